@@ -1,0 +1,301 @@
+package org.cusax.core.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.chat.ChatOutbox;
+import org.cusax.core.chat.DeliveryState;
+import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.connection.FailureReason;
+import org.cusax.core.event.ChatMessageReceived;
+import org.cusax.core.event.ChatMessageStatusChanged;
+import org.cusax.core.event.ConnectionChanged;
+import org.cusax.core.event.EventBus;
+import org.cusax.core.event.EventListener;
+import org.cusax.core.event.SecurityParityChanged;
+import org.cusax.core.port.ChatCallbacks;
+import org.cusax.core.port.ChatPort;
+import org.cusax.core.port.TelephonyCallbacks;
+import org.cusax.core.port.TelephonyPort;
+import org.cusax.core.port.TransmitResult;
+import org.cusax.core.service.CusaxLink;
+import org.cusax.core.service.Half;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One user's session with one CUSAX service. Starts the two halves independently: neither waits for
+ * the other, and a failure or loss on one never stops the other. Tracks both states, publishes every
+ * change, checks security parity, and routes chat through the outbox.
+ */
+public final class CusaxClient implements CusaxCommands, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CusaxClient.class);
+
+    private final CusaxLink link;
+    private final Optional<ChatPort> chatPort;
+    private final Optional<TelephonyPort> telephonyPort;
+    private final EventBus events;
+    private final ChatOutbox outbox = new ChatOutbox();
+    private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
+    private final Map<String, CountDownLatch> deliveryWaiters = new ConcurrentHashMap<>();
+    private final Map<String, DeliveryState> finalStates = new ConcurrentHashMap<>();
+    private SecurityParity lastParity;
+    private boolean started;
+
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events) {
+        if (link.chat().isPresent() != chatPort.isPresent()
+                || link.telephony().isPresent() != telephonyPort.isPresent()) {
+            throw new IllegalArgumentException("each configured account needs exactly one port");
+        }
+        this.link = link;
+        this.chatPort = chatPort;
+        this.telephonyPort = telephonyPort;
+        this.events = events;
+        for (Half half : Half.values()) {
+            states.put(half, notConfiguredOrOffline(half));
+        }
+        lastParity = SecurityParity.evaluate(states.get(Half.CHAT), states.get(Half.TELEPHONY));
+    }
+
+    private ConnectionStatus notConfiguredOrOffline(Half half) {
+        if (link.account(half).isPresent()) {
+            return ConnectionStatus.offline(half);
+        }
+        return new ConnectionStatus(half, ConnectionState.OFFLINE,
+                Optional.of(FailureReason.of(FailureReason.Kind.CONFIGURATION,
+                        "no " + half.protocol() + " account is configured")),
+                null, Instant.now(), 0, Optional.empty());
+    }
+
+    public CusaxLink link() {
+        return link;
+    }
+
+    /** Starts both halves; returns at once. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("client already started");
+        }
+        started = true;
+        chatPort.ifPresent(port -> startHalf(Half.CHAT, () -> port.start(new ChatSide())));
+        telephonyPort.ifPresent(port -> startHalf(Half.TELEPHONY, () -> port.start(new TelephonySide())));
+    }
+
+    private void startHalf(Half half, Runnable starter) {
+        updateStatus(ConnectionStatus.connecting(half));
+        try {
+            starter.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} could not start", half.label(), e);
+            updateStatus(ConnectionStatus.failed(half, FailureReason.of(FailureReason.Kind.CONFIGURATION,
+                    half.label() + " could not start: " + e.getMessage())));
+        }
+    }
+
+    @Override
+    public ServiceStatus status() {
+        synchronized (states) {
+            return new ServiceStatus(states.get(Half.CHAT), states.get(Half.TELEPHONY), lastParity);
+        }
+    }
+
+    @Override
+    public ServiceStatus awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (states) {
+            while (!settled()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(states, left);
+            }
+            return status();
+        }
+    }
+
+    private boolean settled() {
+        return states.values().stream().allMatch(s -> s.state().settled()
+                && !(s.state() == ConnectionState.OFFLINE && started && link.account(s.half()).isPresent()));
+    }
+
+    @Override
+    public ChatMessage sendChat(String peerJid, String text) {
+        if (chatPort.isEmpty()) {
+            throw new IllegalStateException("no XMPP account is configured: chat is not available");
+        }
+        if (!link.chat().orElseThrow().features().imAndPresence()) {
+            throw new IllegalStateException("chat is switched off for " + link.chat().orElseThrow().address());
+        }
+        String peer = ChatAddresses.requireBareJid(peerJid);
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the message text is empty");
+        }
+        ChatMessage message = ChatMessage.outgoing(peer, text);
+        deliveryWaiters.put(message.id(), new CountDownLatch(1));
+        outbox.enqueue(message);
+        publishDelivery(message, DeliveryState.QUEUED);
+        flushOutbox();
+        return message;
+    }
+
+    @Override
+    public Optional<DeliveryState> awaitDelivery(String messageId, Duration timeout) throws InterruptedException {
+        CountDownLatch latch = deliveryWaiters.get(messageId);
+        if (latch != null) {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        DeliveryState done = finalStates.get(messageId);
+        return done != null ? Optional.of(done) : outbox.state(messageId);
+    }
+
+    /** Messages written but not yet confirmed, or still waiting for Chat. */
+    public int pendingMessages() {
+        return outbox.size();
+    }
+
+    @Override
+    public AutoCloseable subscribe(EventListener listener) {
+        return events.subscribe(listener);
+    }
+
+    private synchronized void flushOutbox() {
+        ChatPort port = chatPort.orElseThrow();
+        for (ChatMessage message : outbox.queued()) {
+            TransmitResult result;
+            try {
+                result = port.transmit(message);
+            } catch (RuntimeException e) {
+                LOG.warn("sending chat message {} failed; it stays queued", message.id(), e);
+                return;
+            }
+            switch (result) {
+                case NOT_CONNECTED -> {
+                    return;
+                }
+                case SENT_AWAITING_ACK -> markDelivery(message.id(), DeliveryState.SENT);
+                case SENT_WITHOUT_ACK -> markDelivery(message.id(), DeliveryState.ACKNOWLEDGED);
+            }
+        }
+    }
+
+    private void markDelivery(String id, DeliveryState state) {
+        outbox.mark(id, state).ifPresent(message -> {
+            publishDelivery(message, state);
+            if (state == DeliveryState.ACKNOWLEDGED || state == DeliveryState.FAILED) {
+                finalStates.put(id, state);
+                CountDownLatch latch = deliveryWaiters.remove(id);
+                if (latch != null) {
+                    latch.countDown();
+                }
+            }
+        });
+    }
+
+    private void publishDelivery(ChatMessage message, DeliveryState state) {
+        events.publish(new ChatMessageStatusChanged(Instant.now(), message, state));
+    }
+
+    private void updateStatus(ConnectionStatus status) {
+        SecurityParity parity;
+        boolean parityChanged;
+        synchronized (states) {
+            ConnectionStatus previous = states.get(status.half());
+            if (previous.state() == status.state() && previous.reason().equals(status.reason())
+                    && previous.security().equals(status.security()) && previous.attempt() == status.attempt()) {
+                return;
+            }
+            states.put(status.half(), status);
+            parity = SecurityParity.evaluate(states.get(Half.CHAT), states.get(Half.TELEPHONY));
+            parityChanged = !parity.equals(lastParity);
+            lastParity = parity;
+            states.notifyAll();
+        }
+        LOG.info("{}: {}{}", status.half().label(), status.state(),
+                status.reason().map(r -> " (" + r.message() + ")").orElse(""));
+        events.publish(new ConnectionChanged(status));
+        if (parityChanged) {
+            if (!parity.matched()) {
+                LOG.warn("security mismatch: {}", parity.explanation());
+            }
+            events.publish(new SecurityParityChanged(Instant.now(), parity));
+        }
+    }
+
+    /** Stops both halves in parallel (each bounded in time), then the event thread. */
+    @Override
+    public void close() {
+        Thread chatStop = stopper(Half.CHAT, () -> chatPort.ifPresent(ChatPort::stop));
+        Thread telStop = stopper(Half.TELEPHONY, () -> telephonyPort.ifPresent(TelephonyPort::stop));
+        joinQuietly(chatStop);
+        joinQuietly(telStop);
+        for (Half half : Half.values()) {
+            if (link.account(half).isPresent()) {
+                updateStatus(ConnectionStatus.offline(half));
+            }
+        }
+        events.close();
+    }
+
+    private static Thread stopper(Half half, Runnable stop) {
+        Thread t = new Thread(() -> {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} did not stop cleanly", half.label(), e);
+            }
+        }, "cusax-stop-" + half.label());
+        t.start();
+        return t;
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class ChatSide implements ChatCallbacks {
+        @Override
+        public void onStatus(ConnectionStatus status) {
+            updateStatus(status);
+            if (status.state().up()) {
+                flushOutbox();
+            }
+        }
+
+        @Override
+        public void onMessage(ChatMessage incoming) {
+            events.publish(new ChatMessageReceived(Instant.now(), incoming));
+        }
+
+        @Override
+        public void onAcknowledged(String messageId) {
+            markDelivery(messageId, DeliveryState.ACKNOWLEDGED);
+        }
+
+        @Override
+        public void onDeliveryFailed(String messageId, String reason) {
+            LOG.warn("chat message {} failed: {}", messageId, reason);
+            markDelivery(messageId, DeliveryState.FAILED);
+        }
+    }
+
+    private final class TelephonySide implements TelephonyCallbacks {
+        @Override
+        public void onStatus(ConnectionStatus status) {
+            updateStatus(status);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.cusax.core.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * SIP half settings beyond the account itself.
+ *
+ * @param displayName        display name in From headers (may be empty)
+ * @param userAgent          User-Agent header value
+ * @param localAddress       local IP address to bind and advertise in Via/Contact
+ * @param localPort          local port; 0 picks a free one
+ * @param registerExpires    registration lifetime we ask for
+ * @param keepaliveInterval  RFC 5626 CRLF keepalive interval on TCP/TLS
+ * @param maxMessageSize     largest SIP message accepted, in bytes
+ * @param digestAlgorithms   digest algorithms we accept, most preferred first (RFC 8760 names)
+ * @param requestTimeout     how long to wait for a final response to REGISTER
+ * @param sendCallInfo       our INVITEs carry Call-Info with our JID (purpose=impp) when linked
+ */
+public record SipSettings(String displayName, String userAgent, String localAddress, int localPort,
+                          Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
+                          List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo) {
+
+    /** Algorithms we know how to compute, in our default preference order. */
+    public static final List<String> KNOWN_DIGEST_ALGORITHMS = List.of("SHA-256", "MD5");
+
+    public SipSettings {
+        displayName = displayName == null ? "" : displayName;
+        localAddress = localAddress == null ? "" : localAddress.trim();
+        if (localPort < 0 || localPort > 65535) {
+            throw new IllegalArgumentException("sip.local.port " + localPort + " is outside 0..65535");
+        }
+        if (registerExpires.toSeconds() < 60) {
+            throw new IllegalArgumentException("sip.register.expires must be at least 60 seconds");
+        }
+        if (keepaliveInterval.isNegative() || keepaliveInterval.isZero()) {
+            throw new IllegalArgumentException("sip.keepalive.interval must be positive");
+        }
+        if (maxMessageSize < 1500) {
+            throw new IllegalArgumentException("sip.max-message-size must be at least 1500 bytes");
+        }
+        digestAlgorithms = digestAlgorithms.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).toList();
+        if (digestAlgorithms.isEmpty()) {
+            throw new IllegalArgumentException("sip.digest.algorithms is empty");
+        }
+        for (String a : digestAlgorithms) {
+            if (!KNOWN_DIGEST_ALGORITHMS.contains(a)) {
+                throw new IllegalArgumentException("unknown digest algorithm '" + a + "' (known: "
+                        + KNOWN_DIGEST_ALGORITHMS + ")");
+            }
+        }
+    }
+
+    public static SipSettings defaults() {
+        return new SipSettings("", "cusax/0.1", "", 0, Duration.ofSeconds(600), Duration.ofSeconds(30),
+                65536, KNOWN_DIGEST_ALGORITHMS, Duration.ofSeconds(32), true);
+    }
+}

@@ -1,0 +1,14 @@
+package org.cusax.core.event;
+
+import java.time.Instant;
+
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.chat.DeliveryState;
+
+/** One of our outgoing messages moved on: queued, handed to the server, acknowledged, or failed. */
+public record ChatMessageStatusChanged(Instant at, ChatMessage message, DeliveryState state) implements CusaxEvent {
+    @Override
+    public String type() {
+        return "chat-status";
+    }
+}

@@ -1,0 +1,14 @@
+package org.cusax.core.event;
+
+import java.time.Instant;
+
+/** Something a user interface may want to show. */
+public sealed interface CusaxEvent
+        permits ConnectionChanged, SecurityParityChanged, ChatMessageReceived, ChatMessageStatusChanged {
+
+    /** When it happened. */
+    Instant at();
+
+    /** Stable name of the event type, as used in JSON output (e.g. {@code connection}). */
+    String type();
+}
