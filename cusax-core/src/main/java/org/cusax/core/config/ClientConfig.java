@@ -1,0 +1,15 @@
+package org.cusax.core.config;
+
+import org.cusax.core.connection.Backoff;
+import org.cusax.core.service.CusaxLink;
+
+/**
+ * Everything needed to build a client: the two linked accounts and the settings of each half.
+ *
+ * @param link      the SIP and XMPP accounts of the service
+ * @param xmpp      XMPP half settings
+ * @param sip       SIP half settings
+ * @param reconnect backoff used by both halves
+ */
+public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect) {
+}

@@ -1,0 +1,107 @@
+package org.cusax.core.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cusax.core.account.Account;
+import org.cusax.core.account.Features;
+import org.cusax.core.account.Protocol;
+import org.cusax.core.account.Secret;
+import org.cusax.core.account.SecuritySettings;
+import org.cusax.core.account.ServerEndpoint;
+import org.cusax.core.account.Transport;
+import org.cusax.core.connection.Backoff;
+import org.cusax.core.service.CusaxLink;
+
+/** Turns a {@link ConfigFile} into a {@link ClientConfig}, reporting the first problem clearly. */
+public final class ClientConfigLoader {
+    private final Map<String, String> env;
+    private final Path home;
+
+    /**
+     * @param env  environment variables (passwords may come from there)
+     * @param home the user's home directory, for {@code ~/} in paths
+     */
+    public ClientConfigLoader(Map<String, String> env, Path home) {
+        this.env = env;
+        this.home = home;
+    }
+
+    public static ClientConfigLoader fromSystem() {
+        return new ClientConfigLoader(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public ClientConfig load(ConfigFile file) {
+        ConfigValues c = new ConfigValues(file, home);
+        try {
+            Optional<Account> chat = c.optional("xmpp.jid").map(jid -> xmppAccount(c, jid));
+            Optional<Account> telephony = c.optional("sip.aor").map(aor -> sipAccount(c, aor));
+            if (chat.isEmpty() && telephony.isEmpty()) {
+                throw new ConfigError(file.source() + ": neither xmpp.jid nor sip.aor is set: nothing to log in to");
+            }
+            XmppSettings xmpp = new XmppSettings(c.string("xmpp.resource"), c.bool("xmpp.sasl.allow-plain"),
+                    c.duration("xmpp.connect-timeout"), c.duration("xmpp.reply-timeout"),
+                    c.bool("xmpp.stream-management"));
+            SipSettings sip = new SipSettings(c.string("sip.display-name"), c.string("sip.user-agent"),
+                    c.string("sip.local.address"), c.integer("sip.local.port", 0, 65535),
+                    c.duration("sip.register.expires"), c.duration("sip.keepalive.interval"),
+                    c.integer("sip.max-message-size", 1500, 16 * 1024 * 1024), c.list("sip.digest.algorithms"),
+                    c.duration("sip.request-timeout"), c.bool("sip.call-info"));
+            Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
+                    c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
+            return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff);
+        } catch (ConfigError e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(file.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Account xmppAccount(ConfigValues c, String jid) {
+        String bare = jid.startsWith("xmpp:") ? jid.substring(5) : jid;
+        int at = bare.indexOf('@');
+        if (at <= 0 || at == bare.length() - 1 || bare.contains("/")) {
+            throw c.error("xmpp.jid", "'" + jid + "' is not a bare JID (user@domain)");
+        }
+        String domain = bare.substring(at + 1);
+        String host = c.optional("xmpp.host").orElse(domain);
+        ServerEndpoint server = new ServerEndpoint(host, c.integer("xmpp.port", 1, 65535), Transport.TCP);
+        Secret password = PasswordSource.resolve(c, "xmpp", env);
+        return new Account(Protocol.XMPP, bare, bare.substring(0, at), password, domain, server,
+                security(c, "xmpp"), new Features(c.bool("xmpp.features.calling"), c.bool("xmpp.features.im-presence")));
+    }
+
+    private Account sipAccount(ConfigValues c, String aor) {
+        SipAddress address;
+        try {
+            address = SipAddress.parse(aor);
+        } catch (IllegalArgumentException e) {
+            throw c.error("sip.aor", e.getMessage());
+        }
+        Transport transport;
+        try {
+            transport = Transport.parse(c.string("sip.transport"));
+        } catch (IllegalArgumentException e) {
+            throw c.error("sip.transport", e.getMessage());
+        }
+        String host = c.optional("sip.proxy.host").orElse(address.domain());
+        int port = c.integer("sip.proxy.port", 0, 65535);
+        ServerEndpoint server = new ServerEndpoint(host, port == 0 ? transport.defaultSipPort() : port, transport);
+        String authUser = c.optional("sip.auth-user").orElse(address.user());
+        Secret password = PasswordSource.resolve(c, "sip", env);
+        return new Account(Protocol.SIP, address.uri(), authUser, password, address.domain(), server,
+                security(c, "sip"), new Features(c.bool("sip.features.calling"), c.bool("sip.features.im-presence")));
+    }
+
+    private static SecuritySettings security(ConfigValues c, String prefix) {
+        Optional<Path> store = c.path(prefix + ".tls.trust-store").or(() -> c.path("tls.trust-store"));
+        Optional<Secret> storePassword = c.optional(prefix + ".tls.trust-store-password")
+                .or(() -> c.optional("tls.trust-store-password")).map(Secret::of);
+        String minVersion = c.string("tls.min-version");
+        if (!SecuritySettings.SUPPORTED_TLS_VERSIONS.contains(minVersion)) {
+            throw c.error("tls.min-version", "'" + minVersion + "' is not one of " + SecuritySettings.SUPPORTED_TLS_VERSIONS);
+        }
+        return new SecuritySettings(store, storePassword, minVersion, true);
+    }
+}

@@ -1,0 +1,85 @@
+package org.cusax.core.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.connection.ChannelSecurity;
+import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.connection.FailureReason;
+import org.cusax.core.port.ChatCallbacks;
+import org.cusax.core.port.ChatPort;
+import org.cusax.core.port.TransmitResult;
+import org.cusax.core.service.Half;
+
+/** A scriptable XMPP half: the test decides when it is online and what the server acknowledges. */
+public final class FakeChatPort implements ChatPort {
+    private volatile ChatCallbacks callbacks;
+    private volatile boolean online;
+    private volatile boolean acks = true;
+    private volatile boolean stopped;
+    private final List<ChatMessage> written = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void start(ChatCallbacks callbacks) {
+        this.callbacks = callbacks;
+    }
+
+    @Override
+    public TransmitResult transmit(ChatMessage message) {
+        if (!online) {
+            return TransmitResult.NOT_CONNECTED;
+        }
+        written.add(message);
+        return acks ? TransmitResult.SENT_AWAITING_ACK : TransmitResult.SENT_WITHOUT_ACK;
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        online = false;
+    }
+
+    public void goOnline(ChannelSecurity security) {
+        online = true;
+        callbacks.onStatus(ConnectionStatus.online(Half.CHAT, security));
+    }
+
+    public void fail(FailureReason reason) {
+        online = false;
+        callbacks.onStatus(ConnectionStatus.failed(Half.CHAT, reason));
+    }
+
+    public void lose(FailureReason reason) {
+        online = false;
+        callbacks.onStatus(ConnectionStatus.reconnecting(Half.CHAT, reason, 1, java.time.Duration.ofSeconds(1)));
+    }
+
+    public void withoutAcks() {
+        acks = false;
+    }
+
+    public void acknowledge(String id) {
+        callbacks.onAcknowledged(id);
+    }
+
+    public void receive(ChatMessage message) {
+        callbacks.onMessage(message);
+    }
+
+    public ChatCallbacks callbacks() {
+        return callbacks;
+    }
+
+    public List<ChatMessage> written() {
+        return written;
+    }
+
+    public boolean started() {
+        return callbacks != null;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+}
