@@ -18,11 +18,13 @@ public final class FakeChatPort implements ChatPort {
     private volatile boolean online;
     private volatile boolean acks = true;
     private volatile boolean stopped;
+    private volatile java.util.function.Consumer<FakeChatPort> whenStarted = p -> { };
     private final List<ChatMessage> written = new CopyOnWriteArrayList<>();
 
     @Override
     public void start(ChatCallbacks callbacks) {
         this.callbacks = callbacks;
+        whenStarted.accept(this);
     }
 
     @Override
@@ -73,6 +75,12 @@ public final class FakeChatPort implements ChatPort {
 
     public List<ChatMessage> written() {
         return written;
+    }
+
+    /** Runs when the client starts this port (e.g. to go online at once). */
+    public FakeChatPort whenStarted(java.util.function.Consumer<FakeChatPort> action) {
+        whenStarted = action;
+        return this;
     }
 
     public boolean started() {

@@ -13,11 +13,13 @@ import org.cusax.core.service.Half;
 public final class FakeTelephonyPort implements TelephonyPort {
     private volatile TelephonyCallbacks callbacks;
     private volatile boolean stopped;
+    private volatile java.util.function.Consumer<FakeTelephonyPort> whenStarted = p -> { };
     private volatile RuntimeException failOnStart;
 
     @Override
     public void start(TelephonyCallbacks callbacks) {
         this.callbacks = callbacks;
+        whenStarted.accept(this);
         if (failOnStart != null) {
             throw failOnStart;
         }
@@ -42,6 +44,12 @@ public final class FakeTelephonyPort implements TelephonyPort {
 
     public void lose(FailureReason reason) {
         callbacks.onStatus(ConnectionStatus.reconnecting(Half.TELEPHONY, reason, 1, Duration.ofSeconds(1)));
+    }
+
+    /** Runs when the client starts this port (e.g. to go online at once). */
+    public FakeTelephonyPort whenStarted(java.util.function.Consumer<FakeTelephonyPort> action) {
+        whenStarted = action;
+        return this;
     }
 
     public boolean started() {

@@ -1,0 +1,5 @@
+/**
+ * A Prosody 0.12 XMPP server for one run: rendered configuration, users through prosodyctl,
+ * start, stop, restart and kill -9 with the same ports and data.
+ */
+package org.cusax.testbed.prosody;

@@ -1,0 +1,91 @@
+-- cusax — Prosody 0.12 configuration for the Chat (XMPP) half of CUSAX (RFC 7081).
+--
+-- Used unchanged by the integration tests (cusax-testbed renders the "site settings" block below
+-- into a per-run copy) and by operators (edit the block).
+--
+-- What it gives a client
+--   * c2s only (no s2s, no HTTP, no components): one virtual host, the CUSAX domain.
+--   * STARTTLS required before anything else (c2s_require_encryption), TLSv1.2 or newer.
+--   * SASL over SCRAM: passwords are stored hashed (authentication = "internal_hashed"), so the
+--     server offers SCRAM-SHA-1 (and SCRAM-SHA-1-PLUS when the TLS library supports channel
+--     binding) plus PLAIN inside TLS. cusax uses PLAIN only when told to (xmpp.sasl.allow-plain).
+--   * Roster (with versioning), presence, vcard-temp stored verbatim (mod_vcard; NOT
+--     mod_vcard_legacy, which collapses several TEL elements into one), PEP, stream management
+--     (XEP-0198, mod_smacks is part of Prosody 0.12), message carbons, XMPP ping, private XML
+--     storage, offline messages, blocking command, software version, uptime, service discovery.
+--
+-- Start without systemd:   prosody --config /path/prosody.cfg.lua -F
+-- Add a user:              prosodyctl --config /path/prosody.cfg.lua register USER DOMAIN PASSWORD
+-- (prosodyctl needs the same file so that it writes to the same data_path.)
+
+-- >>> site settings
+-- Everything that differs between installations or test runs is in this block; cusax-testbed
+-- replaces the block (from the ">>> site settings" line to the "<<< site settings" line) per run.
+local domain = "cusax.test"                       -- the XMPP domain (JIDs are user@domain)
+local c2s_address = "127.0.0.1"                   -- address clients connect to ("*" = all)
+local c2s_port = 5222                             -- client port (STARTTLS on this port)
+local base_dir = "/var/lib/cusax-prosody"         -- holds data/, prosody.pid and prosody.log
+local tls_certificate = "/etc/prosody/certs/cusax.test.crt"  -- PEM, full chain
+local tls_key = "/etc/prosody/certs/cusax.test.key"          -- PEM private key
+local log_level = "info"                          -- debug, info, warn or error
+-- <<< site settings
+
+-- ------------------------------------------------------------------ process
+-- The tests run Prosody as root inside a private temporary directory; a packaged installation
+-- runs as the "prosody" user and may drop this line.
+run_as_root = true
+pidfile = base_dir .. "/prosody.pid"
+data_path = base_dir .. "/data"
+log = {
+	{ levels = { min = log_level }, to = "file", filename = base_dir .. "/prosody.log" };
+}
+
+-- ------------------------------------------------------------------ network
+interfaces = { c2s_address }
+local_interfaces = { c2s_address }
+c2s_ports = { c2s_port }
+-- Not used by cusax: direct-TLS c2s, server-to-server, HTTP.
+c2s_direct_tls_ports = { }
+s2s_ports = { }
+http_ports = { }
+https_ports = { }
+
+-- ------------------------------------------------------------------ security
+c2s_require_encryption = true
+s2s_require_encryption = true
+authentication = "internal_hashed"
+storage = "internal"
+-- Directory Prosody scans for certificates named after hosts: the one holding ours.
+certificates = tls_certificate:match("^(.*)/[^/]*$") or "certs"
+ssl = {
+	certificate = tls_certificate;
+	key = tls_key;
+	protocol = "tlsv1_2+";
+}
+
+-- ------------------------------------------------------------------ modules
+modules_enabled = {
+	"roster";     -- RFC 6121 roster, with roster versioning (XEP-0237)
+	"saslauth";   -- SASL (SCRAM-SHA-1, PLAIN)
+	"tls";        -- STARTTLS
+	"disco";      -- XEP-0030 service discovery
+	"vcard";      -- XEP-0054 vcard-temp, stored verbatim (every TEL survives)
+	"pep";        -- XEP-0163 personal eventing (avatars, vCard4 if a client publishes it)
+	"smacks";     -- XEP-0198 stream management
+	"carbons";    -- XEP-0280 message carbons
+	"ping";       -- XEP-0199 XMPP ping
+	"presence";   -- RFC 6121 presence
+	"private";    -- XEP-0049 private XML storage
+	"offline";    -- XEP-0160 offline messages
+	"blocklist";  -- XEP-0191 blocking command
+	"version";    -- XEP-0092 software version
+	"uptime";     -- XEP-0012 last activity (server uptime)
+}
+modules_disabled = {
+	"s2s";             -- autoloaded by default; CUSAX needs no federation here
+	"s2s_auth_certs";
+}
+-- No in-band registration: accounts are created by the operator (or the test harness).
+allow_registration = false
+
+VirtualHost (domain)
