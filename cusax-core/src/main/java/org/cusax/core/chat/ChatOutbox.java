@@ -54,6 +54,18 @@ public final class ChatOutbox {
         return Optional.of(e.message());
     }
 
+    /** Moves every written-but-unconfirmed message back to QUEUED (the stream that had them is gone). */
+    public synchronized List<ChatMessage> requeueUnacknowledged() {
+        List<ChatMessage> moved = new ArrayList<>();
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            if (e.getValue().state() == DeliveryState.SENT) {
+                e.setValue(new Entry(e.getValue().message(), DeliveryState.QUEUED));
+                moved.add(e.getValue().message());
+            }
+        }
+        return moved;
+    }
+
     public synchronized Optional<DeliveryState> state(String id) {
         Entry e = entries.get(id);
         return e == null ? Optional.empty() : Optional.of(e.state());

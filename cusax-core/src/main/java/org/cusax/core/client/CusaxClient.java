@@ -184,6 +184,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
                 }
                 case SENT_AWAITING_ACK -> markDelivery(message.id(), DeliveryState.SENT);
                 case SENT_WITHOUT_ACK -> markDelivery(message.id(), DeliveryState.ACKNOWLEDGED);
+                case REJECTED -> markDelivery(message.id(), DeliveryState.FAILED);
             }
         }
     }
@@ -269,6 +270,10 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final class ChatSide implements ChatCallbacks {
         @Override
         public void onStatus(ConnectionStatus status) {
+            if (status.state() == ConnectionState.FAILED) {
+                // the stream is gone for good: what it had not confirmed goes back to the queue
+                outbox.requeueUnacknowledged().forEach(m -> publishDelivery(m, DeliveryState.QUEUED));
+            }
             updateStatus(status);
             if (status.state().up()) {
                 flushOutbox();

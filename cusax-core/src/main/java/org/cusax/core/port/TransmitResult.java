@@ -7,5 +7,10 @@ public enum TransmitResult {
     /** Written on a stream without acknowledgements: as delivered as it will get. */
     SENT_WITHOUT_ACK,
     /** Chat is not online: nothing was written, the message stays queued. */
-    NOT_CONNECTED
+    NOT_CONNECTED,
+    /**
+     * Refused for good without being written (invalid address, chat switched off); the port has
+     * reported why through {@code onDeliveryFailed}. Other queued messages are unaffected.
+     */
+    REJECTED
 }

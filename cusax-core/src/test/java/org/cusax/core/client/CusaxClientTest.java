@@ -134,6 +134,31 @@ class CusaxClientTest {
     }
 
     @Test
+    void aRejectedMessageFailsAloneAndTheNextOneStillGoes() throws Exception {
+        FakeChatPort picky = new FakeChatPort();
+        try (CusaxClient c = new CusaxClient(TestAccounts.link("bob"), Optional.of(picky),
+                Optional.of(new FakeTelephonyPort()), new EventBus())) {
+            c.start();
+            picky.rejectNext();
+            ChatMessage bad = c.sendChat("carol@cusax.test", "refused");
+            ChatMessage good = c.sendChat("dave@cusax.test", "fine");
+            picky.goOnline(TLS);
+            assertThat(c.awaitDelivery(bad.id(), WAIT)).contains(DeliveryState.FAILED);
+            assertThat(picky.written()).extracting(ChatMessage::id).containsExactly(good.id());
+        }
+    }
+
+    @Test
+    void messagesWrittenToAStreamThatFailsForGoodAreQueuedAgain() throws Exception {
+        chat.goOnline(TLS);
+        ChatMessage m = client.sendChat("bob@cusax.test", "in flight");
+        assertThat(client.awaitDelivery(m.id(), Duration.ZERO)).contains(DeliveryState.SENT);
+        chat.fail(FailureReason.of(FailureReason.Kind.AUTHENTICATION, "password changed"));
+        assertThat(client.awaitDelivery(m.id(), Duration.ZERO)).contains(DeliveryState.QUEUED);
+        assertThat(client.pendingMessages()).isEqualTo(1);
+    }
+
+    @Test
     void invalidAddressesAndEmptyTextAreRefusedClearly() {
         assertThatThrownBy(() -> client.sendChat("bob", "hi")).hasMessageContaining("not a chat address");
         assertThatThrownBy(() -> client.sendChat("bob@cusax.test", "  ")).hasMessageContaining("empty");

@@ -17,6 +17,7 @@ public final class FakeChatPort implements ChatPort {
     private volatile ChatCallbacks callbacks;
     private volatile boolean online;
     private volatile boolean acks = true;
+    private volatile boolean rejectNext;
     private volatile boolean stopped;
     private volatile java.util.function.Consumer<FakeChatPort> whenStarted = p -> { };
     private final List<ChatMessage> written = new CopyOnWriteArrayList<>();
@@ -31,6 +32,11 @@ public final class FakeChatPort implements ChatPort {
     public TransmitResult transmit(ChatMessage message) {
         if (!online) {
             return TransmitResult.NOT_CONNECTED;
+        }
+        if (rejectNext) {
+            rejectNext = false;
+            callbacks.onDeliveryFailed(message.id(), "rejected by the fake");
+            return TransmitResult.REJECTED;
         }
         written.add(message);
         return acks ? TransmitResult.SENT_AWAITING_ACK : TransmitResult.SENT_WITHOUT_ACK;
@@ -55,6 +61,11 @@ public final class FakeChatPort implements ChatPort {
     public void lose(FailureReason reason) {
         online = false;
         callbacks.onStatus(ConnectionStatus.reconnecting(Half.CHAT, reason, 1, java.time.Duration.ofSeconds(1)));
+    }
+
+    /** The next message handed over is refused for good (like an invalid address). */
+    public void rejectNext() {
+        rejectNext = true;
     }
 
     public void withoutAcks() {

@@ -1,0 +1,115 @@
+package org.cusax.core.contact;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+/**
+ * Turns any telephony address a vCard, a reachability element, a user or a SIP caller ID may hold into
+ * its canonical form and index keys (see {@link IndexKeys}). Never throws on bad input: what cannot be
+ * understood is {@link AddressKind#UNPARSEABLE}. Thread-safe.
+ * <ul>
+ *   <li>a phone number (national in the default region, or international with {@code +} or {@code 00},
+ *       with separators and an extension) → {@code tel:+E164[;ext=N]};</li>
+ *   <li>a {@code tel:} URI (RFC 3966) → the same phone key, or {@code tel:N;phone-context=domain} for a
+ *       local number libphonenumber cannot place;</li>
+ *   <li>a {@code sip:}/{@code sips:} URI with {@code user=phone} → its user part read as a phone number
+ *       (RFC 3261 §19.1.6); otherwise the canonical SIP URI ({@link SipUri#canonical()}), plus a phone key
+ *       when the user part is a plain phone number ({@code sip:+33612345678@example.com});</li>
+ *   <li>{@code user@host} without a scheme → read as {@code sip:user@host}. Other schemes
+ *       ({@code xmpp:}, {@code mailto:}…) are unparseable.</li>
+ * </ul>
+ */
+public final class AddressNormalizer {
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
+    /** A SIP user part that is just a number: digits and visual separators, optional leading '+'. */
+    private static final Pattern NUMERIC_USER = Pattern.compile("\\+?[0-9][0-9\\-.()]*");
+
+    private final String region;
+    private final PhoneNumbers phones;
+
+    /**
+     * @param defaultRegion ISO 3166 two-letter region in which national numbers are read, e.g. "FR" or "US"
+     * @throws IllegalArgumentException if libphonenumber does not know the region
+     */
+    public AddressNormalizer(String defaultRegion) {
+        String r = defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(r)) {
+            throw new IllegalArgumentException("'" + defaultRegion
+                    + "' is not a known phone region (expected a two-letter country code such as FR or US)");
+        }
+        this.region = r;
+        this.phones = new PhoneNumbers(r);
+    }
+
+    /** The region national numbers are read in. */
+    public String defaultRegion() {
+        return region;
+    }
+
+    /** What the address is, its canonical form and its index keys. Never throws. */
+    public NormalizedAddress normalize(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        int lt = text.indexOf('<');
+        if (lt >= 0 && text.endsWith(">")) {
+            text = text.substring(lt + 1, text.length() - 1).strip();
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("tel:")) {
+            return UriEscapes.decode(text.substring(4)).flatMap(phones::telBody)
+                    .map(key -> NormalizedAddress.of(AddressKind.TEL_URI, key, IndexKeys.of(key)))
+                    .orElse(NormalizedAddress.unparseable());
+        }
+        if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
+            return sip(text);
+        }
+        if (SCHEME.matcher(text).matches()) {
+            return NormalizedAddress.unparseable();
+        }
+        if (text.contains("@")) {
+            return sip("sip:" + text);
+        }
+        return phones.number(text)
+                .map(key -> NormalizedAddress.of(AddressKind.PHONE_NUMBER, key, IndexKeys.of(key)))
+                .orElse(NormalizedAddress.unparseable());
+    }
+
+    /** The keys under which an address is indexed and looked up; empty if it cannot be understood. */
+    public IndexKeys keysFor(String rawAddress) {
+        return normalize(rawAddress).keys();
+    }
+
+    /** A contact's address from one source, as an adapter extracted it. */
+    public TelAddress tel(String raw, Set<TelType> types, TelSource source) {
+        return TelAddress.of(raw == null ? "" : raw, types, source, normalize(raw));
+    }
+
+    /** Same, with the type names as the vCard gave them (unknown names are ignored). */
+    public TelAddress tel(String raw, Collection<String> typeTokens, TelSource source) {
+        return tel(raw, TelType.parseAll(typeTokens), source);
+    }
+
+    private NormalizedAddress sip(String text) {
+        Optional<SipUri> parsed = SipUri.parse(text);
+        if (parsed.isEmpty()) {
+            return NormalizedAddress.unparseable();
+        }
+        SipUri uri = parsed.get();
+        Optional<String> user = uri.decodedUser();
+        if (uri.userIsPhone() && user.isPresent()) {
+            Optional<String> phone = phones.telBody(user.get());
+            if (phone.isPresent()) {
+                return NormalizedAddress.of(AddressKind.SIP_URI, phone.get(), IndexKeys.of(phone.get()));
+            }
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(uri.identityKey());
+        user.filter(u -> NUMERIC_USER.matcher(u).matches()).flatMap(phones::number).ifPresent(keys::add);
+        return new NormalizedAddress(AddressKind.SIP_URI, Optional.of(uri.canonical()), new IndexKeys(keys));
+    }
+}

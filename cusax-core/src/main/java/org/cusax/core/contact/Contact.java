@@ -1,0 +1,53 @@
+package org.cusax.core.contact;
+
+import java.util.List;
+
+/**
+ * One roster entry with everything the contact list shows about it.
+ *
+ * @param jid      bare JID, canonical (see {@link Jids})
+ * @param name     roster name, empty when the roster has none
+ * @param presence current presence
+ * @param tels     telephony addresses from every source, in source order (see {@link ContactTels})
+ */
+public record Contact(String jid, String name, Presence presence, List<TelAddress> tels) {
+    public Contact {
+        jid = Jids.requireBare(jid);
+        name = name == null ? "" : name.strip();
+        if (presence == null) {
+            throw new IllegalArgumentException("presence is missing for " + jid + " (use Presence.unavailable())");
+        }
+        tels = tels == null ? List.of() : List.copyOf(tels);
+    }
+
+    public static Contact of(String jid, String name) {
+        return new Contact(jid, name, Presence.unavailable(), List.of());
+    }
+
+    /** The roster name, or the JID when there is none. */
+    public String displayName() {
+        return name.isEmpty() ? jid : name;
+    }
+
+    /** Whether the contact has a Call action: at least one callable address, whatever the account state. */
+    public boolean callable() {
+        return tels.stream().anyMatch(TelAddress::callable);
+    }
+
+    /** The addresses a Call action may use, in source order (see {@link TelPreference} for the user's order). */
+    public List<TelAddress> callableTels() {
+        return tels.stream().filter(TelAddress::callable).toList();
+    }
+
+    public Contact withName(String newName) {
+        return new Contact(jid, newName, presence, tels);
+    }
+
+    public Contact withPresence(Presence newPresence) {
+        return new Contact(jid, name, newPresence, tels);
+    }
+
+    public Contact withTels(List<TelAddress> newTels) {
+        return new Contact(jid, name, presence, newTels);
+    }
+}

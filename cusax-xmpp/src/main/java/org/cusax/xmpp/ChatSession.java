@@ -1,0 +1,170 @@
+package org.cusax.xmpp;
+
+import java.time.Clock;
+import java.util.List;
+
+import javax.net.ssl.SSLSession;
+
+import org.cusax.core.account.Account;
+import org.cusax.core.config.XmppSettings;
+import org.cusax.core.connection.Backoff;
+import org.cusax.core.connection.ChannelSecurity;
+import org.cusax.core.port.ChatCallbacks;
+import org.cusax.xmpp.chat.ChatTransmitter;
+import org.cusax.xmpp.chat.ChatWiring;
+import org.cusax.xmpp.chat.DeliveryTracker;
+import org.cusax.xmpp.chat.IncomingChat;
+import org.cusax.xmpp.chat.SmackStanzaLink;
+import org.cusax.xmpp.connection.ConnectionConfigFactory;
+import org.cusax.xmpp.connection.ConnectionSupervisor;
+import org.cusax.xmpp.connection.FailureClassifier;
+import org.cusax.xmpp.connection.SaslPolicy;
+import org.cusax.xmpp.connection.SessionHooks;
+import org.cusax.xmpp.features.CallingFeatures;
+import org.cusax.xmpp.features.JingleRejector;
+import org.cusax.xmpp.roster.RosterSetup;
+import org.cusax.xmpp.tls.TlsContexts;
+import org.cusax.xmpp.tls.TlsSessionObserver;
+import org.cusax.xmpp.tls.TlsSetupException;
+import org.cusax.xmpp.tls.TrustStores;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo.Identity;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager.AutoReceiptMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one started {@link SmackChatPort} owns: the Smack connection, its supervisor and the chat,
+ * roster and feature wiring; and what runs after each login ({@link SessionHooks}).
+ */
+final class ChatSession implements SessionHooks {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatSession.class);
+
+    private final Account account;
+    private final boolean chat;
+    private final TlsSessionObserver tls = new TlsSessionObserver();
+    private final XMPPTCPConnection connection;
+    private final ConnectionSupervisor supervisor;
+    private final ChatTransmitter transmitter;
+    private final RosterSetup roster;
+    private volatile boolean setupComplete;
+
+    /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
+    ChatSession(Account account, XmppSettings settings, Backoff backoff, ChatCallbacks callbacks)
+            throws TlsSetupException {
+        this.account = account;
+        this.chat = account.features().imAndPresence();
+        connection = new XMPPTCPConnection(
+                ConnectionConfigFactory.build(account, settings, TlsContexts.forAccount(account.security(), tls)));
+        connection.setReplyTimeout(settings.replyTimeout().toMillis());
+        connection.setUseStreamManagement(settings.streamManagement());
+        connection.setUseStreamManagementResumption(settings.streamManagement());
+
+        List<String> mechanisms = SaslPolicy.mechanisms(settings.allowPlainSasl(), account.security().requireTls());
+        FailureClassifier classifier = new FailureClassifier(new FailureClassifier.Context(account.domain(),
+                account.server().host() + ":" + account.server().port(),
+                TrustStores.describe(account.security()), mechanisms));
+        supervisor = new ConnectionSupervisor(connection, callbacks, backoff, classifier, this,
+                "cusax-xmpp-" + account.authUser());
+
+        DeliveryTracker tracker = new DeliveryTracker(callbacks);
+        ChatWiring.trackDelivery(connection, tracker);
+        if (chat) {
+            ChatWiring.receive(connection, new IncomingChat(callbacks, Clock.systemUTC()));
+        } else {
+            // No chat: do not answer XEP-0184 receipt requests for messages nobody will see.
+            DeliveryReceiptManager.getInstanceFor(connection).setAutoReceiptMode(AutoReceiptMode.disabled);
+        }
+        transmitter = new ChatTransmitter(new SmackStanzaLink(connection, supervisor::online), tracker, chat);
+        roster = new RosterSetup(connection);
+        ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
+        stripCallingFeatures();
+        JingleRejector.install(connection);
+        if (account.features().calling()) {
+            LOG.debug("calling is on for {}, but CUSAX calls go over SIP: no Jingle is advertised", account.address());
+        }
+    }
+
+    ConnectionSupervisor supervisor() {
+        return supervisor;
+    }
+
+    ChatTransmitter transmitter() {
+        return transmitter;
+    }
+
+    RosterSetup roster() {
+        return roster;
+    }
+
+    XMPPTCPConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void established(boolean resumed) throws Exception {
+        stripCallingFeatures();
+        if (!resumed) {
+            setupComplete = false;
+        }
+        if (setupComplete) {
+            if (!roster.loaded()) {
+                roster.load();
+            }
+            return;
+        }
+        roster.load();
+        if (chat) {
+            enableCarbons();
+            connection.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.available).build());
+        }
+        setupComplete = true;
+    }
+
+    private void enableCarbons() throws InterruptedException, SmackException.NotConnectedException {
+        CarbonManager carbons = CarbonManager.getInstanceFor(connection);
+        try {
+            if (carbons.isSupportedByServer()) {
+                carbons.enableCarbons();
+                LOG.debug("message carbons enabled");
+            } else {
+                LOG.info("the server does not support message carbons (XEP-0280)");
+            }
+        } catch (SmackException.NotConnectedException e) {
+            throw e;
+        } catch (XMPPException | SmackException e) {
+            LOG.warn("could not enable message carbons: {}", e.getMessage());
+        }
+    }
+
+    private void stripCallingFeatures() {
+        List<String> removed = CallingFeatures.strip(ServiceDiscoveryManager.getInstanceFor(connection));
+        if (!removed.isEmpty()) {
+            LOG.info("removed calling features from service discovery: {}", removed);
+        }
+    }
+
+    @Override
+    public ChannelSecurity security() {
+        String mechanism = connection.getUsedSaslMechansism();
+        if (!connection.isSecureConnection()) {
+            return ChannelSecurity.plain(mechanism);
+        }
+        return tls.session()
+                .map((SSLSession s) -> ChannelSecurity.tls(s.getProtocol(), s.getCipherSuite(), account.domain(),
+                        mechanism))
+                .orElseGet(() -> ChannelSecurity.tls(null, null, account.domain(), mechanism));
+    }
+
+    /** Unavailable presence for a clean logout, if we ever sent presence. */
+    Presence goodbye() {
+        return chat ? StanzaBuilder.buildPresence().ofType(Presence.Type.unavailable).build() : null;
+    }
+}

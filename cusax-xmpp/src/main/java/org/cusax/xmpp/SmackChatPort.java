@@ -1,0 +1,131 @@
+package org.cusax.xmpp;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.cusax.core.account.Account;
+import org.cusax.core.account.Protocol;
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.config.XmppSettings;
+import org.cusax.core.connection.Backoff;
+import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.connection.FailureReason;
+import org.cusax.core.port.ChatCallbacks;
+import org.cusax.core.port.ChatPort;
+import org.cusax.core.port.TransmitResult;
+import org.cusax.core.service.Half;
+import org.cusax.xmpp.roster.RosterContact;
+import org.cusax.xmpp.roster.RosterView;
+import org.cusax.xmpp.tls.TlsSetupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The XMPP half of CUSAX on Smack 4.4: logs in over STARTTLS with SCRAM, stays logged in (XEP-0198
+ * resumption, backoff reconnection), carries one-to-one chat, keeps the roster, and never advertises
+ * XMPP calls.
+ *
+ * <p>{@link #start} returns at once; the connection lives on the adapter's own threads and every state
+ * change is reported through {@link ChatCallbacks#onStatus}.
+ */
+public final class SmackChatPort implements ChatPort {
+    private static final Logger LOG = LoggerFactory.getLogger(SmackChatPort.class);
+    /** Upper bound of {@link #stop()}. */
+    static final Duration STOP_BUDGET = Duration.ofSeconds(5);
+
+    private final Account account;
+    private final XmppSettings settings;
+    private final Backoff backoff;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile ChatSession session;
+
+    public SmackChatPort(Account account, XmppSettings settings, Backoff backoff) {
+        if (account == null || settings == null || backoff == null) {
+            throw new IllegalArgumentException("account, settings and backoff are required");
+        }
+        if (account.protocol() != Protocol.XMPP) {
+            throw new IllegalArgumentException(account + " is not an XMPP account");
+        }
+        this.account = account;
+        this.settings = settings;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public void start(ChatCallbacks callbacks) {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the Chat port was already started");
+        }
+        if (stopped.get()) {
+            return;
+        }
+        ChatSession s;
+        try {
+            s = new ChatSession(account, settings, backoff, callbacks);
+        } catch (TlsSetupException | IllegalArgumentException e) {
+            LOG.warn("Chat cannot start: {}", e.getMessage());
+            callbacks.onStatus(ConnectionStatus.failed(Half.CHAT,
+                    FailureReason.of(FailureReason.Kind.CONFIGURATION, e.getMessage())));
+            return;
+        }
+        session = s;
+        s.supervisor().start();
+    }
+
+    @Override
+    public TransmitResult transmit(ChatMessage message) {
+        ChatSession s = session;
+        if (s == null || stopped.get()) {
+            return TransmitResult.NOT_CONNECTED;
+        }
+        return s.transmitter().transmit(message);
+    }
+
+    @Override
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        ChatSession s = session;
+        if (s != null) {
+            s.supervisor().stop(s.goodbye(), STOP_BUDGET);
+        }
+    }
+
+    /** The contact list; empty until the first login. */
+    public RosterView roster() {
+        ChatSession s = session;
+        return s != null ? s.roster().view() : EMPTY_ROSTER;
+    }
+
+    /** Where the connection is (OFFLINE before start). */
+    public ConnectionState state() {
+        ChatSession s = session;
+        return s != null ? s.supervisor().state() : ConnectionState.OFFLINE;
+    }
+
+    /** The running session, for tests in this package. */
+    ChatSession session() {
+        return session;
+    }
+
+    private static final RosterView EMPTY_ROSTER = new RosterView() {
+        @Override
+        public boolean loaded() {
+            return false;
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+
+        @Override
+        public List<RosterContact> contacts() {
+            return List.of();
+        }
+    };
+}

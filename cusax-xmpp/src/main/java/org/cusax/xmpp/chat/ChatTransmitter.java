@@ -1,0 +1,77 @@
+package org.cusax.xmpp.chat;
+
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.port.TransmitResult;
+import org.jivesoftware.smack.SmackException.NotConnectedException;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one chat message as {@code <message type='chat' id=… to=…><body/></message>} (RFC 6121 §5.2).
+ * The core's message id becomes the stanza id, so a message re-sent after a reconnection keeps its id.
+ * Never throws and never blocks on the network: when not online it answers {@link TransmitResult#NOT_CONNECTED}
+ * and the core keeps the message queued.
+ */
+public final class ChatTransmitter {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatTransmitter.class);
+
+    private final StanzaLink link;
+    private final DeliveryTracker tracker;
+    private final boolean chatEnabled;
+
+    /** @param chatEnabled the account's IM switch; when off every message fails with a reason */
+    public ChatTransmitter(StanzaLink link, DeliveryTracker tracker, boolean chatEnabled) {
+        this.link = link;
+        this.tracker = tracker;
+        this.chatEnabled = chatEnabled;
+    }
+
+    public TransmitResult transmit(ChatMessage message) {
+        if (!chatEnabled) {
+            tracker.failed(message.id(), "chat is switched off for this XMPP account");
+            return TransmitResult.REJECTED;
+        }
+        EntityBareJid to;
+        try {
+            to = JidCreate.entityBareFrom(message.peer());
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            tracker.failed(message.id(), "'" + message.peer() + "' is not a valid XMPP address");
+            return TransmitResult.REJECTED;
+        }
+        if (message.body().isEmpty()) {
+            tracker.failed(message.id(), "the message is empty");
+            return TransmitResult.REJECTED;
+        }
+        if (!link.online()) {
+            return TransmitResult.NOT_CONNECTED;
+        }
+        Message stanza = StanzaBuilder.buildMessage(message.id())
+                .to(to)
+                .ofType(Message.Type.chat)
+                .setBody(message.body())
+                .build();
+        boolean acks = link.acknowledgements();
+        tracker.expect(message.id(), acks);
+        try {
+            link.send(stanza);
+        } catch (NotConnectedException e) {
+            tracker.forget(message.id());
+            return TransmitResult.NOT_CONNECTED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tracker.forget(message.id());
+            return TransmitResult.NOT_CONNECTED;
+        } catch (RuntimeException e) {
+            LOG.warn("could not write message {}; it stays queued", message.id(), e);
+            tracker.forget(message.id());
+            return TransmitResult.NOT_CONNECTED;
+        }
+        LOG.debug("message {} written to {} ({})", message.id(), to, acks ? "awaiting ack" : "no acks");
+        return acks ? TransmitResult.SENT_AWAITING_ACK : TransmitResult.SENT_WITHOUT_ACK;
+    }
+}

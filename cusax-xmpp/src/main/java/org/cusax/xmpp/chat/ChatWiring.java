@@ -1,0 +1,54 @@
+package org.cusax.xmpp.chat;
+
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.filter.StanzaFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.sm.predicates.Predicate;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects the chat classes to a Smack connection: incoming messages (in order, on Smack's synchronous
+ * listener thread), error replies, XEP-0198 acknowledgements and received carbons.
+ *
+ * <p>Deliberately no stanza-dropped listener: Smack 4.4 re-sends the stanzas left unacknowledged by a
+ * stream it could not resume only when no such listener is registered.
+ */
+public final class ChatWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatWiring.class);
+    private static final StanzaFilter CHAT_OR_NORMAL = new AndFilter(StanzaTypeFilter.MESSAGE,
+            stanza -> IncomingChat.isChat((Message) stanza));
+
+    private ChatWiring() {
+    }
+
+    /** Listens for error replies and acknowledgements (needed even when chat is off, for safety). */
+    public static void trackDelivery(XMPPTCPConnection connection, DeliveryTracker tracker) {
+        connection.addSyncStanzaListener(stanza -> tracker.errorReply((Message) stanza), MessageTypeFilter.ERROR);
+        connection.addStanzaAcknowledgedListener(tracker::acknowledged);
+        // XEP-0198 §4: ask for an ack right after each message so that it comes promptly.
+        connection.addRequestAckPredicate(Predicate.forMessagesOrAfter5Stanzas());
+    }
+
+    /** Listens for chat messages addressed to us and for carbons of messages our other clients got. */
+    public static void receive(XMPPTCPConnection connection, IncomingChat incoming) {
+        connection.addSyncStanzaListener(stanza -> incoming.accept((Message) stanza), CHAT_OR_NORMAL);
+        // CarbonManager only accepts carbons from our own bare JID (XEP-0280 §11 spoofing check).
+        CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener(
+                (direction, copy, wrapper) -> onCarbon(direction, copy, incoming));
+    }
+
+    /** A received carbon is a message for us that another of our clients got; a sent carbon is ours. */
+    static void onCarbon(CarbonExtension.Direction direction, Message copy, IncomingChat incoming) {
+        if (direction == CarbonExtension.Direction.received) {
+            incoming.accept(copy);
+        } else {
+            LOG.debug("carbon of a message sent by another of our clients: {}", copy.getStanzaId());
+        }
+    }
+}

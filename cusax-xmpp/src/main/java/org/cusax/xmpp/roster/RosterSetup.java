@@ -1,0 +1,57 @@
+package org.cusax.xmpp.roster;
+
+import org.cusax.core.connection.FailureReason;
+import org.cusax.xmpp.connection.SessionSetupException;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.roster.Roster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures Smack's roster for one connection: subscription requests are left pending for the user
+ * (manual mode, RFC 6121 §3.1.3), versioning through an in-memory store, and loading under our control
+ * so that the roster is requested before initial presence is sent (RFC 6121 §2.2).
+ */
+public final class RosterSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(RosterSetup.class);
+
+    private final Roster roster;
+    private final RosterView view;
+
+    public RosterSetup(XMPPConnection connection) {
+        roster = Roster.getInstanceFor(connection);
+        roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
+        roster.setRosterLoadedAtLogin(false);
+        roster.setRosterStore(new InMemoryRosterStore());
+        roster.addSubscribeListener((from, presence) -> {
+            LOG.debug("subscription request from {} left pending for the user", from);
+            return null; // no decision: manual mode leaves it unanswered
+        });
+        view = new SmackRosterView(roster);
+    }
+
+    /** Requests the roster and waits for it (bounded by the reply timeout). */
+    public void load() throws SessionSetupException, InterruptedException {
+        try {
+            roster.reloadAndWait();
+        } catch (SmackException.NotLoggedInException | SmackException.NotConnectedException e) {
+            throw new SessionSetupException(FailureReason.of(FailureReason.Kind.CONNECTION_LOST,
+                    "the connection was lost while loading the contact list"));
+        }
+        if (!roster.isLoaded()) {
+            throw new SessionSetupException(FailureReason.of(FailureReason.Kind.TIMEOUT,
+                    "the server did not send the contact list in time"));
+        }
+        LOG.info("roster loaded: {} contacts{}", roster.getEntryCount(),
+                roster.isRosterVersioningSupported() ? " (versioned)" : "");
+    }
+
+    public boolean loaded() {
+        return roster.isLoaded();
+    }
+
+    public RosterView view() {
+        return view;
+    }
+}

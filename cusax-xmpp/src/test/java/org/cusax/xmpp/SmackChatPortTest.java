@@ -1,0 +1,187 @@
+package org.cusax.xmpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cusax.core.account.Account;
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.config.XmppSettings;
+import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.port.TransmitResult;
+import org.cusax.core.service.Half;
+import org.cusax.xmpp.testing.FakeXmppServer;
+import org.cusax.xmpp.testing.RecordingCallbacks;
+import org.cusax.xmpp.testing.TestPki;
+import org.cusax.xmpp.testing.XmppAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The port's life without a real server: start returns at once, permanent failures (RFC 6120 §5.3.1
+ * STARTTLS required, §13.7.2 certificate) end in FAILED without retrying, an unreachable server is
+ * retried with the configured backoff, and stop is bounded and idempotent.
+ */
+class SmackChatPortTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final List<SmackChatPort> ports = new ArrayList<>();
+    private final RecordingCallbacks callbacks = new RecordingCallbacks();
+
+    private SmackChatPort port(Account account, XmppSettings settings) {
+        SmackChatPort p = new SmackChatPort(account, settings, XmppAccounts.backoff(Duration.ofMillis(100)));
+        ports.add(p);
+        return p;
+    }
+
+    private SmackChatPort port(int serverPort) {
+        return port(XmppAccounts.account("alice", "pw-alice", serverPort, TestPki.get().caPem()),
+                XmppAccounts.settings());
+    }
+
+    @AfterEach
+    void stopAll() {
+        ports.forEach(SmackChatPort::stop);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void serverDownAtFirstAttemptIsRetriedWithBackoffUntilStopped() throws Exception {
+        SmackChatPort port = port(closedPort());
+        port.start(callbacks);
+        ConnectionStatus first = callbacks.awaitState(ConnectionState.RECONNECTING, 1, WAIT);
+        ConnectionStatus third = callbacks.awaitState(ConnectionState.RECONNECTING, 3, WAIT);
+        assertThat(first.half()).isEqualTo(Half.CHAT);
+        assertThat(first.reason().orElseThrow().kind()).isEqualTo(Kind.UNREACHABLE);
+        assertThat(first.attempt()).isEqualTo(1);
+        assertThat(first.retryIn()).contains(Duration.ofMillis(100));
+        assertThat(third.attempt()).isEqualTo(3);
+        assertThat(third.retryIn()).contains(Duration.ofMillis(400));
+        assertThat(port.transmit(ChatMessage.outgoing("bob@cusax.test", "hi"))).isEqualTo(TransmitResult.NOT_CONNECTED);
+
+        long t0 = System.nanoTime();
+        port.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        assertThat(callbacks.last().state()).isEqualTo(ConnectionState.OFFLINE);
+        int seen = callbacks.statuses().size();
+        Thread.sleep(500);
+        assertThat(callbacks.statuses()).hasSize(seen); // no attempt after stop
+    }
+
+    @Test
+    void startReturnsAtOnceEvenIfTheServerNeverAnswers() throws Exception {
+        try (ServerSocket blackHole = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new ArrayList<>();
+            Thread t = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(blackHole.accept());
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            XmppSettings quick = new XmppSettings("cusax", false, Duration.ofSeconds(1), Duration.ofSeconds(1), true);
+            SmackChatPort port = port(XmppAccounts.account("alice", "pw", blackHole.getLocalPort(),
+                    TestPki.get().caPem()), quick);
+            long t0 = System.nanoTime();
+            port.start(callbacks);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(500));
+            ConnectionStatus retry = callbacks.awaitState(ConnectionState.RECONNECTING, WAIT);
+            assertThat(retry.reason().orElseThrow().kind()).isEqualTo(Kind.TIMEOUT);
+            port.stop();
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void serverWithoutStartTlsFailsForGood() throws Exception {
+        try (FakeXmppServer server = new FakeXmppServer("cusax.test", null)) {
+            SmackChatPort port = port(server.port());
+            port.start(callbacks);
+            ConnectionStatus failed = callbacks.awaitState(ConnectionState.FAILED, WAIT);
+            assertThat(failed.reason().orElseThrow().kind()).isEqualTo(Kind.TLS_UNAVAILABLE);
+            Thread.sleep(400); // longer than the first retry delay
+            assertThat(server.connections()).isEqualTo(1);
+            assertThat(callbacks.statuses()).noneMatch(s -> s.state() == ConnectionState.RECONNECTING);
+        }
+    }
+
+    @Test
+    void certificateForAnotherHostFailsForGoodAndSaysWhy() throws Exception {
+        try (FakeXmppServer server = new FakeXmppServer("cusax.test", TestPki.get().serverContext("wrong.test"))) {
+            SmackChatPort port = port(server.port());
+            port.start(callbacks);
+            ConnectionStatus failed = callbacks.awaitState(ConnectionState.FAILED, WAIT);
+            assertThat(failed.reason().orElseThrow().kind()).isEqualTo(Kind.CERTIFICATE);
+            assertThat(failed.reason().orElseThrow().message())
+                    .isEqualTo("the server certificate is not valid for cusax.test (it names a different host)");
+            Thread.sleep(400);
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void certificateFromAnUnknownCaIsNotTrusted() throws Exception {
+        try (FakeXmppServer server = new FakeXmppServer("cusax.test", TestPki.get().serverContext("untrusted"))) {
+            SmackChatPort port = port(server.port());
+            port.start(callbacks);
+            ConnectionStatus failed = callbacks.awaitState(ConnectionState.FAILED, WAIT);
+            assertThat(failed.reason().orElseThrow().message())
+                    .isEqualTo("the server certificate for cusax.test is not trusted: it was not issued by a CA in "
+                            + "the trust store " + TestPki.get().caPem());
+        }
+    }
+
+    @Test
+    void missingTrustStoreIsAConfigurationFailureAtStart() throws Exception {
+        Path missing = Path.of("/nonexistent/cusax/ca.pem");
+        SmackChatPort port = port(XmppAccounts.account("alice", "pw", 5222, missing), XmppAccounts.settings());
+        port.start(callbacks);
+        ConnectionStatus failed = callbacks.awaitState(ConnectionState.FAILED, WAIT);
+        assertThat(failed.reason().orElseThrow().kind()).isEqualTo(Kind.CONFIGURATION);
+        assertThat(failed.reason().orElseThrow().message())
+                .isEqualTo("the trust store " + missing + " does not exist or is not a file");
+        assertThat(port.transmit(ChatMessage.outgoing("bob@cusax.test", "hi"))).isEqualTo(TransmitResult.NOT_CONNECTED);
+    }
+
+    @Test
+    void lifecycleGuards() throws Exception {
+        SmackChatPort port = port(closedPort());
+        assertThat(port.transmit(ChatMessage.outgoing("bob@cusax.test", "early"))).isEqualTo(TransmitResult.NOT_CONNECTED);
+        assertThat(port.state()).isEqualTo(ConnectionState.OFFLINE);
+        assertThat(port.roster().size()).isZero();
+        port.start(callbacks);
+        assertThatThrownBy(() -> port.start(callbacks)).isInstanceOf(IllegalStateException.class);
+        port.stop();
+        port.stop(); // idempotent
+        assertThat(port.transmit(ChatMessage.outgoing("bob@cusax.test", "late"))).isEqualTo(TransmitResult.NOT_CONNECTED);
+        assertThat(callbacks.statuses().stream().filter(s -> s.state() == ConnectionState.OFFLINE)).hasSize(1);
+    }
+
+    @Test
+    void refusesANonXmppAccount() {
+        assertThatThrownBy(() -> new SmackChatPort(org.cusax.core.testing.TestAccounts.sip("alice",
+                org.cusax.core.account.Transport.TLS), XmppSettings.defaults(), XmppAccounts.backoff(Duration.ofSeconds(1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not an XMPP account");
+    }
+}

@@ -1,0 +1,110 @@
+package org.cusax.xmpp.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.port.TransmitResult;
+import org.cusax.xmpp.testing.RecordingCallbacks;
+import org.jivesoftware.smack.SmackException.NotConnectedException;
+import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.Test;
+
+/** Writing chat messages (RFC 6121 §5.2) and what the core is told (XEP-0198 §4 acknowledgements). */
+class ChatTransmitterTest {
+    private final RecordingCallbacks callbacks = new RecordingCallbacks();
+    private final DeliveryTracker tracker = new DeliveryTracker(callbacks);
+
+    /** A scriptable stream. */
+    static final class FakeLink implements StanzaLink {
+        boolean online = true;
+        boolean acks = true;
+        boolean dropOnSend;
+        final List<Message> written = new ArrayList<>();
+
+        @Override
+        public boolean online() {
+            return online;
+        }
+
+        @Override
+        public boolean acknowledgements() {
+            return acks;
+        }
+
+        @Override
+        public void send(Message message) throws NotConnectedException {
+            if (dropOnSend) {
+                throw new NotConnectedException("the connection dropped");
+            }
+            written.add(message);
+        }
+    }
+
+    private final FakeLink link = new FakeLink();
+    private final ChatTransmitter transmitter = new ChatTransmitter(link, tracker, true);
+
+    @Test
+    void writesAChatStanzaWithTheMessageIdAndAwaitsTheAck() {
+        ChatMessage m = ChatMessage.outgoing("bob@cusax.test", "hello <bob> & co");
+        assertThat(transmitter.transmit(m)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
+        assertThat(link.written).hasSize(1);
+        Message stanza = link.written.get(0);
+        assertThat(stanza.getType()).isEqualTo(Message.Type.chat);
+        assertThat(stanza.getStanzaId()).isEqualTo(m.id());
+        assertThat(stanza.getTo().toString()).isEqualTo("bob@cusax.test");
+        assertThat(stanza.getBody()).isEqualTo("hello <bob> & co");
+        assertThat(stanza.toXML().toString()).contains("<body>hello &lt;bob> &amp; co</body>");
+
+        tracker.acknowledged(stanza);
+        tracker.acknowledged(stanza); // a second ack (re-sent after a failed resumption) is reported once
+        assertThat(callbacks.acknowledged()).containsExactly(m.id());
+    }
+
+    @Test
+    void withoutStreamManagementTheMessageIsSentWithoutAck() {
+        link.acks = false;
+        ChatMessage m = ChatMessage.outgoing("bob@cusax.test", "hi");
+        assertThat(transmitter.transmit(m)).isEqualTo(TransmitResult.SENT_WITHOUT_ACK);
+        tracker.acknowledged(link.written.get(0));
+        assertThat(callbacks.acknowledged()).isEmpty();
+    }
+
+    @Test
+    void offlineMeansNotConnectedAndNothingWritten() {
+        link.online = false;
+        assertThat(transmitter.transmit(ChatMessage.outgoing("bob@cusax.test", "hi")))
+                .isEqualTo(TransmitResult.NOT_CONNECTED);
+        assertThat(link.written).isEmpty();
+        assertThat(callbacks.failed()).isEmpty();
+    }
+
+    @Test
+    void connectionDroppingDuringTheWriteIsNotConnectedNotAnException() {
+        link.dropOnSend = true;
+        ChatMessage m = ChatMessage.outgoing("bob@cusax.test", "hi");
+        assertThat(transmitter.transmit(m)).isEqualTo(TransmitResult.NOT_CONNECTED);
+        link.dropOnSend = false;
+        assertThat(transmitter.transmit(m)).isEqualTo(TransmitResult.SENT_AWAITING_ACK); // same id, later
+        assertThat(link.written).extracting(Message::getStanzaId).containsExactly(m.id());
+    }
+
+    @Test
+    void invalidAddressFailsTheMessageWithAReason() {
+        ChatMessage m = ChatMessage.outgoing("bob@", "hi");
+        assertThat(transmitter.transmit(m)).isEqualTo(TransmitResult.REJECTED);
+        assertThat(link.written).isEmpty();
+        assertThat(callbacks.failed()).containsExactly(m.id() + ": 'bob@' is not a valid XMPP address");
+    }
+
+    @Test
+    void chatSwitchedOffFailsEveryMessage() {
+        ChatTransmitter off = new ChatTransmitter(link, tracker, false);
+        ChatMessage m = ChatMessage.outgoing("bob@cusax.test", "hi");
+        assertThat(off.transmit(m)).isEqualTo(TransmitResult.REJECTED);
+        assertThat(link.written).isEmpty();
+        assertThat(callbacks.failed()).containsExactly(m.id() + ": chat is switched off for this XMPP account");
+    }
+}
