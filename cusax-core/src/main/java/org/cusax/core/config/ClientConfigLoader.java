@@ -69,7 +69,7 @@ public final class ClientConfigLoader {
         ServerEndpoint server = new ServerEndpoint(host, c.integer("xmpp.port", 1, 65535), Transport.TCP);
         Secret password = PasswordSource.resolve(c, "xmpp", env);
         return new Account(Protocol.XMPP, bare, bare.substring(0, at), password, domain, server,
-                security(c, "xmpp"), new Features(c.bool("xmpp.features.calling"), c.bool("xmpp.features.im-presence")));
+                security(c, "xmpp", true), new Features(c.bool("xmpp.features.calling"), c.bool("xmpp.features.im-presence")));
     }
 
     private Account sipAccount(ConfigValues c, String aor) {
@@ -90,11 +90,13 @@ public final class ClientConfigLoader {
         ServerEndpoint server = new ServerEndpoint(host, port == 0 ? transport.defaultSipPort() : port, transport);
         String authUser = c.optional("sip.auth-user").orElse(address.user());
         Secret password = PasswordSource.resolve(c, "sip", env);
+        // Choosing udp or tcp explicitly is the user's decision to run SIP without TLS; the client
+        // still tells the user when the halves then differ in security (SecurityParity).
         return new Account(Protocol.SIP, address.uri(), authUser, password, address.domain(), server,
-                security(c, "sip"), new Features(c.bool("sip.features.calling"), c.bool("sip.features.im-presence")));
+                security(c, "sip", transport.encrypted()), new Features(c.bool("sip.features.calling"), c.bool("sip.features.im-presence")));
     }
 
-    private static SecuritySettings security(ConfigValues c, String prefix) {
+    private static SecuritySettings security(ConfigValues c, String prefix, boolean requireTls) {
         Optional<Path> store = c.path(prefix + ".tls.trust-store").or(() -> c.path("tls.trust-store"));
         Optional<Secret> storePassword = c.optional(prefix + ".tls.trust-store-password")
                 .or(() -> c.optional("tls.trust-store-password")).map(Secret::of);
@@ -102,6 +104,6 @@ public final class ClientConfigLoader {
         if (!SecuritySettings.SUPPORTED_TLS_VERSIONS.contains(minVersion)) {
             throw c.error("tls.min-version", "'" + minVersion + "' is not one of " + SecuritySettings.SUPPORTED_TLS_VERSIONS);
         }
-        return new SecuritySettings(store, storePassword, minVersion, true);
+        return new SecuritySettings(store, storePassword, minVersion, requireTls);
     }
 }

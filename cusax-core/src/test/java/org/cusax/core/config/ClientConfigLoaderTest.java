@@ -39,6 +39,8 @@ class ClientConfigLoaderTest {
         assertThat(xmpp.features().imAndPresence()).isTrue();
         assertThat(sip.server().transport()).isEqualTo(Transport.TLS);
         assertThat(sip.server().port()).isEqualTo(5061);
+        assertThat(sip.security().requireTls()).isTrue();
+        assertThat(xmpp.security().requireTls()).isTrue();
         assertThat(sip.authUser()).isEqualTo("alice");
         assertThat(sip.features().calling()).isTrue();
         assertThat(sip.features().imAndPresence()).isFalse();
@@ -76,6 +78,7 @@ class ClientConfigLoaderTest {
         assertThat(sip.domain()).isEqualTo("example.org");
         assertThat(sip.server().toString()).isEqualTo("127.0.0.1:15060;transport=udp");
         assertThat(sip.security().enabledTlsVersions()).containsExactly("TLSv1.3");
+        assertThat(sip.security().requireTls()).as("udp chosen explicitly").isFalse();
         assertThat(c.sip().registerExpires()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.sip().keepaliveInterval()).isEqualTo(Duration.ofMillis(500));
     }

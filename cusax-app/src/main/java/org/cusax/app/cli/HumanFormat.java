@@ -1,0 +1,45 @@
+package org.cusax.app.cli;
+
+import org.cusax.core.account.Account;
+import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.event.ChatMessageReceived;
+import org.cusax.core.event.ChatMessageStatusChanged;
+import org.cusax.core.event.ConnectionChanged;
+import org.cusax.core.event.CusaxEvent;
+import org.cusax.core.event.SecurityParityChanged;
+import org.cusax.core.service.CusaxLink;
+
+/** One-line texts for people (the non-JSON output). */
+final class HumanFormat {
+    private HumanFormat() {
+    }
+
+    static String half(ConnectionStatus s, CusaxLink link) {
+        String account = link.account(s.half()).map(Account::address).orElse("not configured");
+        StringBuilder sb = new StringBuilder(String.format("%-10s %-13s %s", s.half().label(),
+                s.state().name().toLowerCase(java.util.Locale.ROOT), account));
+        if (s.state().up()) {
+            sb.append("  [").append(s.security().describe()).append(']');
+        }
+        s.reason().ifPresent(r -> sb.append("  — ").append(r.message()));
+        s.retryIn().ifPresent(d -> sb.append(" (attempt ").append(s.attempt()).append(", next in ")
+                .append(d.toMillis()).append(" ms)"));
+        return sb.toString();
+    }
+
+    static String event(CusaxEvent event, CusaxLink link) {
+        if (event instanceof ConnectionChanged c) {
+            return half(c.status(), link);
+        }
+        if (event instanceof ChatMessageReceived r) {
+            return "message from " + r.message().peer() + ": " + r.message().body();
+        }
+        if (event instanceof ChatMessageStatusChanged s) {
+            return "message to " + s.message().peer() + " " + s.state().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (event instanceof SecurityParityChanged p) {
+            return (p.parity().matched() ? "security: " : "WARNING: ") + p.parity().explanation();
+        }
+        return event.type();
+    }
+}

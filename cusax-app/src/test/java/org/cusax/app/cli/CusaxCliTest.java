@@ -1,0 +1,156 @@
+package org.cusax.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cusax.core.client.CusaxClient;
+import org.cusax.core.connection.ChannelSecurity;
+import org.cusax.core.connection.FailureReason;
+import org.cusax.core.event.EventBus;
+import org.cusax.core.testing.FakeChatPort;
+import org.cusax.core.testing.FakeTelephonyPort;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CLI v0 on fake halves: output contract and exit codes. */
+class CusaxCliTest {
+    private static final ChannelSecurity TLS = ChannelSecurity.tls("TLSv1.3", "TLS_AES_256_GCM_SHA384", "cusax.test",
+            "SCRAM-SHA-1");
+
+    @TempDir
+    Path dir;
+    private Path config;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Consumer<FakeChatPort> chatBehaviour = p -> p.goOnline(TLS);
+    private Consumer<FakeTelephonyPort> telBehaviour = p -> p.register(TLS);
+    private FakeChatPort lastChat;
+
+    @BeforeEach
+    void writeConfig() throws Exception {
+        config = dir.resolve("cusax.conf");
+        Files.writeString(config, """
+                xmpp.jid = alice@cusax.test
+                xmpp.password = xpw
+                sip.aor = sip:alice@cusax.test
+                sip.password = spw
+                """);
+    }
+
+    private int run(String... args) {
+        CusaxCli cli = new CusaxCli(cfg -> {
+            lastChat = new FakeChatPort().whenStarted(chatBehaviour);
+            FakeTelephonyPort tel = new FakeTelephonyPort().whenStarted(telBehaviour);
+            return new CusaxClient(cfg.link(), Optional.of(lastChat), Optional.of(tel), new EventBus());
+        }, Map.of(), dir, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.execute(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void statusJsonShowsBothHalvesWithLabelsStateAndSecurity() throws Exception {
+        int code = run("status", "--config", config.toString(), "--json");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.at("/chat/label").asText()).isEqualTo("Chat");
+        assertThat(json.at("/chat/state").asText()).isEqualTo("online");
+        assertThat(json.at("/chat/security/tls").asText()).isEqualTo("TLSv1.3");
+        assertThat(json.at("/chat/security/verifiedFor").asText()).isEqualTo("cusax.test");
+        assertThat(json.at("/telephony/label").asText()).isEqualTo("Telephony");
+        assertThat(json.at("/telephony/account").asText()).isEqualTo("sip:alice@cusax.test");
+        assertThat(json.at("/securityParity/matched").asBoolean()).isTrue();
+    }
+
+    @Test
+    void statusExitCodeSaysWhenAHalfFailed() throws Exception {
+        telBehaviour = p -> p.fail(FailureReason.of(FailureReason.Kind.AUTHENTICATION,
+                "the SIP server refused the password for alice"));
+        int code = run("status", "-c", config.toString(), "--json");
+        assertThat(code).isEqualTo(ExitCodes.NOT_ONLINE);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.at("/telephony/state").asText()).isEqualTo("failed");
+        assertThat(json.at("/telephony/reason/kind").asText()).isEqualTo("authentication");
+        assertThat(json.at("/chat/state").asText()).isEqualTo("online");
+        assertThat(stdout()).doesNotContain("spw").doesNotContain("xpw");
+    }
+
+    @Test
+    void humanStatusIsOneLinePerHalf() {
+        run("status", "-c", config.toString());
+        assertThat(stdout().lines()).hasSize(2);
+        assertThat(stdout()).contains("Chat").contains("Telephony").contains("online");
+    }
+
+    @Test
+    void configErrorsExitWithTheConfigCode() throws Exception {
+        Files.writeString(config, "xmpp.jid = alice@cusax.test\nxmpp.passwrd = x\n");
+        assertThat(run("status", "-c", config.toString())).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown key 'xmpp.passwrd'");
+        assertThat(run("status", "-c", dir.resolve("missing.conf").toString())).isEqualTo(ExitCodes.CONFIG);
+    }
+
+    @Test
+    void chatWaitsForTheServerAcknowledgement() throws Exception {
+        chatBehaviour = p -> {
+            p.goOnline(TLS);
+            new Thread(() -> {
+                while (p.written().isEmpty()) {
+                    Thread.onSpinWait();
+                }
+                p.acknowledge(p.written().get(0).id());
+            }).start();
+        };
+        int code = run("chat", "-c", config.toString(), "--json", "bob@cusax.test", "hello", "there");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.get("state").asText()).isEqualTo("acknowledged");
+        assertThat(lastChat.written().get(0).body()).isEqualTo("hello there");
+    }
+
+    @Test
+    void chatThatCannotBeDeliveredSaysSo() {
+        chatBehaviour = p -> p.lose(FailureReason.of(FailureReason.Kind.UNREACHABLE, "connection refused"));
+        int code = run("chat", "-c", config.toString(), "--timeout", "300ms", "bob@cusax.test", "hi");
+        assertThat(code).isEqualTo(ExitCodes.NOT_DELIVERED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not confirmed").contains("connection refused");
+    }
+
+    @Test
+    void chatToABadAddressIsAUsageError() {
+        assertThat(run("chat", "-c", config.toString(), "bob", "hi")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a chat address");
+    }
+
+    @Test
+    void listenPrintsOneJsonEventPerLine() throws Exception {
+        int code = run("listen", "-c", config.toString(), "--json", "--for", "300ms");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        ObjectMapper mapper = new ObjectMapper();
+        var types = stdout().lines().map(l -> {
+            try {
+                return mapper.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + l, e);
+            }
+        }).toList();
+        assertThat(types).anyMatch(n -> n.get("type").asText().equals("connection")
+                && n.get("label").asText().equals("Chat") && n.get("state").asText().equals("online"));
+        assertThat(types).anyMatch(n -> n.get("type").asText().equals("connection")
+                && n.get("label").asText().equals("Telephony") && n.get("state").asText().equals("offline"));
+    }
+}

@@ -1,0 +1,199 @@
+package org.cusax.sip;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.cusax.core.account.Account;
+import org.cusax.core.account.Protocol;
+import org.cusax.core.account.Transport;
+import org.cusax.core.config.SipSettings;
+import org.cusax.core.connection.Backoff;
+import org.cusax.core.connection.FailureReason;
+import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.port.TelephonyCallbacks;
+import org.cusax.core.port.TelephonyPort;
+import org.cusax.sip.auth.ChallengeSelector;
+import org.cusax.sip.auth.DigestAuthenticator;
+import org.cusax.sip.net.FlowMonitor;
+import org.cusax.sip.processor.MethodCapabilities;
+import org.cusax.sip.processor.RequestDispatcher;
+import org.cusax.sip.processor.Responder;
+import org.cusax.sip.registration.FailureClassifier;
+import org.cusax.sip.registration.RegisterRequests;
+import org.cusax.sip.registration.RegistrationClient;
+import org.cusax.sip.registration.StatusReporter;
+import org.cusax.sip.stack.EndpointConfig;
+import org.cusax.sip.stack.LocalAddresses;
+import org.cusax.sip.stack.SipEndpoint;
+import org.cusax.sip.stack.SipSetupException;
+import org.cusax.sip.tls.TlsPolicy;
+import org.cusax.sip.tls.TlsSetupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Telephony half on JAIN-SIP: one SIP stack for one account, registered and kept registered
+ * until {@link #stop()}. All registration work runs on one thread of its own; {@link #start} returns
+ * at once. See the package documentation of {@code org.cusax.sip.registration} for the behaviour on
+ * failures and connection loss.
+ */
+public final class JainSipTelephonyPort implements TelephonyPort {
+    private static final Logger LOG = LoggerFactory.getLogger(JainSipTelephonyPort.class);
+    /** How long {@link #stop()} waits for the registrar to confirm the un-REGISTER. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Account account;
+    private final SipSettings settings;
+    private final Backoff backoff;
+    private final Optional<String> linkedJid;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+    private volatile Thread executorThread;
+    private volatile StatusReporter status;
+    private volatile SipEndpoint endpoint;
+    private volatile RegistrationClient registration;
+
+    /**
+     * @param linkedJid our XMPP address, for the Call-Info of our INVITEs once calls exist (RFC 7081)
+     */
+    public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid) {
+        if (account == null || settings == null || backoff == null) {
+            throw new IllegalArgumentException("account, SIP settings and backoff are required");
+        }
+        if (account.protocol() != Protocol.SIP) {
+            throw new IllegalArgumentException(account + " is not a SIP account");
+        }
+        this.account = account;
+        this.settings = settings;
+        this.backoff = backoff;
+        this.linkedJid = linkedJid == null ? Optional.empty() : linkedJid;
+    }
+
+    @Override
+    public void start(TelephonyCallbacks callbacks) {
+        if (callbacks == null) {
+            throw new IllegalArgumentException("callbacks are required");
+        }
+        if (stopped.get() || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the Telephony port was already started or stopped");
+        }
+        status = new StatusReporter(callbacks);
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cusax-sip " + account.address());
+            t.setDaemon(true);
+            executorThread = t;
+            return t;
+        });
+        status.connecting();
+        executor.execute(() -> open(1));
+    }
+
+    private void open(int tries) {
+        if (stopped.get()) {
+            return;
+        }
+        Transport transport = account.server().transport();
+        if (account.security().requireTls() && !transport.encrypted()) {
+            status.failed(FailureReason.of(Kind.CONFIGURATION, "TLS is required but the SIP server is configured for "
+                    + transport.lowerName() + " (" + account.server() + ")"));
+            return;
+        }
+        InetSocketAddress server;
+        try {
+            server = new InetSocketAddress(InetAddress.getByName(account.server().host()), account.server().port());
+        } catch (UnknownHostException e) {
+            Duration delay = backoff.delay(tries);
+            status.reconnecting(FailureReason.of(Kind.UNREACHABLE, "cannot resolve the SIP server "
+                    + account.server().host()), tries, delay);
+            executor.schedule(() -> open(tries + 1), delay.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        SipEndpoint ep = null;
+        try {
+            Optional<TlsPolicy> tls = transport == Transport.TLS
+                    ? Optional.of(TlsPolicy.create(account.security(), account.domain())) : Optional.empty();
+            Duration connectTimeout = settings.requestTimeout().compareTo(MAX_CONNECT_TIMEOUT) < 0
+                    ? settings.requestTimeout() : MAX_CONNECT_TIMEOUT;
+            EndpointConfig config = new EndpointConfig("cusax-sip-" + UUID.randomUUID(),
+                    LocalAddresses.choose(settings.localAddress(), server), settings.localPort(), transport, server,
+                    settings.maxMessageSize(), connectTimeout, connectTimeout, tls, new FlowMonitor());
+            SipEventRouter router = new SipEventRouter();
+            ep = SipEndpoint.open(config, router);
+            var aor = RegisterRequests.parseAor(ep.addresses(), account.address());
+            MethodCapabilities caps = new MethodCapabilities(account.features());
+            Responder responder = new Responder(ep.provider(), ep.messages(), ep.headers(), caps, settings.userAgent());
+            RegisterRequests requests = new RegisterRequests(ep.addresses(), ep.headers(), ep.messages(),
+                    ep.listeningPoint(), transport, aor, settings.displayName(), settings.userAgent(), caps.allowed(),
+                    ep.provider().getNewCallId());
+            DigestAuthenticator auth = new DigestAuthenticator(account.authUser(), account.password(),
+                    new ChallengeSelector(settings.digestAlgorithms()), ep.headers());
+            RegistrationClient client = new RegistrationClient(ep, requests, auth, settings.digestAlgorithms(), backoff,
+                    executor, status, new FailureClassifier(aor.toString(), account.server().toString()),
+                    settings.registerExpires(), settings.requestTimeout(), settings.keepaliveInterval());
+            router.connect(RequestDispatcher.standard(responder), client);
+            endpoint = ep;
+            registration = client;
+            LOG.debug("SIP half for {} set up{}", account.address(),
+                    linkedJid.map(j -> " (linked to " + j + ")").orElse(""));
+            client.start();
+        } catch (TlsSetupException | SipSetupException | UnknownHostException | RuntimeException e) {
+            if (ep != null) {
+                ep.close();
+            }
+            status.failed(FailureReason.of(Kind.CONFIGURATION, e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!started.get() || !stopped.compareAndSet(false, true)) {
+            stopped.set(true);
+            return;
+        }
+        if (Thread.currentThread() == executorThread) {
+            Thread t = new Thread(this::shutdown, "cusax-sip-stop");
+            t.setDaemon(true);
+            t.start();
+            return;
+        }
+        shutdown();
+    }
+
+    private void shutdown() {
+        try {
+            CompletableFuture.supplyAsync(() -> registration, executor)
+                    .thenCompose(r -> r == null ? CompletableFuture.completedFuture(null) : r.unregister())
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.info("the SIP server did not confirm the un-registration within {} s", STOP_TIMEOUT.toSeconds());
+        } catch (ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("un-registration failed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        SipEndpoint ep = endpoint;
+        if (ep != null) {
+            ep.close();
+        }
+        status.offline();
+    }
+}

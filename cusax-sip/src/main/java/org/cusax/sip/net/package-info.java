@@ -1,0 +1,6 @@
+/**
+ * The connections (flows, RFC 5626 §3) we open to the SIP server over TCP or TLS: each socket we
+ * create is observed so that we learn at once when the server closes it, and how many bytes arrived
+ * (a CRLF pong after our keepalive ping shows up as bytes).
+ */
+package org.cusax.sip.net;

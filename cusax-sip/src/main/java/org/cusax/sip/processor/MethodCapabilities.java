@@ -1,0 +1,53 @@
+package org.cusax.sip.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.sip.message.Request;
+
+import org.cusax.core.account.Features;
+
+/**
+ * Which methods we allow (the Allow header) for the account's feature switches, and which methods
+ * we know at all (known but not allowed → 405, unknown → 501, RFC 3261 §8.2.1).
+ */
+public final class MethodCapabilities {
+    /** Methods of RFC 3261 and its common extensions. */
+    private static final Set<String> KNOWN = Set.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL,
+            Request.OPTIONS, Request.REGISTER, Request.SUBSCRIBE, Request.NOTIFY, Request.PUBLISH, Request.MESSAGE,
+            Request.INFO, Request.PRACK, Request.UPDATE, Request.REFER);
+
+    private final Features features;
+    private final List<String> allowed;
+
+    public MethodCapabilities(Features features) {
+        this.features = features;
+        List<String> methods = new ArrayList<>();
+        if (features.calling()) {
+            methods.addAll(List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL));
+        }
+        methods.add(Request.OPTIONS);
+        if (features.imAndPresence()) {
+            methods.addAll(List.of(Request.MESSAGE, Request.SUBSCRIBE, Request.NOTIFY));
+        }
+        this.allowed = List.copyOf(methods);
+    }
+
+    /** Methods for the Allow header, in a stable order. */
+    public List<String> allowed() {
+        return allowed;
+    }
+
+    public boolean allows(String method) {
+        return allowed.contains(method);
+    }
+
+    public boolean knows(String method) {
+        return KNOWN.contains(method);
+    }
+
+    public Features features() {
+        return features;
+    }
+}

@@ -1,0 +1,73 @@
+package org.cusax.sip.processor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sip.RequestEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each incoming request to the processor of its method. Methods without a processor get 405
+ * Method Not Allowed when we know them and 501 Not Implemented otherwise, both with our Allow header
+ * (RFC 3261 §8.2.1). A processor that fails produces a 500 rather than silence.
+ */
+public final class RequestDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final Map<String, RequestProcessor> processors = new LinkedHashMap<>();
+    private final Responder responder;
+
+    public RequestDispatcher(List<RequestProcessor> processors, Responder responder) {
+        for (RequestProcessor p : processors) {
+            if (this.processors.put(p.method(), p) != null) {
+                throw new IllegalArgumentException("two processors for " + p.method());
+            }
+        }
+        this.responder = responder;
+    }
+
+    /** The processors for the account's feature switches. */
+    public static RequestDispatcher standard(Responder responder) {
+        MethodCapabilities caps = responder.capabilities();
+        List<RequestProcessor> list = new java.util.ArrayList<>(List.of(new OptionsProcessor(),
+                new SubscribeProcessor(), new PublishProcessor()));
+        if (caps.features().calling()) {
+            list.addAll(List.of(new InviteProcessor(), new AckProcessor(), new ByeProcessor(), new CancelProcessor()));
+        }
+        if (caps.features().imAndPresence()) {
+            list.addAll(List.of(new MessageRequestProcessor(), new NotifyProcessor()));
+        }
+        return new RequestDispatcher(list, responder);
+    }
+
+    public void dispatch(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        RequestProcessor processor = processors.get(method);
+        try {
+            if (processor != null) {
+                processor.process(event, responder);
+            } else if (Request.ACK.equals(method)) {
+                LOG.debug("stray ACK dropped");
+            } else {
+                int status = responder.capabilities().knows(method)
+                        ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED;
+                Response response = responder.create(request, status);
+                responder.addAllow(response);
+                responder.send(event, response);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("processing an incoming {} failed: {}", method, e.getMessage());
+            responder.respond(event, Response.SERVER_INTERNAL_ERROR);
+        }
+    }
+
+    public Map<String, RequestProcessor> processors() {
+        return Map.copyOf(processors);
+    }
+}

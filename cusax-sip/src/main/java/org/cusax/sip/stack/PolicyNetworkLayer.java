@@ -1,0 +1,111 @@
+package org.cusax.sip.stack;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import gov.nist.core.net.NetworkLayer;
+import gov.nist.javax.sip.SipStackImpl;
+
+import org.cusax.sip.net.FlowMonitor;
+import org.cusax.sip.net.ObservedSocket;
+import org.cusax.sip.tls.TlsPolicy;
+
+/**
+ * Creates every socket of one JAIN-SIP stack: client connections are {@link ObservedSocket}s (so we
+ * see them close), TLS is layered on them by our {@link TlsPolicy}, connects have a timeout. The stack
+ * instantiates this class by name; {@link #configure} must run before the first socket is made, and
+ * until then every socket request fails (fail closed rather than fall back to JAIN-SIP's defaults).
+ */
+public final class PolicyNetworkLayer implements NetworkLayer {
+    private volatile TlsPolicy tls;
+    private volatile FlowMonitor flows;
+    private volatile int connectTimeoutMillis = 10_000;
+
+    public PolicyNetworkLayer() {
+        // created reflectively by JAIN-SIP
+    }
+
+    void configure(TlsPolicy tlsPolicy, FlowMonitor flowMonitor, int connectTimeout) {
+        this.tls = tlsPolicy;
+        this.flows = flowMonitor;
+        this.connectTimeoutMillis = connectTimeout;
+    }
+
+    @Override
+    public void setSipStack(SipStackImpl sipStack) {
+        // configured through configure()
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        return new ServerSocket(port, backlog, bindAddress);
+    }
+
+    @Override
+    public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        return (SSLServerSocket) tls().serverSocket(port, backlog, bindAddress);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port) throws IOException {
+        return open(address, port, null);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        return open(address, port, myAddress);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
+        return open(address, port, myAddress);
+    }
+
+    @Override
+    public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
+        return createSSLSocket(address, port, null);
+    }
+
+    @Override
+    public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        TlsPolicy policy = tls();
+        ObservedSocket plain = open(address, port, myAddress);
+        SSLSocket ssl = policy.secure(plain, port);
+        plain.flow().wrappedBy(ssl);
+        return ssl;
+    }
+
+    @Override
+    public DatagramSocket createDatagramSocket() throws SocketException {
+        return new DatagramSocket();
+    }
+
+    @Override
+    public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
+        return new DatagramSocket(port, bindAddress);
+    }
+
+    private ObservedSocket open(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        FlowMonitor monitor = flows;
+        if (monitor == null) {
+            throw new IOException("the SIP network layer is not configured");
+        }
+        return ObservedSocket.connect(monitor, new InetSocketAddress(address, port), myAddress, connectTimeoutMillis);
+    }
+
+    private TlsPolicy tls() throws IOException {
+        TlsPolicy policy = tls;
+        if (policy == null) {
+            throw new IOException("TLS is not configured for this SIP account");
+        }
+        return policy;
+    }
+}

@@ -1,0 +1,50 @@
+package org.cusax.sip.stack;
+
+import java.util.Properties;
+
+/**
+ * The JAIN-SIP configuration we run with. Notable choices:
+ * <ul>
+ *   <li>our {@link PolicyNetworkLayer} creates every socket (TLS through our policy, connections observed);</li>
+ *   <li>TLS protocols and cipher suites set explicitly: the stack would otherwise force TLSv1/1.1 and its
+ *       default suite list (which even names anonymous suites) onto every socket it creates;</li>
+ *   <li>message size limit, handshake timeout, and the blocking (OIO) processors our network layer serves;</li>
+ *   <li>every request goes to the configured server ({@code javax.sip.OUTBOUND_PROXY});</li>
+ *   <li>stack logging bridged to SLF4J.</li>
+ * </ul>
+ */
+public final class StackProperties {
+    private StackProperties() {
+    }
+
+    public static Properties of(EndpointConfig c) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", c.stackName());
+        p.setProperty("javax.sip.IP_ADDRESS", c.localAddress().getHostAddress());
+        p.setProperty("javax.sip.OUTBOUND_PROXY", c.server().getAddress().getHostAddress() + ":"
+                + c.server().getPort() + "/" + c.transport().lowerName());
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                "gov.nist.javax.sip.stack.OIOMessageProcessorFactory");
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", PolicyNetworkLayer.class.getName());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(c.maxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "10000");
+        p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", Long.toString(c.connectTimeout().toMillis()));
+        p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Long.toString(c.handshakeTimeout().toMillis()));
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "64");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        c.tls().ifPresent(tls -> {
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", tls.protocols()));
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", tls.cipherSuites()));
+        });
+        return p;
+    }
+}

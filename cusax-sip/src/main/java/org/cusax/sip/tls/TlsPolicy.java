@@ -1,0 +1,123 @@
+package org.cusax.sip.tls;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+import org.cusax.core.account.SecuritySettings;
+
+/**
+ * The TLS rules for one account's SIP connections, with their own {@link SSLContext} (no JVM-wide
+ * {@code javax.net.ssl.*} properties, so several clients can live in one JVM). Client sockets are
+ * layered over a connected plain socket with the SIP domain as peer host, which also sends it as SNI.
+ */
+public final class TlsPolicy {
+    private static final List<String> WEAK_SUITE_MARKERS = List.of("_ANON_", "_NULL_", "EXPORT", "_RC4_",
+            "_DES_", "3DES", "_MD5");
+
+    private final String domain;
+    private final SSLContext context;
+    private final String[] protocols;
+    private final String[] cipherSuites;
+    private final AtomicReference<String> lastProblem;
+
+    private TlsPolicy(String domain, SSLContext context, String[] protocols, String[] cipherSuites,
+                      AtomicReference<String> lastProblem) {
+        this.domain = domain;
+        this.lastProblem = lastProblem;
+        this.context = context;
+        this.protocols = protocols;
+        this.cipherSuites = cipherSuites;
+    }
+
+    /** Builds the policy for the SIP domain from the account's security settings. */
+    public static TlsPolicy create(SecuritySettings security, String domain) throws TlsSetupException {
+        Optional<KeyStore> trust = TrustStores.load(security.trustStore(), security.trustStorePassword());
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+            tmf.init(trust.orElse(null));
+            X509ExtendedTrustManager pkix = Arrays.stream(tmf.getTrustManagers())
+                    .filter(X509ExtendedTrustManager.class::isInstance).map(X509ExtendedTrustManager.class::cast)
+                    .findFirst().orElseThrow(() -> new TlsSetupException("the Java runtime has no X.509 trust manager"));
+            AtomicReference<String> problems = new AtomicReference<>();
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new DomainTrustManager(pkix, domain, problems::set)},
+                    new SecureRandom());
+            SSLParameters supported = ctx.getSupportedSSLParameters();
+            String[] versions = security.enabledTlsVersions().stream()
+                    .filter(v -> Arrays.asList(supported.getProtocols()).contains(v)).toArray(String[]::new);
+            if (versions.length == 0) {
+                throw new TlsSetupException("this Java runtime supports none of " + security.enabledTlsVersions());
+            }
+            String[] suites = Arrays.stream(ctx.getDefaultSSLParameters().getCipherSuites())
+                    .filter(TlsPolicy::strong).toArray(String[]::new);
+            return new TlsPolicy(domain.toLowerCase(Locale.ROOT), ctx, versions, suites, problems);
+        } catch (GeneralSecurityException e) {
+            throw new TlsSetupException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean strong(String suite) {
+        String s = suite.toUpperCase(Locale.ROOT);
+        return !s.startsWith("SSL_") && !s.contains("EMPTY_RENEGOTIATION")
+                && WEAK_SUITE_MARKERS.stream().noneMatch(s::contains);
+    }
+
+    /** Layers TLS over a connected socket to the SIP server; the handshake happens on first use. */
+    public SSLSocket secure(Socket connected, int port) throws IOException {
+        SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(connected, domain, port, true);
+        s.setUseClientMode(true);
+        SSLParameters p = s.getSSLParameters();
+        p.setProtocols(protocols);
+        p.setCipherSuites(cipherSuites);
+        s.setSSLParameters(p);
+        return s;
+    }
+
+    /** A TLS server socket (JAIN-SIP needs one for a TLS listening point; we hold no server key). */
+    public ServerSocket serverSocket(int port, int backlog, InetAddress bind) throws IOException {
+        SSLServerSocket s = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, backlog, bind);
+        s.setEnabledProtocols(protocols);
+        s.setEnabledCipherSuites(cipherSuites);
+        s.setNeedClientAuth(false);
+        return s;
+    }
+
+    /** The last certificate problem seen (cleared with {@link #clearProblem()}). */
+    public Optional<String> certificateProblem() {
+        return Optional.ofNullable(lastProblem.get());
+    }
+
+    public void clearProblem() {
+        lastProblem.set(null);
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public List<String> protocols() {
+        return List.of(protocols);
+    }
+
+    public List<String> cipherSuites() {
+        return List.of(cipherSuites);
+    }
+}
