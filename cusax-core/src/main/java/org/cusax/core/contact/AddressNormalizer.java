@@ -1,6 +1,6 @@
 package org.cusax.core.contact;
 
-import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,8 +19,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
  *   <li>a {@code tel:} URI (RFC 3966) → the same phone key, or {@code tel:N;phone-context=domain} for a
  *       local number libphonenumber cannot place;</li>
  *   <li>a {@code sip:}/{@code sips:} URI with {@code user=phone} → its user part read as a phone number
- *       (RFC 3261 §19.1.6); otherwise the canonical SIP URI ({@link SipUri#canonical()}), plus a phone key
+ *       (RFC 3261 §19.1.6; the result is a {@code tel:} URI, routed by our own SIP proxy, so a {@code sips:}
+ *       scheme there is not carried over); otherwise the canonical SIP URI ({@link SipUri#canonical()}), plus a phone key
  *       when the user part is a plain phone number ({@code sip:+33612345678@example.com});</li>
+ *   <li>a name-addr ({@code "Bob" <sip:…>;tag=…}, as in From or P-Asserted-Identity) → its URI;</li>
  *   <li>{@code user@host} without a scheme → read as {@code sip:user@host}. Other schemes
  *       ({@code xmpp:}, {@code mailto:}…) are unparseable.</li>
  * </ul>
@@ -55,10 +57,7 @@ public final class AddressNormalizer {
     /** What the address is, its canonical form and its index keys. Never throws. */
     public NormalizedAddress normalize(String raw) {
         String text = raw == null ? "" : raw.strip();
-        int lt = text.indexOf('<');
-        if (lt >= 0 && text.endsWith(">")) {
-            text = text.substring(lt + 1, text.length() - 1).strip();
-        }
+        text = UriEscapes.unwrapNameAddr(text);
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("tel:")) {
             return UriEscapes.decode(text.substring(4)).flatMap(phones::telBody)
@@ -90,7 +89,7 @@ public final class AddressNormalizer {
     }
 
     /** Same, with the type names as the vCard gave them (unknown names are ignored). */
-    public TelAddress tel(String raw, Collection<String> typeTokens, TelSource source) {
+    public TelAddress tel(String raw, List<String> typeTokens, TelSource source) {
         return tel(raw, TelType.parseAll(typeTokens), source);
     }
 

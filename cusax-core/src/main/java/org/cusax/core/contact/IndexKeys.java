@@ -2,6 +2,7 @@ package org.cusax.core.contact;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ public record IndexKeys(Set<String> keys) {
     }
 
     public static IndexKeys of(String... keys) {
-        return new IndexKeys(new LinkedHashSet<>(java.util.List.of(keys)));
+        return new IndexKeys(new LinkedHashSet<>(List.of(keys)));
     }
 
     public boolean isEmpty() {

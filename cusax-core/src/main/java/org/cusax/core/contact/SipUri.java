@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * A parsed {@code sip:} or {@code sips:} URI (RFC 3261 §19.1.1):
  * {@code sip:user:password@host:port;uri-parameters?headers}. Components are kept in the equivalence
  * form of §19.1.4: user and password case-sensitive with escapes of unreserved characters decoded, host
- * and parameter names and values lower-case. {@link #toString()} never shows the password.
+ * and parameter names and values lower-case. {@link #toString()} never shows the password. A user part
+ * containing an unescaped '?' (legal but never seen in practice) is not supported: '?' starts the headers.
  *
  * @param secure   {@code sips:}
  * @param user     user part, empty when the URI has none ({@code sip:biloxi.com})
@@ -42,16 +43,16 @@ public record SipUri(boolean secure, String user, Optional<String> password, Str
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
-    /** Parses a SIP URI; also accepts it inside angle brackets with a display name. Empty if invalid. */
+    /**
+     * Parses a SIP URI; also accepts a name-addr as in a From header ({@code "Alice" <sip:…>;tag=…}),
+     * of which only the URI is read. Empty if invalid.
+     */
     public static Optional<SipUri> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
         String t = text.strip();
-        int lt = t.indexOf('<');
-        if (lt >= 0 && t.endsWith(">")) {
-            t = t.substring(lt + 1, t.length() - 1).strip();
-        }
+        t = UriEscapes.unwrapNameAddr(t);
         boolean secure;
         if (t.regionMatches(true, 0, "sips:", 0, 5)) {
             secure = true;

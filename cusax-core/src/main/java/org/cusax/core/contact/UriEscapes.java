@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Percent-escapes in SIP and tel URIs (RFC 3261 §19.1.2, §19.1.4; RFC 2396 §2). */
+/** Percent-escapes in SIP and tel URIs (RFC 3261 §19.1.2, §19.1.4; RFC 2396 §2), and name-addr unwrapping. */
 final class UriEscapes {
     /** RFC 2396 "mark" characters: unreserved along with letters and digits. */
     private static final String MARK = "-_.!~*'()";
@@ -75,5 +75,12 @@ final class UriEscapes {
         int hi = Character.digit(text.charAt(percent + 1), 16);
         int lo = Character.digit(text.charAt(percent + 2), 16);
         return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+    }
+
+    /** The URI inside a name-addr ({@code "Alice" <sip:alice@atlanta.com>;tag=1}), or the text unchanged. */
+    static String unwrapNameAddr(String text) {
+        int lt = text.indexOf('<');
+        int gt = text.indexOf('>', lt + 1);
+        return lt >= 0 && gt > lt ? text.substring(lt + 1, gt).strip() : text;
     }
 }
