@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.config.ClientConfig;
+import org.cusax.core.contact.AddressNormalizer;
+import org.cusax.core.contact.ContactBook;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.port.ChatPort;
 import org.cusax.core.port.TelephonyPort;
@@ -19,6 +21,8 @@ public final class CusaxAssembly implements ClientFactory {
         Optional<String> linkedJid = config.sip().sendCallInfo() ? config.link().linkedJid() : Optional.empty();
         Optional<TelephonyPort> telephony = config.link().telephony()
                 .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid));
-        return new CusaxClient(config.link(), chat, telephony, new EventBus());
+        ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
+        return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
+                config.contacts().telPreference());
     }
 }

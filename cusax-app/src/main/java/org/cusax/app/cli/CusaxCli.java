@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** The {@code cusax} command and what its subcommands share. */
 @Command(name = "cusax", mixinStandardHelpOptions = true, version = "cusax 0.1.0",
         description = "CUSAX client: Telephony over SIP, Chat over XMPP, one service.",
-        subcommands = {StatusCommand.class, ChatCommand.class, ListenCommand.class, DemoCommand.class},
+        subcommands = {StatusCommand.class, ChatCommand.class, ListenCommand.class, RosterCommand.class,
+            CallCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (all halves online / message acknowledged)",
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
             "3:configuration error",
             "4:a half is not online",
             "5:chat message not confirmed in time",
-            "6:chat message refused"})
+            "6:chat message refused",
+            "7:call has no route"})
 public final class CusaxCli {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
             description = "Config file (default: $CUSAX_CONFIG, else ~/.config/cusax/cusax.conf).")

@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int NOT_DELIVERED = 5;
     /** A chat message was refused (error from the server or the peer's server). */
     public static final int DELIVERY_FAILED = 6;
+    /** A call has no route (unknown contact, no number, no telephony account online…). */
+    public static final int NO_ROUTE = 7;
 
     private ExitCodes() {
     }

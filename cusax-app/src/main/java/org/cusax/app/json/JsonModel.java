@@ -15,6 +15,10 @@ import org.cusax.core.connection.FailureReason;
 import org.cusax.core.event.ChatMessageReceived;
 import org.cusax.core.event.ChatMessageStatusChanged;
 import org.cusax.core.event.ConnectionChanged;
+import org.cusax.core.event.ContactRemoved;
+import org.cusax.core.event.ContactUpdated;
+import org.cusax.core.event.ContactsLoaded;
+import org.cusax.core.event.ContactsLoading;
 import org.cusax.core.event.CusaxEvent;
 import org.cusax.core.event.SecurityParityChanged;
 import org.cusax.core.service.CusaxLink;
@@ -99,6 +103,15 @@ public final class JsonModel {
             m.put("from", r.message().peer());
             m.put("body", r.message().body());
             m.put("id", r.message().id());
+        } else if (event instanceof ContactsLoading l) {
+            m.put("done", l.done());
+            m.put("total", l.total());
+        } else if (event instanceof ContactsLoaded l) {
+            m.put("total", l.total());
+        } else if (event instanceof ContactUpdated u) {
+            m.putAll(ContactJson.contact(u.contact()));
+        } else if (event instanceof ContactRemoved r) {
+            m.put("jid", r.jid());
         } else if (event instanceof ChatMessageStatusChanged s) {
             m.put("id", s.message().id());
             m.put("to", s.message().peer());

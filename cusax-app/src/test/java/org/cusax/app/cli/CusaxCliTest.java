@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.connection.ChannelSecurity;
 import org.cusax.core.connection.FailureReason;
+import org.cusax.core.contact.AddressNormalizer;
+import org.cusax.core.contact.ContactBook;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.testing.FakeChatPort;
 import org.cusax.core.testing.FakeTelephonyPort;
@@ -52,7 +54,9 @@ class CusaxCliTest {
         CusaxCli cli = new CusaxCli(cfg -> {
             lastChat = new FakeChatPort().whenStarted(chatBehaviour);
             FakeTelephonyPort tel = new FakeTelephonyPort().whenStarted(telBehaviour);
-            return new CusaxClient(cfg.link(), Optional.of(lastChat), Optional.of(tel), new EventBus());
+            return new CusaxClient(cfg.link(), Optional.of(lastChat), Optional.of(tel), new EventBus(),
+                    new ContactBook(new AddressNormalizer(cfg.contacts().defaultRegion())),
+                    cfg.contacts().telPreference());
         }, Map.of(), dir, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return cli.execute(args);
@@ -134,6 +138,68 @@ class CusaxCliTest {
     void chatToABadAddressIsAUsageError() {
         assertThat(run("chat", "-c", config.toString(), "bob", "hi")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not a chat address");
+    }
+
+    @Test
+    void rosterJsonListsContactsWithTheirTelsOnceLoaded() throws Exception {
+        Files.writeString(config, Files.readString(config) + "contacts.default-region = FR\n");
+        chatBehaviour = p -> {
+            p.goOnline(TLS);
+            p.callbacks().onRoster(java.util.List.of(new org.cusax.core.port.RosterItem("bob@cusax.test", "Bob", "both"),
+                    new org.cusax.core.port.RosterItem("fax@cusax.test", "Fax only", "both")));
+            p.callbacks().onTels("bob@cusax.test", org.cusax.core.contact.TelSource.VCARD_TEMP,
+                    java.util.List.of(org.cusax.core.contact.RawTel.of("06 12 34 56 78", "CELL")));
+            p.callbacks().onTels("fax@cusax.test", org.cusax.core.contact.TelSource.VCARD_TEMP,
+                    java.util.List.of(org.cusax.core.contact.RawTel.of("01 23 45 67 89", "FAX")));
+            p.callbacks().onContactsLoaded(2);
+        };
+        int code = run("roster", "-c", config.toString(), "--json");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.get("complete").asBoolean()).isTrue();
+        JsonNode bob = json.at("/contacts/0");
+        assertThat(bob.get("jid").asText()).isEqualTo("bob@cusax.test");
+        assertThat(bob.get("callable").asBoolean()).isTrue();
+        assertThat(bob.at("/tels/0/uri").asText()).isEqualTo("06 12 34 56 78");
+        assertThat(bob.at("/tels/0/normalized").asText()).isEqualTo("tel:+33612345678");
+        assertThat(bob.at("/tels/0/type").asText()).isEqualTo("mobile");
+        assertThat(bob.at("/tels/0/source").asText()).isEqualTo("vcard-temp");
+        assertThat(json.at("/contacts/1/callable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void callDryRunShowsTheAccountAndAddress() throws Exception {
+        Files.writeString(config, Files.readString(config) + "contacts.default-region = FR\n");
+        chatBehaviour = p -> {
+            p.goOnline(TLS);
+            p.callbacks().onRoster(java.util.List.of(new org.cusax.core.port.RosterItem("bob@cusax.test", "Bob", "both")));
+            p.callbacks().onTels("bob@cusax.test", org.cusax.core.contact.TelSource.VCARD4,
+                    java.util.List.of(org.cusax.core.contact.RawTel.of("tel:+33-6-12-34-56-78", "cell")));
+            p.callbacks().onContactsLoaded(1);
+        };
+        int code = run("call", "-c", config.toString(), "--json", "--dry-run", "bob@cusax.test");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.get("decision").asText()).isEqualTo("route");
+        assertThat(json.get("account").asText()).isEqualTo("sip:alice@cusax.test");
+        assertThat(json.get("address").asText()).isEqualTo("tel:+33612345678");
+        assertThat(json.get("contact").asText()).isEqualTo("bob@cusax.test");
+    }
+
+    @Test
+    void callWithoutARouteSaysWhy() throws Exception {
+        telBehaviour = p -> p.fail(FailureReason.of(FailureReason.Kind.AUTHENTICATION, "refused"));
+        chatBehaviour = p -> {
+            p.goOnline(TLS);
+            p.callbacks().onRoster(java.util.List.of());
+            p.callbacks().onContactsLoaded(0);
+        };
+        int code = run("call", "-c", config.toString(), "--json", "--dry-run", "+33 6 12 34 56 78");
+        assertThat(code).isEqualTo(ExitCodes.NO_ROUTE);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.get("decision").asText()).isEqualTo("no-route");
+        assertThat(json.get("message").asText()).isNotBlank();
+        assertThat(run("call", "-c", config.toString(), "bob@cusax.test")).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.cusax.core.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,13 @@ import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.chat.ChatOutbox;
 import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.contact.AddressNormalizer;
+import org.cusax.core.contact.Contact;
+import org.cusax.core.contact.ContactBook;
+import org.cusax.core.contact.Presence;
+import org.cusax.core.contact.RawTel;
+import org.cusax.core.contact.TelPreference;
+import org.cusax.core.contact.TelSource;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
 import org.cusax.core.event.ChatMessageReceived;
@@ -23,9 +32,13 @@ import org.cusax.core.event.EventListener;
 import org.cusax.core.event.SecurityParityChanged;
 import org.cusax.core.port.ChatCallbacks;
 import org.cusax.core.port.ChatPort;
+import org.cusax.core.port.RosterItem;
 import org.cusax.core.port.TelephonyCallbacks;
 import org.cusax.core.port.TelephonyPort;
 import org.cusax.core.port.TransmitResult;
+import org.cusax.core.routing.CallRouter;
+import org.cusax.core.routing.CallingAccount;
+import org.cusax.core.routing.RoutingDecision;
 import org.cusax.core.service.CusaxLink;
 import org.cusax.core.service.Half;
 import org.slf4j.Logger;
@@ -44,14 +57,27 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final Optional<TelephonyPort> telephonyPort;
     private final EventBus events;
     private final ChatOutbox outbox = new ChatOutbox();
+    private final ContactList contactList;
+    private final CallRouter router;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
     private final Map<String, CountDownLatch> deliveryWaiters = new ConcurrentHashMap<>();
     private final Map<String, DeliveryState> finalStates = new ConcurrentHashMap<>();
     private SecurityParity lastParity;
     private boolean started;
 
+    /** A client with an empty contact book for region US and the default tel preference. */
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events) {
+        this(link, chatPort, telephonyPort, events, new ContactBook(new AddressNormalizer("US")),
+                TelPreference.defaults());
+    }
+
+    /**
+     * @param contacts   the contact book the XMPP half fills (its normalizer knows the default region)
+     * @param preference order of a contact's numbers when the user must choose one
+     */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -60,6 +86,8 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.chatPort = chatPort;
         this.telephonyPort = telephonyPort;
         this.events = events;
+        this.contactList = new ContactList(contacts, events);
+        this.router = new CallRouter(contacts, preference, link.chat());
         for (Half half : Half.values()) {
             states.put(half, notConfiguredOrOffline(half));
         }
@@ -161,6 +189,24 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     /** Messages written but not yet confirmed, or still waiting for Chat. */
     public int pendingMessages() {
         return outbox.size();
+    }
+
+    @Override
+    public List<Contact> contacts() {
+        return contactList.contacts();
+    }
+
+    @Override
+    public boolean awaitContactsLoaded(Duration timeout) throws InterruptedException {
+        return contactList.awaitLoaded(timeout);
+    }
+
+    @Override
+    public RoutingDecision route(String target) {
+        List<CallingAccount> accounts = new ArrayList<>();
+        link.telephony().ifPresent(a -> accounts.add(new CallingAccount(a, status().telephony().state())));
+        link.chat().ifPresent(a -> accounts.add(new CallingAccount(a, status().chat().state())));
+        return router.route(target, accounts);
     }
 
     @Override
@@ -294,6 +340,41 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         public void onDeliveryFailed(String messageId, String reason) {
             LOG.warn("chat message {} failed: {}", messageId, reason);
             markDelivery(messageId, DeliveryState.FAILED);
+        }
+
+        @Override
+        public void onRoster(List<RosterItem> items) {
+            contactList.onRoster(items);
+        }
+
+        @Override
+        public void onRosterItem(RosterItem item) {
+            contactList.onRosterItem(item);
+        }
+
+        @Override
+        public void onRosterItemRemoved(String jid) {
+            contactList.onRosterItemRemoved(jid);
+        }
+
+        @Override
+        public void onPresence(String jid, Presence presence) {
+            contactList.onPresence(jid, presence);
+        }
+
+        @Override
+        public void onTels(String jid, TelSource source, List<RawTel> tels) {
+            contactList.onTels(jid, source, tels);
+        }
+
+        @Override
+        public void onContactsLoading(int done, int total) {
+            contactList.onContactsLoading(done, total);
+        }
+
+        @Override
+        public void onContactsLoaded(int total) {
+            contactList.onContactsLoaded(total);
         }
     }
 

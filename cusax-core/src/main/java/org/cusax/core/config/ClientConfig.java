@@ -10,6 +10,8 @@ import org.cusax.core.service.CusaxLink;
  * @param xmpp      XMPP half settings
  * @param sip       SIP half settings
  * @param reconnect backoff used by both halves
+ * @param contacts  how contacts and their telephony addresses are loaded and read
  */
-public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect) {
+public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
+                           ContactSettings contacts) {
 }

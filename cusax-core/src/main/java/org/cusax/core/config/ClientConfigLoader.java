@@ -1,6 +1,7 @@
 package org.cusax.core.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.cusax.core.account.SecuritySettings;
 import org.cusax.core.account.ServerEndpoint;
 import org.cusax.core.account.Transport;
 import org.cusax.core.connection.Backoff;
+import org.cusax.core.contact.TelPreference;
 import org.cusax.core.service.CusaxLink;
 
 /** Turns a {@link ConfigFile} into a {@link ClientConfig}, reporting the first problem clearly. */
@@ -50,12 +52,30 @@ public final class ClientConfigLoader {
                     c.duration("sip.request-timeout"), c.bool("sip.call-info"));
             Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
                     c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
-            return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff);
+            return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c));
         } catch (ConfigError e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new ConfigError(file.source() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ContactSettings contacts(ConfigValues c) {
+        String region = c.optional("contacts.default-region").map(r -> r.toUpperCase(Locale.ROOT))
+                .orElseGet(ClientConfigLoader::systemRegion);
+        TelPreference preference;
+        try {
+            preference = TelPreference.parse(c.string("contacts.tel-preference"));
+        } catch (IllegalArgumentException e) {
+            throw c.error("contacts.tel-preference", e.getMessage());
+        }
+        return new ContactSettings(region, preference, c.path("contacts.cache-dir"),
+                c.integer("contacts.requests-in-flight", 1, 1000), c.bool("contacts.publish-reachability"));
+    }
+
+    private static String systemRegion() {
+        String country = Locale.getDefault().getCountry();
+        return country.matches("[A-Z]{2}") ? country : "US";
     }
 
     private Account xmppAccount(ConfigValues c, String jid) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /** Something a user interface may want to show. */
 public sealed interface CusaxEvent
-        permits ConnectionChanged, SecurityParityChanged, ChatMessageReceived, ChatMessageStatusChanged {
+        permits ConnectionChanged, SecurityParityChanged, ChatMessageReceived, ChatMessageStatusChanged,
+        ContactsLoading, ContactsLoaded, ContactUpdated, ContactRemoved {
 
     /** When it happened. */
     Instant at();

@@ -2,8 +2,8 @@ package org.cusax.core.port;
 
 import org.cusax.core.chat.ChatMessage;
 
-/** What the XMPP half reports back to the core. */
-public interface ChatCallbacks extends StatusListener {
+/** What the XMPP half reports back to the core: its state, chat traffic, and the contact list. */
+public interface ChatCallbacks extends StatusListener, ContactCallbacks {
     /** A one-to-one chat message with a body arrived. */
     void onMessage(ChatMessage incoming);
 

@@ -47,6 +47,25 @@ class ClientConfigLoaderTest {
         assertThat(c.sip().digestAlgorithms()).containsExactly("SHA-256", "MD5");
         assertThat(c.sip().registerExpires()).isEqualTo(Duration.ofSeconds(600));
         assertThat(c.xmpp().allowPlainSasl()).isFalse();
+        assertThat(c.contacts().cacheDir()).contains(dir.resolve(".cache/cusax"));
+        assertThat(c.contacts().requestsInFlight()).isEqualTo(16);
+        assertThat(c.contacts().defaultRegion()).matches("[A-Z]{2}");
+    }
+
+    @Test
+    void contactSettings() {
+        ClientConfig c = load("""
+                xmpp.jid = a@b
+                xmpp.password = p
+                contacts.default-region = fr
+                contacts.tel-preference = home, work
+                contacts.cache-dir =
+                """, Map.of());
+        assertThat(c.contacts().defaultRegion()).isEqualTo("FR");
+        assertThat(c.contacts().telPreference().toConfig()).startsWith("home,work");
+        assertThat(c.contacts().cacheDir()).isEmpty();
+        assertThatThrownBy(() -> load("xmpp.jid = a@b\nxmpp.password = p\ncontacts.tel-preference = fax\n", Map.of()))
+                .hasMessageContaining("contacts.tel-preference");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package org.cusax.app.cli;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.cusax.app.json.ContactJson;
+import org.cusax.app.json.JsonWriter;
+import org.cusax.core.client.CusaxClient;
+import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.contact.Contact;
+import org.cusax.core.contact.TelAddress;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Logs in, waits until every contact's details are loaded, prints the contact list. */
+@Command(name = "roster", description = "Show the contact list with each contact's telephony addresses and Call action.")
+final class RosterCommand extends ClientCommand {
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long to wait for Chat and the contact details (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    int run(CusaxClient client, JsonWriter json) throws InterruptedException {
+        client.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean loaded = false;
+        while (!loaded && System.nanoTime() < deadline
+                && client.status().chat().state() != ConnectionState.FAILED) {
+            loaded = client.awaitContactsLoaded(Duration.ofMillis(200));
+        }
+        List<Contact> contacts = client.contacts().stream().sorted(Comparator.comparing(Contact::jid)).toList();
+        if (cli.json) {
+            json.pretty(Map.of("complete", loaded, "contacts", contacts.stream().map(ContactJson::contact).toList()));
+        } else {
+            for (Contact c : contacts) {
+                cli.out.println(human(c));
+            }
+        }
+        if (!loaded) {
+            cli.err.println("cusax: the contact list is incomplete: Chat is "
+                    + client.status().chat().state().name().toLowerCase(java.util.Locale.ROOT)
+                    + client.status().chat().reason().map(r -> " (" + r.message() + ")").orElse(""));
+            return ExitCodes.NOT_ONLINE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String human(Contact c) {
+        StringBuilder sb = new StringBuilder(String.format("%-28s %-20s %-11s", c.jid(), c.displayName(),
+                c.presence().availability().token()));
+        sb.append(c.callable() ? " [Call]" : "       ");
+        for (TelAddress t : c.tels()) {
+            sb.append("  ").append(t.label().text()).append(' ').append(t.normalized().orElse(t.uri()));
+            if (!t.callable()) {
+                sb.append(" (not callable)");
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package org.cusax.core.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.cusax.core.contact.TelPreference;
+
+/**
+ * How the contact list and its telephony addresses are loaded and interpreted.
+ *
+ * @param defaultRegion      ISO 3166 region for numbers written without a country code (e.g. FR, US)
+ * @param telPreference      order of labels when a contact has several callable addresses
+ * @param cacheDir           where rosters and contact details are cached between runs, per account;
+ *                           empty = no disk cache (everything is fetched at each start)
+ * @param requestsInFlight   most vCard requests outstanding at once while loading
+ * @param publishReachability publish our SIP address-of-record as XEP-0152 reachability (presence + PEP)
+ */
+public record ContactSettings(String defaultRegion, TelPreference telPreference, Optional<Path> cacheDir,
+                              int requestsInFlight, boolean publishReachability) {
+    public ContactSettings {
+        if (defaultRegion == null || !defaultRegion.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("contacts.default-region must be a two-letter region code, got '"
+                    + defaultRegion + "'");
+        }
+        if (telPreference == null) {
+            throw new IllegalArgumentException("contacts.tel-preference is missing");
+        }
+        cacheDir = cacheDir == null ? Optional.empty() : cacheDir;
+        if (requestsInFlight < 1 || requestsInFlight > 1000) {
+            throw new IllegalArgumentException("contacts.requests-in-flight must be within 1..1000");
+        }
+    }
+
+    /** US region, default preference, no disk cache, 16 requests in flight, reachability published. */
+    public static ContactSettings defaults() {
+        return new ContactSettings("US", TelPreference.defaults(), Optional.empty(), 16, true);
+    }
+}

@@ -1,0 +1,11 @@
+package org.cusax.core.event;
+
+import java.time.Instant;
+
+/** Contact details are being loaded: done of total contacts resolved. */
+public record ContactsLoading(Instant at, int done, int total) implements CusaxEvent {
+    @Override
+    public String type() {
+        return "contacts-loading";
+    }
+}

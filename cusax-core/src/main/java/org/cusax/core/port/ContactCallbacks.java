@@ -1,0 +1,43 @@
+package org.cusax.core.port;
+
+import java.util.List;
+
+import org.cusax.core.contact.Presence;
+import org.cusax.core.contact.RawTel;
+import org.cusax.core.contact.TelSource;
+
+/**
+ * What the XMPP half reports about the contact list (the roster, RFC 6121) and the telephony
+ * addresses of each contact: vcard-temp TELs (XEP-0054), vCard4 TELs (XEP-0292) and reachability
+ * addresses (XEP-0152). Addresses are passed raw, exactly as received; the core normalizes them.
+ * Every method has a no-op default so ports that do not track contacts need not implement them.
+ */
+public interface ContactCallbacks {
+    /** The complete roster, replacing what was known (at login, from cache or server). */
+    default void onRoster(List<RosterItem> items) {
+    }
+
+    /** One roster item was added or changed (roster push). */
+    default void onRosterItem(RosterItem item) {
+    }
+
+    /** One roster item was removed (roster push). */
+    default void onRosterItemRemoved(String jid) {
+    }
+
+    /** A contact's presence changed (aggregated over its resources). */
+    default void onPresence(String jid, Presence presence) {
+    }
+
+    /** The complete list of a contact's addresses from one source, replacing the previous one. */
+    default void onTels(String jid, TelSource source, List<RawTel> tels) {
+    }
+
+    /** Contact details are being loaded: {@code done} of {@code total} contacts resolved. */
+    default void onContactsLoading(int done, int total) {
+    }
+
+    /** Every roster contact's details are known (from the server or the cache). */
+    default void onContactsLoaded(int total) {
+    }
+}
