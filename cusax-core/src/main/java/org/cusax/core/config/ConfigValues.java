@@ -6,13 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Typed reads of a {@link ConfigFile}, each failing with a message that names the key. */
 final class ConfigValues {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
-
     private final ConfigFile file;
     private final Path home;
 
@@ -62,19 +58,9 @@ final class ConfigValues {
     }
 
     Duration duration(String key) {
-        String v = file.get(key).trim().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(v);
-        if (!m.matches()) {
-            throw error(key, "'" + v + "' is not a duration (e.g. 500ms, 30s, 10m, 1h)");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
+        String v = file.get(key);
+        return Durations.parse(v).orElseThrow(
+                () -> error(key, "'" + v + "' is not a duration (e.g. 500ms, 30s, 10m, 1h)"));
     }
 
     Optional<Path> path(String key) {

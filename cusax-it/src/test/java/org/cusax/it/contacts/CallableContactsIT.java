@@ -1,0 +1,233 @@
+package org.cusax.it.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.contact.Contact;
+import org.cusax.core.contact.TelAddress;
+import org.cusax.core.contact.TelLabel;
+import org.cusax.core.contact.TelSource;
+import org.cusax.core.event.ContactUpdated;
+import org.cusax.core.routing.RoutingDecision;
+import org.cusax.core.service.Half;
+import org.cusax.it.support.ContactSeeder;
+import org.cusax.it.support.RunningClient;
+import org.cusax.testbed.TestUser;
+import org.cusax.testbed.TestbedOptions;
+import org.cusax.testbed.junit.TestbedExtension;
+import org.cusax.testbed.sip.SipTransport;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * Contacts that can be called (RFC 7081 §4) through the whole client against real Prosody: TELs from
+ * vcard-temp (XEP-0054 §3), vCard4 in PEP (XEP-0292 §3), reachability in presence and PEP (XEP-0152
+ * §4), normalized with region FR, fax-only never callable, routing over the online SIP account, and
+ * updates while online; our own SIP address is published as reachability.
+ */
+class CallableContactsIT {
+    @RegisterExtension
+    static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults());
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final List<XMPPTCPConnection> SEEDS = new ArrayList<>();
+    private static TestUser alice;
+    private static RunningClient client;
+
+    @BeforeAll
+    static void seedContactsAndStartAlice() throws Exception {
+        alice = TB.testbed().createUser("alice");
+        XMPPTCPConnection a = ContactSeeder.online(TB.testbed(), alice);
+        SEEDS.add(a);
+        seed(a, "nobody", c -> ContactSeeder.vcardTemp(c, "<FN>No Body</FN>"));
+        seed(a, "national", c -> ContactSeeder.vcardTemp(c,
+                "<FN>National</FN><TEL><CELL/><VOICE/><NUMBER>06 12 34 56 78</NUMBER></TEL>"));
+        seed(a, "several", c -> ContactSeeder.vcardTemp(c, "<FN>Several</FN>"
+                + "<TEL><WORK/><VOICE/><NUMBER>+33 1 23 45 67 89</NUMBER></TEL>"
+                + "<TEL><CELL/><NUMBER>06 98 76 54 32</NUMBER></TEL>"
+                + "<TEL><HOME/><VOICE/><NUMBER>01 11 22 33 44</NUMBER></TEL>"
+                + "<TEL><VIDEO/><NUMBER>sip:several-video@cusax.test</NUMBER></TEL>"));
+        seed(a, "sipuri", c -> ContactSeeder.vcardTemp(c,
+                "<FN>Sip Uri</FN><TEL><VOICE/><NUMBER>sip:sipuri@cusax.test</NUMBER></TEL>"));
+        seed(a, "telext", c -> ContactSeeder.vcardTemp(c,
+                "<FN>Tel Ext</FN><TEL><WORK/><NUMBER>tel:+33123456789;ext=42</NUMBER></TEL>"));
+        seed(a, "vfour", c -> ContactSeeder.vcard4(c, "Vcard Four",
+                "<tel><parameters><type><text>cell</text></type></parameters><uri>tel:+33611111111</uri></tel>"));
+        seed(a, "reachonly", c -> {
+            ContactSeeder.presenceWithReach(c, List.of("sip:reachonly@cusax.test"));
+            ContactSeeder.reachPep(c, List.of("sip:reachonly@cusax.test"));
+        });
+        seed(a, "faxonly", c -> ContactSeeder.vcardTemp(c,
+                "<FN>Fax Only</FN><TEL><FAX/><NUMBER>01 99 88 77 66</NUMBER></TEL>"));
+        a.disconnect();
+        SEEDS.remove(a);
+
+        Path cache = TB.testbed().runDir().resolve("cache-alice");
+        client = RunningClient.start(TB.testbed(), alice, SipTransport.TLS,
+                Map.of("contacts.default-region", "FR", "contacts.cache-dir", cache.toString()));
+        client.await(Half.CHAT, ConnectionState.ONLINE);
+        client.await(Half.TELEPHONY, ConnectionState.ONLINE);
+        assertThat(client.client().awaitContactsLoaded(WAIT)).as("contacts loaded").isTrue();
+    }
+
+    private interface Seeding {
+        void apply(XMPPTCPConnection c) throws Exception;
+    }
+
+    private static void seed(XMPPTCPConnection a, String name, Seeding seeding) throws Exception {
+        TestUser u = TB.testbed().createUser(name);
+        XMPPTCPConnection c = ContactSeeder.online(TB.testbed(), u);
+        SEEDS.add(c);
+        ContactSeeder.befriend(a, alice, c, u);
+        seeding.apply(c);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        SEEDS.forEach(XMPPTCPConnection::disconnect);
+    }
+
+    private static Contact contact(String name) {
+        String jid = name + "@cusax.test";
+        return client.client().contacts().stream().filter(c -> c.jid().equals(jid)).findFirst()
+                .orElseThrow(() -> new AssertionError(jid + " is not in the contact list"));
+    }
+
+    private static Contact awaitContact(String name, java.util.function.Predicate<Contact> done) {
+        return org.cusax.it.support.Await.until(name + "'s details", WAIT, () -> contact(name), done);
+    }
+
+    @Test
+    void everyRosterEntryIsAContact() {
+        assertThat(client.client().contacts()).extracting(Contact::jid).contains("nobody@cusax.test",
+                "national@cusax.test", "several@cusax.test", "sipuri@cusax.test", "telext@cusax.test",
+                "vfour@cusax.test", "reachonly@cusax.test", "faxonly@cusax.test");
+    }
+
+    @Test
+    void aContactWithoutTelHasNoCallAction() {
+        Contact c = contact("nobody");
+        assertThat(c.tels()).isEmpty();
+        assertThat(c.callable()).isFalse();
+        assertThat(client.client().route("nobody@cusax.test")).isInstanceOfSatisfying(RoutingDecision.NoRoute.class,
+                n -> assertThat(n.reason()).isEqualTo(RoutingDecision.Reason.NO_TELS));
+    }
+
+    @Test
+    void aNationalNumberIsNormalizedAndCalledOverSipAtOnce() {
+        Contact c = contact("national");
+        assertThat(c.tels()).singleElement().satisfies(t -> {
+            assertThat(t.uri()).isEqualTo("06 12 34 56 78");
+            assertThat(t.normalized()).contains("tel:+33612345678");
+            assertThat(t.label()).isEqualTo(TelLabel.MOBILE);
+            assertThat(t.source()).isEqualTo(TelSource.VCARD_TEMP);
+        });
+        assertThat(c.callable()).isTrue();
+        assertThat(client.client().route("national@cusax.test")).isInstanceOfSatisfying(RoutingDecision.Route.class,
+                r -> {
+                    assertThat(r.account().address()).isEqualTo(alice.sipAor());
+                    assertThat(r.address()).isEqualTo("tel:+33612345678");
+                });
+    }
+
+    @Test
+    void everyTelOfAVcardIsKeptAndTheUserPicksInPreferenceOrder() {
+        Contact c = contact("several");
+        assertThat(c.tels()).extracting(TelAddress::label).containsExactlyInAnyOrder(TelLabel.WORK, TelLabel.MOBILE,
+                TelLabel.HOME, TelLabel.VIDEO);
+        assertThat(c.tels()).extracting(t -> t.normalized().orElse(null)).containsExactlyInAnyOrder(
+                "tel:+33123456789", "tel:+33698765432", "tel:+33111223344", "sip:several-video@cusax.test");
+        assertThat(client.client().route("several@cusax.test"))
+                .isInstanceOfSatisfying(RoutingDecision.ChooseAddress.class, choice -> assertThat(choice.options())
+                        .extracting(TelAddress::label)
+                        .containsExactly(TelLabel.MOBILE, TelLabel.WORK, TelLabel.HOME, TelLabel.VIDEO));
+    }
+
+    @Test
+    void sipAndTelUrisFromVcardTemp() {
+        assertThat(contact("sipuri").tels()).singleElement()
+                .satisfies(t -> assertThat(t.normalized()).contains("sip:sipuri@cusax.test"));
+        assertThat(contact("telext").tels()).singleElement().satisfies(t -> {
+            assertThat(t.uri()).isEqualTo("tel:+33123456789;ext=42");
+            assertThat(t.normalized()).contains("tel:+33123456789;ext=42");
+            assertThat(t.label()).isEqualTo(TelLabel.WORK);
+        });
+        assertThat(contact("telext").callable()).isTrue();
+    }
+
+    @Test
+    void aVcard4OnlyContactIsCallable() {
+        Contact c = awaitContact("vfour", x -> !x.tels().isEmpty());
+        assertThat(c.tels()).singleElement().satisfies(t -> {
+            assertThat(t.source()).isEqualTo(TelSource.VCARD4);
+            assertThat(t.normalized()).contains("tel:+33611111111");
+            assertThat(t.label()).isEqualTo(TelLabel.MOBILE);
+        });
+    }
+
+    @Test
+    void aReachabilityOnlyContactIsCallableFromPresenceAndPep() {
+        Contact c = awaitContact("reachonly", x -> x.tels().size() == 2);
+        assertThat(c.tels()).extracting(TelAddress::source)
+                .containsExactlyInAnyOrder(TelSource.REACH_PRESENCE, TelSource.REACH_PEP);
+        assertThat(c.tels()).allSatisfy(t -> assertThat(t.normalized()).contains("sip:reachonly@cusax.test"));
+        assertThat(c.callable()).isTrue();
+    }
+
+    @Test
+    void aFaxOnlyContactIsListedButNotCallable() {
+        Contact c = contact("faxonly");
+        assertThat(c.tels()).singleElement().satisfies(t -> {
+            assertThat(t.label()).isEqualTo(TelLabel.FAX);
+            assertThat(t.callable()).isFalse();
+        });
+        assertThat(c.callable()).isFalse();
+        assertThat(client.client().route("faxonly@cusax.test")).isInstanceOfSatisfying(RoutingDecision.NoRoute.class,
+                n -> assertThat(n.reason()).isEqualTo(RoutingDecision.Reason.NOT_CALLABLE));
+    }
+
+    @Test
+    void changesWhileOnlineUpdateTheCallAction() throws Exception {
+        XMPPTCPConnection vfour = SEEDS.stream().filter(s -> s.getUser().getLocalpart().toString().equals("vfour"))
+                .findFirst().orElseThrow();
+        ContactSeeder.vcard4(vfour, "Vcard Four", "<tel><parameters><type><text>work</text></type></parameters>"
+                + "<uri>tel:+33622222222</uri></tel>");
+        client.events().await(ContactUpdated.class, e -> e.contact().jid().equals("vfour@cusax.test")
+                && e.contact().tels().stream().anyMatch(t -> t.normalized().orElse("").equals("tel:+33622222222")),
+                WAIT);
+
+        XMPPTCPConnection reach = SEEDS.stream().filter(s -> s.getUser().getLocalpart().toString().equals("reachonly"))
+                .findFirst().orElseThrow();
+        ContactSeeder.presenceWithReach(reach, List.of("sip:reachonly-desk@cusax.test"));
+        client.events().await(ContactUpdated.class, e -> e.contact().jid().equals("reachonly@cusax.test")
+                && e.contact().tels().stream().anyMatch(t -> t.source() == TelSource.REACH_PRESENCE
+                        && t.normalized().orElse("").equals("sip:reachonly-desk@cusax.test")), WAIT);
+    }
+
+    @Test
+    void ourOwnSipAddressIsPublishedAsReachability() {
+        XMPPTCPConnection friend = SEEDS.get(0);
+        BareJid aliceJid = JidCreate.bareFromOrThrowUnchecked(alice.jid());
+        ExtensionElement reach = org.cusax.it.support.Await.until("alice's presence with reachability", WAIT,
+                () -> Roster.getInstanceFor(friend).getPresence(aliceJid)
+                        .getExtensionElement("reach", ContactSeeder.REACH_NS),
+                e -> e != null);
+        assertThat(reach.toXML().toString()).contains(alice.sipAor());
+    }
+}
