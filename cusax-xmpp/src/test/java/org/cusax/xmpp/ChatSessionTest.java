@@ -8,7 +8,7 @@ import org.cusax.core.account.Features;
 import org.cusax.xmpp.features.CallingFeatures;
 import org.cusax.xmpp.features.JingleRejector;
 import org.cusax.xmpp.testing.RecordingCallbacks;
-import org.cusax.xmpp.testing.TestPki;
+import org.cusax.core.testing.TestPki;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;

@@ -22,7 +22,7 @@ import org.cusax.core.port.TransmitResult;
 import org.cusax.core.service.Half;
 import org.cusax.xmpp.testing.FakeXmppServer;
 import org.cusax.xmpp.testing.RecordingCallbacks;
-import org.cusax.xmpp.testing.TestPki;
+import org.cusax.core.testing.TestPki;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +17,11 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.cusax.core.account.SecuritySettings;
+import org.cusax.core.tls.TrustStoreException;
+import org.cusax.core.tls.TrustStores;
 
 /**
  * The TLS rules for one account's SIP connections, with their own {@link SSLContext} (no JVM-wide
@@ -49,13 +49,13 @@ public final class TlsPolicy {
 
     /** Builds the policy for the SIP domain from the account's security settings. */
     public static TlsPolicy create(SecuritySettings security, String domain) throws TlsSetupException {
-        Optional<KeyStore> trust = TrustStores.load(security.trustStore(), security.trustStorePassword());
+        X509ExtendedTrustManager pkix;
         try {
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-            tmf.init(trust.orElse(null));
-            X509ExtendedTrustManager pkix = Arrays.stream(tmf.getTrustManagers())
-                    .filter(X509ExtendedTrustManager.class::isInstance).map(X509ExtendedTrustManager.class::cast)
-                    .findFirst().orElseThrow(() -> new TlsSetupException("the Java runtime has no X.509 trust manager"));
+            pkix = TrustStores.trustManager(security);
+        } catch (TrustStoreException e) {
+            throw new TlsSetupException(e.getMessage(), e);
+        }
+        try {
             AtomicReference<String> problems = new AtomicReference<>();
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {new DomainTrustManager(pkix, domain, problems::set)},

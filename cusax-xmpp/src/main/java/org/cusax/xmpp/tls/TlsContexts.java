@@ -6,6 +6,8 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 import org.cusax.core.account.SecuritySettings;
+import org.cusax.core.tls.TrustStoreException;
+import org.cusax.core.tls.TrustStores;
 
 /** Builds the SSL context for one XMPP account: its trust anchors, its TLS versions, our observer. */
 public final class TlsContexts {
@@ -27,6 +29,8 @@ public final class TlsContexts {
                 throw new TlsSetupException("this Java runtime supports none of the TLS versions " + versions);
             }
             return context;
+        } catch (TrustStoreException e) {
+            throw new TlsSetupException(e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException("TLS cannot be set up: " + e.getMessage(), e);
         }

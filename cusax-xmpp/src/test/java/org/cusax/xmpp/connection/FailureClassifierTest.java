@@ -17,7 +17,7 @@ import org.cusax.core.account.Account;
 import org.cusax.core.connection.FailureReason;
 import org.cusax.core.connection.FailureReason.Kind;
 import org.cusax.xmpp.testing.FakeXmppServer;
-import org.cusax.xmpp.testing.TestPki;
+import org.cusax.core.testing.TestPki;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.cusax.xmpp.tls.TlsContexts;
 import org.cusax.xmpp.tls.TlsSessionObserver;

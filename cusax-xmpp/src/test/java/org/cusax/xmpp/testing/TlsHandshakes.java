@@ -1,5 +1,7 @@
 package org.cusax.xmpp.testing;
 
+import org.cusax.core.testing.TestPki;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

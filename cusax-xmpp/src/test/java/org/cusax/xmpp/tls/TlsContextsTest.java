@@ -16,7 +16,7 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 import org.cusax.core.account.SecuritySettings;
-import org.cusax.xmpp.testing.TestPki;
+import org.cusax.core.testing.TestPki;
 import org.cusax.xmpp.testing.TlsHandshakes;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.cusax.xmpp.tls;
+package org.cusax.core.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.cusax.core.account.Secret;
 import org.cusax.core.account.SecuritySettings;
-import org.cusax.xmpp.testing.TestPki;
+import org.cusax.core.testing.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class TrustStoresTest {
     void missingFileIsAClearError(@TempDir Path tmp) {
         Path missing = tmp.resolve("nope.pem");
         assertThatThrownBy(() -> TrustStores.load(missing, Optional.empty()))
-                .isInstanceOf(TlsSetupException.class)
+                .isInstanceOf(TrustStoreException.class)
                 .hasMessage("the trust store " + missing + " does not exist or is not a file");
     }
 
@@ -54,7 +54,7 @@ class TrustStoresTest {
         Path junk = tmp.resolve("junk.bin");
         Files.write(junk, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         assertThatThrownBy(() -> TrustStores.load(junk, Optional.empty()))
-                .isInstanceOf(TlsSetupException.class)
+                .isInstanceOf(TrustStoreException.class)
                 .hasMessageStartingWith("the trust store " + junk + " cannot be read")
                 .hasMessageContaining("expected PEM certificates, PKCS#12 or JKS");
     }
@@ -63,7 +63,7 @@ class TrustStoresTest {
     void pemWithoutCertificatesIsRefused(@TempDir Path tmp) throws Exception {
         Path keyOnly = pki.file("ca.key");
         assertThatThrownBy(() -> TrustStores.load(keyOnly, Optional.empty()))
-                .isInstanceOf(TlsSetupException.class)
+                .isInstanceOf(TrustStoreException.class)
                 .hasMessageContaining(keyOnly.toString());
     }
 
@@ -71,7 +71,7 @@ class TrustStoresTest {
     void wrongStorePasswordNeverAppearsInTheMessage() {
         String wrong = "very-secret-wrong-password";
         assertThatThrownBy(() -> TrustStores.load(pki.file("ca.p12"), Optional.of(Secret.of(wrong))))
-                .isInstanceOf(TlsSetupException.class)
+                .isInstanceOf(TrustStoreException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong));
     }
 

@@ -1,4 +1,4 @@
-package org.cusax.xmpp.tls;
+package org.cusax.core.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public final class TrustStores {
     }
 
     /** The trust manager for these settings. */
-    public static X509ExtendedTrustManager trustManager(SecuritySettings security) throws TlsSetupException {
+    public static X509ExtendedTrustManager trustManager(SecuritySettings security) throws TrustStoreException {
         KeyStore anchors = security.trustStore().isPresent()
                 ? load(security.trustStore().get(), security.trustStorePassword())
                 : null;
@@ -46,9 +46,9 @@ public final class TrustStores {
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new TlsSetupException("the trust store cannot be used: " + e.getMessage(), e);
+            throw new TrustStoreException("the trust store cannot be used: " + e.getMessage(), e);
         }
-        throw new TlsSetupException("the JDK offers no X.509 trust manager");
+        throw new TrustStoreException("the JDK offers no X.509 trust manager");
     }
 
     /** Where the trust anchors come from, for messages: the file name or "the system trust store". */
@@ -57,21 +57,21 @@ public final class TrustStores {
     }
 
     /** Reads a PEM, PKCS#12 or JKS file into a key store holding only trusted certificates. */
-    public static KeyStore load(Path path, Optional<Secret> password) throws TlsSetupException {
+    public static KeyStore load(Path path, Optional<Secret> password) throws TrustStoreException {
         if (!Files.isRegularFile(path)) {
-            throw new TlsSetupException("the trust store " + path + " does not exist or is not a file");
+            throw new TrustStoreException("the trust store " + path + " does not exist or is not a file");
         }
         if (!Files.isReadable(path)) {
-            throw new TlsSetupException("the trust store " + path + " is not readable");
+            throw new TrustStoreException("the trust store " + path + " is not readable");
         }
         try {
             KeyStore store = isPem(path) ? fromPem(path) : fromKeyStoreFile(path, password);
             if (trustedCertificates(store) == 0) {
-                throw new TlsSetupException("the trust store " + path + " contains no certificate");
+                throw new TrustStoreException("the trust store " + path + " contains no certificate");
             }
             return store;
         } catch (IOException | GeneralSecurityException e) {
-            throw new TlsSetupException("the trust store " + path + " cannot be read (" + reason(e)
+            throw new TrustStoreException("the trust store " + path + " cannot be read (" + reason(e)
                     + "); expected PEM certificates, PKCS#12 or JKS", e);
         }
     }

@@ -1,4 +1,4 @@
-package org.cusax.xmpp.testing;
+package org.cusax.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
