@@ -30,7 +30,8 @@ public final class TestPki {
     public static synchronized TestPki get() {
         if (instance == null) {
             try {
-                Path dir = Files.createTempDirectory("cusax-xmpp-pki");
+                Path dir = Files.createTempDirectory("cusax-test-pki");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "cusax-test-pki-cleanup"));
                 TestPki pki = new TestPki(dir);
                 pki.ca("ca");
                 pki.ca("other-ca");
@@ -47,6 +48,14 @@ public final class TestPki {
             }
         }
         return instance;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temporary directory
+        }
     }
 
     public Path file(String name) {
