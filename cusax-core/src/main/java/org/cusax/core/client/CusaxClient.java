@@ -7,12 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.chat.ChatMessage;
-import org.cusax.core.chat.ChatOutbox;
 import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.contact.AddressNormalizer;
@@ -25,7 +22,6 @@ import org.cusax.core.contact.TelSource;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
 import org.cusax.core.event.ChatMessageReceived;
-import org.cusax.core.event.ChatMessageStatusChanged;
 import org.cusax.core.event.ConnectionChanged;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.event.EventListener;
@@ -35,7 +31,6 @@ import org.cusax.core.port.ChatPort;
 import org.cusax.core.port.RosterItem;
 import org.cusax.core.port.TelephonyCallbacks;
 import org.cusax.core.port.TelephonyPort;
-import org.cusax.core.port.TransmitResult;
 import org.cusax.core.routing.CallRouter;
 import org.cusax.core.routing.CallingAccount;
 import org.cusax.core.routing.RoutingDecision;
@@ -56,12 +51,10 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final Optional<ChatPort> chatPort;
     private final Optional<TelephonyPort> telephonyPort;
     private final EventBus events;
-    private final ChatOutbox outbox = new ChatOutbox();
+    private final Optional<ChatDelivery> delivery;
     private final ContactList contactList;
     private final CallRouter router;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
-    private final Map<String, CountDownLatch> deliveryWaiters = new ConcurrentHashMap<>();
-    private final Map<String, DeliveryState> finalStates = new ConcurrentHashMap<>();
     private SecurityParity lastParity;
     private boolean started;
 
@@ -86,6 +79,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.chatPort = chatPort;
         this.telephonyPort = telephonyPort;
         this.events = events;
+        this.delivery = chatPort.map(port -> new ChatDelivery(port, events));
         this.contactList = new ContactList(contacts, events);
         this.router = new CallRouter(contacts, preference, link.chat());
         for (Half half : Half.values()) {
@@ -168,27 +162,17 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the message text is empty");
         }
-        ChatMessage message = ChatMessage.outgoing(peer, text);
-        deliveryWaiters.put(message.id(), new CountDownLatch(1));
-        outbox.enqueue(message);
-        publishDelivery(message, DeliveryState.QUEUED);
-        flushOutbox();
-        return message;
+        return delivery.orElseThrow().send(peer, text);
     }
 
     @Override
     public Optional<DeliveryState> awaitDelivery(String messageId, Duration timeout) throws InterruptedException {
-        CountDownLatch latch = deliveryWaiters.get(messageId);
-        if (latch != null) {
-            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        DeliveryState done = finalStates.get(messageId);
-        return done != null ? Optional.of(done) : outbox.state(messageId);
+        return delivery.isEmpty() ? Optional.empty() : delivery.get().await(messageId, timeout);
     }
 
     /** Messages written but not yet confirmed, or still waiting for Chat. */
     public int pendingMessages() {
-        return outbox.size();
+        return delivery.map(ChatDelivery::pending).orElse(0);
     }
 
     @Override
@@ -212,44 +196,6 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     @Override
     public AutoCloseable subscribe(EventListener listener) {
         return events.subscribe(listener);
-    }
-
-    private synchronized void flushOutbox() {
-        ChatPort port = chatPort.orElseThrow();
-        for (ChatMessage message : outbox.queued()) {
-            TransmitResult result;
-            try {
-                result = port.transmit(message);
-            } catch (RuntimeException e) {
-                LOG.warn("sending chat message {} failed; it stays queued", message.id(), e);
-                return;
-            }
-            switch (result) {
-                case NOT_CONNECTED -> {
-                    return;
-                }
-                case SENT_AWAITING_ACK -> markDelivery(message.id(), DeliveryState.SENT);
-                case SENT_WITHOUT_ACK -> markDelivery(message.id(), DeliveryState.ACKNOWLEDGED);
-                case REJECTED -> markDelivery(message.id(), DeliveryState.FAILED);
-            }
-        }
-    }
-
-    private void markDelivery(String id, DeliveryState state) {
-        outbox.mark(id, state).ifPresent(message -> {
-            publishDelivery(message, state);
-            if (state == DeliveryState.ACKNOWLEDGED || state == DeliveryState.FAILED) {
-                finalStates.put(id, state);
-                CountDownLatch latch = deliveryWaiters.remove(id);
-                if (latch != null) {
-                    latch.countDown();
-                }
-            }
-        });
-    }
-
-    private void publishDelivery(ChatMessage message, DeliveryState state) {
-        events.publish(new ChatMessageStatusChanged(Instant.now(), message, state));
     }
 
     private void updateStatus(ConnectionStatus status) {
@@ -317,12 +263,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         @Override
         public void onStatus(ConnectionStatus status) {
             if (status.state() == ConnectionState.FAILED) {
-                // the stream is gone for good: what it had not confirmed goes back to the queue
-                outbox.requeueUnacknowledged().forEach(m -> publishDelivery(m, DeliveryState.QUEUED));
+                delivery.ifPresent(ChatDelivery::streamFailed);
             }
             updateStatus(status);
             if (status.state().up()) {
-                flushOutbox();
+                delivery.ifPresent(ChatDelivery::flush);
             }
         }
 
@@ -333,13 +278,12 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
 
         @Override
         public void onAcknowledged(String messageId) {
-            markDelivery(messageId, DeliveryState.ACKNOWLEDGED);
+            delivery.ifPresent(d -> d.acknowledged(messageId));
         }
 
         @Override
         public void onDeliveryFailed(String messageId, String reason) {
-            LOG.warn("chat message {} failed: {}", messageId, reason);
-            markDelivery(messageId, DeliveryState.FAILED);
+            delivery.ifPresent(d -> d.failed(messageId, reason));
         }
 
         @Override

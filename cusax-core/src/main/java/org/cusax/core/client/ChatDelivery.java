@@ -1,0 +1,114 @@
+package org.cusax.core.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.chat.ChatOutbox;
+import org.cusax.core.chat.DeliveryState;
+import org.cusax.core.event.ChatMessageStatusChanged;
+import org.cusax.core.event.EventBus;
+import org.cusax.core.port.ChatPort;
+import org.cusax.core.port.TransmitResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries outgoing chat through the outbox so that nothing is lost: queued while Chat is down,
+ * written in order when it is up, kept until the server acknowledges it (XEP-0198) or refuses it,
+ * and queued again if the stream that had it fails for good. Publishes every state change.
+ */
+final class ChatDelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatDelivery.class);
+
+    private final ChatPort port;
+    private final EventBus events;
+    private final ChatOutbox outbox = new ChatOutbox();
+    private final Map<String, CountDownLatch> waiters = new ConcurrentHashMap<>();
+    private final Map<String, DeliveryState> finalStates = new ConcurrentHashMap<>();
+
+    ChatDelivery(ChatPort port, EventBus events) {
+        this.port = port;
+        this.events = events;
+    }
+
+    /** Queues a message (already validated) and tries to write it at once. */
+    ChatMessage send(String peer, String text) {
+        ChatMessage message = ChatMessage.outgoing(peer, text);
+        waiters.put(message.id(), new CountDownLatch(1));
+        outbox.enqueue(message);
+        publish(message, DeliveryState.QUEUED);
+        flush();
+        return message;
+    }
+
+    Optional<DeliveryState> await(String messageId, Duration timeout) throws InterruptedException {
+        CountDownLatch latch = waiters.get(messageId);
+        if (latch != null) {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        DeliveryState done = finalStates.get(messageId);
+        return done != null ? Optional.of(done) : outbox.state(messageId);
+    }
+
+    int pending() {
+        return outbox.size();
+    }
+
+    /** Writes every queued message, oldest first, until the stream says it is not connected. */
+    synchronized void flush() {
+        for (ChatMessage message : outbox.queued()) {
+            TransmitResult result;
+            try {
+                result = port.transmit(message);
+            } catch (RuntimeException e) {
+                LOG.warn("sending chat message {} failed; it stays queued", message.id(), e);
+                return;
+            }
+            switch (result) {
+                case NOT_CONNECTED -> {
+                    return;
+                }
+                case SENT_AWAITING_ACK -> mark(message.id(), DeliveryState.SENT);
+                case SENT_WITHOUT_ACK -> mark(message.id(), DeliveryState.ACKNOWLEDGED);
+                case REJECTED -> mark(message.id(), DeliveryState.FAILED);
+            }
+        }
+    }
+
+    void acknowledged(String id) {
+        mark(id, DeliveryState.ACKNOWLEDGED);
+    }
+
+    void failed(String id, String reason) {
+        LOG.warn("chat message {} failed: {}", id, reason);
+        mark(id, DeliveryState.FAILED);
+    }
+
+    /** The stream is gone for good: what it had not confirmed goes back to the queue. */
+    void streamFailed() {
+        outbox.requeueUnacknowledged().forEach(m -> publish(m, DeliveryState.QUEUED));
+    }
+
+    private void mark(String id, DeliveryState state) {
+        outbox.mark(id, state).ifPresent(message -> {
+            publish(message, state);
+            if (state == DeliveryState.ACKNOWLEDGED || state == DeliveryState.FAILED) {
+                finalStates.put(id, state);
+                CountDownLatch latch = waiters.remove(id);
+                if (latch != null) {
+                    latch.countDown();
+                }
+            }
+        });
+    }
+
+    private void publish(ChatMessage message, DeliveryState state) {
+        events.publish(new ChatMessageStatusChanged(Instant.now(), message, state));
+    }
+}
