@@ -2,10 +2,12 @@ package org.cusax.xmpp;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import javax.net.ssl.SSLSession;
 
 import org.cusax.core.account.Account;
+import org.cusax.core.config.ContactSettings;
 import org.cusax.core.config.XmppSettings;
 import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ChannelSecurity;
@@ -16,6 +18,7 @@ import org.cusax.xmpp.chat.DeliveryTracker;
 import org.cusax.xmpp.chat.IncomingChat;
 import org.cusax.xmpp.chat.SmackStanzaLink;
 import org.cusax.xmpp.connection.ConnectionConfigFactory;
+import org.cusax.xmpp.contacts.ContactWiring;
 import org.cusax.xmpp.connection.ConnectionSupervisor;
 import org.cusax.xmpp.connection.FailureClassifier;
 import org.cusax.xmpp.connection.SaslPolicy;
@@ -29,6 +32,7 @@ import org.cusax.xmpp.tls.TlsSessionObserver;
 import org.cusax.xmpp.tls.TlsSetupException;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -54,11 +58,12 @@ final class ChatSession implements SessionHooks {
     private final ConnectionSupervisor supervisor;
     private final ChatTransmitter transmitter;
     private final RosterSetup roster;
+    private final ContactWiring contacts;
     private volatile boolean setupComplete;
 
     /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
-    ChatSession(Account account, XmppSettings settings, Backoff backoff, ChatCallbacks callbacks)
-            throws TlsSetupException {
+    ChatSession(Account account, XmppSettings settings, Backoff backoff, ContactSettings contactSettings,
+                Optional<String> ownSipAor, ChatCallbacks callbacks) throws TlsSetupException {
         this.account = account;
         this.chat = account.features().imAndPresence();
         connection = new XMPPTCPConnection(
@@ -66,6 +71,8 @@ final class ChatSession implements SessionHooks {
         connection.setReplyTimeout(settings.replyTimeout().toMillis());
         connection.setUseStreamManagement(settings.streamManagement());
         connection.setUseStreamManagementResumption(settings.streamManagement());
+        // A stanza Smack cannot parse (contacts' data reaches us) is logged and dropped, not fatal to the stream.
+        connection.setParsingExceptionCallback(new ExceptionLoggingCallback());
 
         List<String> mechanisms = SaslPolicy.mechanisms(settings.allowPlainSasl(), account.security().requireTls());
         FailureClassifier classifier = new FailureClassifier(new FailureClassifier.Context(account.domain(),
@@ -83,7 +90,9 @@ final class ChatSession implements SessionHooks {
             DeliveryReceiptManager.getInstanceFor(connection).setAutoReceiptMode(AutoReceiptMode.disabled);
         }
         transmitter = new ChatTransmitter(new SmackStanzaLink(connection, supervisor::online), tracker, chat);
-        roster = new RosterSetup(connection);
+        // Before the first presence: the PEP +notify features must be in our caps (XEP-0163 §4).
+        contacts = new ContactWiring(connection, account.address(), contactSettings, ownSipAor, callbacks);
+        roster = new RosterSetup(connection, contacts.rosterStore());
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
         stripCallingFeatures();
         JingleRejector.install(connection);
@@ -104,6 +113,10 @@ final class ChatSession implements SessionHooks {
         return roster;
     }
 
+    ContactWiring contacts() {
+        return contacts;
+    }
+
     XMPPTCPConnection connection() {
         return connection;
     }
@@ -116,14 +129,17 @@ final class ChatSession implements SessionHooks {
         }
         if (setupComplete) {
             if (!roster.loaded()) {
+                contacts.beforeRosterLoad();
                 roster.load();
             }
             return;
         }
+        contacts.beforeRosterLoad();
         roster.load();
         if (chat) {
             enableCarbons();
             connection.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.available).build());
+            contacts.established(resumed);
         }
         setupComplete = true;
     }

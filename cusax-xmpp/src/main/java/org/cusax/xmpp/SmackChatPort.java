@@ -2,11 +2,13 @@ package org.cusax.xmpp;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cusax.core.account.Account;
 import org.cusax.core.account.Protocol;
 import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.config.ContactSettings;
 import org.cusax.core.config.XmppSettings;
 import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ConnectionState;
@@ -16,6 +18,7 @@ import org.cusax.core.port.ChatCallbacks;
 import org.cusax.core.port.ChatPort;
 import org.cusax.core.port.TransmitResult;
 import org.cusax.core.service.Half;
+import org.cusax.xmpp.contacts.LoadStats;
 import org.cusax.xmpp.roster.RosterContact;
 import org.cusax.xmpp.roster.RosterView;
 import org.cusax.xmpp.tls.TlsSetupException;
@@ -24,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The XMPP half of CUSAX on Smack 4.4: logs in over STARTTLS with SCRAM, stays logged in (XEP-0198
- * resumption, backoff reconnection), carries one-to-one chat, keeps the roster, and never advertises
- * XMPP calls.
+ * resumption, backoff reconnection), carries one-to-one chat, keeps the roster, reports contacts with
+ * their telephony addresses (vcard-temp, vCard4, XEP-0152 reachability; cached per account on disk),
+ * publishes our SIP address as reachability, and never advertises XMPP calls.
  *
  * <p>{@link #start} returns at once; the connection lives on the adapter's own threads and every state
  * change is reported through {@link ChatCallbacks#onStatus}.
@@ -38,13 +42,26 @@ public final class SmackChatPort implements ChatPort {
     private final Account account;
     private final XmppSettings settings;
     private final Backoff backoff;
+    private final ContactSettings contacts;
+    private final Optional<String> ownSipAor;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ChatSession session;
 
+    /** Default contact settings (no disk cache), no reachability published. */
     public SmackChatPort(Account account, XmppSettings settings, Backoff backoff) {
-        if (account == null || settings == null || backoff == null) {
-            throw new IllegalArgumentException("account, settings and backoff are required");
+        this(account, settings, backoff, ContactSettings.defaults(), Optional.empty());
+    }
+
+    /**
+     * @param contacts  how contacts are loaded and cached (requests in flight, cache directory, reachability)
+     * @param ownSipAor our SIP address-of-record, published as XEP-0152 reachability in presence and PEP
+     *                  when {@code contacts.publishReachability()}
+     */
+    public SmackChatPort(Account account, XmppSettings settings, Backoff backoff, ContactSettings contacts,
+                         Optional<String> ownSipAor) {
+        if (account == null || settings == null || backoff == null || contacts == null || ownSipAor == null) {
+            throw new IllegalArgumentException("account, settings, backoff, contact settings and SIP AOR are required");
         }
         if (account.protocol() != Protocol.XMPP) {
             throw new IllegalArgumentException(account + " is not an XMPP account");
@@ -52,6 +69,8 @@ public final class SmackChatPort implements ChatPort {
         this.account = account;
         this.settings = settings;
         this.backoff = backoff;
+        this.contacts = contacts;
+        this.ownSipAor = ownSipAor;
     }
 
     @Override
@@ -64,7 +83,7 @@ public final class SmackChatPort implements ChatPort {
         }
         ChatSession s;
         try {
-            s = new ChatSession(account, settings, backoff, callbacks);
+            s = new ChatSession(account, settings, backoff, contacts, ownSipAor, callbacks);
         } catch (TlsSetupException | IllegalArgumentException e) {
             LOG.warn("Chat cannot start: {}", e.getMessage());
             callbacks.onStatus(ConnectionStatus.failed(Half.CHAT,
@@ -92,6 +111,29 @@ public final class SmackChatPort implements ChatPort {
         ChatSession s = session;
         if (s != null) {
             s.supervisor().stop(s.goodbye(), STOP_BUDGET);
+            s.contacts().close();
+        }
+    }
+
+    /** Counters of contact loading (vCard requests sent, most in flight, contacts from cache); for tests. */
+    public LoadStats contactStats() {
+        ChatSession s = session;
+        return s != null ? s.contacts().stats() : LoadStats.NONE;
+    }
+
+    /** Fetches one contact's vCards again, ignoring the cache (no-op before start or for a non-contact). */
+    public void refreshContact(String jid) {
+        ChatSession s = session;
+        if (s != null && !stopped.get()) {
+            s.contacts().refresh(jid);
+        }
+    }
+
+    /** Fetches every contact's vCards again, reporting progress and then "contacts loaded". */
+    public void refreshContacts() {
+        ChatSession s = session;
+        if (s != null && !stopped.get()) {
+            s.contacts().refreshAll();
         }
     }
 

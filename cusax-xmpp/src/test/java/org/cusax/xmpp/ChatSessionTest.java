@@ -3,8 +3,12 @@ package org.cusax.xmpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.cusax.core.account.Features;
+import org.cusax.core.config.ContactSettings;
 import org.cusax.xmpp.features.CallingFeatures;
 import org.cusax.xmpp.features.JingleRejector;
 import org.cusax.xmpp.testing.RecordingCallbacks;
@@ -16,6 +20,7 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,9 +28,27 @@ import org.junit.jupiter.api.Test;
  * CUSAX §3: calling off), how Jingle is answered, and roster handling (RFC 6121 §3.1.3 manual subscriptions).
  */
 class ChatSessionTest {
+    private final List<ChatSession> sessions = new ArrayList<>();
+
     private ChatSession session(Features features) throws Exception {
-        return new ChatSession(XmppAccounts.account("alice", "pw", 5222, TestPki.get().caPem(), features),
-                XmppAccounts.settings(), XmppAccounts.backoff(Duration.ofSeconds(1)), new RecordingCallbacks());
+        ChatSession s = new ChatSession(XmppAccounts.account("alice", "pw", 5222, TestPki.get().caPem(), features),
+                XmppAccounts.settings(), XmppAccounts.backoff(Duration.ofSeconds(1)), ContactSettings.defaults(),
+                Optional.empty(), new RecordingCallbacks());
+        sessions.add(s);
+        return s;
+    }
+
+    @AfterEach
+    void closeContacts() {
+        sessions.forEach(s -> s.contacts().close());
+    }
+
+    @Test
+    void pepNotificationsOfVcard4AndReachabilityAreAskedForInDiscoInfo() throws Exception {
+        // XEP-0163 §4: +notify in our caps makes the server push contacts' vCard4 (XEP-0292) and reach (XEP-0152).
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(session(Features.chatDefaults())
+                .connection());
+        assertThat(disco.getFeatures()).contains("urn:xmpp:vcard4+notify", "urn:xmpp:reach:0+notify");
     }
 
     @Test

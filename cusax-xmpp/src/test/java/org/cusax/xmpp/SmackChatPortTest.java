@@ -7,25 +7,39 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.cusax.core.account.Account;
 import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.config.ContactSettings;
 import org.cusax.core.config.XmppSettings;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.contact.RawTel;
+import org.cusax.core.contact.TelPreference;
+import org.cusax.core.contact.TelSource;
+import org.cusax.core.port.RosterItem;
 import org.cusax.core.port.TransmitResult;
 import org.cusax.core.service.Half;
+import org.cusax.xmpp.contacts.LoadStats;
+import org.cusax.xmpp.contacts.TelKind;
+import org.cusax.xmpp.contacts.cache.AccountCacheDir;
+import org.cusax.xmpp.contacts.cache.CachedContact;
+import org.cusax.xmpp.contacts.cache.ContactCacheFile;
 import org.cusax.xmpp.testing.FakeXmppServer;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.core.testing.TestPki;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The port's life without a real server: start returns at once, permanent failures (RFC 6120 §5.3.1
@@ -57,6 +71,38 @@ class SmackChatPortTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    @Test
+    void cachedContactsAreReportedWhenStartReturnsEvenWithoutServer(@TempDir Path cacheDir) throws Exception {
+        // RFC 6121 §2.6: the cached roster (with its version) and the cached tels show before any login.
+        Path account = AccountCacheDir.of(cacheDir, "alice@cusax.test");
+        Files.createDirectories(account);
+        Files.writeString(account.resolve(AccountCacheDir.ROSTER), "<query xmlns='jabber:iq:roster' ver='4'>"
+                + "<item jid='bob@cusax.test' name='Bob' subscription='both'/></query>");
+        new ContactCacheFile(account.resolve(AccountCacheDir.CONTACTS), "alice@cusax.test").write(List.of(
+                CachedContact.empty("bob@cusax.test").with(TelKind.VCARD_TEMP, new CachedContact.Fetched(
+                        List.of(RawTel.of("+1 555 0100", "CELL")), Instant.parse("2025-01-01T00:00:00Z")))));
+        SmackChatPort p = new SmackChatPort(XmppAccounts.account("alice", "pw", closedPort(), TestPki.get().caPem()),
+                XmppAccounts.settings(), XmppAccounts.backoff(Duration.ofSeconds(5)),
+                new ContactSettings("US", TelPreference.defaults(), Optional.of(cacheDir), 4, true),
+                Optional.of("sip:alice@cusax.test"));
+        ports.add(p);
+        assertThat(p.contactStats()).isEqualTo(LoadStats.NONE);
+        p.start(callbacks);
+        assertThat(callbacks.rosters()).containsExactly(List.of(new RosterItem("bob@cusax.test", "Bob", "both")));
+        assertThat(callbacks.tels("bob@cusax.test", TelSource.VCARD_TEMP)).contains(List.of(RawTel.of("+1 555 0100", "CELL")));
+        assertThat(callbacks.log().indexOf("roster 1")).isLessThan(callbacks.log().indexOf("status CONNECTING"));
+        assertThat(p.contactStats().vcardRequests()).isZero();
+    }
+
+    @Test
+    void contactSettingsAndSipAddressAreRequired() {
+        Account a = XmppAccounts.account("alice", "pw", 5222, TestPki.get().caPem());
+        assertThatThrownBy(() -> new SmackChatPort(a, XmppAccounts.settings(), XmppAccounts.backoff(Duration.ofSeconds(1)),
+                null, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmackChatPort(a, XmppAccounts.settings(), XmppAccounts.backoff(Duration.ofSeconds(1)),
+                ContactSettings.defaults(), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -16,8 +16,10 @@ import org.cusax.xmpp.SmackChatPort;
 public final class CusaxAssembly implements ClientFactory {
     @Override
     public CusaxClient create(ClientConfig config) {
-        Optional<ChatPort> chat = config.link().chat()
-                .map(account -> new SmackChatPort(account, config.xmpp(), config.reconnect()));
+        Optional<String> ownSipAor = config.link().linked() ? config.link().telephony().map(a -> a.address())
+                : Optional.empty();
+        Optional<ChatPort> chat = config.link().chat().map(account -> new SmackChatPort(account, config.xmpp(),
+                config.reconnect(), config.contacts(), ownSipAor));
         Optional<String> linkedJid = config.sip().sendCallInfo() ? config.link().linkedJid() : Optional.empty();
         Optional<TelephonyPort> telephony = config.link().telephony()
                 .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid));

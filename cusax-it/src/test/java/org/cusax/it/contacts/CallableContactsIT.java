@@ -70,6 +70,9 @@ class CallableContactsIT {
             ContactSeeder.presenceWithReach(c, List.of("sip:reachonly@cusax.test"));
             ContactSeeder.reachPep(c, List.of("sip:reachonly@cusax.test"));
         });
+        seed(a, "vfourlive", c -> ContactSeeder.vcard4(c, "Vcard Four Live",
+                "<tel><parameters><type><text>cell</text></type></parameters><uri>tel:+33633333333</uri></tel>"));
+        seed(a, "reachlive", c -> ContactSeeder.presenceWithReach(c, List.of("sip:reachlive@cusax.test")));
         seed(a, "faxonly", c -> ContactSeeder.vcardTemp(c,
                 "<FN>Fax Only</FN><TEL><FAX/><NUMBER>01 99 88 77 66</NUMBER></TEL>"));
         a.disconnect();
@@ -204,20 +207,26 @@ class CallableContactsIT {
 
     @Test
     void changesWhileOnlineUpdateTheCallAction() throws Exception {
-        XMPPTCPConnection vfour = SEEDS.stream().filter(s -> s.getUser().getLocalpart().toString().equals("vfour"))
-                .findFirst().orElseThrow();
+        awaitContact("vfourlive", x -> !x.tels().isEmpty());
+        awaitContact("reachlive", x -> !x.tels().isEmpty());
+        XMPPTCPConnection vfour = seedOf("vfourlive");
         ContactSeeder.vcard4(vfour, "Vcard Four", "<tel><parameters><type><text>work</text></type></parameters>"
                 + "<uri>tel:+33622222222</uri></tel>");
-        client.events().await(ContactUpdated.class, e -> e.contact().jid().equals("vfour@cusax.test")
+        client.events().await(ContactUpdated.class, e -> e.contact().jid().equals("vfourlive@cusax.test")
                 && e.contact().tels().stream().anyMatch(t -> t.normalized().orElse("").equals("tel:+33622222222")),
                 WAIT);
 
-        XMPPTCPConnection reach = SEEDS.stream().filter(s -> s.getUser().getLocalpart().toString().equals("reachonly"))
-                .findFirst().orElseThrow();
-        ContactSeeder.presenceWithReach(reach, List.of("sip:reachonly-desk@cusax.test"));
-        client.events().await(ContactUpdated.class, e -> e.contact().jid().equals("reachonly@cusax.test")
+        ContactSeeder.presenceWithReach(seedOf("reachlive"), List.of("sip:reachlive-desk@cusax.test"));
+        client.events().await(ContactUpdated.class, e -> e.contact().jid().equals("reachlive@cusax.test")
                 && e.contact().tels().stream().anyMatch(t -> t.source() == TelSource.REACH_PRESENCE
-                        && t.normalized().orElse("").equals("sip:reachonly-desk@cusax.test")), WAIT);
+                        && t.normalized().orElse("").equals("sip:reachlive-desk@cusax.test")), WAIT);
+        assertThat(contact("reachlive").tels()).extracting(t -> t.normalized().orElse(""))
+                .containsExactly("sip:reachlive-desk@cusax.test");
+    }
+
+    private static XMPPTCPConnection seedOf(String name) {
+        return SEEDS.stream().filter(s -> s.getUser().getLocalpart().toString().equals(name)).findFirst()
+                .orElseThrow();
     }
 
     @Test

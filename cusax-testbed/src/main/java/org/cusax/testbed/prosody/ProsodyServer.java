@@ -96,6 +96,11 @@ public final class ProsodyServer {
         return dir.resolve("data");
     }
 
+    /** Direct access to this server's storage files, for seeding large data sets (see {@link ProsodyStorage}). */
+    public ProsodyStorage storage() {
+        return new ProsodyStorage(dataDir(), domain);
+    }
+
     /**
      * Serve the wrong-host certificate (valid chain, name {@code wrong.example}) instead of the
      * domain's one, from the next (re)start on.

@@ -43,6 +43,15 @@ class ProsodyServerTest {
     }
 
     @Test
+    void anAccountWrittenToStorageLogsInWithTheTemplatePassword() {
+        TestUser template = TB.testbed().createUser("template");
+        TB.testbed().prosody().storage().cloneAccount("template", "clone-1");
+
+        assertThat(probe().login("clone-1", template.password()).authenticated()).isTrue();
+        assertThat(probe().login("clone-1", template.password() + "x").authenticated()).isFalse();
+    }
+
+    @Test
     void kill9ThenStartKeepsPortAndUsers() {
         ProsodyServer p = TB.testbed().prosody();
         TestUser dave = TB.testbed().createUser("dave");

@@ -5,12 +5,13 @@ import org.cusax.xmpp.connection.SessionSetupException;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.rosterstore.RosterStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Configures Smack's roster for one connection: subscription requests are left pending for the user
- * (manual mode, RFC 6121 §3.1.3), versioning through an in-memory store, and loading under our control
+ * (manual mode, RFC 6121 §3.1.3), versioning through a roster store, and loading under our control
  * so that the roster is requested before initial presence is sent (RFC 6121 §2.2).
  */
 public final class RosterSetup {
@@ -20,10 +21,15 @@ public final class RosterSetup {
     private final RosterView view;
 
     public RosterSetup(XMPPConnection connection) {
+        this(connection, new InMemoryRosterStore());
+    }
+
+    /** @param store where the roster and its version are kept between loads (and between runs, if on disk) */
+    public RosterSetup(XMPPConnection connection, RosterStore store) {
         roster = Roster.getInstanceFor(connection);
         roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
         roster.setRosterLoadedAtLogin(false);
-        roster.setRosterStore(new InMemoryRosterStore());
+        roster.setRosterStore(store);
         roster.addSubscribeListener((from, presence) -> {
             LOG.debug("subscription request from {} left pending for the user", from);
             return null; // no decision: manual mode leaves it unanswered

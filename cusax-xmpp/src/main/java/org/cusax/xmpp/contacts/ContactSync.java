@@ -1,0 +1,384 @@
+package org.cusax.xmpp.contacts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cusax.core.contact.Presence;
+import org.cusax.core.contact.RawTel;
+import org.cusax.core.contact.TelSource;
+import org.cusax.core.port.ContactCallbacks;
+import org.cusax.core.port.RosterItem;
+import org.cusax.xmpp.contacts.cache.CachedContact;
+import org.cusax.xmpp.contacts.cache.ContactCache;
+import org.cusax.xmpp.reach.PresenceReach;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the core's contact list in step with the server, on one private thread (so callbacks come in
+ * order and never on Smack's threads):
+ * <ul>
+ * <li>at start, the cached roster and tels are reported at once;</li>
+ * <li>at each roster load (RFC 6121 §2.1.3, versioned per §2.6), the roster is reported and the vCards
+ *     of contacts that are new, changed, not cached or older than {@link #MAX_AGE} are fetched in a
+ *     bounded pipeline ({@link ContactLoader}), with progress, then "loaded";</li>
+ * <li>a roster push (§2.1.6) reports the item and re-fetches a new or changed contact;</li>
+ * <li>vCard4 (XEP-0292) and PEP reachability (XEP-0152 §4) notifications carry the new data: no request;</li>
+ * <li>presence gives availability, reachability per resource (XEP-0152 §3) and the XEP-0153 photo hash.</li>
+ * </ul>
+ *
+ * <p><b>How a vcard-temp change is noticed.</b> XEP-0054 has no notification. The only signal is the
+ * XEP-0153 photo hash in presence: we keep the SHA-1 of the photo of the vCard we fetched; a presence
+ * advertising another hash makes us fetch that contact's vcard-temp again (once per advertised hash).
+ * Limits: the hash changes only when the photo changes, so a TEL edited without touching the photo goes
+ * unnoticed until the cached copy is {@link #MAX_AGE} old, the contact changes in the roster, or the user
+ * refreshes; and contacts whose clients do not send XEP-0153 give no signal at all.
+ */
+public final class ContactSync implements ContactLoader.Sink {
+    /** Cached vCards older than this are fetched again at the next roster load. */
+    public static final Duration MAX_AGE = Duration.ofDays(7);
+    /** Changes outside a loading round are written to disk this long after the first of them. */
+    static final long FLUSH_DELAY_MS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(ContactSync.class);
+
+    private final ContactCallbacks out;
+    private final ContactCache cache;
+    private final ContactLoader loader;
+    private final ScheduledExecutorService thread;
+    private final Clock clock;
+    private final PresenceReach presenceReach = new PresenceReach();
+    private final Map<String, RosterItem> roster = new LinkedHashMap<>();
+    private final Map<String, Presence> presences = new HashMap<>();
+    private final Map<String, List<RawTel>> pepReach = new HashMap<>();
+    private final Map<String, String> photoTriggered = new HashMap<>();
+    private final AtomicInteger fromCache = new AtomicInteger();
+    private final AtomicInteger fetched = new AtomicInteger();
+    private LoadRound round;
+    private ScheduledFuture<?> flush;
+    private volatile boolean closed;
+
+    /**
+     * @param requestsInFlight most vCard requests outstanding at once
+     * @param threadName       name of the private thread
+     */
+    public ContactSync(ContactCallbacks callbacks, ContactCache cache, TelQueries queries, int requestsInFlight,
+                       Clock clock, String threadName) {
+        this.out = new SafeContactCallbacks(callbacks);
+        this.cache = cache;
+        this.clock = clock;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        this.loader = new ContactLoader(queries, requestsInFlight, this::submit, this);
+    }
+
+    // ------------------------------------------------------------------ events (any thread)
+
+    /** Reports the cached roster and the cached tels of its contacts (the list shows before login). */
+    public void showCached(List<RosterItem> cachedRoster) {
+        submit(() -> {
+            cachedRoster.forEach(i -> roster.put(i.jid(), i));
+            if (cachedRoster.isEmpty()) {
+                return;
+            }
+            out.onRoster(List.copyOf(cachedRoster));
+            for (RosterItem item : cachedRoster) {
+                cache.get(item.jid()).ifPresent(c -> c.fetched().forEach(
+                        (kind, f) -> out.onTels(item.jid(), kind.source(), f.tels())));
+            }
+            LOG.debug("showed {} cached contacts", cachedRoster.size());
+        });
+    }
+
+    /** The server's roster was (re)loaded: report it and fetch what is missing, new or changed. */
+    public void rosterLoaded(List<RosterItem> items) {
+        submit(() -> {
+            Map<String, RosterItem> previous = new LinkedHashMap<>(roster);
+            roster.clear();
+            items.forEach(i -> roster.put(i.jid(), i));
+            out.onRoster(List.copyOf(items));
+            previous.keySet().stream().filter(jid -> !roster.containsKey(jid)).forEach(this::forget);
+            Map<String, EnumSet<TelKind>> waiting = new LinkedHashMap<>();
+            Instant now = clock.instant();
+            for (RosterItem item : roster.values()) {
+                EnumSet<TelKind> kinds = needed(item, previous.get(item.jid()), now);
+                if (!kinds.isEmpty()) {
+                    waiting.put(item.jid(), kinds);
+                }
+            }
+            fromCache.addAndGet(roster.size() - waiting.size());
+            LOG.info("contact list: {} contacts, {} to fetch, {} from the cache", roster.size(), waiting.size(),
+                    roster.size() - waiting.size());
+            startRound(roster.size(), waiting);
+        });
+    }
+
+    /** Roster pushes: items added or changed. */
+    public void rosterPushed(List<RosterItem> items) {
+        submit(() -> {
+            for (RosterItem item : items) {
+                RosterItem before = roster.put(item.jid(), item);
+                out.onRosterItem(item);
+                if (!item.equals(before)) {
+                    fetch(item.jid(), EnumSet.allOf(TelKind.class));
+                }
+            }
+        });
+    }
+
+    /** Roster pushes: items removed. */
+    public void rosterRemoved(List<String> jids) {
+        submit(() -> jids.forEach(jid -> {
+            if (roster.remove(jid) != null) {
+                out.onRosterItemRemoved(jid);
+            }
+            forget(jid);
+        }));
+    }
+
+    /**
+     * A presence of a roster contact.
+     *
+     * @param aggregated the contact's presence over all its resources after this one
+     * @param resource   the resource that sent it ("" for the bare JID)
+     * @param available  whether this presence is available
+     * @param reach      the callable reachability addresses it carried
+     * @param photo      the XEP-0153 photo hash it advertised, if any
+     */
+    public void presence(String bare, Presence aggregated, String resource, boolean available, List<RawTel> reach,
+                         Optional<String> photo) {
+        submit(() -> {
+            if (!aggregated.equals(presences.put(bare, aggregated))) {
+                out.onPresence(bare, aggregated);
+            }
+            presenceReach.update(bare, resource, available, reach)
+                    .ifPresent(tels -> out.onTels(bare, TelSource.REACH_PRESENCE, tels));
+            if (available && photo.isPresent() && roster.containsKey(bare)) {
+                photoAdvertised(bare, photo.get());
+            }
+        });
+    }
+
+    /** A vCard4 PEP notification (it carries the whole vCard: nothing to fetch). */
+    public void vcard4Published(String bare, List<RawTel> tels) {
+        submit(() -> {
+            if (!roster.containsKey(bare)) {
+                return;
+            }
+            Optional<List<RawTel>> before = cache.get(bare).flatMap(c -> c.get(TelKind.VCARD4))
+                    .map(CachedContact.Fetched::tels);
+            cache.put(bare, TelKind.VCARD4, tels, clock.instant());
+            if (!before.equals(Optional.of(tels))) {
+                out.onTels(bare, TelSource.VCARD4, tels);
+            }
+            flushSoon();
+        });
+    }
+
+    /** A reachability PEP notification. */
+    public void reachPublished(String bare, List<RawTel> tels) {
+        submit(() -> {
+            if (roster.containsKey(bare) && !tels.equals(pepReach.put(bare, List.copyOf(tels)))) {
+                out.onTels(bare, TelSource.REACH_PEP, tels);
+            }
+        });
+    }
+
+    /** Fetches one contact's vCards again, whatever the cache says. */
+    public void refresh(String jid) {
+        submit(() -> {
+            if (roster.containsKey(jid)) {
+                fetch(jid, EnumSet.allOf(TelKind.class));
+            }
+        });
+    }
+
+    /** Fetches every contact's vCards again, as a loading round (progress, then "loaded"). */
+    public void refreshAll() {
+        submit(() -> {
+            Map<String, EnumSet<TelKind>> waiting = new LinkedHashMap<>();
+            roster.keySet().forEach(jid -> waiting.put(jid, EnumSet.allOf(TelKind.class)));
+            startRound(roster.size(), waiting);
+        });
+    }
+
+    /** The connection is gone: pending requests are dropped, presence-borne addresses cleared. */
+    public void connectionLost() {
+        submit(() -> {
+            loader.cancelAll();
+            round = null;
+            photoTriggered.clear();
+            presenceReach.clearAll().forEach(jid -> out.onTels(jid, TelSource.REACH_PRESENCE, List.of()));
+            cache.save();
+        });
+    }
+
+    /** Writes the cache and stops the thread (bounded). */
+    public void close() {
+        submit(cache::save);
+        closed = true;
+        thread.shutdown();
+        try {
+            thread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread.shutdownNow();
+    }
+
+    public LoadStats stats() {
+        return new LoadStats(loader.vcardTempRequests(), loader.vcard4Requests(), loader.maxInFlight(),
+                fromCache.get(), fetched.get());
+    }
+
+    /** Waits until everything submitted so far has run (for tests). */
+    public void awaitIdle() throws InterruptedException {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        submit(latch::countDown);
+        latch.await(10, TimeUnit.SECONDS);
+    }
+
+    // ------------------------------------------------------------------ loader answers (our thread)
+
+    @Override
+    public void loaded(String jid, TelKind kind, TelResult result) {
+        if (roster.containsKey(jid)) {
+            Optional<List<RawTel>> before = cache.get(jid).flatMap(c -> c.get(kind)).map(CachedContact.Fetched::tels);
+            cache.put(jid, kind, result.tels(), clock.instant());
+            if (kind == TelKind.VCARD_TEMP) {
+                String advertised = photoTriggered.remove(jid);
+                cache.photo(jid, advertised != null ? Optional.of(advertised) : result.photoHash());
+            }
+            if (!before.equals(Optional.of(result.tels()))) {
+                out.onTels(jid, kind.source(), result.tels());
+            }
+            flushSoon();
+        }
+        answered(jid, kind);
+    }
+
+    @Override
+    public void failed(String jid, TelKind kind, Throwable cause) {
+        LOG.debug("no {} for {}: {}", kind.source().token(), jid, cause.toString());
+        if (kind == TelKind.VCARD_TEMP) {
+            photoTriggered.remove(jid);
+        }
+        answered(jid, kind);
+    }
+
+    // ------------------------------------------------------------------ internals (our thread)
+
+    private EnumSet<TelKind> needed(RosterItem item, RosterItem before, Instant now) {
+        if (!item.equals(before)) {
+            return EnumSet.allOf(TelKind.class);
+        }
+        EnumSet<TelKind> kinds = EnumSet.noneOf(TelKind.class);
+        Optional<CachedContact> cached = cache.get(item.jid());
+        for (TelKind kind : TelKind.values()) {
+            Optional<CachedContact.Fetched> f = cached.flatMap(c -> c.get(kind));
+            if (f.isEmpty() || f.get().at().isBefore(now.minus(MAX_AGE))) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    private void startRound(int total, Map<String, EnumSet<TelKind>> waiting) {
+        if (waiting.isEmpty()) {
+            round = null;
+            out.onContactsLoaded(total);
+            return;
+        }
+        round = new LoadRound(total, waiting);
+        out.onContactsLoading(round.done(), total);
+        waiting.forEach(this::fetch);
+    }
+
+    private void fetch(String jid, EnumSet<TelKind> kinds) {
+        kinds.forEach(kind -> loader.request(jid, kind));
+    }
+
+    private void answered(String jid, TelKind kind) {
+        LoadRound r = round;
+        if (r == null || !r.answered(jid, kind)) {
+            return;
+        }
+        fetched.incrementAndGet();
+        if (r.progressDue() && !r.complete()) {
+            out.onContactsLoading(r.done(), r.total());
+        }
+        if (r.complete()) {
+            round = null;
+            out.onContactsLoading(r.total(), r.total());
+            out.onContactsLoaded(r.total());
+            cache.save();
+        }
+    }
+
+    private void photoAdvertised(String bare, String hash) {
+        Optional<CachedContact> cached = cache.get(bare);
+        if (cached.isEmpty() || cached.get().get(TelKind.VCARD_TEMP).isEmpty()
+                || cached.get().photo().equals(Optional.of(hash)) || loader.pending(bare, TelKind.VCARD_TEMP)) {
+            return; // not fetched yet (a fetch is coming), in step, or already being fetched
+        }
+        LOG.debug("{} advertises another vCard photo: fetching its vcard-temp again", bare);
+        photoTriggered.put(bare, hash);
+        loader.request(bare, TelKind.VCARD_TEMP);
+    }
+
+    private void forget(String jid) {
+        cache.remove(jid);
+        presences.remove(jid);
+        pepReach.remove(jid);
+        presenceReach.clear(jid);
+        photoTriggered.remove(jid);
+        flushSoon();
+    }
+
+    private void flushSoon() {
+        if (round != null || (flush != null && !flush.isDone())) {
+            return; // a round saves when it ends; a flush is already scheduled
+        }
+        try {
+            flush = thread.schedule(this::safeSave, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("contact thread stopped; the cache is saved at close");
+        }
+    }
+
+    private void safeSave() {
+        cache.save();
+    }
+
+    private void submit(Runnable task) {
+        try {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("contact update failed: {}", e.toString());
+                    LOG.debug("contact update failure", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            if (!closed) {
+                LOG.debug("contact thread stopped; update dropped");
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.cusax.xmpp.contacts;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.cusax.core.config.ContactSettings;
+import org.cusax.core.port.ContactCallbacks;
+import org.cusax.core.port.RosterItem;
+import org.cusax.xmpp.contacts.cache.AccountCacheDir;
+import org.cusax.xmpp.contacts.cache.ContactCache;
+import org.cusax.xmpp.contacts.cache.ContactCacheFile;
+import org.cusax.xmpp.reach.ReachManager;
+import org.cusax.xmpp.reach.element.ReachElement;
+import org.cusax.xmpp.roster.FileRosterStore;
+import org.cusax.xmpp.roster.InMemoryRosterStore;
+import org.cusax.xmpp.vcard4.VCard4Manager;
+import org.cusax.xmpp.vcardtemp.VCardTelManager;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.roster.RosterListener;
+import org.jivesoftware.smack.roster.RosterLoadedListener;
+import org.jivesoftware.smack.roster.rosterstore.RosterStore;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.Jid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects {@link ContactSync} to one Smack connection: the roster store (a file per account when a
+ * cache directory is set), roster and presence listeners, vCard4 and reachability PEP notifications
+ * ({@code +notify} announced before the first presence), and our own reachability in presence and PEP.
+ */
+public final class ContactWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(ContactWiring.class);
+
+    private final XMPPConnection connection;
+    private final Roster roster;
+    private final RosterStore store;
+    private final ContactSync sync;
+    private final ReachManager reach;
+    private final Optional<ReachElement> ownReach;
+    private volatile boolean reloading;
+
+    /**
+     * @param account   our bare JID (names the cache directory)
+     * @param ownSipAor our SIP address-of-record, published as reachability when the settings allow it
+     */
+    public ContactWiring(XMPPConnection connection, String account, ContactSettings settings,
+                         Optional<String> ownSipAor, ContactCallbacks callbacks) {
+        registerProviders();
+        this.connection = connection;
+        this.roster = Roster.getInstanceFor(connection);
+        ContactCache cache;
+        if (settings.cacheDir().isPresent()) {
+            Path dir = AccountCacheDir.of(settings.cacheDir().get(), account);
+            store = FileRosterStore.open(dir.resolve(AccountCacheDir.ROSTER));
+            cache = ContactCache.open(new ContactCacheFile(dir.resolve(AccountCacheDir.CONTACTS), account));
+        } else {
+            store = new InMemoryRosterStore();
+            cache = ContactCache.inMemory();
+        }
+        VCard4Manager vcard4 = new VCard4Manager(connection);
+        sync = new ContactSync(callbacks, cache, new SmackTelQueries(new VCardTelManager(connection), vcard4),
+                settings.requestsInFlight(), Clock.systemUTC(), "cusax-xmpp-contacts-" + account);
+        reach = new ReachManager(connection);
+        ownReach = settings.publishReachability() ? ownSipAor.flatMap(ReachManager::own) : Optional.empty();
+        if (settings.publishReachability() && ownSipAor.isPresent() && ownReach.isEmpty()) {
+            LOG.warn("our SIP address '{}' is not a sip:, sips: or tel: URI; it is not published", ownSipAor.get());
+        }
+        ownReach.ifPresent(reach::announceInPresence);
+
+        roster.addRosterListener(new Listener());
+        roster.addRosterLoadedListener(new Loaded());
+        vcard4.follow((from, vcard) -> guarded("vCard4 notification",
+                () -> sync.vcard4Published(from.toString(), VCard4Manager.rawTels(vcard))));
+        reach.follow((from, r) -> guarded("reachability notification",
+                () -> sync.reachPublished(from.toString(), ReachManager.callable(r))));
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                sync.connectionLost();
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                sync.connectionLost();
+            }
+        });
+        // The cached list is reported before connecting starts: the roster shows at once, before login.
+        sync.showCached(store.getEntries().stream().map(PresenceMapper::item).toList());
+        try {
+            sync.awaitIdle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Our providers replace Smack's for vcard-temp, and add vCard4, reachability and XEP-0153. */
+    public static void registerProviders() {
+        VCardTelManager.registerProviders();
+        VCard4Manager.registerProviders();
+        ReachManager.registerProviders();
+    }
+
+    /** The roster store to give Smack (versioned; on disk when a cache directory is set). */
+    public RosterStore rosterStore() {
+        return store;
+    }
+
+    /** Call right before requesting the roster: the entries Smack reports while loading are not pushes. */
+    public void beforeRosterLoad() {
+        reloading = true;
+    }
+
+    /** After a login that did not resume the stream: publish our reachability to PEP (XEP-0152 §4). */
+    public void established(boolean resumed) {
+        if (resumed || ownReach.isEmpty()) {
+            return;
+        }
+        reach.publish(ownReach.get()).whenComplete((result, failure) -> {
+            if (failure != null) {
+                LOG.info("could not publish our reachability to PEP: {}", failure.getMessage());
+            } else {
+                LOG.debug("reachability published to PEP");
+            }
+        });
+    }
+
+    public LoadStats stats() {
+        return sync.stats();
+    }
+
+    public void refresh(String jid) {
+        sync.refresh(jid);
+    }
+
+    public void refreshAll() {
+        sync.refreshAll();
+    }
+
+    public void close() {
+        sync.close();
+    }
+
+    /** Runs listener code on Smack's threads; whatever a contact sent, nothing is thrown back into Smack. */
+    private static void guarded(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("ignored a {}: {}", what, e.toString());
+        }
+    }
+
+    private List<RosterItem> items(Collection<Jid> jids) {
+        List<RosterItem> items = new ArrayList<>();
+        for (Jid jid : jids) {
+            BareJid bare = jid.asBareJid();
+            RosterEntry entry = roster.getEntry(bare);
+            if (entry != null) {
+                items.add(PresenceMapper.item(entry));
+            }
+        }
+        return items;
+    }
+
+    private final class Loaded implements RosterLoadedListener {
+        @Override
+        public void onRosterLoaded(Roster loaded) {
+            reloading = false;
+            guarded("roster", () -> sync.rosterLoaded(loaded.getEntries().stream().map(PresenceMapper::item).toList()));
+        }
+
+        @Override
+        public void onRosterLoadingFailed(Exception exception) {
+            LOG.debug("roster loading failed: {}", exception.toString());
+        }
+    }
+
+    private final class Listener implements RosterListener {
+        @Override
+        public void entriesAdded(Collection<Jid> jids) {
+            if (!reloading) {
+                guarded("roster push", () -> sync.rosterPushed(items(jids)));
+            }
+        }
+
+        @Override
+        public void entriesUpdated(Collection<Jid> jids) {
+            if (!reloading) {
+                guarded("roster push", () -> sync.rosterPushed(items(jids)));
+            }
+        }
+
+        @Override
+        public void entriesDeleted(Collection<Jid> jids) {
+            if (!reloading) {
+                guarded("roster push", () -> sync.rosterRemoved(jids.stream().map(j -> j.asBareJid().toString())
+                        .toList()));
+            }
+        }
+
+        @Override
+        public void presenceChanged(Presence presence) {
+            guarded("presence", () -> presence(presence));
+        }
+
+        private void presence(Presence presence) {
+            Jid from = presence.getFrom();
+            if (from == null) {
+                return;
+            }
+            BareJid bare = from.asBareJid();
+            boolean available = presence.isAvailable();
+            sync.presence(bare.toString(), PresenceMapper.presence(roster.getPresence(bare)),
+                    from.getResourceOrEmpty().toString(), available,
+                    available ? ReachManager.fromPresence(presence).map(ReachManager::callable).orElse(List.of())
+                            : List.of(),
+                    available ? VCardTelManager.advertisedPhoto(presence) : Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Small helpers shared by the adapter's packages. */
+package org.cusax.xmpp.util;

@@ -1,0 +1,51 @@
+package org.cusax.xmpp.contacts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Records every request. Answers at once from {@link #answers} (default: no tels) when {@code immediate},
+ * otherwise leaves the futures for the test to complete.
+ */
+final class FakeTelQueries implements TelQueries {
+    record Sent(String jid, TelKind kind, CompletableFuture<TelResult> answer) {
+    }
+
+    final List<Sent> sent = new ArrayList<>();
+    final Map<String, TelResult> answers = new HashMap<>();
+    private final boolean immediate;
+
+    FakeTelQueries(boolean immediate) {
+        this.immediate = immediate;
+    }
+
+    static String key(String jid, TelKind kind) {
+        return jid + "|" + kind;
+    }
+
+    @Override
+    public synchronized CompletableFuture<TelResult> fetch(String jid, TelKind kind) {
+        CompletableFuture<TelResult> f = new CompletableFuture<>();
+        sent.add(new Sent(jid, kind, f));
+        if (immediate) {
+            f.complete(answers.getOrDefault(key(jid, kind), TelResult.EMPTY));
+        }
+        return f;
+    }
+
+    synchronized int count() {
+        return sent.size();
+    }
+
+    synchronized long count(String jid, TelKind kind) {
+        return sent.stream().filter(s -> s.jid().equals(jid) && s.kind() == kind).count();
+    }
+
+    @Override
+    public boolean retryable(Throwable failure) {
+        return !(failure instanceof IllegalStateException);
+    }
+}

@@ -1,0 +1,60 @@
+package org.cusax.xmpp.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cusax.xmpp.testing.LogCapture;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** RFC 6121 §2.6 roster versioning across runs: the roster and its version survive in one file. */
+class FileRosterStoreTest {
+    @TempDir
+    Path dir;
+
+    private static RosterPacket.Item item(String jid, String name, RosterPacket.ItemType type) throws Exception {
+        RosterPacket.Item item = new RosterPacket.Item(JidCreate.bareFrom(jid), name);
+        item.setItemType(type);
+        item.addGroupName("Friends");
+        return item;
+    }
+
+    @Test
+    void rosterAndVersionSurviveAReopen() throws Exception {
+        Path file = dir.resolve("a/roster.xml");
+        FileRosterStore store = FileRosterStore.open(file);
+        assertThat(store.getRosterVersion()).isEmpty();
+        store.resetEntries(List.of(item("bob@example.com", "Bob", RosterPacket.ItemType.both),
+                item("carol@example.com", null, RosterPacket.ItemType.to)), "7");
+        store.addEntry(item("dave@example.com", "Dave & co", RosterPacket.ItemType.none), "8");
+        store.removeEntry(JidCreate.bareFrom("carol@example.com"), "9");
+
+        FileRosterStore again = FileRosterStore.open(file);
+        assertThat(again.getRosterVersion()).isEqualTo("9");
+        assertThat(again.getEntries()).extracting(i -> i.getJid().toString(), RosterPacket.Item::getName,
+                RosterPacket.Item::getItemType).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bob@example.com", "Bob", RosterPacket.ItemType.both),
+                        org.assertj.core.groups.Tuple.tuple("dave@example.com", "Dave & co", RosterPacket.ItemType.none));
+        assertThat(again.getEntry(JidCreate.bareFrom("bob@example.com")).getGroupNames()).containsExactly("Friends");
+        try (var listing = Files.list(file.getParent())) {
+            assertThat(listing).hasSize(1);
+        }
+    }
+
+    @Test
+    void corruptFileIsIgnoredWithAWarningAndGivesAnUnversionedEmptyRoster() throws Exception {
+        Path file = dir.resolve("roster.xml");
+        Files.writeString(file, "<query xmlns='jabber:iq:roster' ver='5'><item jid='bob@");
+        try (LogCapture logs = new LogCapture()) {
+            FileRosterStore store = FileRosterStore.open(file);
+            assertThat(store.getEntries()).isEmpty();
+            assertThat(store.getRosterVersion()).isEmpty();
+            assertThat(logs.lines()).anyMatch(l -> l.startsWith("ignoring the unreadable roster cache"));
+        }
+    }
+}
