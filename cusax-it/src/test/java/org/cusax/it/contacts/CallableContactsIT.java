@@ -224,6 +224,59 @@ class CallableContactsIT {
                 .containsExactly("sip:reachlive-desk@cusax.test");
     }
 
+    @Test
+    void routingWithZeroOneOrTwoTelephonyAccounts() throws Exception {
+        // Two: calling switched on for the XMPP account as well -> the user chooses (SIP first).
+        try (RunningClient both = RunningClient.start(TB.testbed(), alice, SipTransport.TCP,
+                Map.of("contacts.default-region", "FR", "contacts.cache-dir", "", "xmpp.resource", "two",
+                        "xmpp.features.calling", "true"))) {
+            both.await(Half.CHAT, ConnectionState.ONLINE);
+            both.await(Half.TELEPHONY, ConnectionState.ONLINE);
+            assertThat(both.client().awaitContactsLoaded(WAIT)).isTrue();
+            assertThat(both.client().route("national@cusax.test"))
+                    .isInstanceOfSatisfying(RoutingDecision.ChooseAccount.class, c -> assertThat(c.candidates())
+                            .extracting(a -> a.address()).containsExactly(alice.sipAor(), alice.jid()));
+        }
+        // Zero: the SIP account cannot log in and calling is off on the XMPP account (the CUSAX default);
+        // the Call action stays, the route says why it cannot go.
+        Map<String, String> noSip = new java.util.HashMap<>(RunningClient.wrongPassword(TB.testbed(), "sip"));
+        noSip.putAll(Map.of("contacts.default-region", "FR", "contacts.cache-dir", "", "xmpp.resource", "zero"));
+        try (RunningClient none = RunningClient.start(TB.testbed(), alice, SipTransport.TCP, noSip)) {
+            none.await(Half.TELEPHONY, ConnectionState.FAILED);
+            assertThat(none.client().awaitContactsLoaded(WAIT)).isTrue();
+            assertThat(none.client().contacts().stream().filter(c -> c.jid().equals("national@cusax.test"))
+                    .findFirst().orElseThrow().callable()).isTrue();
+            assertThat(none.client().route("national@cusax.test"))
+                    .isInstanceOfSatisfying(RoutingDecision.NoRoute.class, n -> assertThat(n.reason())
+                            .isIn(RoutingDecision.Reason.NO_ACCOUNT_ONLINE, RoutingDecision.Reason.NO_TELEPHONY_ACCOUNT));
+        }
+    }
+
+    @Test
+    void rosterCommandPrintsTheContactListAsJson() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Path config = TB.testbed().runDir().resolve("alice-roster.conf");
+        java.nio.file.Files.writeString(config, java.nio.file.Files.readString(client.configFile())
+                + "contacts.default-region = FR\ncontacts.cache-dir =\nxmpp.resource = roster-cli\n");
+        int code = new org.cusax.app.cli.CusaxCli(new org.cusax.app.assembly.CusaxAssembly(), Map.of(),
+                Path.of(System.getProperty("user.home")),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8))
+                .execute("roster", "--json", "-c", config.toString());
+        assertThat(code).as("stderr: %s", err).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json.get("complete").asBoolean()).isTrue();
+        var national = java.util.stream.StreamSupport.stream(json.get("contacts").spliterator(), false)
+                .filter(c -> c.get("jid").asText().equals("national@cusax.test")).findFirst().orElseThrow();
+        assertThat(national.get("callable").asBoolean()).isTrue();
+        assertThat(national.at("/tels/0/uri").asText()).isEqualTo("06 12 34 56 78");
+        assertThat(national.at("/tels/0/normalized").asText()).isEqualTo("tel:+33612345678");
+        assertThat(national.at("/tels/0/type").asText()).isEqualTo("mobile");
+        assertThat(national.at("/tels/0/source").asText()).isEqualTo("vcard-temp");
+    }
+
     private static XMPPTCPConnection seedOf(String name) {
         return SEEDS.stream().filter(s -> s.getUser().getLocalpart().toString().equals(name)).findFirst()
                 .orElseThrow();
