@@ -1,0 +1,107 @@
+package org.cusax.media.audio;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Records frames into a RIFF/WAVE file, 8 kHz mono 16-bit PCM. The header is written first with
+ * placeholder sizes and completed on {@link #close()}, so the file can be recorded for any length.
+ * Thread-safe: frames may be written by the media thread while another thread closes the sink.
+ */
+public final class WavFileSink implements AudioSink {
+    private static final int HEADER_BYTES = 44;
+    private static final long MAX_DATA_BYTES = 0xFFFF_FFFFL - 36;
+
+    private final Path file;
+    private final OutputStream out;
+    private final byte[] buffer = new byte[Pcm.FRAME_SAMPLES * 2];
+    private long dataBytes;
+    private boolean closed;
+
+    private WavFileSink(Path file) throws IOException {
+        this.file = file;
+        this.out = new BufferedOutputStream(Files.newOutputStream(file));
+        out.write(header(0));
+    }
+
+    /** Creates (or replaces) {@code file}. */
+    public static WavFileSink create(Path file) throws IOException {
+        return new WavFileSink(file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void write(short[] frame) {
+        Pcm.requireFrame(frame);
+        if (closed || dataBytes + buffer.length > MAX_DATA_BYTES) {
+            return;
+        }
+        for (int i = 0; i < frame.length; i++) {
+            buffer[2 * i] = (byte) frame[i];
+            buffer[2 * i + 1] = (byte) (frame[i] >> 8);
+        }
+        try {
+            out.write(buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + file.getFileName() + " failed", e);
+        }
+        dataBytes += buffer.length;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        out.close();
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(0);
+            raf.write(header(dataBytes));
+        }
+    }
+
+    /** The 44-byte canonical WAVE header for {@code dataBytes} of 8 kHz mono 16-bit PCM. */
+    static byte[] header(long dataBytes) {
+        byte[] h = new byte[HEADER_BYTES];
+        ascii(h, 0, "RIFF");
+        le32(h, 4, 36 + dataBytes);
+        ascii(h, 8, "WAVE");
+        ascii(h, 12, "fmt ");
+        le32(h, 16, 16);
+        le16(h, 20, 1);
+        le16(h, 22, 1);
+        le32(h, 24, Pcm.SAMPLE_RATE);
+        le32(h, 28, Pcm.SAMPLE_RATE * 2L);
+        le16(h, 32, 2);
+        le16(h, 34, 16);
+        ascii(h, 36, "data");
+        le32(h, 40, dataBytes);
+        return h;
+    }
+
+    private static void ascii(byte[] b, int at, String s) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) s.charAt(i);
+        }
+    }
+
+    private static void le16(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >> 8);
+    }
+
+    private static void le32(byte[] b, int at, long v) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (v >> (8 * i));
+        }
+    }
+}

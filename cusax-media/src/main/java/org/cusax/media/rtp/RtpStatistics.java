@@ -1,0 +1,28 @@
+package org.cusax.media.rtp;
+
+/**
+ * A snapshot of one session's counters. Bytes are datagram bytes on the wire (after SRTP). Tests and the
+ * "no RTP after hang-up" check compare snapshots: after {@link RtpSession#close()} none of them moves.
+ *
+ * @param rtpPacketsSent RTP packets sent (audio and telephone-events)
+ * @param rtpBytesSent their bytes
+ * @param rtpPacketsReceived RTP packets of negotiated media received (after SRTP authentication)
+ * @param rtpBytesReceived their bytes
+ * @param rtcpPacketsSent RTCP compounds sent
+ * @param rtcpPacketsReceived valid RTCP compounds received
+ * @param dtmfPacketsSent telephone-event packets among the RTP packets sent
+ * @param malformedPackets datagrams dropped: not valid RTP/RTCP, payload type not negotiated, undecodable
+ * @param srtpFailures datagrams dropped by SRTP (bad authentication tag, replay)
+ * @param packetsLost gaps skipped by the jitter buffer
+ * @param packetsLate packets that arrived after their playout point
+ * @param packetsDuplicate duplicates dropped
+ */
+public record RtpStatistics(long rtpPacketsSent, long rtpBytesSent, long rtpPacketsReceived, long rtpBytesReceived,
+        long rtcpPacketsSent, long rtcpPacketsReceived, long dtmfPacketsSent, long malformedPackets,
+        long srtpFailures, long packetsLost, long packetsLate, long packetsDuplicate) {
+
+    /** Packets of any kind sent or received; constant once traffic has stopped. */
+    public long totalPackets() {
+        return rtpPacketsSent + rtpPacketsReceived + rtcpPacketsSent + rtcpPacketsReceived;
+    }
+}

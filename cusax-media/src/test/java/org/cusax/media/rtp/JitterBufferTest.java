@@ -1,0 +1,110 @@
+package org.cusax.media.rtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Reordering by RFC 3550 sequence number, duplicates, late and lost packets, wrap-around, overflow. */
+class JitterBufferTest {
+
+    private static RtpPacket packet(int seq) {
+        return RtpPacket.of(false, 0, seq & 0xFFFF, 160L * seq & 0xFFFFFFFFL, 42, new byte[] {(byte) seq});
+    }
+
+    private static List<Integer> drain(JitterBuffer buffer) {
+        List<Integer> out = new ArrayList<>();
+        for (Optional<RtpPacket> p = buffer.poll(); p.isPresent(); p = buffer.poll()) {
+            out.add(p.get().sequenceNumber());
+        }
+        return out;
+    }
+
+    @Test
+    void shuffledPacketsComeOutInOrder() {
+        JitterBuffer buffer = new JitterBuffer(50, 3);
+        List<Integer> seqs = new ArrayList<>();
+        for (int s = 100; s < 140; s++) {
+            seqs.add(s);
+        }
+        Collections.shuffle(seqs, new Random(7));
+        seqs.forEach(s -> assertThat(buffer.offer(packet(s))).isEqualTo(JitterBuffer.Result.ACCEPTED));
+        assertThat(drain(buffer)).isEqualTo(seqs.stream().sorted().toList());
+        assertThat(buffer.lost()).isZero();
+    }
+
+    @Test
+    void playoutWaitsForTheConfiguredDepth() {
+        JitterBuffer buffer = new JitterBuffer(10, 3);
+        buffer.offer(packet(1));
+        buffer.offer(packet(2));
+        assertThat(buffer.poll()).isEmpty();
+        assertThat(buffer.isPlaying()).isFalse();
+        buffer.offer(packet(3));
+        assertThat(buffer.poll()).hasValueSatisfying(p -> assertThat(p.sequenceNumber()).isEqualTo(1));
+        assertThat(buffer.isPlaying()).isTrue();
+    }
+
+    @Test
+    void duplicatesAreDroppedAndCounted() {
+        JitterBuffer buffer = new JitterBuffer(50, 1);
+        for (int s = 1; s <= 5; s++) {
+            buffer.offer(packet(s));
+            assertThat(buffer.offer(packet(s))).isEqualTo(JitterBuffer.Result.DUPLICATE);
+        }
+        assertThat(drain(buffer)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(buffer.duplicates()).isEqualTo(5);
+    }
+
+    @Test
+    void lostPacketIsSkippedOnceEnoughFollowAndLateArrivalIsDropped() {
+        JitterBuffer buffer = new JitterBuffer(50, 3);
+        for (int s : new int[] {1, 2, 3, 5}) {
+            buffer.offer(packet(s));
+        }
+        assertThat(drain(buffer)).containsExactly(1, 2, 3);
+        assertThat(buffer.poll()).as("waits for 4 while only one packet is behind it").isEmpty();
+        buffer.offer(packet(6));
+        buffer.offer(packet(7));
+        assertThat(drain(buffer)).containsExactly(5, 6, 7);
+        assertThat(buffer.lost()).isEqualTo(1);
+        assertThat(buffer.offer(packet(4))).isEqualTo(JitterBuffer.Result.LATE);
+        assertThat(buffer.late()).isEqualTo(1);
+    }
+
+    @Test
+    void sequenceNumbersWrapAround() {
+        JitterBuffer buffer = new JitterBuffer(50, 2);
+        for (int s : new int[] {65534, 0, 65535, 1, 2}) {
+            buffer.offer(packet(s));
+        }
+        assertThat(drain(buffer)).containsExactly(65534, 65535, 0, 1, 2);
+        assertThat(buffer.lost()).isZero();
+    }
+
+    @Test
+    void overflowDropsTheOldest() {
+        JitterBuffer buffer = new JitterBuffer(5, 2);
+        for (int s = 1; s <= 5; s++) {
+            buffer.offer(packet(s));
+        }
+        assertThat(buffer.offer(packet(6))).isEqualTo(JitterBuffer.Result.OVERFLOW);
+        assertThat(buffer.size()).isEqualTo(5);
+        assertThat(drain(buffer)).containsExactly(2, 3, 4, 5, 6);
+        assertThat(buffer.overflows()).isEqualTo(1);
+    }
+
+    @Test
+    void newSsrcStartsAfresh() {
+        JitterBuffer buffer = new JitterBuffer(10, 1);
+        buffer.offer(packet(500));
+        assertThat(drain(buffer)).containsExactly(500);
+        buffer.offer(RtpPacket.of(false, 0, 3, 0, 43, new byte[1]));
+        assertThat(drain(buffer)).containsExactly(3);
+        assertThat(buffer.late()).isZero();
+    }
+}
