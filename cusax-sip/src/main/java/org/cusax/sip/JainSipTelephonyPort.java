@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.cusax.core.account.Account;
 import org.cusax.core.account.Protocol;
 import org.cusax.core.account.Transport;
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.CallRequest;
 import org.cusax.core.config.SipSettings;
 import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.FailureReason;
@@ -25,6 +27,7 @@ import org.cusax.core.port.TelephonyCallbacks;
 import org.cusax.core.port.TelephonyPort;
 import org.cusax.sip.auth.ChallengeSelector;
 import org.cusax.sip.auth.DigestAuthenticator;
+import org.cusax.sip.call.CallManager;
 import org.cusax.sip.net.FlowMonitor;
 import org.cusax.sip.processor.MethodCapabilities;
 import org.cusax.sip.processor.RequestDispatcher;
@@ -65,6 +68,8 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     private volatile StatusReporter status;
     private volatile SipEndpoint endpoint;
     private volatile RegistrationClient registration;
+    private volatile CallManager calls;
+    private volatile TelephonyCallbacks callbacks;
 
     /**
      * @param linkedJid our XMPP address, for the Call-Info of our INVITEs once calls exist (RFC 7081)
@@ -90,6 +95,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
         if (stopped.get() || !started.compareAndSet(false, true)) {
             throw new IllegalStateException("the Telephony port was already started or stopped");
         }
+        this.callbacks = callbacks;
         status = new StatusReporter(callbacks);
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cusax-sip " + account.address());
@@ -143,7 +149,13 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             RegistrationClient client = new RegistrationClient(ep, requests, auth, settings.digestAlgorithms(), backoff,
                     executor, status, new FailureClassifier(aor.toString(), account.server().toString()),
                     settings.registerExpires(), settings.requestTimeout(), settings.keepaliveInterval());
-            router.connect(RequestDispatcher.standard(responder), client);
+            CallManager callManager = new CallManager(ep, aor, settings.userAgent(), linkedJid,
+                    new DigestAuthenticator(account.authUser(), account.password(),
+                            new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
+                    callbacks, responder);
+            router.connect(RequestDispatcher.standard(responder, account.features().calling()
+                    ? Optional.of(callManager.incoming()) : Optional.empty()), client, callManager);
+            calls = callManager;
             endpoint = ep;
             registration = client;
             LOG.debug("SIP half for {} set up{}", account.address(),
@@ -155,6 +167,47 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             }
             status.failed(FailureReason.of(Kind.CONFIGURATION, e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+    }
+
+    @Override
+    public String placeCall(CallRequest request) {
+        if (!account.features().calling()) {
+            throw new IllegalStateException("calls are switched off for " + account.address());
+        }
+        return requireCalls().placeCall(request);
+    }
+
+    @Override
+    public void answer(String callId, AudioPlan audio) {
+        requireCalls().answer(callId, audio);
+    }
+
+    @Override
+    public void reject(String callId, int sipStatus) {
+        requireCalls().reject(callId, sipStatus);
+    }
+
+    @Override
+    public void hangUp(String callId) {
+        requireCalls().hangUp(callId);
+    }
+
+    @Override
+    public void sendDtmf(String callId, String digits) {
+        requireCalls().sendDtmf(callId, digits);
+    }
+
+    /** The call manager, once the SIP stack is up (for media statistics in tests and status pages). */
+    public Optional<CallManager> calls() {
+        return Optional.ofNullable(calls);
+    }
+
+    private CallManager requireCalls() {
+        CallManager c = calls;
+        if (c == null || stopped.get()) {
+            throw new IllegalStateException("the SIP half is not running");
+        }
+        return c;
     }
 
     @Override
@@ -173,6 +226,10 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     }
 
     private void shutdown() {
+        CallManager c = calls;
+        if (c != null) {
+            c.endAll();
+        }
         try {
             CompletableFuture.supplyAsync(() -> registration, executor)
                     .thenCompose(r -> r == null ? CompletableFuture.completedFuture(null) : r.unregister())

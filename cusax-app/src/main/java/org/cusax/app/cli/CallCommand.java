@@ -1,9 +1,16 @@
 package org.cusax.app.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.cusax.app.json.ContactJson;
+import org.cusax.app.json.JsonModel;
 import org.cusax.app.json.JsonWriter;
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.Call;
+import org.cusax.core.call.CallState;
+import org.cusax.core.call.PlaySource;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.routing.RoutingDecision;
 
@@ -12,10 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Resolves a call target to an account and an address (RFC 7081 §4). Placing the call itself comes
- * with the Calls issue; until then {@code --dry-run} is required and reports the routing decision.
+ * Places a call over the SIP half and prints its events until it ends (RFC 7081 §4 routing, RFC 3261
+ * §13 call). With {@code --dry-run} only reports which account and address the call would use.
  */
-@Command(name = "call", description = "Call a roster JID, a SIP/tel URI or a number (for now: --dry-run shows the routing).")
+@Command(name = "call", description = "Call a SIP URI (or a roster JID / number that routes to one); --dry-run shows the routing.")
 final class CallCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "TARGET", description = "bob@example.com, sip:bob@example.com, tel:+33612345678 or 0612345678.")
     String target;
@@ -23,15 +30,29 @@ final class CallCommand extends ClientCommand {
     @Option(names = "--dry-run", description = "Only show which account and address the call would use.")
     boolean dryRun;
 
+    @Option(names = "--play", paramLabel = "FILE.wav", description = "Send this WAV file (default: silence).")
+    Path play;
+
+    @Option(names = "--tone", paramLabel = "HZ", description = "Send a sine tone of this frequency instead.")
+    Double tone;
+
+    @Option(names = "--record", paramLabel = "FILE.wav", description = "Record what the other side sends.")
+    Path record;
+
+    @Option(names = "--hangup-after", paramLabel = "SECONDS", description = "Hang up this long after the answer.")
+    Double hangupAfter;
+
+    @Option(names = "--dtmf", paramLabel = "DIGITS", description = "Send these DTMF digits once answered.")
+    String dtmf;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long to wait for login and the contact list (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Override
-    int run(CusaxClient client, JsonWriter json) throws InterruptedException {
+    int run(CusaxClient client, JsonWriter json) throws Exception {
         if (!dryRun) {
-            cli.err.println("cusax: placing calls is not available yet; use --dry-run to see how the call would be routed");
-            return ExitCodes.USAGE;
+            return placeCall(client, json);
         }
         client.start();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -47,6 +68,55 @@ final class CallCommand extends ClientCommand {
             cli.out.println(human(decision));
         }
         return decision instanceof RoutingDecision.NoRoute ? ExitCodes.NO_ROUTE : ExitCodes.OK;
+    }
+
+    private int placeCall(CusaxClient client, JsonWriter json) throws Exception {
+        AudioPlan plan;
+        try {
+            plan = new AudioPlan(tone != null ? new PlaySource.Tone(tone)
+                    : play != null ? new PlaySource.WavFile(play) : new PlaySource.Silence(), Optional.ofNullable(record));
+        } catch (IllegalArgumentException e) {
+            cli.err.println("cusax: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        // stays subscribed until the client closes, which delivers every queued event first
+        client.subscribe(event -> {
+            if (event.type().startsWith("call-") || event.type().equals("dtmf")) {
+                if (cli.json) {
+                    json.line(JsonModel.event(event, client.link()));
+                } else {
+                    cli.out.println(HumanFormat.event(event, client.link()));
+                    cli.out.flush();
+                }
+            }
+        });
+        client.start();
+        if (!client.awaitSettled(timeout).telephony().state().up()) {
+            cli.err.println("cusax: Telephony is not online: " + client.status().telephony().reason()
+                    .map(r -> r.message()).orElse("still connecting"));
+            return ExitCodes.NOT_ONLINE;
+        }
+        Call call;
+        try {
+            call = client.placeCall(target, plan);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            cli.err.println("cusax: " + e.getMessage());
+            return ExitCodes.NO_ROUTE;
+        }
+        Call now = client.awaitCall(call.id(), CallState.ANSWERED, timeout).orElse(call);
+        if (now.state() == CallState.ANSWERED) {
+            if (dtmf != null) {
+                client.sendDtmf(call.id(), dtmf);
+            }
+            if (hangupAfter != null) {
+                client.awaitCall(call.id(), CallState.ENDED, Duration.ofMillis((long) (hangupAfter * 1000)));
+                client.hangUp(call.id());
+            }
+        } else if (now.state() != CallState.ENDED) {
+            client.hangUp(call.id()); // no answer in time: cancel
+        }
+        Call last = client.awaitCall(call.id(), CallState.ENDED, Duration.ofDays(1)).orElse(now);
+        return last.answered().isPresent() ? ExitCodes.OK : ExitCodes.CALL_FAILED;
     }
 
     private static String human(RoutingDecision d) {

@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int DELIVERY_FAILED = 6;
     /** A call has no route (unknown contact, no number, no telephony account online…). */
     public static final int NO_ROUTE = 7;
+    /** A call was not answered (busy, declined, not found, cancelled, failed). */
+    public static final int CALL_FAILED = 8;
 
     private ExitCodes() {
     }

@@ -40,6 +40,22 @@ final class HumanFormat {
         if (event instanceof SecurityParityChanged p) {
             return (p.parity().matched() ? "security: " : "WARNING: ") + p.parity().explanation();
         }
+        if (event instanceof org.cusax.core.event.IncomingCall i) {
+            return "incoming call from " + i.call().remote();
+        }
+        if (event instanceof org.cusax.core.event.CallEnded e) {
+            return "call with " + e.call().remote() + " ended: " + e.reason().message() + " ("
+                    + e.duration().toSeconds() + " s)";
+        }
+        if (event instanceof org.cusax.core.event.DtmfReceived d) {
+            return "DTMF " + d.digit();
+        }
+        if (event instanceof org.cusax.core.event.CallRinging r) {
+            return "ringing " + r.call().remote();
+        }
+        if (event instanceof org.cusax.core.event.CallAnswered a) {
+            return "call with " + a.call().remote() + " answered";
+        }
         return event.type();
     }
 }

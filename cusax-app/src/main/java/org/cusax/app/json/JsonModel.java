@@ -116,6 +116,8 @@ public final class JsonModel {
             m.put("id", s.message().id());
             m.put("to", s.message().peer());
             m.put("state", lower(s.state().name()));
+        } else {
+            m.putAll(CallJson.event(event));
         }
         return m;
     }

@@ -199,7 +199,50 @@ class CusaxCliTest {
         JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("decision").asText()).isEqualTo("no-route");
         assertThat(json.get("message").asText()).isNotBlank();
-        assertThat(run("call", "-c", config.toString(), "bob@cusax.test")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("call", "-c", config.toString(), "sip:bob@cusax.test")).isEqualTo(ExitCodes.NOT_ONLINE);
+    }
+
+    @Test
+    void aBusyCallEndsWithItsSipStatusAsJson() throws Exception {
+        telBehaviour = p -> {
+            p.register(TLS);
+            p.whenCallPlaced(r -> {
+                p.callbacks().onCallRinging(r.callId());
+                p.endCall(r.callId(), org.cusax.core.call.EndReason.fromStatus(486, "Busy Here"));
+            });
+        };
+        int code = run("call", "-c", config.toString(), "--json", "sip:bob@cusax.test");
+        assertThat(code).isEqualTo(ExitCodes.CALL_FAILED);
+        ObjectMapper mapper = new ObjectMapper();
+        var lines = stdout().lines().map(l -> {
+            try {
+                return mapper.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertThat(lines).extracting(n -> n.get("type").asText()).containsExactly("call-ringing", "call-ended");
+        JsonNode ended = lines.get(1);
+        assertThat(ended.get("remote").asText()).isEqualTo("sip:bob@cusax.test");
+        assertThat(ended.get("reason").get("kind").asText()).isEqualTo("busy");
+        assertThat(ended.get("reason").get("sipStatus").asInt()).isEqualTo(486);
+    }
+
+    @Test
+    void anAnsweredCallSendsDtmfAndHangsUp() throws Exception {
+        FakeTelephonyPort[] port = new FakeTelephonyPort[1];
+        telBehaviour = p -> {
+            port[0] = p;
+            p.register(TLS);
+            p.whenCallPlaced(r -> p.callbacks().onCallAnswered(r.callId()));
+            p.whenHungUp(id -> p.endCall(id, org.cusax.core.call.EndReason.of(
+                    org.cusax.core.call.EndReason.Kind.HUNG_UP_LOCALLY, "you hung up")));
+        };
+        int code = run("call", "-c", config.toString(), "--json", "--dtmf", "123", "--hangup-after", "0.1",
+                "sip:bob@cusax.test");
+        assertThat(port[0].actions()).anySatisfy(a -> assertThat(a).startsWith("dtmf ").endsWith(" 123"))
+                .anySatisfy(a -> assertThat(a).startsWith("hangup "));
+        assertThat(code).isEqualTo(ExitCodes.OK);
     }
 
     @Test

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.Call;
+import org.cusax.core.call.CallState;
+import org.cusax.core.call.EndReason;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.connection.ConnectionState;
@@ -54,6 +58,8 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final Optional<ChatDelivery> delivery;
     private final ContactList contactList;
     private final CallRouter router;
+    private final CallBook calls;
+    private final CallControl callControl;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
     private SecurityParity lastParity;
     private boolean started;
@@ -82,6 +88,9 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.delivery = chatPort.map(port -> new ChatDelivery(port, events));
         this.contactList = new ContactList(contacts, events);
         this.router = new CallRouter(contacts, preference, link.chat());
+        this.calls = new CallBook(events);
+        this.callControl = new CallControl(telephonyPort, calls, this::route,
+                link.telephony().map(a -> a.domain()).orElse(""));
         for (Half half : Half.values()) {
             states.put(half, notConfiguredOrOffline(half));
         }
@@ -191,6 +200,41 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         link.telephony().ifPresent(a -> accounts.add(new CallingAccount(a, status().telephony().state())));
         link.chat().ifPresent(a -> accounts.add(new CallingAccount(a, status().chat().state())));
         return router.route(target, accounts);
+    }
+
+    @Override
+    public Call placeCall(String target, AudioPlan audio) {
+        return callControl.placeCall(target, audio);
+    }
+
+    @Override
+    public void answer(String callId, AudioPlan audio) {
+        callControl.answer(callId, audio);
+    }
+
+    @Override
+    public void reject(String callId, int sipStatus) {
+        callControl.reject(callId, sipStatus);
+    }
+
+    @Override
+    public void hangUp(String callId) {
+        callControl.hangUp(callId);
+    }
+
+    @Override
+    public void sendDtmf(String callId, String digits) {
+        callControl.sendDtmf(callId, digits);
+    }
+
+    @Override
+    public List<Call> calls() {
+        return calls.all();
+    }
+
+    @Override
+    public Optional<Call> awaitCall(String callId, CallState state, Duration timeout) throws InterruptedException {
+        return calls.await(callId, c -> c.state() == state || c.state() == CallState.ENDED, timeout);
     }
 
     @Override
@@ -326,6 +370,31 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         @Override
         public void onStatus(ConnectionStatus status) {
             updateStatus(status);
+        }
+
+        @Override
+        public void onCallRinging(String callId) {
+            calls.ringing(callId);
+        }
+
+        @Override
+        public void onCallAnswered(String callId) {
+            calls.answered(callId);
+        }
+
+        @Override
+        public void onCallEnded(String callId, EndReason reason) {
+            calls.ended(callId, reason);
+        }
+
+        @Override
+        public void onIncomingCall(String callId, String from) {
+            calls.incoming(callId, from);
+        }
+
+        @Override
+        public void onDtmf(String callId, char digit) {
+            calls.dtmf(callId, digit);
         }
     }
 }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.Call;
+import org.cusax.core.call.CallState;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.contact.Contact;
@@ -41,6 +44,30 @@ public interface CusaxCommands {
      * account, which address — or what the user must choose, or why it cannot go (RFC 7081 §4).
      */
     RoutingDecision route(String target);
+
+    /**
+     * Places a call to a SIP/SIPS URI, or to any target {@link #route} resolves to one SIP address.
+     * Returns the call in state DIALING; progress arrives as call events.
+     */
+    Call placeCall(String target, AudioPlan audio);
+
+    /** Answers a ringing incoming call. */
+    void answer(String callId, AudioPlan audio);
+
+    /** Rejects a ringing incoming call with a final SIP status (486 busy, 603 decline…). */
+    void reject(String callId, int sipStatus);
+
+    /** Ends a call in any state (cancels while ringing). */
+    void hangUp(String callId);
+
+    /** Sends DTMF digits (0-9, *, #, A-D) in an answered call. */
+    void sendDtmf(String callId, String digits);
+
+    /** The session's calls, oldest first. */
+    List<Call> calls();
+
+    /** Waits until the call reaches {@code state} (or has ended), at most {@code timeout}; its last snapshot. */
+    Optional<Call> awaitCall(String callId, CallState state, Duration timeout) throws InterruptedException;
 
     /** Receives every event from now on; close the handle to stop. */
     AutoCloseable subscribe(EventListener listener);

@@ -5,7 +5,8 @@ import java.time.Instant;
 /** Something a user interface may want to show. */
 public sealed interface CusaxEvent
         permits ConnectionChanged, SecurityParityChanged, ChatMessageReceived, ChatMessageStatusChanged,
-        ContactsLoading, ContactsLoaded, ContactUpdated, ContactRemoved {
+        ContactsLoading, ContactsLoaded, ContactUpdated, ContactRemoved,
+        CallRinging, CallAnswered, CallEnded, IncomingCall, DtmfReceived {
 
     /** When it happened. */
     Instant at();

@@ -1,5 +1,26 @@
 package org.cusax.core.port;
 
-/** What the SIP half reports back to the core. Calls and incoming requests are added here later. */
+import org.cusax.core.call.EndReason;
+
+/** What the SIP half reports back to the core: registration status and call progress. */
 public interface TelephonyCallbacks extends StatusListener {
+    /** The far end is alerting (180 or 183) for an outgoing call. */
+    default void onCallRinging(String callId) {
+    }
+
+    /** The call is answered and media flows. */
+    default void onCallAnswered(String callId) {
+    }
+
+    /** The call is over and its media stopped; reported exactly once per call. */
+    default void onCallEnded(String callId, EndReason reason) {
+    }
+
+    /** An INVITE arrived from {@code from} (a SIP URI); we answered 180 Ringing. */
+    default void onIncomingCall(String callId, String from) {
+    }
+
+    /** The far end sent a DTMF digit. */
+    default void onDtmf(String callId, char digit) {
+    }
 }

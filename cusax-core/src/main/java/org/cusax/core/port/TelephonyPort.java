@@ -1,11 +1,17 @@
 package org.cusax.core.port;
 
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.CallRequest;
+
 /**
- * The SIP half: register, keep the registration fresh, stay reachable.
+ * The SIP half: register, keep the registration fresh, stay reachable, and carry calls.
  *
  * <p>Once started the port keeps itself registered (refresh before expiry, keepalive on TCP/TLS,
  * re-register with backoff after a loss) until {@link #stop()}, which un-registers. It gives up only on
  * permanent failures (wrong password, refused certificate), reporting FAILED.
+ *
+ * <p>Call methods return at once; progress arrives through {@link TelephonyCallbacks}. Every call
+ * ends with exactly one {@link TelephonyCallbacks#onCallEnded}, after its media has stopped.
  */
 public interface TelephonyPort {
     /** Starts registering in the background and returns at once. Called once. */
@@ -13,4 +19,29 @@ public interface TelephonyPort {
 
     /** Un-registers (REGISTER with Expires: 0) and releases the SIP stack; bounded in time. */
     void stop();
+
+    /** Places a call (INVITE with our SDP offer); returns the request's call id. */
+    default String placeCall(CallRequest request) {
+        throw new UnsupportedOperationException("this telephony port cannot place calls");
+    }
+
+    /** Answers a ringing incoming call (200 OK with our SDP answer). */
+    default void answer(String callId, AudioPlan audio) {
+        throw new UnsupportedOperationException("this telephony port cannot answer calls");
+    }
+
+    /** Rejects a ringing incoming call with a final status, e.g. 486 Busy Here or 603 Decline. */
+    default void reject(String callId, int sipStatus) {
+        throw new UnsupportedOperationException("this telephony port cannot reject calls");
+    }
+
+    /** Ends a call in any state: CANCEL while ringing out, BYE once answered, 603 if ringing in. */
+    default void hangUp(String callId) {
+        throw new UnsupportedOperationException("this telephony port cannot hang up calls");
+    }
+
+    /** Sends DTMF digits (already validated) in an answered call (RFC 4733). */
+    default void sendDtmf(String callId, String digits) {
+        throw new UnsupportedOperationException("this telephony port cannot send DTMF");
+    }
 }

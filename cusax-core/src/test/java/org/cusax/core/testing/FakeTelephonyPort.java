@@ -2,6 +2,9 @@ package org.cusax.core.testing;
 
 import java.time.Duration;
 
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.CallRequest;
+import org.cusax.core.call.EndReason;
 import org.cusax.core.connection.ChannelSecurity;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
@@ -15,6 +18,10 @@ public final class FakeTelephonyPort implements TelephonyPort {
     private volatile boolean stopped;
     private volatile java.util.function.Consumer<FakeTelephonyPort> whenStarted = p -> { };
     private volatile RuntimeException failOnStart;
+    private final java.util.List<String> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.util.function.Consumer<CallRequest> whenCallPlaced = r -> { };
+    private volatile java.util.function.Consumer<String> whenHungUp = id -> { };
+    private final java.util.List<CallRequest> placed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void start(TelephonyCallbacks callbacks) {
@@ -58,5 +65,64 @@ public final class FakeTelephonyPort implements TelephonyPort {
 
     public boolean stopped() {
         return stopped;
+    }
+
+    @Override
+    public String placeCall(CallRequest request) {
+        placed.add(request);
+        actions.add("invite " + request.callId() + " " + request.target());
+        whenCallPlaced.accept(request);
+        return request.callId();
+    }
+
+    @Override
+    public void answer(String callId, AudioPlan audio) {
+        actions.add("answer " + callId);
+    }
+
+    @Override
+    public void reject(String callId, int sipStatus) {
+        actions.add("reject " + callId + " " + sipStatus);
+    }
+
+    @Override
+    public void hangUp(String callId) {
+        actions.add("hangup " + callId);
+        whenHungUp.accept(callId);
+    }
+
+    @Override
+    public void sendDtmf(String callId, String digits) {
+        actions.add("dtmf " + callId + " " + digits);
+    }
+
+    /** Runs when the client places a call (e.g. to ring and answer it at once). */
+    public FakeTelephonyPort whenCallPlaced(java.util.function.Consumer<CallRequest> action) {
+        whenCallPlaced = action;
+        return this;
+    }
+
+    /** Runs when the client hangs up a call (e.g. to report its end). */
+    public FakeTelephonyPort whenHungUp(java.util.function.Consumer<String> action) {
+        whenHungUp = action;
+        return this;
+    }
+
+    /** What the client asked of this port, in order (e.g. {@code "reject ID 486"}). */
+    public java.util.List<String> actions() {
+        return java.util.List.copyOf(actions);
+    }
+
+    public java.util.List<CallRequest> placedCalls() {
+        return java.util.List.copyOf(placed);
+    }
+
+    /** The port's view of the SIP side, for scripting call progress. */
+    public TelephonyCallbacks callbacks() {
+        return callbacks;
+    }
+
+    public void endCall(String callId, EndReason reason) {
+        callbacks.onCallEnded(callId, reason);
     }
 }

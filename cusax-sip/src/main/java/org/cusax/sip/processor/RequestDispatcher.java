@@ -33,11 +33,18 @@ public final class RequestDispatcher {
 
     /** The processors for the account's feature switches. */
     public static RequestDispatcher standard(Responder responder) {
+        return standard(responder, java.util.Optional.empty());
+    }
+
+    /** The processors for the account's feature switches, with incoming calls going to {@code calls}. */
+    public static RequestDispatcher standard(Responder responder,
+                                             java.util.Optional<org.cusax.sip.call.IncomingCalls> calls) {
         MethodCapabilities caps = responder.capabilities();
         List<RequestProcessor> list = new java.util.ArrayList<>(List.of(new OptionsProcessor(),
                 new SubscribeProcessor(), new PublishProcessor()));
         if (caps.features().calling()) {
-            list.addAll(List.of(new InviteProcessor(), new AckProcessor(), new ByeProcessor(), new CancelProcessor()));
+            list.addAll(List.of(new InviteProcessor(calls), new AckProcessor(calls), new ByeProcessor(calls),
+                    new CancelProcessor(calls)));
         }
         if (caps.features().imAndPresence()) {
             list.addAll(List.of(new MessageRequestProcessor(), new NotifyProcessor()));

@@ -15,12 +15,12 @@ import javax.sip.message.Response;
 import org.cusax.sip.auth.DigestChallenge;
 
 /** What the registration logic reads from a registrar's answer. */
-final class ResponseHeaders {
+public final class ResponseHeaders {
     private ResponseHeaders() {
     }
 
     /** Every digest challenge, WWW-Authenticate first, in the order the server sent them. */
-    static List<DigestChallenge> challenges(Response response) {
+    public static List<DigestChallenge> challenges(Response response) {
         List<DigestChallenge> out = new ArrayList<>();
         for (String name : List.of(WWWAuthenticateHeader.NAME, ProxyAuthenticateHeader.NAME)) {
             ListIterator<?> it = response.getHeaders(name);

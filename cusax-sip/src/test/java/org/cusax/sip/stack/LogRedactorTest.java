@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Credentials (RFC 3261 §20.7/§20.28 Authorization headers) never reach the log. */
+/** Credentials (RFC 3261 §20.7/§20.28 Authorization headers) and SRTP keys (RFC 4568 §9.1) never reach the log. */
 class LogRedactorTest {
     @Test
     void authorizationHeadersAreBlanked() {
@@ -22,6 +22,16 @@ class LogRedactorTest {
     void strayDigestParametersAreBlanked() {
         assertThat(LogRedactor.redact("header Digest username=\"a\", response=\"beef\", cnonce=abc"))
                 .doesNotContain("beef").doesNotContain("abc").contains("response=[redacted]");
+    }
+
+    @Test
+    void srtpMasterKeysInSdpAreBlanked() {
+        String sdp = "m=audio 4000 RTP/SAVP 0 101\r\n"
+                + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz|2^20|1:4\r\n";
+        String out = LogRedactor.redact(sdp);
+        assertThat(out).doesNotContain("WVNfX19zZW1jdGwg")
+                .contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:[redacted]|2^20|1:4")
+                .contains("m=audio 4000 RTP/SAVP 0 101");
     }
 
     @Test

@@ -1,0 +1,61 @@
+package org.cusax.app.json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cusax.core.call.Call;
+import org.cusax.core.call.EndReason;
+import org.cusax.core.event.CallAnswered;
+import org.cusax.core.event.CallEnded;
+import org.cusax.core.event.CallRinging;
+import org.cusax.core.event.CusaxEvent;
+import org.cusax.core.event.DtmfReceived;
+import org.cusax.core.event.IncomingCall;
+
+/** Calls and call events as plain maps, ready to be written as JSON. */
+public final class CallJson {
+    private CallJson() {
+    }
+
+    public static Map<String, Object> call(Call c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("callId", c.id());
+        m.put("direction", c.direction().token());
+        m.put("remote", c.remote());
+        m.put("state", c.state().token());
+        m.put("started", c.started().toString());
+        m.put("answered", c.answered().map(Object::toString).orElse(null));
+        m.put("ended", c.ended().map(Object::toString).orElse(null));
+        c.endReason().ifPresent(r -> m.put("reason", reason(r)));
+        return m;
+    }
+
+    public static Map<String, Object> reason(EndReason r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", r.kind().token());
+        m.put("sipStatus", r.sipStatus().isPresent() ? r.sipStatus().getAsInt() : null);
+        m.put("message", r.message());
+        return m;
+    }
+
+    /** The fields of a call event, or an empty map for other events. */
+    static Map<String, Object> event(CusaxEvent event) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (event instanceof CallRinging r) {
+            m.putAll(call(r.call()));
+        } else if (event instanceof CallAnswered a) {
+            m.putAll(call(a.call()));
+        } else if (event instanceof IncomingCall i) {
+            m.putAll(call(i.call()));
+            m.put("from", i.call().remote());
+        } else if (event instanceof CallEnded e) {
+            m.putAll(call(e.call()));
+            m.put("reason", reason(e.reason()));
+            m.put("durationMs", e.duration().toMillis());
+        } else if (event instanceof DtmfReceived d) {
+            m.put("callId", d.callId());
+            m.put("digit", String.valueOf(d.digit()));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,27 @@
+package org.cusax.core.call;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** What we send into a call, in core terms; the media adapter turns it into an audio source. */
+public sealed interface PlaySource {
+    /** Silence (comfort for a listener). */
+    record Silence() implements PlaySource {
+    }
+
+    /** A sine tone of {@code hertz}, e.g. 1000 Hz, until the call ends. */
+    record Tone(double hertz) implements PlaySource {
+        public Tone {
+            if (!(hertz > 0 && hertz < 4000)) {
+                throw new IllegalArgumentException("tone frequency must be between 0 and 4000 Hz: " + hertz);
+            }
+        }
+    }
+
+    /** A WAV file (PCM, 8 kHz mono preferred), then silence. */
+    record WavFile(Path path) implements PlaySource {
+        public WavFile {
+            Objects.requireNonNull(path, "path");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.cusax.core.event;
+
+import java.time.Instant;
+
+/** The far end pressed a key (RFC 4733 telephone-event). */
+public record DtmfReceived(Instant at, String callId, char digit) implements CusaxEvent {
+    @Override
+    public String type() {
+        return "dtmf";
+    }
+}

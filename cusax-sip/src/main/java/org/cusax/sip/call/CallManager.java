@@ -1,0 +1,313 @@
+package org.cusax.sip.call;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.CallDirection;
+import org.cusax.core.call.CallRequest;
+import org.cusax.core.call.EndReason;
+import org.cusax.core.port.TelephonyCallbacks;
+import org.cusax.sip.auth.DigestAuthenticator;
+import org.cusax.sip.auth.DigestChallenge;
+import org.cusax.sip.registration.ResponseHeaders;
+import org.cusax.sip.stack.SipEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Our calls, as user agent client (RFC 3261 §13.2, §9.1, §15.1.1) — outgoing INVITE, digest answer,
+ * ringing, ACK along the dialog's route set, CANCEL, BYE — and, through {@link IncomingCalls}, as user
+ * agent server. Every call ends exactly once, through {@link #end}, which closes its media first.
+ */
+public final class CallManager {
+    private static final Logger LOG = LoggerFactory.getLogger(CallManager.class);
+    private static final int MAX_CHALLENGES = 2;
+
+    final SipEndpoint endpoint;
+    final InviteRequests requests;
+    final TelephonyCallbacks callbacks;
+    final InetAddress mediaAddress;
+    final boolean sipOverTls;
+    private final DigestAuthenticator auth;
+    private final Map<String, SipCall> byId = new ConcurrentHashMap<>();
+    private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
+    private final IncomingCalls incoming;
+
+    public CallManager(SipEndpoint endpoint, javax.sip.address.SipURI aor, String userAgent,
+                       java.util.Optional<String> linkedJid, DigestAuthenticator auth, TelephonyCallbacks callbacks,
+                       org.cusax.sip.processor.Responder responder) {
+        this.endpoint = endpoint;
+        this.requests = new InviteRequests(endpoint, endpoint.config().transport(), aor, userAgent, linkedJid);
+        this.auth = auth;
+        this.callbacks = callbacks;
+        this.mediaAddress = endpoint.config().localAddress();
+        this.sipOverTls = endpoint.config().transport() == org.cusax.core.account.Transport.TLS;
+        this.incoming = new IncomingCalls(this, responder);
+    }
+
+    /** The handler of incoming INVITE, ACK, BYE and CANCEL requests. */
+    public IncomingCalls incoming() {
+        return incoming;
+    }
+
+    public synchronized String placeCall(CallRequest request) {
+        CallMedia media = null;
+        try {
+            media = CallMedia.open(mediaAddress, sipOverTls, digit -> callbacks.onDtmf(request.callId(), digit));
+            Request invite = requests.invite(request.target(), media.offer());
+            String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+            SipCall call = new SipCall(request.callId(), CallDirection.OUTGOING, sipCallId, media, SipCall.Phase.CALLING);
+            call.plan = request.audio();
+            register(call);
+            sendInvite(call, invite);
+        } catch (IOException | SipException | RuntimeException e) {
+            LOG.info("call to {} could not start: {}", request.target(), e.getMessage());
+            SipCall call = byId.get(request.callId());
+            if (call != null) {
+                end(call, EndReason.of(EndReason.Kind.FAILED, "the call could not start: " + e.getMessage()));
+            } else if (media != null) {
+                media.close();
+            }
+            throw new IllegalStateException("the call could not start: " + e.getMessage(), e);
+        }
+        return request.callId();
+    }
+
+    private void sendInvite(SipCall call, Request invite) throws SipException {
+        ClientTransaction tx = endpoint.provider().getNewClientTransaction(invite);
+        if (call.dialog != null) {
+            call.dialog.delete();
+        }
+        call.dialog = endpoint.provider().getNewDialog(tx);
+        call.invite = invite;
+        call.inviteTx = tx;
+        call.provisional = false;
+        tx.sendRequest();
+    }
+
+    /** A response to one of our requests other than REGISTER. */
+    public synchronized void onResponse(ClientTransaction tx, Response response) {
+        SipCall call = bySipCallId.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (call == null || !Request.INVITE.equals(cseq.getMethod()) || call.direction != CallDirection.OUTGOING) {
+            LOG.debug("{} {} for no outgoing call", response.getStatusCode(), cseq.getMethod());
+            if (call == null && Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() / 100 == 2) {
+                ackAndBye(tx, response); // answered after we gave up on it: end it properly
+            }
+            return;
+        }
+        int code = response.getStatusCode();
+        if (code < 200) {
+            onProvisional(call, code);
+        } else if (code < 300) {
+            onAnswered(call, tx, response);
+        } else if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && call.phase != SipCall.Phase.ENDED && !call.cancelRequested) {
+            retryWithCredentials(call, response);
+        } else if (call.phase != SipCall.Phase.ENDED) {
+            end(call, EndReason.fromStatus(code, response.getReasonPhrase()));
+        }
+    }
+
+    private void onProvisional(SipCall call, int code) {
+        if (code == Response.TRYING || call.phase == SipCall.Phase.ENDED) {
+            return;
+        }
+        call.provisional = true;
+        if (call.cancelRequested) {
+            sendCancel(call);
+            return;
+        }
+        if (call.phase == SipCall.Phase.CALLING) {
+            call.phase = SipCall.Phase.EARLY;
+            callbacks.onCallRinging(call.id);
+        }
+    }
+
+    private void onAnswered(SipCall call, ClientTransaction tx, Response response) {
+        Dialog dialog = tx != null && tx.getDialog() != null ? tx.getDialog() : call.dialog;
+        try {
+            long seq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(seq));
+        } catch (SipException | javax.sip.InvalidArgumentException e) {
+            LOG.warn("could not acknowledge the answer to call {}: {}", call.id, e.getMessage());
+        }
+        if (call.phase == SipCall.Phase.CONFIRMED) {
+            return; // a retransmitted 200 OK
+        }
+        call.dialog = dialog;
+        if (call.phase == SipCall.Phase.ENDED || call.cancelRequested) {
+            sendBye(call); // CANCEL crossed the 200 OK (RFC 3261 §9.1)
+            return;
+        }
+        try {
+            byte[] body = response.getRawContent();
+            call.media.acceptAnswer(body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            call.media.start(call.plan);
+        } catch (Exception e) {
+            LOG.info("call {}: unusable answer: {}", call.id, e.getMessage());
+            sendBye(call);
+            end(call, EndReason.of(EndReason.Kind.NO_MEDIA, "no common media: " + e.getMessage()));
+            return;
+        }
+        call.phase = SipCall.Phase.CONFIRMED;
+        callbacks.onCallAnswered(call.id);
+    }
+
+    private void retryWithCredentials(SipCall call, Response response) {
+        List<DigestChallenge> challenges = ResponseHeaders.challenges(response);
+        if (++call.challenges > MAX_CHALLENGES) {
+            end(call, EndReason.fromStatus(response.getStatusCode(), "credentials refused"));
+            return;
+        }
+        Request next = requests.again(call.invite);
+        if (auth.answer(next, challenges).isEmpty()) {
+            end(call, EndReason.fromStatus(response.getStatusCode(), "no acceptable digest challenge"));
+            return;
+        }
+        try {
+            sendInvite(call, next);
+        } catch (SipException e) {
+            end(call, EndReason.of(EndReason.Kind.FAILED, "could not send the INVITE: " + e.getMessage()));
+        }
+    }
+
+    /** A request of ours timed out (RFC 3261 Timer B/F). */
+    public synchronized void onTimeout(ClientTransaction tx) {
+        if (tx == null || !Request.INVITE.equals(tx.getRequest().getMethod())) {
+            return;
+        }
+        SipCall call = bySipCallId.get(((CallIdHeader) tx.getRequest().getHeader(CallIdHeader.NAME)).getCallId());
+        if (call != null && call.inviteTx == tx && call.phase != SipCall.Phase.CONFIRMED) {
+            end(call, EndReason.fromStatus(Response.REQUEST_TIMEOUT, "no answer from the network"));
+        }
+    }
+
+    public synchronized void answer(String callId, AudioPlan plan) {
+        incoming.answer(require(callId), plan);
+    }
+
+    public synchronized void reject(String callId, int status) {
+        incoming.reject(require(callId), status);
+    }
+
+    public synchronized void hangUp(String callId) {
+        SipCall call = require(callId);
+        switch (call.phase) {
+            case CALLING, EARLY -> {
+                if (call.direction == CallDirection.INCOMING) {
+                    incoming.reject(call, Response.DECLINE);
+                } else {
+                    call.cancelRequested = true;
+                    if (call.provisional) {
+                        sendCancel(call); // the 487 to the INVITE ends the call
+                    }
+                }
+            }
+            case ANSWERING, CONFIRMED -> {
+                sendBye(call);
+                end(call, EndReason.of(EndReason.Kind.HUNG_UP_LOCALLY, "you hung up"));
+            }
+            case ENDED -> { }
+        }
+    }
+
+    public synchronized void sendDtmf(String callId, String digits) {
+        SipCall call = require(callId);
+        if (call.phase != SipCall.Phase.CONFIRMED) {
+            throw new IllegalStateException("call " + callId + " is not answered");
+        }
+        call.media.sendDtmf(digits);
+    }
+
+    /** The RTP session of a call, for statistics (tests, status pages); empty once it is forgotten. */
+    public java.util.Optional<CallMedia> media(String callId) {
+        SipCall call = byId.get(callId);
+        return call == null ? java.util.Optional.empty() : java.util.Optional.of(call.media);
+    }
+
+    /** Ends every call (BYE or CANCEL where possible); used when the SIP half stops. */
+    public synchronized void endAll() {
+        for (SipCall call : List.copyOf(byId.values())) {
+            if (call.phase == SipCall.Phase.CONFIRMED || call.phase == SipCall.Phase.ANSWERING) {
+                sendBye(call);
+            } else if (call.direction == CallDirection.OUTGOING && call.provisional) {
+                sendCancel(call);
+            }
+            end(call, EndReason.of(EndReason.Kind.FAILED, "the SIP half stopped"));
+        }
+    }
+
+    void register(SipCall call) {
+        byId.put(call.id, call);
+        bySipCallId.put(call.sipCallId, call);
+    }
+
+    SipCall bySipCallId(String sipCallId) {
+        return bySipCallId.get(sipCallId);
+    }
+
+    /** Ends a call once: media stops before the core hears of it. Caller holds the lock. */
+    void end(SipCall call, EndReason reason) {
+        if (call.phase == SipCall.Phase.ENDED) {
+            return;
+        }
+        call.phase = SipCall.Phase.ENDED;
+        call.media.close();
+        bySipCallId.remove(call.sipCallId);
+        LOG.debug("call {} ended: {}", call.id, reason.message());
+        callbacks.onCallEnded(call.id, reason);
+    }
+
+    private SipCall require(String callId) {
+        SipCall call = byId.get(callId);
+        if (call == null) {
+            throw new IllegalArgumentException("no such call: " + callId);
+        }
+        return call;
+    }
+
+    private void sendCancel(SipCall call) {
+        try {
+            Request cancel = call.inviteTx.createCancel();
+            endpoint.provider().getNewClientTransaction(cancel).sendRequest();
+        } catch (SipException e) {
+            LOG.info("could not cancel call {}: {}", call.id, e.getMessage());
+            end(call, EndReason.of(EndReason.Kind.CANCELLED, "cancelled (the CANCEL could not be sent)"));
+        }
+    }
+
+    void sendBye(SipCall call) {
+        try {
+            Request bye = call.dialog.createRequest(Request.BYE);
+            call.dialog.sendRequest(endpoint.provider().getNewClientTransaction(bye));
+        } catch (SipException | RuntimeException e) {
+            LOG.info("could not send BYE for call {}: {}", call.id, e.getMessage());
+        }
+    }
+
+    private void ackAndBye(ClientTransaction tx, Response response) {
+        if (tx == null || tx.getDialog() == null) {
+            return;
+        }
+        try {
+            Dialog d = tx.getDialog();
+            d.sendAck(d.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+            d.sendRequest(endpoint.provider().getNewClientTransaction(d.createRequest(Request.BYE)));
+        } catch (SipException | javax.sip.InvalidArgumentException e) {
+            LOG.debug("could not end a late-answered call: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.cusax.sip.call;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.function.Consumer;
+
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.PlaySource;
+import org.cusax.media.audio.AudioSink;
+import org.cusax.media.audio.AudioSource;
+import org.cusax.media.audio.NullSink;
+import org.cusax.media.audio.SilenceSource;
+import org.cusax.media.audio.ToneSource;
+import org.cusax.media.audio.WavFileSink;
+import org.cusax.media.audio.WavFileSource;
+import org.cusax.media.rtp.MediaStartException;
+import org.cusax.media.rtp.RtpSession;
+import org.cusax.media.rtp.RtpStatistics;
+import org.cusax.media.sdp.Answer;
+import org.cusax.media.sdp.LocalMedia;
+import org.cusax.media.sdp.NegotiatedMedia;
+import org.cusax.media.sdp.SdpNegotiationException;
+import org.cusax.media.sdp.SdpNegotiator;
+import org.cusax.media.sdp.SdpParseException;
+import org.cusax.media.sdp.SdpParser;
+import org.cusax.media.sdp.SrtpMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audio of one call: RTP ports reserved before any SDP is written, the offer/answer (RFC 3264),
+ * and the session started once both sides agree. {@link #close()} stops all traffic and closes the
+ * recording; it is safe to call more than once.
+ */
+public final class CallMedia implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CallMedia.class);
+    private static final int TONE_AMPLITUDE = 8000;
+
+    private final RtpSession rtp;
+    private final SdpNegotiator sdp;
+    private volatile NegotiatedMedia negotiated;
+    private volatile AudioSink sink;
+    private volatile AudioSource source;
+    private volatile String localSdp = "";
+
+    private CallMedia(RtpSession rtp, SdpNegotiator sdp) {
+        this.rtp = rtp;
+        this.sdp = sdp;
+    }
+
+    /** Reserves RTP/RTCP ports on {@code local}; SRTP is required when {@code sipOverTls}, offered otherwise. */
+    public static CallMedia open(InetAddress local, boolean sipOverTls, Consumer<Character> dtmf) throws IOException {
+        RtpSession rtp = RtpSession.bind(local, 0);
+        LocalMedia media = LocalMedia.defaults(rtp.localAddress()).withSrtp(SrtpMode.forSignalling(sipOverTls));
+        rtp.addDtmfListener(dtmf::accept);
+        return new CallMedia(rtp, new SdpNegotiator(media));
+    }
+
+    /** Our offer, for an outgoing INVITE. */
+    public String offer() {
+        localSdp = sdp.createOffer().toSdp();
+        return localSdp;
+    }
+
+    /** Takes the answer from the 200 OK. */
+    public NegotiatedMedia acceptAnswer(String body) throws SdpParseException, SdpNegotiationException {
+        negotiated = sdp.acceptAnswer(SdpParser.parse(body));
+        return negotiated;
+    }
+
+    /** Answers an incoming offer; returns the SDP to put in our 200 OK. */
+    public String answer(String offerBody) throws SdpParseException, SdpNegotiationException {
+        Answer answer = sdp.createAnswer(SdpParser.parse(offerBody));
+        negotiated = answer.media();
+        localSdp = answer.sdp().toSdp();
+        return localSdp;
+    }
+
+    /** Starts sending and receiving as {@code plan} says. */
+    public synchronized void start(AudioPlan plan) throws IOException, MediaStartException {
+        if (negotiated == null) {
+            throw new IllegalStateException("no negotiated media yet");
+        }
+        source = source(plan.play());
+        sink = plan.record().isPresent() ? WavFileSink.create(plan.record().get()) : new NullSink();
+        rtp.start(negotiated, source, sink);
+        LOG.debug("media started to {} ({}, {})", negotiated.remoteRtp(), negotiated.sendFormat(),
+                negotiated.isSecure() ? "SRTP" : "RTP");
+    }
+
+    private static AudioSource source(PlaySource play) throws IOException {
+        if (play instanceof PlaySource.Tone tone) {
+            return ToneSource.endless(tone.hertz(), TONE_AMPLITUDE);
+        }
+        if (play instanceof PlaySource.WavFile wav) {
+            return WavFileSource.open(wav.path());
+        }
+        return new SilenceSource();
+    }
+
+    public void sendDtmf(String digits) {
+        rtp.sendDtmf(digits);
+    }
+
+    public RtpStatistics statistics() {
+        return rtp.statistics();
+    }
+
+    /** The agreed media, once negotiated. */
+    public java.util.Optional<NegotiatedMedia> negotiated() {
+        return java.util.Optional.ofNullable(negotiated);
+    }
+
+    /** The SDP we last wrote (offer or answer), e.g. to check its transport profile. */
+    public String localSdp() {
+        return localSdp;
+    }
+
+    public boolean isClosed() {
+        return rtp.isClosed();
+    }
+
+    @Override
+    public synchronized void close() {
+        rtp.close();
+        closeQuietly(sink);
+        closeQuietly(source);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing call audio failed: {}", e.getMessage());
+        }
+    }
+}

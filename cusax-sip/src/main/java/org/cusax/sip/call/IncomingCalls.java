@@ -1,0 +1,171 @@
+package org.cusax.sip.call;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.CallDirection;
+import org.cusax.core.call.EndReason;
+import org.cusax.sip.processor.Responder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Our side as user agent server (RFC 3261 §13.3): an INVITE is rung (180) and reported; answer sends
+ * 200 OK with our SDP answer, the ACK confirms; reject, CANCEL (→ 487, §9.2) and BYE (→ 200, §15.1.2)
+ * end the call. Methods run under the {@link CallManager}'s lock.
+ */
+public final class IncomingCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingCalls.class);
+
+    private final CallManager calls;
+    private final Responder responder;
+
+    IncomingCalls(CallManager calls, Responder responder) {
+        this.calls = calls;
+        this.responder = responder;
+    }
+
+    public void onInvite(RequestEvent event) {
+        synchronized (calls) {
+            Request invite = event.getRequest();
+            String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+            if (calls.bySipCallId(sipCallId) != null) {
+                responder.respond(event, Response.NOT_ACCEPTABLE_HERE); // re-INVITE (hold) not supported yet
+                return;
+            }
+            byte[] body = invite.getRawContent();
+            if (body == null || body.length == 0) {
+                responder.respond(event, Response.NOT_ACCEPTABLE_HERE); // offerless INVITE not supported
+                return;
+            }
+            CallMedia media = null;
+            try {
+                ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
+                        : calls.endpoint.provider().getNewServerTransaction(invite);
+                String id = UUID.randomUUID().toString();
+                media = CallMedia.open(calls.mediaAddress, calls.sipOverTls, d -> calls.callbacks.onDtmf(id, d));
+                SipCall call = new SipCall(id, CallDirection.INCOMING, sipCallId, media, SipCall.Phase.EARLY);
+                call.inviteServerTx = st;
+                call.offer = new String(body, StandardCharsets.UTF_8);
+                call.toTag = calls.requests.tag();
+                call.dialog = calls.endpoint.provider().getNewDialog(st);
+                calls.register(call);
+                Response ringing = response(call, Response.RINGING);
+                ringing.addHeader(calls.requests.contact());
+                st.sendResponse(ringing);
+                String from = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
+                calls.callbacks.onIncomingCall(id, from);
+            } catch (Exception e) {
+                LOG.warn("could not take an incoming call: {}", e.getMessage());
+                if (media != null) {
+                    media.close();
+                }
+                responder.respond(event, Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+    }
+
+    void answer(SipCall call, AudioPlan plan) {
+        requireRinging(call, "answer");
+        String sdp;
+        try {
+            sdp = call.media.answer(call.offer);
+        } catch (Exception e) {
+            sendFinal(call, Response.NOT_ACCEPTABLE_HERE);
+            calls.end(call, EndReason.of(EndReason.Kind.NO_MEDIA, "no common media: " + e.getMessage()));
+            return;
+        }
+        try {
+            Response ok = response(call, Response.OK);
+            calls.requests.completeAnswer(ok, sdp);
+            call.plan = plan;
+            call.media.start(plan);
+            call.inviteServerTx.sendResponse(ok);
+            call.phase = SipCall.Phase.ANSWERING;
+        } catch (Exception e) {
+            LOG.warn("could not answer call {}: {}", call.id, e.getMessage());
+            sendFinal(call, Response.SERVER_INTERNAL_ERROR);
+            calls.end(call, EndReason.of(EndReason.Kind.FAILED, "could not answer: " + e.getMessage()));
+        }
+    }
+
+    void reject(SipCall call, int status) {
+        requireRinging(call, "reject");
+        sendFinal(call, status);
+        calls.end(call, new EndReason(EndReason.Kind.REJECTED_LOCALLY, java.util.OptionalInt.of(status),
+                "rejected with " + status));
+    }
+
+    public void onAck(RequestEvent event) {
+        synchronized (calls) {
+            SipCall call = calls.bySipCallId(callId(event.getRequest()));
+            if (call != null && call.phase == SipCall.Phase.ANSWERING) {
+                call.phase = SipCall.Phase.CONFIRMED;
+                calls.callbacks.onCallAnswered(call.id);
+            }
+        }
+    }
+
+    public void onCancel(RequestEvent event) {
+        synchronized (calls) {
+            SipCall call = calls.bySipCallId(callId(event.getRequest()));
+            boolean pending = call != null && call.direction == CallDirection.INCOMING && call.ringing();
+            responder.respond(event, pending || event.getServerTransaction() != null
+                    ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            if (pending) {
+                sendFinal(call, Response.REQUEST_TERMINATED);
+                calls.end(call, EndReason.of(EndReason.Kind.CANCELLED, "the caller hung up before the answer"));
+            }
+        }
+    }
+
+    public void onBye(RequestEvent event) {
+        synchronized (calls) {
+            SipCall call = calls.bySipCallId(callId(event.getRequest()));
+            if (call == null) {
+                responder.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return;
+            }
+            responder.respond(event, Response.OK);
+            calls.end(call, EndReason.of(EndReason.Kind.HUNG_UP_REMOTELY, "the other side hung up"));
+        }
+    }
+
+    private void requireRinging(SipCall call, String what) {
+        if (call.direction != CallDirection.INCOMING || !call.ringing()) {
+            throw new IllegalStateException("cannot " + what + " call " + call.id + " now");
+        }
+    }
+
+    private void sendFinal(SipCall call, int status) {
+        try {
+            call.inviteServerTx.sendResponse(response(call, status));
+        } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.info("could not send {} for call {}: {}", status, call.id, e.getMessage());
+        }
+    }
+
+    private Response response(SipCall call, int status) {
+        Response r = responder.create(call.inviteServerTx.getRequest(), status);
+        try {
+            ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.toTag);
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return r;
+    }
+
+    private static String callId(Request r) {
+        return ((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+}
