@@ -67,6 +67,10 @@ final class DemoCommand implements Callable<Integer> {
                     return ExitCodes.NOT_ONLINE;
                 }
                 chat(a, b, bob.jid(), "Hello Bob, this is Alice over XMPP.");
+                if (!new DemoCall(this::say).run(a, b, bob.sipAor(), tb.runDir().resolve("bob-recording.wav"))) {
+                    cli.err.println("cusax demo: the call did not carry the tone; see above");
+                    return ExitCodes.CALL_FAILED;
+                }
                 if (!noCrash) {
                     crashChatServer(tb, a, b, bob.jid());
                 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's main job, {@code ./cusax demo}, run in-process with the real composition root: it
- * starts the real servers itself, brings both users online on both halves, chats, survives the kill
- * of the chat server, and exits 0 having stopped everything.
+ * starts the real servers itself, brings both users online on both halves, chats, calls over SIP with
+ * a tone that is recorded and analysed on the other side, survives the kill of the chat server, and
+ * exits 0 having stopped everything.
  */
 class DemoCommandIT {
     @Test
@@ -52,6 +53,9 @@ class DemoCommandIT {
         assertThat(lines).anyMatch(n -> n.path("user").asText().equals("alice")
                 && n.path("type").asText().equals("connection") && n.path("label").asText().equals("Chat")
                 && n.path("state").asText().equals("reconnecting"));
+        assertThat(lines).anyMatch(n -> n.path("user").asText().equals("alice")
+                && n.path("type").asText().equals("call-answered"));
+        assertThat(lines).anyMatch(n -> n.path("text").asText().contains("the tone crossed the call"));
         assertThat(lines.get(lines.size() - 1).path("text").asText()).contains("Demo finished");
     }
 }
