@@ -78,4 +78,53 @@ class CallsIT {
         assertThat(SignalAnalysis.dominantFrequency(pcm, Pcm.SAMPLE_RATE)).isBetween(980.0, 1020.0);
         assertThat(SignalAnalysis.activeDuration(pcm, Pcm.SAMPLE_RATE)).isGreaterThan(Duration.ofSeconds(1));
     }
+
+    @Test
+    void theCallAndListenCommandsPlaceAndAnswerARealCall() throws Exception {
+        TestUser alice = newUser("alice");
+        TestUser bob = newUser("bob");
+        Path aliceConf = TB.testbed().writeClientConfig(alice, SipTransport.TLS);
+        Path bobConf = TB.testbed().writeClientConfig(bob, SipTransport.TLS);
+        Path recordings = java.nio.file.Files.createDirectories(dir.resolve("bob-calls"));
+        java.io.ByteArrayOutputStream bobOut = new java.io.ByteArrayOutputStream();
+        Thread listener = new Thread(() -> cli(bobOut).execute("listen", "--json", "-c", bobConf.toString(),
+                "--answer", "auto", "--record-dir", recordings.toString(), "--for", "25s"));
+        listener.start();
+        org.cusax.it.support.Await.until("bob registered", WAIT,
+                () -> TB.testbed().kamailio().registeredContacts(bob.name()).size() == 1);
+
+        java.io.ByteArrayOutputStream aliceOut = new java.io.ByteArrayOutputStream();
+        int code = cli(aliceOut).execute("call", "--json", "-c", aliceConf.toString(), bob.sipAor(),
+                "--tone", "1000", "--dtmf", "42", "--hangup-after", "2");
+        String aliceJson = aliceOut.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(code).as("alice's call; output: %s", aliceJson).isZero();
+        assertThat(aliceJson).contains("\"call-answered\"").contains("\"call-ended\"");
+
+        org.cusax.it.support.Await.until("bob's recording", WAIT, () -> {
+            try (var files = java.nio.file.Files.list(recordings)) {
+                return files.anyMatch(f -> f.toString().endsWith(".wav"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        org.cusax.it.support.Await.until("bob saw the DTMF and the end of the call", WAIT, () -> {
+            String out = bobOut.toString(java.nio.charset.StandardCharsets.UTF_8);
+            return out.contains("\"incoming-call\"") && out.contains("\"dtmf\"") && out.contains("\"call-ended\"");
+        });
+        Path wav;
+        try (var files = java.nio.file.Files.list(recordings)) {
+            wav = files.filter(f -> f.toString().endsWith(".wav")).findFirst().orElseThrow();
+        }
+        short[] pcm = WavFileSource.readAll(wav);
+        assertThat(SignalAnalysis.dominantFrequency(pcm, Pcm.SAMPLE_RATE)).isBetween(980.0, 1020.0);
+        assertThat(SignalAnalysis.activeDuration(pcm, Pcm.SAMPLE_RATE)).isGreaterThan(Duration.ofMillis(1200));
+        listener.interrupt();
+        listener.join(30_000);
+    }
+
+    private static org.cusax.app.cli.CusaxCli cli(java.io.ByteArrayOutputStream out) {
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        return new org.cusax.app.cli.CusaxCli(new org.cusax.app.assembly.CusaxAssembly(), java.util.Map.of(),
+                Path.of(System.getProperty("user.home")), ps, ps);
+    }
 }
