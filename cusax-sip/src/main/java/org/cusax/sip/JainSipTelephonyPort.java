@@ -72,7 +72,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     private volatile TelephonyCallbacks callbacks;
 
     /**
-     * @param linkedJid our XMPP address, for the Call-Info of our INVITEs once calls exist (RFC 7081)
+     * @param linkedJid our XMPP address, sent as Call-Info (purpose=impp) in our INVITEs (RFC 7081 §5)
      */
     public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid) {
         if (account == null || settings == null || backoff == null) {
