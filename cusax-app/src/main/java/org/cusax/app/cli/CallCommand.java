@@ -57,10 +57,7 @@ final class CallCommand extends ClientCommand {
         client.start();
         long deadline = System.nanoTime() + timeout.toNanos();
         client.awaitSettled(timeout);
-        while (System.nanoTime() < deadline && client.link().chat().isPresent()
-                && client.status().chat().state().up() && !client.awaitContactsLoaded(Duration.ofMillis(200))) {
-            // wait for the contact list so that roster JIDs and numbers resolve
-        }
+        awaitContactList(client, deadline);
         RoutingDecision decision = client.route(target);
         if (cli.json) {
             json.pretty(ContactJson.decision(target, decision));
@@ -91,10 +88,14 @@ final class CallCommand extends ClientCommand {
             }
         });
         client.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
         if (!client.awaitSettled(timeout).telephony().state().up()) {
             cli.err.println("cusax: Telephony is not online: " + client.status().telephony().reason()
                     .map(r -> r.message()).orElse("still connecting"));
             return ExitCodes.NOT_ONLINE;
+        }
+        if (!target.strip().startsWith("sip:") && !target.strip().startsWith("sips:")) {
+            awaitContactList(client, deadline); // a roster JID or a number resolves through the contacts
         }
         Call call;
         try {
@@ -117,6 +118,14 @@ final class CallCommand extends ClientCommand {
         }
         Call last = client.awaitCall(call.id(), CallState.ENDED, Duration.ofDays(1)).orElse(now);
         return last.answered().isPresent() ? ExitCodes.OK : ExitCodes.CALL_FAILED;
+    }
+
+    /** Waits (until the deadline) for the contact list while Chat is up, so JIDs and numbers resolve. */
+    private static void awaitContactList(CusaxClient client, long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline && client.link().chat().isPresent()
+                && client.status().chat().state().up() && !client.awaitContactsLoaded(Duration.ofMillis(200))) {
+            // keep waiting
+        }
     }
 
     private static String human(RoutingDecision d) {
