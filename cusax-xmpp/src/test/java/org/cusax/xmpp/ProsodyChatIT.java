@@ -270,11 +270,22 @@ class ProsodyChatIT {
         }
     }
 
+    private void awaitBobAvailable() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (cb.presence(bob.jid()).map(pr -> !pr.availability().online()).orElse(true)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("bob's presence never arrived: " + cb.presence(bob.jid()));
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void lostConnectionIsResumedAndNothingIsLostOrDuplicated() throws Exception {
         try (TcpRelay relay = new TcpRelay(port()); Peer bobPeer = Peer.login(account(bob, port()), "relay", true)) {
             SmackChatPort p = start(account(alice, relay.port()));
             cb.awaitState(ConnectionState.ONLINE, WAIT);
+            awaitBobAvailable();
             ChatMessage acked = ChatMessage.outgoing(bob.jid(), "acked before the cut");
             p.transmit(acked);
             cb.awaitAck(acked.id(), WAIT);
@@ -297,6 +308,8 @@ class ProsodyChatIT {
             assertThat(count(all, acked.id())).isEqualTo(1);
             assertThat(count(all, inFlight.id())).isEqualTo(1);
             assertThat(count(all, queued.id())).isEqualTo(1);
+            // RFC 6121 presence survives a resumed stream: bob is still shown online
+            assertThat(cb.presence(bob.jid())).get().extracting(pr -> pr.availability().online()).isEqualTo(true);
             p.stop(); // while the relay still runs, so that the server ends the session cleanly
         }
     }

@@ -217,14 +217,33 @@ public final class ContactSync implements ContactLoader.Sink {
         });
     }
 
-    /** The connection is gone: pending requests are dropped, presence-borne addresses cleared. */
+    /**
+     * The connection is gone: pending requests are dropped. Presences are kept: if the stream is
+     * resumed (XEP-0198) the server replays what we missed and re-sends nothing else.
+     */
     public void connectionLost() {
         submit(() -> {
             loader.cancelAll();
             round = null;
             photoTriggered.clear();
-            presenceReach.clearAll().forEach(jid -> out.onTels(jid, TelSource.REACH_PRESENCE, List.of()));
             cache.save();
+        });
+    }
+
+    /**
+     * A new session (not a resumed one): every presence we knew is void, and the server will send
+     * the current ones after our initial presence. Contacts are reported unavailable until then, and
+     * presence-borne addresses are cleared.
+     */
+    public void sessionStarted() {
+        submit(() -> {
+            for (Map.Entry<String, Presence> e : presences.entrySet()) {
+                if (!e.getValue().equals(Presence.unavailable())) {
+                    e.setValue(Presence.unavailable());
+                    out.onPresence(e.getKey(), Presence.unavailable());
+                }
+            }
+            presenceReach.clearAll().forEach(jid -> out.onTels(jid, TelSource.REACH_PRESENCE, List.of()));
         });
     }
 

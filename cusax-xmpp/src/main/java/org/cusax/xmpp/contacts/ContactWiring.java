@@ -92,6 +92,13 @@ public final class ContactWiring {
             public void connectionClosedOnError(Exception e) {
                 sync.connectionLost();
             }
+
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                if (!resumed) {
+                    sync.sessionStarted();
+                }
+            }
         });
         // The cached list is reported before connecting starts: the roster shows at once, before login.
         sync.showCached(store.getEntries().stream().map(PresenceMapper::item).toList());
@@ -214,6 +221,11 @@ public final class ContactWiring {
         private void presence(Presence presence) {
             Jid from = presence.getFrom();
             if (from == null) {
+                return;
+            }
+            if (!presence.isAvailable() && !connection.isConnected()) {
+                // Smack's own "everyone offline" when the connection drops: the stream may be resumed,
+                // and a new session resets presences itself (sessionStarted)
                 return;
             }
             BareJid bare = from.asBareJid();

@@ -212,7 +212,7 @@ class ContactSyncTest {
     }
 
     @Test
-    void presenceAvailabilityAndPresenceReachabilityUntilTheConnectionIsLost() throws Exception {
+    void presenceAvailabilityAndPresenceReachabilityUntilANewSessionStarts() throws Exception {
         RecordingCallbacks cb = new RecordingCallbacks();
         ContactSync s = sync(cb, queries(), false);
         s.rosterLoaded(roster(1));
@@ -230,7 +230,14 @@ class ContactSyncTest {
         s.presence("bob@x", Presence.of(Availability.AVAILABLE), "desk", true, List.of(desk), Optional.empty());
         s.connectionLost();
         s.awaitIdle();
+        // XEP-0198: the stream may be resumed, and then the server re-sends nothing: keep what we know
+        assertThat(cb.tels("bob@x", TelSource.REACH_PRESENCE)).contains(List.of(desk));
+        assertThat(cb.presence("bob@x")).contains(Presence.of(Availability.AVAILABLE));
+
+        s.sessionStarted(); // not resumed: every presence is void until the server sends the current ones
+        s.awaitIdle();
         assertThat(cb.tels("bob@x", TelSource.REACH_PRESENCE)).contains(List.of());
+        assertThat(cb.presence("bob@x")).contains(Presence.unavailable());
     }
 
     @Test
