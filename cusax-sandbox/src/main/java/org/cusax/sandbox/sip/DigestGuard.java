@@ -31,14 +31,13 @@ import org.cusax.sip.auth.DigestCalculator;
 
 /**
  * Digest authentication on the server side (RFC 3261 §22, RFC 7616 with the SIP algorithms of
- * RFC 8760): challenges offer SHA-256 first, then MD5, both with {@code qop=auth}; the realm is the
+ * RFC 8760): challenges offer the configured algorithms in order (SHA-256 first, then MD5, by default), each with {@code qop=auth}; the realm is the
  * sandbox domain. Nonces are stateless: a timestamp and an HMAC over it with a per-run key, valid for
  * {@link #NONCE_LIFETIME} (older ones are answered with {@code stale=true}). Nonce counts are not
  * tracked (a sandbox, not a hardened server).
  */
 final class DigestGuard {
     static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
-    static final List<String> ALGORITHMS = List.of("SHA-256", "MD5");
 
     /** The outcome of checking a request's credentials. */
     enum Verdict {
@@ -57,9 +56,11 @@ final class DigestGuard {
     private final HeaderFactory headers;
     private final Clock clock;
     private final byte[] key = new byte[32];
+    private final List<String> offered;
 
-    DigestGuard(String realm, SandboxUsers users, HeaderFactory headers, Clock clock) {
+    DigestGuard(String realm, List<String> offered, SandboxUsers users, HeaderFactory headers, Clock clock) {
         this.realm = realm;
+        this.offered = List.copyOf(offered);
         this.users = users;
         this.headers = headers;
         this.clock = clock;
@@ -97,7 +98,7 @@ final class DigestGuard {
         String qop = p.getParameter("qop");
         String nc = p.getParameter("nc");
         String cnonce = p.getParameter("cnonce");
-        if (!ALGORITHMS.contains(algorithm) || username == null || nonce == null || uri == null
+        if (!offered.contains(algorithm) || username == null || nonce == null || uri == null
                 || response == null || (qop != null && (!qop.equalsIgnoreCase("auth") || nc == null || cnonce == null))) {
             return Verdict.WRONG;
         }
@@ -126,7 +127,7 @@ final class DigestGuard {
     void challenge(Response response, boolean stale) throws ParseException {
         boolean proxy = response.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
         String nonce = newNonce();
-        for (String algorithm : ALGORITHMS) {
+        for (String algorithm : offered) {
             WWWAuthenticateHeader h = proxy ? headers.createProxyAuthenticateHeader("Digest")
                     : headers.createWWWAuthenticateHeader("Digest");
             h.setRealm(realm);

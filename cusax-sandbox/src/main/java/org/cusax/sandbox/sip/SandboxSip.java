@@ -112,7 +112,7 @@ public final class SandboxSip implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             SandboxUsers users = new SandboxUsers();
             LocationService location = new LocationService(clock);
-            DigestGuard guard = new DigestGuard(options.domain(), users, headers, clock);
+            DigestGuard guard = new DigestGuard(options.domain(), options.digestAlgorithms(), users, headers, clock);
             Replies replies = new Replies(messages);
             Registrar registrar = new Registrar(options.domain(), location, guard, replies, headers, addresses, clock);
             int[] ports = {udp.getPort(), tcp.getPort(), tlsLp.getPort()};

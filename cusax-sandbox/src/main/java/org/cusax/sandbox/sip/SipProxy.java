@@ -146,6 +146,14 @@ final class SipProxy implements SipListener {
             return;
         }
         if (inDialog || work.getHeader(RouteHeader.NAME) != null) {
+            if (work.getHeader(RouteHeader.NAME) == null && pointsAtUs(work.getRequestURI())) {
+                // a peer that ignored our Record-Route sent its in-dialog request to us by address
+                Optional<URI> target = resolve(st, req, work.getRequestURI());
+                if (target.isPresent()) {
+                    forward(st, req, work, target.get(), false);
+                }
+                return;
+            }
             forward(st, req, work, work.getRequestURI(), false);
             return;
         }
@@ -206,7 +214,7 @@ final class SipProxy implements SipListener {
             replies.send(st, req, Response.NOT_FOUND, "Not a user of " + domain);
             return Optional.empty();
         }
-        if (domain.equalsIgnoreCase(uri.getHost()) || isOurAddress(uri)) {
+        if (pointsAtUs(uri)) {
             Optional<Binding> binding = location.target(LocationService.aor(uri.getUser(), domain));
             if (binding.isPresent()) {
                 return Optional.of((URI) binding.get().contact().clone());
@@ -271,9 +279,13 @@ final class SipProxy implements SipListener {
     private void forwardAck(Request req) throws ParseException, SipException {
         Request out = (Request) req.clone();
         popOwnRoutes(out);
-        if (out.getHeader(RouteHeader.NAME) == null && !(out.getRequestURI() instanceof SipURI u
-                && location.isContact(u))) {
-            return; // the ACK of a non-2xx final response: hop-by-hop, absorbed by the transaction layer
+        if (out.getHeader(RouteHeader.NAME) == null && out.getRequestURI() instanceof SipURI u && !location.isContact(u)) {
+            Optional<Binding> b = u.getUser() != null && pointsAtUs(u)
+                    ? location.target(LocationService.aor(u.getUser(), domain)) : Optional.empty();
+            if (b.isEmpty()) {
+                return; // nowhere to go (the ACK of a non-2xx response is absorbed by the transaction layer)
+            }
+            out.setRequestURI((URI) b.get().contact().clone()); // from a peer that ignored our Record-Route
         }
         decrementMaxForwards(out);
         String transport = nextHopTransport(out);
@@ -423,19 +435,21 @@ final class SipProxy implements SipListener {
     }
 
     private boolean addressedToUs(URI uri) {
-        return uri instanceof SipURI s && s.getUser() == null && (domain.equalsIgnoreCase(s.getHost())
-                || isOurAddress(s));
+        return isOurAddress(uri);
     }
 
+    /** A URI without a user naming our domain or one of our listeners: a Route or Record-Route of ours. */
     private boolean isOurAddress(URI uri) {
+        return uri instanceof SipURI s && s.getUser() == null && pointsAtUs(s);
+    }
+
+    /** Whether the URI's host part is our domain or one of our listeners (any user part). */
+    private boolean pointsAtUs(URI uri) {
         if (!(uri instanceof SipURI s)) {
             return false;
         }
-        if (domain.equalsIgnoreCase(s.getHost()) && s.getUser() == null) {
-            return true;
-        }
-        return host.equals(s.getHost()) && (s.getPort() <= 0 ? ports.contains(5060) : ports.contains(s.getPort()))
-                && s.getUser() == null;
+        return domain.equalsIgnoreCase(s.getHost())
+                || host.equals(s.getHost()) && (s.getPort() <= 0 ? ports.contains(5060) : ports.contains(s.getPort()));
     }
 
     private String nextHopTransport(Request r) {

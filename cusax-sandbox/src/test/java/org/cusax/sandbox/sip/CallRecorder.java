@@ -10,12 +10,12 @@ import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.port.TelephonyCallbacks;
 
 /** Test helper: records what a Telephony port reports about calls (and status) and waits for it. */
-final class CallRecorder implements TelephonyCallbacks {
+public final class CallRecorder implements TelephonyCallbacks {
     /** One callback: kind (ringing, answered, ended, incoming, dtmf), call id, detail. */
-    record Seen(String kind, String callId, String detail, EndReason reason) {
+    public record Seen(String kind, String callId, String detail, EndReason reason) {
     }
 
-    final StatusRecorder status = new StatusRecorder();
+    public final StatusRecorder status = new StatusRecorder();
     private final List<Seen> seen = new ArrayList<>();
 
     @Override
@@ -57,15 +57,15 @@ final class CallRecorder implements TelephonyCallbacks {
         return List.copyOf(seen);
     }
 
-    synchronized List<Seen> of(String kind) {
+    public synchronized List<Seen> of(String kind) {
         return seen.stream().filter(s -> s.kind().equals(kind)).toList();
     }
 
-    synchronized Seen await(String kind, Duration limit) throws InterruptedException {
+    public synchronized Seen await(String kind, Duration limit) throws InterruptedException {
         return await(s -> s.kind().equals(kind), limit);
     }
 
-    synchronized Seen await(Predicate<Seen> wanted, Duration limit) throws InterruptedException {
+    public synchronized Seen await(Predicate<Seen> wanted, Duration limit) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (true) {
             for (Seen s : seen) {

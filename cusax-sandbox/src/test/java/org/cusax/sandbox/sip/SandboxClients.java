@@ -16,11 +16,11 @@ import org.cusax.core.connection.Backoff;
 import org.cusax.sip.JainSipTelephonyPort;
 
 /** Test helper: our own SIP client (JainSipTelephonyPort) configured for a sandbox user. */
-final class SandboxClients {
+public final class SandboxClients {
     private SandboxClients() {
     }
 
-    static JainSipTelephonyPort port(SandboxSip sip, String user, String password, Transport transport,
+    public static JainSipTelephonyPort port(SandboxSip sip, String user, String password, Transport transport,
                                      List<String> digestAlgorithms) {
         int port = switch (transport) {
             case UDP -> sip.udpPort();
@@ -37,7 +37,7 @@ final class SandboxClients {
                 new Backoff(Duration.ofMillis(300), Duration.ofSeconds(2), 2.0, 0.5), Optional.empty());
     }
 
-    static String aor(SandboxSip sip, String user) {
+    public static String aor(SandboxSip sip, String user) {
         return "sip:" + user + "@" + sip.domain();
     }
 }

@@ -10,7 +10,7 @@ import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.port.TelephonyCallbacks;
 
 /** Test helper: records every status the Telephony port reports and waits for one. */
-final class StatusRecorder implements TelephonyCallbacks {
+public final class StatusRecorder implements TelephonyCallbacks {
     private final List<ConnectionStatus> seen = new ArrayList<>();
 
     @Override
@@ -46,7 +46,7 @@ final class StatusRecorder implements TelephonyCallbacks {
         }
     }
 
-    ConnectionStatus await(ConnectionState state, Duration limit) throws InterruptedException {
+    public ConnectionStatus await(ConnectionState state, Duration limit) throws InterruptedException {
         return await(0, s -> s.state() == state, limit);
     }
 
