@@ -188,7 +188,8 @@ final class SipProxy implements SipListener {
         if (!(fromUri instanceof SipURI from) || !domain.equalsIgnoreCase(from.getHost())) {
             return true; // from elsewhere to one of our users: not ours to authenticate
         }
-        switch (guard.verify(work, true, from.getUser())) {
+        DigestGuard.Verdict verdict = guard.verify(work, true, from.getUser());
+        switch (verdict) {
             case OK -> {
                 work.removeHeader(ProxyAuthorizationHeader.NAME);
                 return true;
@@ -200,7 +201,7 @@ final class SipProxy implements SipListener {
             }
             case STALE, MISSING -> {
                 Response r = replies.create(req, Response.PROXY_AUTHENTICATION_REQUIRED, null);
-                guard.challenge(r, guard.verify(work, true, from.getUser()) == DigestGuard.Verdict.STALE);
+                guard.challenge(r, verdict == DigestGuard.Verdict.STALE);
                 replies.send(st, r);
                 return false;
             }
