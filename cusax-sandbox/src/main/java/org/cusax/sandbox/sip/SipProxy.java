@@ -280,13 +280,15 @@ final class SipProxy implements SipListener {
     private void forwardAck(Request req) throws ParseException, SipException {
         Request out = (Request) req.clone();
         popOwnRoutes(out);
-        if (out.getHeader(RouteHeader.NAME) == null && out.getRequestURI() instanceof SipURI u && !location.isContact(u)) {
-            Optional<Binding> b = u.getUser() != null && pointsAtUs(u)
+        if (out.getHeader(RouteHeader.NAME) == null && out.getRequestURI() instanceof SipURI u && pointsAtUs(u)) {
+            // from a peer that ignored our Record-Route (the ACK of a non-2xx response never gets here:
+            // the transaction layer absorbs it)
+            Optional<Binding> b = u.getUser() != null
                     ? location.target(LocationService.aor(u.getUser(), domain)) : Optional.empty();
             if (b.isEmpty()) {
-                return; // nowhere to go (the ACK of a non-2xx response is absorbed by the transaction layer)
+                return;
             }
-            out.setRequestURI((URI) b.get().contact().clone()); // from a peer that ignored our Record-Route
+            out.setRequestURI((URI) b.get().contact().clone());
         }
         decrementMaxForwards(out);
         String transport = nextHopTransport(out);

@@ -2,17 +2,24 @@ package org.cusax.sandbox.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.cusax.testbed.process.Command;
+import org.cusax.testbed.process.FreePorts;
 import org.cusax.testbed.sip.SipResponse;
 import org.cusax.testbed.sip.SipUdpClient;
 import org.cusax.testbed.sip.Sipp;
@@ -27,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The sandbox (offering MD5 only: sipp reads just the first challenge) with third-party and hostile
  * peers: sipp registers with MD5 digest and is called by a
  * sipp UAC through the proxy (sipp ignores Record-Route, so ACK and BYE reach the proxy by address);
+ * a sipp caller that follows Record-Route sends INFO, UPDATE, a re-INVITE and BYE in the dialog;
  * malformed datagrams and stream garbage (RFC 3261 §16.3: a request that fails validation is
  * dropped or answered 400) leave the proxy serving.
  */
@@ -60,6 +68,53 @@ class SandboxRobustnessTest {
             Command.Result call = sipp.call("sippbob");
             assertThat(call.exitCode()).as(call.output()).isZero();
         }
+    }
+
+    @Test
+    @DisplayName("RFC 3261 §16.12 / RFC 3311 / RFC 6086: INFO, UPDATE, a re-INVITE and BYE follow the record-routed "
+            + "dialog through the proxy")
+    void inDialogMethodsAreLooseRouted() throws Exception {
+        sip.addUser("sippcarol", "carol-pw");
+        Path work = dir.resolve("dialog");
+        Files.createDirectories(work);
+        Path uas = copy("dialog-uas.xml", work);
+        Path uac = copy("dialog-uac.xml", work);
+        int uasPort = FreePorts.next();
+        Process callee = new ProcessBuilder("sipp", "-sf", uas.toString(), "-t", "u1", "-i", "127.0.0.1", "-p",
+                String.valueOf(uasPort), "-s", "sippcarol", "-m", "1", "-nostdin", "-timeout", "30s", "-timeout_error",
+                "-trace_msg", "-message_file", work.resolve("uas.log").toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("uas.out").toFile())
+                .start();
+        try {
+            Sipp sipp = new Sipp(work, sip.host(), sip.udpPort(), sip.domain());
+            Command.Result reg = sipp.register("sippcarol", "carol-pw", uasPort, 120);
+            assertThat(reg.exitCode()).as(reg.output()).isZero();
+            Command.Result call = Command.of("sipp", "-sf", uac.toString(), sip.host() + ":" + sip.udpPort(), "-t",
+                            "u1", "-i", "127.0.0.1", "-p", String.valueOf(FreePorts.next()), "-m", "1", "-s",
+                            "sippcarol", "-key", "domain", sip.domain(), "-nostdin", "-timeout", "30s",
+                            "-timeout_error", "-trace_msg", "-message_file", work.resolve("uac.log").toString())
+                    .directory(work).timeout(Duration.ofSeconds(45)).run();
+            assertThat(call.exitCode()).as(call.output()).isZero();
+            assertThat(callee.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            assertThat(callee.exitValue()).as(Files.readString(work.resolve("uas.out"))).isZero();
+            String seenByCallee = Files.readString(work.resolve("uas.log"));
+            // every in-dialog request reached the callee through the proxy, carrying its Via
+            assertThat(seenByCallee).contains("INFO sip:").contains("UPDATE sip:").contains("BYE sip:")
+                    .contains("branch=z9hG4bK-sbx-");
+        } finally {
+            callee.destroy();
+            if (!callee.waitFor(5, TimeUnit.SECONDS)) {
+                callee.destroyForcibly();
+            }
+        }
+    }
+
+    private static Path copy(String resource, Path dir) throws IOException {
+        Path target = dir.resolve(resource);
+        try (InputStream in = SandboxRobustnessTest.class.getResourceAsStream(resource)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
     }
 
     @Test
