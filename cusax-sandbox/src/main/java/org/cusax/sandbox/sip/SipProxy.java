@@ -237,6 +237,10 @@ final class SipProxy implements SipListener {
     private void forward(ServerTransaction st, Request original, Request out, URI target, boolean recordRoute)
             throws ParseException, SipException {
         out.setRequestURI(target);
+        if (!nextHopIsLocal(out)) {
+            replies.send(st, original, Response.FORBIDDEN, "The sandbox only routes on 127.0.0.1");
+            return;
+        }
         decrementMaxForwards(out);
         String transport = nextHopTransport(out);
         ListeningPoint lp = provider.getListeningPoint(transport);
@@ -289,6 +293,9 @@ final class SipProxy implements SipListener {
                 return;
             }
             out.setRequestURI((URI) b.get().contact().clone());
+        }
+        if (!nextHopIsLocal(out)) {
+            return;
         }
         decrementMaxForwards(out);
         String transport = nextHopTransport(out);
@@ -453,6 +460,20 @@ final class SipProxy implements SipListener {
         }
         return domain.equalsIgnoreCase(s.getHost())
                 || host.equals(s.getHost()) && (s.getPort() <= 0 ? ports.contains(5060) : ports.contains(s.getPort()));
+    }
+
+    /**
+     * Whether the next hop (top Route, else Request-URI) is a loopback address literal: the sandbox
+     * never sends anywhere else, so it can be no relay off this machine and does no DNS look-ups.
+     */
+    private static boolean nextHopIsLocal(Request r) {
+        URI next = r.getHeader(RouteHeader.NAME) instanceof RouteHeader route ? route.getAddress().getURI()
+                : r.getRequestURI();
+        if (!(next instanceof SipURI s) || s.getHost() == null) {
+            return false;
+        }
+        String h = s.getHost();
+        return h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || h.equals("[::1]") || h.equals("::1");
     }
 
     private String nextHopTransport(Request r) {

@@ -15,7 +15,8 @@
  * traversal (contacts are used as registered; TCP/TLS clients are reached over the connection they
  * opened, so their Contact must be that connection's address, as cusax and RFC 5626-style clients
  * do), no outgoing TLS connections, no RFC 5626 outbound/GRUU, no persistence (bindings and users live
- * in memory for the run), no nonce-count replay tracking, no routing to other domains, no
+ * in memory for the run), no nonce-count replay tracking, no routing to other domains or off this
+ * machine (a next hop must be a loopback address literal: no relay, no DNS), no
  * presence/MESSAGE storage, no rate limiting. Users are added through {@link
  * org.cusax.sandbox.sip.SandboxSip#addUser}.
  *

@@ -62,4 +62,19 @@ class SandboxProxyAuthTest {
             assertThat(right.status()).isEqualTo(404); // authenticated; no such user
         }
     }
+
+    @Test
+    @DisplayName("the sandbox never forwards off this machine: a contact outside 127.0.0.0/8 gets 403")
+    void noRelayOffTheMachine() {
+        sip.addUser("faraway", "far-pw");
+        try (SipUdpClient client = new SipUdpClient("127.0.0.1", sip.udpPort())) {
+            // 192.0.2.1 is TEST-NET-1 (RFC 5737): the binding is stored, nothing is ever sent there
+            assertThat(client.register(sip.domain(), "faraway", "far-pw", "sip:faraway@192.0.2.1:5060", 60).status())
+                    .isEqualTo(200);
+            SipResponse r = client.request("INVITE", "sip:faraway@sandbox.test", "sip:carol@sandbox.test",
+                    "sip:faraway@sandbox.test", List.of(SDP_HEADERS), "carol", "carol-pw");
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.reason()).contains("127.0.0.1");
+        }
+    }
 }
