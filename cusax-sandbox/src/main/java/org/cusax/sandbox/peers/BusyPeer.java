@@ -63,7 +63,13 @@ public final class BusyPeer implements AutoCloseable {
         @Override
         public void onIncomingCall(String callId, String from) {
             LOG.info("busy peer {}: refusing a call from {}", user, from);
-            worker.execute(() -> port.reject(callId, BUSY_HERE));
+            worker.execute(() -> {
+                try {
+                    port.reject(callId, BUSY_HERE);
+                } catch (RuntimeException e) { // the caller may have cancelled in between
+                    LOG.info("busy peer: could not reject: {}", e.getMessage());
+                }
+            });
         }
     }
 }

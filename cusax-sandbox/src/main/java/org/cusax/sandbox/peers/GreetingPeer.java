@@ -79,6 +79,15 @@ public final class GreetingPeer implements AutoCloseable {
         worker.shutdownNow();
     }
 
+    /** A call may end (caller gone) between the callback and our action: log, never kill the worker. */
+    private static void safely(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.info("greeting peer: could not {}: {}", what, e.getMessage());
+        }
+    }
+
     private final class Callbacks implements TelephonyCallbacks {
         @Override
         public void onStatus(ConnectionStatus s) {
@@ -88,14 +97,15 @@ public final class GreetingPeer implements AutoCloseable {
         @Override
         public void onIncomingCall(String callId, String from) {
             LOG.info("greeting peer {}: answering {}", user, from);
-            worker.execute(() -> port.answer(callId, AudioPlan.silent().playing(new PlaySource.WavFile(greeting))));
+            worker.execute(() -> safely("answer", () -> port.answer(callId,
+                    AudioPlan.silent().playing(new PlaySource.WavFile(greeting)))));
         }
 
         @Override
         public void onCallAnswered(String callId) {
             hangUps.put(callId, worker.schedule(() -> {
                 hangUps.remove(callId);
-                port.hangUp(callId);
+                safely("hang up", () -> port.hangUp(callId));
             }, hangUpAfter.toMillis(), TimeUnit.MILLISECONDS));
         }
 
