@@ -1,0 +1,529 @@
+package org.cusax.sandbox.sip;
+
+import java.text.ParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.AllowHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stateful proxy (RFC 3261 §16) and request dispatcher of the sandbox. Every request gets a
+ * server transaction; REGISTER goes to the {@link Registrar}; an out-of-dialog request from one of
+ * our users must carry digest credentials (407, §22.3); the target is the most recent binding of the
+ * Request-URI's address-of-record (404 for an unknown user, 480 for one with no binding). Forwarded
+ * requests get Max-Forwards decremented (483 at zero), our Via, and — for dialog-creating methods —
+ * Record-Route (two of them when the transport changes, RFC 5658), so in-dialog requests come back
+ * through us and are loose-routed (§16.4, §16.12). Responses go back on the server transaction with
+ * our Via removed; a CANCEL is answered 200 and sent on to the pending INVITE (§16.10), whose 487
+ * comes back the normal way. ACKs for 2xx, and 2xx retransmissions, are forwarded statelessly.
+ */
+final class SipProxy implements SipListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SipProxy.class);
+    private static final Set<String> RECORD_ROUTED = Set.of(Request.INVITE, Request.SUBSCRIBE, Request.REFER,
+            Request.NOTIFY);
+    private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, REGISTER, MESSAGE, "
+            + "SUBSCRIBE, NOTIFY, REFER, PRACK";
+
+    /** A forwarded INVITE that has no final response yet: what a CANCEL needs. */
+    private static final class Pending {
+        final ServerTransaction server;
+        final ClientTransaction client;
+        boolean provisional;
+        boolean cancelRequested;
+        boolean cancelSent;
+
+        Pending(ServerTransaction server, ClientTransaction client) {
+            this.server = server;
+            this.client = client;
+        }
+    }
+
+    /** What a client transaction carries: where its responses go and which pending INVITE it is. */
+    private record Link(ServerTransaction server, String inviteKey) {
+    }
+
+    private final String domain;
+    private final String host;
+    private final Set<Integer> ports;
+    private final SipProvider provider;
+    private final HeaderFactory headers;
+    private final AddressFactory addresses;
+    private final SandboxUsers users;
+    private final LocationService location;
+    private final DigestGuard guard;
+    private final Registrar registrar;
+    private final Replies replies;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    SipProxy(String domain, String host, Set<Integer> ports, SipProvider provider, HeaderFactory headers,
+             AddressFactory addresses, SandboxUsers users, LocationService location, DigestGuard guard,
+             Registrar registrar, Replies replies) {
+        this.domain = domain;
+        this.host = host;
+        this.ports = Set.copyOf(ports);
+        this.provider = provider;
+        this.headers = headers;
+        this.addresses = addresses;
+        this.users = users;
+        this.location = location;
+        this.guard = guard;
+        this.registrar = registrar;
+        this.replies = replies;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request req = event.getRequest();
+        try {
+            switch (req.getMethod()) {
+                case Request.ACK -> {
+                    if (event.getServerTransaction() == null) {
+                        forwardAck(req);
+                    }
+                }
+                case Request.CANCEL -> cancel(event, req);
+                default -> handle(event, req);
+            }
+        } catch (ParseException | SipException | RuntimeException e) {
+            LOG.warn("could not handle {} {}: {}", req.getMethod(), req.getRequestURI(), e.toString());
+        }
+    }
+
+    private void handle(RequestEvent event, Request req) throws ParseException, SipException {
+        ServerTransaction st = event.getServerTransaction();
+        if (st == null) {
+            try {
+                st = provider.getNewServerTransaction(req);
+            } catch (TransactionAlreadyExistsException | TransactionUnavailableException e) {
+                return; // a retransmission the stack already handles, or a request it cannot answer
+            }
+        }
+        Request work = (Request) req.clone();
+        popOwnRoutes(work);
+        MaxForwardsHeader mf = (MaxForwardsHeader) work.getHeader(MaxForwardsHeader.NAME);
+        boolean forUs = addressedToUs(work.getRequestURI());
+        if (mf != null && mf.getMaxForwards() <= 0 && !forUs) {
+            replies.send(st, req, Response.TOO_MANY_HOPS, null);
+            return;
+        }
+        boolean inDialog = ((ToHeader) work.getHeader(ToHeader.NAME)).getTag() != null;
+        if (work.getMethod().equals(Request.REGISTER) && !inDialog) {
+            registrar.register(st, work);
+            return;
+        }
+        if (inDialog || work.getHeader(RouteHeader.NAME) != null) {
+            if (work.getHeader(RouteHeader.NAME) == null && pointsAtUs(work.getRequestURI())) {
+                // a peer that ignored our Record-Route sent its in-dialog request to us by address
+                Optional<URI> target = resolve(st, req, work.getRequestURI());
+                if (target.isPresent()) {
+                    forward(st, req, work, target.get(), false);
+                }
+                return;
+            }
+            forward(st, req, work, work.getRequestURI(), false);
+            return;
+        }
+        if (forUs) {
+            answerForUs(st, req);
+            return;
+        }
+        if (!authorized(st, req, work)) {
+            return;
+        }
+        Optional<URI> target = resolve(st, req, work.getRequestURI());
+        if (target.isPresent()) {
+            forward(st, req, work, target.get(), true);
+        }
+    }
+
+    /** OPTIONS to the proxy itself is answered (keepalive, capability query); anything else is refused. */
+    private void answerForUs(ServerTransaction st, Request req) throws ParseException {
+        if (!req.getMethod().equals(Request.OPTIONS)) {
+            replies.send(st, req, Response.NOT_FOUND, "No user in the Request-URI");
+            return;
+        }
+        Response r = replies.create(req, Response.OK, null);
+        AllowHeader allow = headers.createAllowHeader(ALLOW);
+        r.addHeader(allow);
+        replies.send(st, r);
+    }
+
+    /** Out-of-dialog requests from our domain need Proxy-Authorization for the From user (§22.3). */
+    private boolean authorized(ServerTransaction st, Request req, Request work) throws ParseException {
+        URI fromUri = ((FromHeader) work.getHeader(FromHeader.NAME)).getAddress().getURI();
+        if (!(fromUri instanceof SipURI from) || !domain.equalsIgnoreCase(from.getHost())) {
+            return true; // from elsewhere to one of our users: not ours to authenticate
+        }
+        DigestGuard.Verdict verdict = guard.verify(work, true, from.getUser());
+        switch (verdict) {
+            case OK -> {
+                work.removeHeader(ProxyAuthorizationHeader.NAME);
+                return true;
+            }
+            case WRONG -> {
+                LOG.info("{} from {} refused: wrong credentials", req.getMethod(), from.getUser());
+                replies.send(st, req, Response.FORBIDDEN, "Wrong credentials");
+                return false;
+            }
+            case STALE, MISSING -> {
+                Response r = replies.create(req, Response.PROXY_AUTHENTICATION_REQUIRED, null);
+                guard.challenge(r, verdict == DigestGuard.Verdict.STALE);
+                replies.send(st, r);
+                return false;
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** The location-service lookup (§16.5): a binding of our domain's user, or a registered contact. */
+    private Optional<URI> resolve(ServerTransaction st, Request req, URI requestUri) {
+        if (!(requestUri instanceof SipURI uri) || uri.getUser() == null) {
+            replies.send(st, req, Response.NOT_FOUND, "Not a user of " + domain);
+            return Optional.empty();
+        }
+        if (pointsAtUs(uri)) {
+            Optional<Binding> binding = location.target(LocationService.aor(uri.getUser(), domain));
+            if (binding.isPresent()) {
+                return Optional.of((URI) binding.get().contact().clone());
+            }
+            if (users.exists(uri.getUser())) {
+                replies.send(st, req, Response.TEMPORARILY_UNAVAILABLE, "Not registered");
+            } else {
+                replies.send(st, req, Response.NOT_FOUND, null);
+            }
+            return Optional.empty();
+        }
+        if (location.isContact(uri)) {
+            return Optional.of(uri);
+        }
+        replies.send(st, req, Response.NOT_FOUND, "The sandbox routes to " + domain + " only");
+        return Optional.empty();
+    }
+
+    private void forward(ServerTransaction st, Request original, Request out, URI target, boolean recordRoute)
+            throws ParseException, SipException {
+        out.setRequestURI(target);
+        if (!nextHopIsLocal(out)) {
+            replies.send(st, original, Response.FORBIDDEN, "The sandbox only routes on 127.0.0.1");
+            return;
+        }
+        decrementMaxForwards(out);
+        String transport = nextHopTransport(out);
+        ListeningPoint lp = provider.getListeningPoint(transport);
+        if (lp == null) {
+            replies.send(st, original, Response.SERVER_INTERNAL_ERROR, "No " + transport + " listener");
+            return;
+        }
+        if (recordRoute && RECORD_ROUTED.contains(out.getMethod())) {
+            String inbound = ((ViaHeader) original.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
+            out.addFirst(recordRoute(inbound));
+            if (!inbound.equals(transport)) {
+                out.addFirst(recordRoute(transport));
+            }
+        }
+        out.addFirst(via(lp, transport));
+        ClientTransaction ct;
+        try {
+            ct = provider.getNewClientTransaction(out);
+        } catch (TransactionUnavailableException e) {
+            LOG.info("cannot forward {} to {}: {}", out.getMethod(), target, e.getMessage());
+            replies.send(st, original, Response.SERVICE_UNAVAILABLE, "Next hop unreachable");
+            return;
+        }
+        String key = null;
+        if (out.getMethod().equals(Request.INVITE)) {
+            key = topBranch(original);
+            pending.put(key, new Pending(st, ct));
+        }
+        ct.setApplicationData(new Link(st, key));
+        try {
+            ct.sendRequest();
+        } catch (SipException e) {
+            if (key != null) {
+                pending.remove(key);
+            }
+            LOG.info("forwarding {} to {} failed: {}", out.getMethod(), target, e.getMessage());
+            replies.send(st, original, Response.TEMPORARILY_UNAVAILABLE, "Cannot reach the user");
+        }
+    }
+
+    private void forwardAck(Request req) throws ParseException, SipException {
+        Request out = (Request) req.clone();
+        popOwnRoutes(out);
+        if (out.getHeader(RouteHeader.NAME) == null && out.getRequestURI() instanceof SipURI u && pointsAtUs(u)) {
+            // from a peer that ignored our Record-Route (the ACK of a non-2xx response never gets here:
+            // the transaction layer absorbs it)
+            Optional<Binding> b = u.getUser() != null
+                    ? location.target(LocationService.aor(u.getUser(), domain)) : Optional.empty();
+            if (b.isEmpty()) {
+                return;
+            }
+            out.setRequestURI((URI) b.get().contact().clone());
+        }
+        if (!nextHopIsLocal(out)) {
+            return;
+        }
+        decrementMaxForwards(out);
+        String transport = nextHopTransport(out);
+        ListeningPoint lp = provider.getListeningPoint(transport);
+        if (lp == null) {
+            return;
+        }
+        out.addFirst(via(lp, transport));
+        provider.sendRequest(out);
+    }
+
+    private void cancel(RequestEvent event, Request req) throws ParseException {
+        ServerTransaction st = event.getServerTransaction();
+        if (st == null) {
+            try {
+                st = provider.getNewServerTransaction(req);
+            } catch (TransactionAlreadyExistsException | TransactionUnavailableException e) {
+                return;
+            }
+        }
+        Pending p = pending.get(topBranch(req));
+        if (p == null) {
+            replies.send(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        replies.send(st, req, Response.OK, null);
+        synchronized (p) {
+            p.cancelRequested = true;
+            if (p.provisional) {
+                sendCancel(p);
+            }
+        }
+    }
+
+    /** CANCEL may only follow a provisional response (§9.1); called with {@code p} locked. */
+    private void sendCancel(Pending p) {
+        if (p.cancelSent) {
+            return;
+        }
+        p.cancelSent = true;
+        try {
+            ClientTransaction ct = provider.getNewClientTransaction(p.client.createCancel());
+            ct.sendRequest();
+        } catch (SipException e) {
+            LOG.info("cannot forward a CANCEL: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response r = event.getResponse();
+        ClientTransaction ct = event.getClientTransaction();
+        int status = r.getStatusCode();
+        try {
+            if (ct == null) {
+                forwardStray(r);
+                return;
+            }
+            if (!(ct.getApplicationData() instanceof Link link) || status == Response.TRYING) {
+                return; // the answer to one of our CANCELs, or hop-by-hop 100 Trying
+            }
+            if (link.inviteKey() != null) {
+                Pending p = status >= 200 ? pending.remove(link.inviteKey()) : pending.get(link.inviteKey());
+                if (p != null && status < 200) {
+                    synchronized (p) {
+                        p.provisional = true;
+                        if (p.cancelRequested) {
+                            sendCancel(p);
+                        }
+                    }
+                }
+            }
+            Response out = (Response) r.clone();
+            out.removeFirst(ViaHeader.NAME);
+            replies.send(link.server(), out);
+        } catch (RuntimeException | SipException e) {
+            LOG.warn("could not forward a {} response: {}", status, e.toString());
+        }
+    }
+
+    /** 2xx retransmissions of INVITE arrive after the client transaction ended (§16.7 step 10). */
+    private void forwardStray(Response r) throws SipException {
+        if (r.getStatusCode() / 100 != 2 || r.getHeader(ViaHeader.NAME) == null) {
+            return;
+        }
+        ViaHeader top = (ViaHeader) r.getHeader(ViaHeader.NAME);
+        if (!host.equals(top.getHost()) || top.getBranch() == null || !top.getBranch().startsWith("z9hG4bK-sbx-")) {
+            return; // not through us
+        }
+        Response out = (Response) r.clone();
+        out.removeFirst(ViaHeader.NAME);
+        if (out.getHeader(ViaHeader.NAME) != null) {
+            provider.sendResponse(out);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof Link link) {
+            if (link.inviteKey() != null) {
+                pending.remove(link.inviteKey());
+            }
+            replies.send(link.server(), link.server().getRequest(), Response.REQUEST_TIMEOUT, "No answer");
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("I/O problem with {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Link link
+                && link.inviteKey() != null) {
+            pending.remove(link.inviteKey());
+        }
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // the proxy keeps no dialog state
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    /** Removes the Route entries that name us (§16.4), and undoes a strict-routing previous hop. */
+    private void popOwnRoutes(Request r) {
+        if (isOurAddress(r.getRequestURI()) && r.getHeader(RouteHeader.NAME) != null) {
+            // a strict router put our Record-Route into the Request-URI: the last Route is the real target
+            java.util.List<RouteHeader> routes = new java.util.ArrayList<>();
+            r.getHeaders(RouteHeader.NAME).forEachRemaining(h -> routes.add((RouteHeader) h));
+            RouteHeader last = routes.remove(routes.size() - 1);
+            r.setRequestURI(last.getAddress().getURI());
+            r.removeHeader(RouteHeader.NAME);
+            for (RouteHeader h : routes) {
+                r.addHeader(h); // Route headers are appended in order
+            }
+        }
+        while (r.getHeader(RouteHeader.NAME) instanceof RouteHeader top && isOurAddress(top.getAddress().getURI())) {
+            r.removeFirst(RouteHeader.NAME);
+        }
+    }
+
+    private boolean addressedToUs(URI uri) {
+        return isOurAddress(uri);
+    }
+
+    /** A URI without a user naming our domain or one of our listeners: a Route or Record-Route of ours. */
+    private boolean isOurAddress(URI uri) {
+        return uri instanceof SipURI s && s.getUser() == null && pointsAtUs(s);
+    }
+
+    /** Whether the URI's host part is our domain or one of our listeners (any user part). */
+    private boolean pointsAtUs(URI uri) {
+        if (!(uri instanceof SipURI s)) {
+            return false;
+        }
+        return domain.equalsIgnoreCase(s.getHost())
+                || host.equals(s.getHost()) && (s.getPort() <= 0 ? ports.contains(5060) : ports.contains(s.getPort()));
+    }
+
+    /**
+     * Whether the next hop (top Route, else Request-URI) is a loopback address literal: the sandbox
+     * never sends anywhere else, so it can be no relay off this machine and does no DNS look-ups.
+     */
+    private static boolean nextHopIsLocal(Request r) {
+        URI next = r.getHeader(RouteHeader.NAME) instanceof RouteHeader route ? route.getAddress().getURI()
+                : r.getRequestURI();
+        if (!(next instanceof SipURI s) || s.getHost() == null) {
+            return false;
+        }
+        String h = s.getHost();
+        return h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    private String nextHopTransport(Request r) {
+        URI next = r.getHeader(RouteHeader.NAME) instanceof RouteHeader route ? route.getAddress().getURI()
+                : r.getRequestURI();
+        if (next instanceof SipURI s) {
+            if (s.isSecure()) {
+                return ListeningPoint.TLS.toLowerCase(Locale.ROOT);
+            }
+            String t = s.getTransportParam();
+            return t == null ? "udp" : t.toLowerCase(Locale.ROOT);
+        }
+        return "udp";
+    }
+
+    private RecordRouteHeader recordRoute(String transport) throws ParseException {
+        ListeningPoint lp = provider.getListeningPoint(transport);
+        SipURI uri = addresses.createSipURI(null, host);
+        uri.setPort(lp.getPort());
+        uri.setTransportParam(transport);
+        uri.setLrParam();
+        Address a = addresses.createAddress(uri);
+        return headers.createRecordRouteHeader(a);
+    }
+
+    private ViaHeader via(ListeningPoint lp, String transport) throws ParseException {
+        try {
+            ViaHeader via = headers.createViaHeader(host, lp.getPort(), transport, Replies.branch());
+            via.setRPort();
+            return via;
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new ParseException(e.getMessage(), 0);
+        }
+    }
+
+    private static void decrementMaxForwards(Request r) throws ParseException {
+        MaxForwardsHeader mf = (MaxForwardsHeader) r.getHeader(MaxForwardsHeader.NAME);
+        try {
+            if (mf == null) {
+                r.setHeader(new gov.nist.javax.sip.header.MaxForwards(70));
+            } else {
+                mf.decrementMaxForwards();
+            }
+        } catch (javax.sip.InvalidArgumentException | javax.sip.header.TooManyHopsException e) {
+            throw new ParseException("Max-Forwards: " + e.getMessage(), 0);
+        }
+    }
+
+    private static String topBranch(Request r) {
+        ViaHeader via = (ViaHeader) r.getHeader(ViaHeader.NAME);
+        return via.getBranch() + "|" + via.getHost() + ":" + via.getPort();
+    }
+}
