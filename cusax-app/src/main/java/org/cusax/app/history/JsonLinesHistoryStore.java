@@ -53,7 +53,11 @@ public final class JsonLinesHistoryStore implements HistoryStore {
     public synchronized void append(HistoryEntry entry) {
         try {
             ensureFile();
+            boolean cutLine = endsWithoutNewline();
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+                if (cutLine) {
+                    w.write('\n'); // a previous write was cut short: keep that fragment off our line
+                }
                 w.write(JSON.writeValueAsString(toJson(entry)));
                 w.write('\n');
             }
@@ -86,6 +90,17 @@ public final class JsonLinesHistoryStore implements HistoryStore {
             }
         }
         return out;
+    }
+
+    private boolean endsWithoutNewline() throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
+            if (ch.size() == 0) {
+                return false;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.position(ch.size() - 1).read(last);
+            return last.get(0) != '\n';
+        }
     }
 
     private void ensureFile() throws IOException {
