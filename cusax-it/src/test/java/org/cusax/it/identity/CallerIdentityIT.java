@@ -37,6 +37,7 @@ import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.sip.SipTransport;
+import org.cusax.testbed.sip.SippUa;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -266,5 +267,44 @@ class CallerIdentityIT {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).contains("\"kind\":\"call\"").contains("\"outcome\":\"answered\"");
         assertThat(lines[1]).contains("\"kind\":\"chat\"").contains("\"body\":\"on my way\"");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("RFC 7081 §5: our INVITE carries Call-Info with our JID; sip.call-info = false sends none (privacy)")
+    void callInfoIsSentUnlessSwitchedOff() throws Exception {
+        TestUser dora = TB.testbed().createUser("dora");
+        TestUser loud = TB.testbed().createUser("loud");
+        TestUser quiet = TB.testbed().createUser("quiet");
+        Path run = TB.testbed().runDir();
+        try (SippUa ua = TB.testbed().sipp().answeringUa("dora")) {
+            assertThat(TB.testbed().kamailio().probe().register("dora", dora.password(), ua.contact(), 60).status())
+                    .isEqualTo(200);
+            for (TestUser caller : List.of(loud, quiet)) {
+                Map<String, String> settings = Map.of("sip.call-info", caller == quiet ? "false" : "true",
+                        "contacts.cache-dir", run.resolve("cache-" + caller.name()).toString(),
+                        "history.dir", run.resolve("history").toString());
+                try (RunningClient c = RunningClient.start(TB.testbed(), caller, SipTransport.UDP, settings)) {
+                    c.await(Half.TELEPHONY, ConnectionState.ONLINE);
+                    c.await(Half.CHAT, ConnectionState.ONLINE);
+                    Call call = c.client().placeCall(dora.sipAor(), AudioPlan.silent());
+                    c.client().awaitCall(call.id(), CallState.ANSWERED, WAIT);
+                    c.client().hangUp(call.id());
+                    c.events().await(CallEnded.class, e -> e.call().id().equals(call.id()), WAIT);
+                }
+            }
+            List<String> invites = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("INVITE sip:dora@[\\s\\S]*?\\r?\\n\\r?\\n")
+                    .matcher(ua.messages());
+            while (m.find()) {
+                invites.add(m.group());
+            }
+            String fromLoud = invites.stream().filter(i -> i.contains("sip:" + loud.name() + "@")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no INVITE from loud in " + ua.messages()));
+            String fromQuiet = invites.stream().filter(i -> i.contains("sip:" + quiet.name() + "@")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no INVITE from quiet in " + ua.messages()));
+            assertThat(fromLoud).containsIgnoringCase("Call-Info: <xmpp:" + loud.jid() + ">;purpose=impp");
+            assertThat(fromQuiet).doesNotContainIgnoringCase("Call-Info").doesNotContain("xmpp:");
+        }
     }
 }
