@@ -188,6 +188,8 @@ class CallerIdentityIT {
             assertThat(c.jid()).isEqualTo(alice.jid());
             assertThat(c.matchedBy()).isEqualTo(MatchedBy.CALL_INFO);
         });
+        // asserted by the trusted proxy for its authenticated user (RFC 3325)
+        assertThat(in.caller().from()).isEqualToIgnoringCase(alice.sipAor());
         assertThat(in.caller().callInfoIgnored()).isEmpty();
         aliceClient.client().awaitCall(call.id(), CallState.ANSWERED, WAIT);
 
@@ -240,6 +242,16 @@ class CallerIdentityIT {
 
     @Test
     @Order(5)
+    @DisplayName("RFC 3325 §5: a P-Asserted-Identity forged by an outside caller is removed by the proxy; From counts")
+    void forgedAssertedIdentityDoesNotBind() throws Exception {
+        IncomingCall in = sippCalls("+33987654321", "P-Asserted-Identity: <tel:+33612345678>", 486);
+        assertThat(in.caller().from()).isEqualTo("sip:+33987654321@pstn.example;user=phone");
+        assertThat(in.caller().contact()).as("%s", in.caller()).isEmpty();
+        assertThat(in.caller().display()).isEqualTo("09 87 65 43 21");
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("the history lists the calls with their outcomes and the chat after bob's client restarts")
     void historySurvivesARestart() throws Exception {
         bobClient.close();
@@ -247,7 +259,8 @@ class CallerIdentityIT {
         bobClient = startBob();
         List<HistoryEntry> all = bobClient.client().history(Optional.empty(), 0);
         assertThat(all).filteredOn(e -> e instanceof CallRecord).extracting(e -> ((CallRecord) e).outcome())
-                .containsExactly(CallOutcome.ANSWERED, CallOutcome.BUSY, CallOutcome.REJECTED, CallOutcome.BUSY);
+                .containsExactly(CallOutcome.ANSWERED, CallOutcome.BUSY, CallOutcome.REJECTED, CallOutcome.BUSY,
+                        CallOutcome.BUSY);
         CallRecord answered = (CallRecord) all.stream().filter(e -> e instanceof CallRecord).findFirst().orElseThrow();
         assertThat(answered.contact()).contains(alice.jid());
         assertThat(answered.duration()).isPositive();
@@ -267,7 +280,7 @@ class CallerIdentityIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("RFC 7081 §5: our INVITE carries Call-Info with our JID; sip.call-info = false sends none (privacy)")
     void callInfoIsSentUnlessSwitchedOff() throws Exception {
         TestUser dora = TB.testbed().createUser("dora");
