@@ -316,4 +316,33 @@ class CallerIdentityIT {
             assertThat(fromQuiet).doesNotContainIgnoringCase("Call-Info").doesNotContain("xmpp:");
         }
     }
+
+    @Test
+    @Order(8)
+    @DisplayName("RFC 3261 §21.4.24: with presence.busy-when-on-phone a call arriving during a call gets 486 Busy Here")
+    void busyWhenOnThePhone() throws Exception {
+        TestUser ella = TB.testbed().createUser("ella");
+        TestUser busy = TB.testbed().createUser("busy");
+        try (SippUa ua = TB.testbed().sipp().answeringUa("ella");
+             RunningClient c = RunningClient.start(TB.testbed(), busy, SipTransport.UDP,
+                     Map.of("presence.busy-when-on-phone", "true",
+                             "contacts.cache-dir", TB.testbed().runDir().resolve("cache-busy").toString()))) {
+            assertThat(TB.testbed().kamailio().probe().register("ella", ella.password(), ua.contact(), 60).status())
+                    .isEqualTo(200);
+            c.await(Half.TELEPHONY, ConnectionState.ONLINE);
+            Call up = c.client().placeCall(ella.sipAor(), AudioPlan.silent());
+            assertThat(c.client().awaitCall(up.id(), CallState.ANSWERED, WAIT)).hasValueSatisfying(
+                    x -> assertThat(x.state()).isEqualTo(CallState.ANSWERED));
+
+            Command.Result second = TB.testbed().sipp().callAs(busy.name(), "+33987654321", "pstn.example", "");
+            assertThat(second.exitCode()).as("sipp got 486: %s", second.output()).isZero();
+            IncomingCall in = c.events().await(IncomingCall.class, e -> true, WAIT);
+            CallEnded ended = c.events().await(CallEnded.class, e -> e.call().id().equals(in.call().id()), WAIT);
+            assertThat(ended.reason().sipStatus()).hasValue(486);
+            assertThat(c.client().calls()).filteredOn(x -> x.id().equals(up.id()))
+                    .singleElement().satisfies(x -> assertThat(x.state()).isEqualTo(CallState.ANSWERED));
+            c.client().hangUp(up.id());
+            c.events().await(CallEnded.class, e -> e.call().id().equals(up.id()), WAIT);
+        }
+    }
 }
