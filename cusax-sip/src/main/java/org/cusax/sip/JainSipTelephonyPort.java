@@ -28,6 +28,7 @@ import org.cusax.core.port.TelephonyPort;
 import org.cusax.sip.auth.ChallengeSelector;
 import org.cusax.sip.auth.DigestAuthenticator;
 import org.cusax.sip.call.CallManager;
+import org.cusax.sip.call.CallerClaimsReader;
 import org.cusax.sip.net.FlowMonitor;
 import org.cusax.sip.processor.MethodCapabilities;
 import org.cusax.sip.processor.RequestDispatcher;
@@ -153,6 +154,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
                     new DigestAuthenticator(account.authUser(), account.password(),
                             new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
                     callbacks, responder);
+            callManager.readCallersWith(new CallerClaimsReader(trustedProxy(server.getAddress())));
             router.connect(RequestDispatcher.standard(responder, account.features().calling()
                     ? Optional.of(callManager.incoming()) : Optional.empty()), client, callManager);
             calls = callManager;
@@ -166,6 +168,23 @@ public final class JainSipTelephonyPort implements TelephonyPort {
                 ep.close();
             }
             status.failed(FailureReason.of(Kind.CONFIGURATION, e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /**
+     * The addresses of the proxy whose P-Asserted-Identity we believe: sip.trusted-proxy, or by default
+     * the outbound proxy / registrar we use ({@code proxyAddress}).
+     */
+    private java.util.Set<InetAddress> trustedProxy(InetAddress proxyAddress) {
+        String host = settings.trustedProxy();
+        if (host.isEmpty() || host.equalsIgnoreCase(account.server().host())) {
+            return java.util.Set.of(proxyAddress);
+        }
+        try {
+            return java.util.Set.of(InetAddress.getAllByName(host));
+        } catch (UnknownHostException e) {
+            LOG.warn("sip.trusted-proxy {} cannot be resolved: no P-Asserted-Identity will be believed", host);
+            return java.util.Set.of();
         }
     }
 

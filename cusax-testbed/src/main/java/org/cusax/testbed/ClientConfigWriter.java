@@ -29,6 +29,8 @@ final class ClientConfigWriter {
         b.append("# cusax client configuration for ").append(user.jid())
                 .append(", written by cusax-testbed for run ").append(dir.getFileName()).append('\n');
         b.append("tls.trust-store = ").append(testbed.caCertificate()).append('\n');
+        // call and chat history stays inside the run directory (one sub-directory per account)
+        b.append("history.dir = ").append(dir.resolve("history")).append('\n');
         if (testbed.hasProsody()) {
             b.append("xmpp.jid = ").append(user.jid()).append('\n');
             b.append("xmpp.password-file = ").append(passwordFile).append('\n');

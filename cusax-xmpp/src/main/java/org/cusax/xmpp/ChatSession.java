@@ -60,6 +60,9 @@ final class ChatSession implements SessionHooks {
     private final RosterSetup roster;
     private final ContactWiring contacts;
     private volatile boolean setupComplete;
+    private volatile org.cusax.core.contact.Presence own = org.cusax.core.contact.Presence.of(
+            org.cusax.core.contact.Availability.AVAILABLE);
+    private volatile org.cusax.core.contact.Presence sent;
 
     /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
     ChatSession(Account account, XmppSettings settings, Backoff backoff, ContactSettings contactSettings,
@@ -132,13 +135,16 @@ final class ChatSession implements SessionHooks {
                 contacts.beforeRosterLoad();
                 roster.load();
             }
+            if (chat && !own.equals(sent)) { // changed while the stream was down
+                connection.sendStanza(ownPresence());
+            }
             return;
         }
         contacts.beforeRosterLoad();
         roster.load();
         if (chat) {
             enableCarbons();
-            connection.sendStanza(StanzaBuilder.buildPresence().ofType(Presence.Type.available).build());
+            connection.sendStanza(ownPresence());
             contacts.established(resumed);
         }
         setupComplete = true;
@@ -177,6 +183,44 @@ final class ChatSession implements SessionHooks {
                 .map((SSLSession s) -> ChannelSecurity.tls(s.getProtocol(), s.getCipherSuite(), account.domain(),
                         mechanism))
                 .orElseGet(() -> ChannelSecurity.tls(null, null, account.domain(), mechanism));
+    }
+
+    /**
+     * Shows {@code presence} from now on (RFC 6121 §4.7.2: show and status); sent at once when the
+     * session is up, else with the next login. Ignored when chat and presence are switched off.
+     */
+    void setOwnPresence(org.cusax.core.contact.Presence presence) {
+        own = presence;
+        if (chat && setupComplete && connection.isAuthenticated()) {
+            try {
+                connection.sendStanza(ownPresence());
+            } catch (SmackException.NotConnectedException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOG.info("presence not sent now ({}); it goes out with the next login", e.getMessage());
+            }
+        }
+    }
+
+    private Presence ownPresence() {
+        org.cusax.core.contact.Presence p = own;
+        sent = p;
+        var builder = StanzaBuilder.buildPresence().ofType(Presence.Type.available).setMode(mode(p.availability()));
+        if (!p.status().isEmpty()) {
+            builder.setStatus(p.status());
+        }
+        return builder.build();
+    }
+
+    private static Presence.Mode mode(org.cusax.core.contact.Availability a) {
+        return switch (a) {
+            case CHAT -> Presence.Mode.chat;
+            case AWAY -> Presence.Mode.away;
+            case XA -> Presence.Mode.xa;
+            case DND -> Presence.Mode.dnd;
+            default -> Presence.Mode.available;
+        };
     }
 
     /** Unavailable presence for a clean logout, if we ever sent presence. */

@@ -47,6 +47,7 @@ public final class SmackChatPort implements ChatPort {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ChatSession session;
+    private volatile org.cusax.core.contact.Presence ownPresence;
 
     /** Default contact settings (no disk cache), no reachability published. */
     public SmackChatPort(Account account, XmppSettings settings, Backoff backoff) {
@@ -91,6 +92,10 @@ public final class SmackChatPort implements ChatPort {
             return;
         }
         session = s;
+        org.cusax.core.contact.Presence chosen = ownPresence;
+        if (chosen != null) {
+            s.setOwnPresence(chosen);
+        }
         s.supervisor().start();
     }
 
@@ -101,6 +106,15 @@ public final class SmackChatPort implements ChatPort {
             return TransmitResult.NOT_CONNECTED;
         }
         return s.transmitter().transmit(message);
+    }
+
+    @Override
+    public void setOwnPresence(org.cusax.core.contact.Presence presence) {
+        ownPresence = presence;
+        ChatSession s = session;
+        if (s != null && !stopped.get()) {
+            s.setOwnPresence(presence);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.cusax.app.assembly;
 
 import java.util.Optional;
 
+import org.cusax.app.history.HistoryFiles;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.contact.AddressNormalizer;
@@ -25,6 +26,6 @@ public final class CusaxAssembly implements ClientFactory {
                 .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid));
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
-                config.contacts().telPreference());
+                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config));
     }
 }

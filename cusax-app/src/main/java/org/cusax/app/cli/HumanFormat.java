@@ -41,7 +41,12 @@ final class HumanFormat {
             return (p.parity().matched() ? "security: " : "WARNING: ") + p.parity().explanation();
         }
         if (event instanceof org.cusax.core.event.IncomingCall i) {
-            return "incoming call from " + i.call().remote();
+            var caller = i.caller();
+            String who = caller.contact().map(c -> (c.name().isEmpty() ? c.jid() : c.name() + " <" + c.jid() + ">")
+                    + " (" + caller.display() + ", by " + c.matchedBy().token() + ")").orElse(caller.display()
+                    + (caller.candidates().isEmpty() ? "" : " (one of " + String.join(", ", caller.candidates()) + ")"));
+            return "incoming call from " + who
+                    + caller.callInfoIgnored().map(r -> " [claimed identity ignored: " + r + "]").orElse("");
         }
         if (event instanceof org.cusax.core.event.CallEnded e) {
             return "call with " + e.call().remote() + " ended: " + e.reason().message() + " ("

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.cusax.core.call.Call;
+import org.cusax.core.call.CallerIdentity;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.event.CallAnswered;
 import org.cusax.core.event.CallEnded;
@@ -38,6 +39,29 @@ public final class CallJson {
         return m;
     }
 
+    /**
+     * Who an incoming call is from (RFC 7081 §5): {@code from} (the calling address used for the lookup),
+     * {@code fromDisplay} (formatted), {@code displayName}, {@code contact} ({@code jid}, {@code name},
+     * {@code matchedBy}: call-info | tel) or null, {@code candidates} (when several contacts own the
+     * number) and {@code callInfoIgnored} (why a claimed XMPP address was not believed) or null.
+     */
+    public static Map<String, Object> caller(CallerIdentity c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", c.from());
+        m.put("fromDisplay", c.display());
+        m.put("displayName", c.displayName());
+        m.put("contact", c.contact().map(b -> {
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("jid", b.jid());
+            contact.put("name", b.name());
+            contact.put("matchedBy", b.matchedBy().token());
+            return contact;
+        }).orElse(null));
+        m.put("candidates", c.candidates());
+        m.put("callInfoIgnored", c.callInfoIgnored().orElse(null));
+        return m;
+    }
+
     /** The fields of a call event, or an empty map for other events. */
     static Map<String, Object> event(CusaxEvent event) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -47,7 +71,7 @@ public final class CallJson {
             m.putAll(call(a.call()));
         } else if (event instanceof IncomingCall i) {
             m.putAll(call(i.call()));
-            m.put("from", i.call().remote());
+            m.putAll(caller(i.caller()));
         } else if (event instanceof CallEnded e) {
             m.putAll(call(e.call()));
             m.put("reason", reason(e.reason()));

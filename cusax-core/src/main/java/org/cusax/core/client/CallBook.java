@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.cusax.core.call.Call;
 import org.cusax.core.call.CallState;
+import org.cusax.core.call.CallerIdentity;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.event.CallAnswered;
 import org.cusax.core.event.CallEnded;
@@ -23,6 +24,7 @@ import org.cusax.core.event.IncomingCall;
 final class CallBook {
     private final EventBus events;
     private final Map<String, Call> calls = new LinkedHashMap<>();
+    private final Map<String, CallerIdentity> callers = new java.util.concurrent.ConcurrentHashMap<>();
 
     CallBook(EventBus events) {
         this.events = events;
@@ -36,9 +38,20 @@ final class CallBook {
     }
 
     void incoming(String id, String from) {
+        incoming(id, from, CallerIdentity.unbound(from));
+    }
+
+    /** An incoming call from {@code from}, bound (or not) to a contact as {@code caller} says. */
+    void incoming(String id, String from, CallerIdentity caller) {
         Call call = Call.incoming(id, from, Instant.now());
+        callers.put(id, caller);
         placed(call);
-        events.publish(new IncomingCall(call.started(), call));
+        events.publish(new IncomingCall(call.started(), call, caller));
+    }
+
+    /** Who an incoming call is from, as bound when it arrived. */
+    Optional<CallerIdentity> caller(String id) {
+        return Optional.ofNullable(callers.get(id));
     }
 
     void ringing(String id) {

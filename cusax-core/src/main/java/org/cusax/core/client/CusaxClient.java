@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.Call;
 import org.cusax.core.call.CallState;
+import org.cusax.core.call.CallerClaims;
+import org.cusax.core.call.CallerIdentity;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.chat.DeliveryState;
@@ -23,7 +25,13 @@ import org.cusax.core.contact.Presence;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelPreference;
 import org.cusax.core.contact.TelSource;
+import org.cusax.core.config.PresenceSettings;
 import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.contact.CallerBinding;
+import org.cusax.core.history.ConversationHistory;
+import org.cusax.core.history.HistoryEntry;
+import org.cusax.core.history.HistoryStore;
+import org.cusax.core.history.InMemoryHistoryStore;
 import org.cusax.core.connection.FailureReason;
 import org.cusax.core.event.ChatMessageReceived;
 import org.cusax.core.event.ConnectionChanged;
@@ -60,6 +68,10 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final CallRouter router;
     private final CallBook calls;
     private final CallControl callControl;
+    private final CallerBinding callerBinding;
+    private final OnThePhone onThePhone;
+    private final HistoryStore history;
+    private final HistoryRecorder historyRecorder;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
     private SecurityParity lastParity;
     private boolean started;
@@ -77,6 +89,17 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
      */
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference) {
+        this(link, chatPort, telephonyPort, events, contacts, preference, PresenceSettings.defaults(),
+                new InMemoryHistoryStore());
+    }
+
+    /**
+     * @param presence what our presence shows while on the phone, and whether calls are then refused
+     * @param history  where calls and chat messages are recorded
+     */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
+                       HistoryStore history) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -91,6 +114,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.calls = new CallBook(events);
         this.callControl = new CallControl(telephonyPort, calls, this::route,
                 link.telephony().map(a -> a.domain()).orElse(""));
+        this.callerBinding = new CallerBinding(contacts);
+        this.onThePhone = new OnThePhone(presence, chatPort);
+        this.history = history;
+        this.historyRecorder = new HistoryRecorder(history, calls, contacts);
+        events.subscribe(historyRecorder);
         for (Half half : Half.values()) {
             states.put(half, notConfiguredOrOffline(half));
         }
@@ -171,7 +199,9 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the message text is empty");
         }
-        return delivery.orElseThrow().send(peer, text);
+        ChatMessage sent = delivery.orElseThrow().send(peer, text);
+        historyRecorder.sent(sent);
+        return sent;
     }
 
     @Override
@@ -235,6 +265,32 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     @Override
     public Optional<Call> awaitCall(String callId, CallState state, Duration timeout) throws InterruptedException {
         return calls.await(callId, c -> c.state() == state || c.state() == CallState.ENDED, timeout);
+    }
+
+    @Override
+    public Optional<CallerIdentity> caller(String callId) {
+        return calls.caller(callId);
+    }
+
+    @Override
+    public ChatMessage chatWithCaller(String callId, String text) {
+        calls.require(callId);
+        String jid = calls.caller(callId).flatMap(CallerIdentity::boundJid).orElseThrow(
+                () -> new IllegalStateException("call " + callId + " is not bound to a contact: no one to chat with"));
+        return sendChat(jid, text);
+    }
+
+    @Override
+    public void setPresence(Presence presence) {
+        if (presence == null || !presence.availability().online()) {
+            throw new IllegalArgumentException("choose chat, available, away, xa or dnd");
+        }
+        onThePhone.choose(presence);
+    }
+
+    @Override
+    public List<HistoryEntry> history(Optional<String> contactJid, int limit) {
+        return new ConversationHistory(history).entries(contactJid, limit);
     }
 
     @Override
@@ -380,16 +436,33 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         @Override
         public void onCallAnswered(String callId) {
             calls.answered(callId);
+            onThePhone.callUp(callId);
         }
 
         @Override
         public void onCallEnded(String callId, EndReason reason) {
             calls.ended(callId, reason);
+            onThePhone.callEnded(callId);
         }
 
         @Override
-        public void onIncomingCall(String callId, String from) {
-            calls.incoming(callId, from);
+        public void onIncomingCall(String callId, CallerClaims claims) {
+            CallerIdentity caller;
+            try {
+                caller = callerBinding.bind(claims);
+            } catch (RuntimeException e) {
+                LOG.warn("could not bind the caller {}: {}", claims.fromUri(), e.getMessage());
+                caller = CallerIdentity.unbound(claims.fromUri());
+            }
+            calls.incoming(callId, claims.fromUri(), caller);
+            if (onThePhone.refuseAsBusy()) {
+                LOG.info("call from {} refused: busy (on the phone or do not disturb)", caller.display());
+                try {
+                    callControl.reject(callId, 486);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not refuse call {} as busy: {}", callId, e.getMessage());
+                }
+            }
         }
 
         @Override

@@ -69,6 +69,31 @@ public interface CusaxCommands {
     /** Waits until the call reaches {@code state} (or has ended), at most {@code timeout}; its last snapshot. */
     Optional<Call> awaitCall(String callId, CallState state, Duration timeout) throws InterruptedException;
 
+    /**
+     * Who an incoming call is from: the calling address and the roster contact it is bound to, if any
+     * (RFC 7081 §5); empty for our own calls and unknown ids.
+     */
+    Optional<org.cusax.core.call.CallerIdentity> caller(String callId);
+
+    /**
+     * Sends a chat message to the contact an incoming call is bound to (call → chat, RFC 7081 §4).
+     * Throws {@link IllegalArgumentException} for an unknown call and {@link IllegalStateException}
+     * when the call is not bound to a contact.
+     */
+    ChatMessage chatWithCaller(String callId, String text);
+
+    /** Our own presence as the user chooses it; while a call is up "on the phone" is shown instead, then this. */
+    void setPresence(org.cusax.core.contact.Presence presence);
+
+    /**
+     * The conversation history, oldest first: calls and chat messages, kept across restarts when a
+     * history directory is configured.
+     *
+     * @param contactJid only this contact's calls and messages; empty = everything
+     * @param limit      the newest {@code limit} entries (0 = all)
+     */
+    List<org.cusax.core.history.HistoryEntry> history(Optional<String> contactJid, int limit);
+
     /** Receives every event from now on; close the handle to stop. */
     AutoCloseable subscribe(EventListener listener);
 }

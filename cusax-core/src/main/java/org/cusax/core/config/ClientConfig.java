@@ -11,7 +11,13 @@ import org.cusax.core.service.CusaxLink;
  * @param sip       SIP half settings
  * @param reconnect backoff used by both halves
  * @param contacts  how contacts and their telephony addresses are loaded and read
+ * @param presence  what our presence shows during calls ("on the phone")
+ * @param history   where the call and chat history is kept
  */
 public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
-                           ContactSettings contacts) {
+                           ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
+                        ContactSettings contacts) {
+        this(link, xmpp, sip, reconnect, contacts, PresenceSettings.defaults(), HistorySettings.none());
+    }
 }

@@ -49,10 +49,12 @@ public final class ClientConfigLoader {
                     c.string("sip.local.address"), c.integer("sip.local.port", 0, 65535),
                     c.duration("sip.register.expires"), c.duration("sip.keepalive.interval"),
                     c.integer("sip.max-message-size", 1500, 16 * 1024 * 1024), c.list("sip.digest.algorithms"),
-                    c.duration("sip.request-timeout"), c.bool("sip.call-info"));
+                    c.duration("sip.request-timeout"), c.bool("sip.call-info"),
+                    c.string("sip.trusted-proxy"));
             Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
                     c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
-            return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c));
+            return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c), presence(c),
+                    new HistorySettings(c.path("history.dir")));
         } catch (ConfigError e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -71,6 +73,17 @@ public final class ClientConfigLoader {
         }
         return new ContactSettings(region, preference, c.path("contacts.cache-dir"),
                 c.integer("contacts.requests-in-flight", 1, 1000), c.bool("contacts.publish-reachability"));
+    }
+
+    private static PresenceSettings presence(ConfigValues c) {
+        String show = c.string("presence.on-the-phone.show");
+        org.cusax.core.contact.Availability availability = org.cusax.core.contact.Availability.fromToken(show)
+                .filter(org.cusax.core.contact.Availability::online)
+                .orElseThrow(() -> c.error("presence.on-the-phone.show",
+                        "'" + show + "' is not one of chat, available, away, xa, dnd"));
+        return new PresenceSettings(c.bool("presence.on-the-phone"),
+                new org.cusax.core.contact.Presence(availability, c.string("presence.on-the-phone.status")),
+                c.bool("presence.busy-when-on-phone"));
     }
 
     private static String systemRegion() {

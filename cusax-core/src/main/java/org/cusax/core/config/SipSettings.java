@@ -17,10 +17,13 @@ import java.util.Locale;
  * @param digestAlgorithms   digest algorithms we accept, most preferred first (RFC 8760 names)
  * @param requestTimeout     how long to wait for a final response to REGISTER
  * @param sendCallInfo       our INVITEs carry Call-Info with our JID (purpose=impp) when linked
+ * @param trustedProxy       host (name or address) whose P-Asserted-Identity we believe (RFC 3325);
+ *                           empty = the configured outbound proxy / registrar
  */
 public record SipSettings(String displayName, String userAgent, String localAddress, int localPort,
                           Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
-                          List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo) {
+                          List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
+                          String trustedProxy) {
 
     /** Algorithms we know how to compute, in our default preference order. */
     public static final List<String> KNOWN_DIGEST_ALGORITHMS = List.of("SHA-256", "MD5");
@@ -40,6 +43,7 @@ public record SipSettings(String displayName, String userAgent, String localAddr
         if (maxMessageSize < 1500) {
             throw new IllegalArgumentException("sip.max-message-size must be at least 1500 bytes");
         }
+        trustedProxy = trustedProxy == null ? "" : trustedProxy.strip();
         digestAlgorithms = digestAlgorithms.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).toList();
         if (digestAlgorithms.isEmpty()) {
             throw new IllegalArgumentException("sip.digest.algorithms is empty");
@@ -50,6 +54,14 @@ public record SipSettings(String displayName, String userAgent, String localAddr
                         + KNOWN_DIGEST_ALGORITHMS + ")");
             }
         }
+    }
+
+    /** Settings trusting P-Asserted-Identity from the configured proxy only. */
+    public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
+                       Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
+                       List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo) {
+        this(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval, maxMessageSize,
+                digestAlgorithms, requestTimeout, sendCallInfo, "");
     }
 
     public static SipSettings defaults() {

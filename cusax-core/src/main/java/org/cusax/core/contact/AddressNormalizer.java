@@ -78,6 +78,20 @@ public final class AddressNormalizer {
                 .orElse(NormalizedAddress.unparseable());
     }
 
+    /**
+     * The address as a person reads it: a phone number (also inside a tel: or SIP URI) in the national
+     * format of the default region or else the international format ({@code 06 12 34 56 78},
+     * {@code +1 202-555-0143}); a SIP URI in canonical form; anything else as given. Never throws.
+     */
+    public String display(String raw) {
+        NormalizedAddress n = normalize(raw);
+        if (!n.parseable()) {
+            return raw == null ? "" : raw.strip();
+        }
+        return n.keys().keys().stream().map(phones::format).flatMap(Optional::stream).findFirst()
+                .orElse(n.normalized().orElseThrow());
+    }
+
     /** The keys under which an address is indexed and looked up; empty if it cannot be understood. */
     public IndexKeys keysFor(String rawAddress) {
         return normalize(rawAddress).keys();

@@ -97,6 +97,22 @@ final class PhoneNumbers {
         return Optional.empty();
     }
 
+    /**
+     * A phone key ({@code tel:+E164[;ext=N]}) as people write it: the national format for a number of
+     * the default region, the international format otherwise; empty if it is not a phone key.
+     */
+    Optional<String> format(String key) {
+        if (!key.startsWith("tel:+")) {
+            return Optional.empty();
+        }
+        PhoneNumber n = parse(key.substring(4).replace(";ext=", " ext. "));
+        if (n == null) {
+            return Optional.empty();
+        }
+        boolean home = region.equals(UTIL.getRegionCodeForNumber(n));
+        return Optional.of(UTIL.format(n, home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL));
+    }
+
     private PhoneNumber parse(String text) {
         try {
             return UTIL.parse(text, region);

@@ -17,6 +17,13 @@ public interface ChatPort {
     /** Hands one message to the stream; never blocks on the network for long. */
     TransmitResult transmit(ChatMessage message);
 
+    /**
+     * Shows {@code presence} (availability and status text, RFC 6121 §4.7.2) to our contacts from now on,
+     * also after a reconnection. A port without presence (chat switched off) ignores it.
+     */
+    default void setOwnPresence(org.cusax.core.contact.Presence presence) {
+    }
+
     /** Logs out (sending unavailable presence) and releases everything; bounded in time. */
     void stop();
 }

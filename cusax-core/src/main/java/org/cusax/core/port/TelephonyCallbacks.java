@@ -16,8 +16,8 @@ public interface TelephonyCallbacks extends StatusListener {
     default void onCallEnded(String callId, EndReason reason) {
     }
 
-    /** An INVITE arrived from {@code from} (a SIP URI); we answered 180 Ringing. */
-    default void onIncomingCall(String callId, String from) {
+    /** An INVITE arrived; we answered 180 Ringing. {@code caller} is what its headers say about the caller. */
+    default void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
     }
 
     /** The far end sent a DTMF digit. */

@@ -85,7 +85,7 @@ class CusaxClientCallsTest {
 
     @Test
     void anIncomingCallCanBeRejectedOrAnswered() throws Exception {
-        telephony.callbacks().onIncomingCall("in-1", "sip:carol@cusax.test");
+        telephony.callbacks().onIncomingCall("in-1", org.cusax.core.call.CallerClaims.fromOnly("sip:carol@cusax.test"));
         IncomingCall incoming = recorder.await(IncomingCall.class, e -> true, WAIT);
         assertThat(incoming.type()).isEqualTo("incoming-call");
         assertThat(incoming.call().direction()).isEqualTo(CallDirection.INCOMING);
@@ -93,7 +93,7 @@ class CusaxClientCallsTest {
         client.reject("in-1", 486);
         assertThat(telephony.actions()).contains("reject in-1 486");
 
-        telephony.callbacks().onIncomingCall("in-2", "sip:dave@cusax.test");
+        telephony.callbacks().onIncomingCall("in-2", org.cusax.core.call.CallerClaims.fromOnly("sip:dave@cusax.test"));
         client.answer("in-2", AudioPlan.silent());
         telephony.callbacks().onCallAnswered("in-2");
         telephony.callbacks().onDtmf("in-2", '7');

@@ -21,6 +21,7 @@ public final class FakeChatPort implements ChatPort {
     private volatile boolean stopped;
     private volatile java.util.function.Consumer<FakeChatPort> whenStarted = p -> { };
     private final List<ChatMessage> written = new CopyOnWriteArrayList<>();
+    private final List<org.cusax.core.contact.Presence> presences = new CopyOnWriteArrayList<>();
 
     @Override
     public void start(ChatCallbacks callbacks) {
@@ -40,6 +41,16 @@ public final class FakeChatPort implements ChatPort {
         }
         written.add(message);
         return acks ? TransmitResult.SENT_AWAITING_ACK : TransmitResult.SENT_WITHOUT_ACK;
+    }
+
+    @Override
+    public void setOwnPresence(org.cusax.core.contact.Presence presence) {
+        presences.add(presence);
+    }
+
+    /** Every own presence the client asked to show, in order. */
+    public List<org.cusax.core.contact.Presence> presences() {
+        return List.copyOf(presences);
     }
 
     @Override

@@ -44,6 +44,8 @@ public final class CallManager {
     private final Map<String, SipCall> byId = new ConcurrentHashMap<>();
     private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
     private final IncomingCalls incoming;
+    /** Reads who an incoming call claims to be from; believes no P-Asserted-Identity until told whom to trust. */
+    volatile CallerClaimsReader callerClaims = CallerClaimsReader.trustingNobody();
 
     public CallManager(SipEndpoint endpoint, javax.sip.address.SipURI aor, String userAgent,
                        java.util.Optional<String> linkedJid, DigestAuthenticator auth, TelephonyCallbacks callbacks,
@@ -55,6 +57,11 @@ public final class CallManager {
         this.mediaAddress = endpoint.config().localAddress();
         this.sipOverTls = endpoint.config().transport() == org.cusax.core.account.Transport.TLS;
         this.incoming = new IncomingCalls(this, responder);
+    }
+
+    /** Reads callers' claims with {@code reader} from now on (it knows the trusted proxy, RFC 3325). */
+    public void readCallersWith(CallerClaimsReader reader) {
+        callerClaims = reader;
     }
 
     /** The handler of incoming INVITE, ACK, BYE and CANCEL requests. */

@@ -7,7 +7,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -63,8 +62,7 @@ public final class IncomingCalls {
                 Response ringing = response(call, Response.RINGING);
                 ringing.addHeader(calls.requests.contact());
                 st.sendResponse(ringing);
-                String from = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
-                calls.callbacks.onIncomingCall(id, from);
+                calls.callbacks.onIncomingCall(id, calls.callerClaims.read(invite));
             } catch (Exception e) {
                 LOG.warn("could not take an incoming call: {}", e.getMessage());
                 if (media != null) {

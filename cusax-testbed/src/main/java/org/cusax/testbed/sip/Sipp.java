@@ -29,6 +29,11 @@ public final class Sipp {
 
     /** Scenario: REGISTER with digest (MD5 only: sipp 3.6 has no SHA-256). */
     public static final String REGISTER = "register.xml";
+    /**
+     * Scenario: one call whose caller the test chooses (keys from_user, from_domain, extra_header),
+     * which the callee rejects with 486 or 603; see {@link #callAs}.
+     */
+    public static final String CALLER_ID = "caller-id.xml";
     /** Scenario: answer OPTIONS with 200 and INVITE with 180, 200 (SDP), then ACK and BYE. */
     public static final String ANSWER = "answer.xml";
 
@@ -98,6 +103,25 @@ public final class Sipp {
                         "-p", String.valueOf(localPort), "-m", "1", "-s", user, "-d", "1000", "-nostdin",
                         "-timeout", "20s", "-timeout_error",
                         "-trace_msg", "-message_file", workDir.resolve("call-" + user + "-" + localPort + ".log").toString())
+                .directory(workDir).timeout(Duration.ofSeconds(40)).run();
+    }
+
+    /**
+     * One call with {@link #CALLER_ID} to {@code user} through the proxy, without authentication, from
+     * {@code sip:fromUser@fromDomain;user=phone}, the INVITE carrying {@code extraHeader} (one whole header
+     * line, e.g. {@code Call-Info: <xmpp:bob@example.com>;purpose=impp}; empty = none). The callee must
+     * reject it (486 or 603): exit code 0 then; the messages are in {@code caller-id-USER-PORT.log}.
+     * Runs in the calling thread for at most 40 s.
+     */
+    public Command.Result callAs(String user, String fromUser, String fromDomain, String extraHeader) {
+        int localPort = FreePorts.next();
+        String header = extraHeader == null || extraHeader.isBlank() ? "X-Cusax-Test: none" : extraHeader.strip();
+        return Command.of("sipp", "-sf", scenario(CALLER_ID).toString(), proxyHost + ":" + proxyUdpPort,
+                        "-t", "u1", "-i", "127.0.0.1", "-p", String.valueOf(localPort), "-m", "1", "-s", user,
+                        "-key", "from_user", fromUser, "-key", "from_domain", fromDomain,
+                        "-key", "extra_header", header, "-nostdin", "-timeout", "30s", "-timeout_error",
+                        "-trace_msg", "-message_file",
+                        workDir.resolve("caller-id-" + user + "-" + localPort + ".log").toString())
                 .directory(workDir).timeout(Duration.ofSeconds(40)).run();
     }
 

@@ -1,0 +1,77 @@
+package org.cusax.app.cli;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.cusax.app.history.HistoryFiles;
+import org.cusax.app.history.JsonLinesHistoryStore;
+import org.cusax.app.json.JsonWriter;
+import org.cusax.core.config.ClientConfig;
+import org.cusax.core.config.ConfigError;
+import org.cusax.core.contact.Jids;
+import org.cusax.core.history.CallRecord;
+import org.cusax.core.history.ChatRecord;
+import org.cusax.core.history.ConversationHistory;
+import org.cusax.core.history.HistoryEntry;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Prints the account's call and chat history from disk; needs no connection. */
+@Command(name = "history", description = "Show the call history, or one contact's conversation (calls and chat messages).")
+final class HistoryCommand implements Callable<Integer> {
+    @ParentCommand
+    CusaxCli cli;
+
+    @Option(names = "--contact", paramLabel = "JID", description = "Only this contact's calls and messages.")
+    String contact;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+            description = "The newest N entries (0 = all; default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        LogLevels.apply(cli.verbosity());
+        ClientConfig config;
+        try {
+            config = cli.loadConfig();
+        } catch (ConfigError e) {
+            cli.err.println("cusax: configuration error: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        if (limit < 0) {
+            cli.err.println("cusax: --limit must be 0 or more");
+            return ExitCodes.USAGE;
+        }
+        Optional<String> jid = Optional.ofNullable(contact);
+        if (jid.isPresent() && Jids.bare(jid.get()).isEmpty()) {
+            cli.err.println("cusax: '" + contact + "' is not a JID");
+            return ExitCodes.USAGE;
+        }
+        if (HistoryFiles.file(config).isEmpty()) {
+            cli.err.println("cusax: history.dir is empty: no history is kept");
+        }
+        List<HistoryEntry> entries = new ConversationHistory(HistoryFiles.store(config)).entries(jid, limit);
+        if (cli.json) {
+            JsonWriter json = new JsonWriter(cli.out);
+            entries.forEach(e -> json.line(JsonLinesHistoryStore.toJson(e)));
+        } else {
+            entries.forEach(e -> cli.out.println(human(e)));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String human(HistoryEntry e) {
+        if (e instanceof CallRecord c) {
+            return String.format("%s  call %-8s %-9s %-28s %s%s", e.at(), c.direction().token(), c.outcome().token(),
+                    c.contact().orElse("-"), c.remote(),
+                    c.duration().isZero() ? "" : "  " + c.duration().toSeconds() + "s");
+        }
+        ChatRecord m = (ChatRecord) e;
+        return String.format("%s  chat %-8s %-28s %s", e.at(), m.direction().name().toLowerCase(java.util.Locale.ROOT),
+                m.peer(), m.body());
+    }
+}

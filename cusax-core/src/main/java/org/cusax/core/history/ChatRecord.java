@@ -1,0 +1,41 @@
+package org.cusax.core.history;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.chat.Direction;
+
+/**
+ * One chat message in the history.
+ *
+ * @param id        the message id
+ * @param at        when it was sent or received
+ * @param direction ours or theirs
+ * @param peer      the other party's bare JID
+ * @param body      the text
+ */
+public record ChatRecord(String id, Instant at, Direction direction, String peer, String body) implements HistoryEntry {
+    public ChatRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(peer, "peer");
+        body = body == null ? "" : body;
+    }
+
+    public static ChatRecord of(ChatMessage m) {
+        return new ChatRecord(m.id(), m.timestamp(), m.direction(), m.peer(), m.body());
+    }
+
+    @Override
+    public Optional<String> contact() {
+        return Optional.of(peer);
+    }
+
+    @Override
+    public String kind() {
+        return "chat";
+    }
+}
