@@ -61,7 +61,8 @@ public final class BusyPeer implements AutoCloseable {
         }
 
         @Override
-        public void onIncomingCall(String callId, String from) {
+        public void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
+            String from = caller.fromUri();
             LOG.info("busy peer {}: refusing a call from {}", user, from);
             worker.execute(() -> {
                 try {

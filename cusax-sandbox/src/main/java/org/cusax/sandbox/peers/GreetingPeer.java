@@ -95,7 +95,8 @@ public final class GreetingPeer implements AutoCloseable {
         }
 
         @Override
-        public void onIncomingCall(String callId, String from) {
+        public void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
+            String from = caller.fromUri();
             LOG.info("greeting peer {}: answering {}", user, from);
             worker.execute(() -> safely("answer", () -> port.answer(callId,
                     AudioPlan.silent().playing(new PlaySource.WavFile(greeting)))));

@@ -39,8 +39,8 @@ public final class CallRecorder implements TelephonyCallbacks {
     }
 
     @Override
-    public void onIncomingCall(String callId, String from) {
-        add(new Seen("incoming", callId, from, null));
+    public void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
+        add(new Seen("incoming", callId, caller.fromUri(), null));
     }
 
     @Override
