@@ -145,6 +145,8 @@ class KamailioHoldTest {
         hangUp(call);
         assertThat(bobAfter.srtpFailures()).isZero();
         assertThat(aliceAfter.srtpFailures()).isZero();
+        assertThat(bobAfter.malformedPackets()).isZero();
+        assertThat(aliceAfter.malformedPackets()).isZero();
         assertLastSecondIsTone(dir.resolve("bob.wav"), 1000);
     }
 
