@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * RFC 3261 §13.2.1 / RFC 3264 §5: an INVITE without an offer, sent by sipp through a real Kamailio to our
+ * RFC 3261 §13.2.1 / RFC 3264 §5: an INVITE (or re-INVITE) without an offer, sent by sipp through a real Kamailio to our
  * client. We put our offer in the 200 OK and take the answer from the ACK; an ACK without an answer makes
  * us hang up (BYE) with a clear end reason.
  */
@@ -97,5 +97,26 @@ class KamailioOfferlessTest {
         CallMedia media = bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         assertThat(media.isClosed()).isTrue();
         assertThat(media.statistics().rtpPacketsSent()).isZero();
+    }
+
+    @Test
+    @DisplayName("RFC 3261 §14.2 / RFC 3264 §5: a re-INVITE without SDP gets our offer; the ACK's sendonly answer holds us")
+    void anOfferlessReinviteGetsOurOfferAndTheAckAnswers() throws Exception {
+        TestUser user = startBob();
+        var sipp = SippCaller.call(TB.testbed(), "offerless-reinvite.xml", user.name(), dir);
+        CallRecorder.Seen incoming = bobSees.await("incoming", WAIT);
+        bob.answer(incoming.callId(), AudioPlan.silent().playing(new PlaySource.Tone(1000)));
+        bobSees.await("answered", WAIT);
+        CallMedia media = bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
+
+        assertThat(bobSees.await("held", WAIT).detail()).isEqualTo("peer");
+        assertThat(media.direction()).hasValue(org.cusax.media.sdp.Direction.RECVONLY);
+        Thread.sleep(100); // a 20 ms media tick that began before the update may still be finishing its packet
+        long sent = media.statistics().rtpPacketsSent();
+        Command.Result result = sipp.get(60, TimeUnit.SECONDS);
+        assertThat(result.exitCode()).as(result.output() + SippCaller.messages(dir, "offerless-reinvite.xml"))
+                .isZero();
+        assertThat(bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.HUNG_UP_REMOTELY);
+        assertThat(media.statistics().rtpPacketsSent()).as("nothing sent while held").isEqualTo(sent);
     }
 }
