@@ -40,7 +40,7 @@ public final class CallManager {
     final TelephonyCallbacks callbacks;
     final InetAddress mediaAddress;
     final boolean sipOverTls;
-    private final DigestAuthenticator auth;
+    final DigestAuthenticator auth;
     private final Map<String, SipCall> byId = new ConcurrentHashMap<>();
     private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
     private final IncomingCalls incoming;

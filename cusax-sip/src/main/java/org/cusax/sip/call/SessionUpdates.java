@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(SessionUpdates.class);
+    private static final int MAX_CHALLENGES = 2;
 
     private final CallManager calls;
     private final Responder responder;
@@ -85,6 +86,7 @@ final class SessionUpdates {
             ClientTransaction tx = calls.endpoint.provider().getNewClientTransaction(reinvite);
             call.reinviteTx = tx;
             call.reinviteHolds = hold;
+            call.reinviteChallenges = 0;
             call.dialog.sendRequest(tx);
             LOG.debug("call {}: re-INVITE to {}", call.id, hold ? "hold" : "resume");
         } catch (SipException | java.io.IOException | java.text.ParseException | RuntimeException e) {
@@ -140,6 +142,9 @@ final class SessionUpdates {
             call.heldByUs = call.reinviteHolds;
             call.heldByPeer = call.media.peerHolds();
             report(call, wasUs, wasPeer);
+        } else if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && ++call.reinviteChallenges <= MAX_CHALLENGES && resendWithCredentials(call, tx, response)) {
+            return true;
         } else if (code == Response.REQUEST_PENDING) {
             call.media.keepDirection(intent(call.heldByUs));
             retryLater(call, "491 Request Pending (glare)");
@@ -159,6 +164,27 @@ final class SessionUpdates {
             sendReinvite(call); // the user changed their mind while the re-INVITE was under way
         }
         return true;
+    }
+
+    /** A proxy or the peer challenged our re-INVITE (RFC 3261 §22.2): the same offer again with credentials. */
+    private boolean resendWithCredentials(SipCall call, ClientTransaction tx, Response response) {
+        try {
+            Request next = call.dialog.createRequest(Request.INVITE);
+            next.setHeader(calls.requests.contact());
+            byte[] body = tx.getRequest().getRawContent();
+            calls.requests.setSdp(next, new String(body, StandardCharsets.UTF_8));
+            if (calls.auth.answer(next, org.cusax.sip.registration.ResponseHeaders.challenges(response)).isEmpty()) {
+                return false;
+            }
+            ClientTransaction again = calls.endpoint.provider().getNewClientTransaction(next);
+            call.reinviteTx = again;
+            call.dialog.sendRequest(again);
+            return true;
+        } catch (SipException | java.io.IOException | java.text.ParseException | RuntimeException e) {
+            LOG.info("call {}: could not answer the challenge to our re-INVITE: {}", call.id, e.getMessage());
+            call.reinviteTx = null;
+            return false;
+        }
     }
 
     /** Our re-INVITE got no final response (Timer B): RFC 3261 §14.1 ends the dialog. */

@@ -44,6 +44,7 @@ final class SipCall {
     /** Our re-INVITE in progress, what it offered, and a retry after 491 (RFC 3261 §14.1). */
     ClientTransaction reinviteTx;
     boolean reinviteHolds;
+    int reinviteChallenges;
     java.util.concurrent.ScheduledFuture<?> reinviteRetry;
     /** An incoming re-INVITE answered 200 but not yet ACKed. */
     ServerTransaction reinviteServerTx;
