@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Our calls, as user agent client (RFC 3261 §13.2, §9.1, §15.1.1) — outgoing INVITE, digest answer,
- * ringing, ACK along the dialog's route set, CANCEL, BYE — and, through {@link IncomingCalls}, as user
- * agent server. Every call ends exactly once, through {@link #end}, which closes its media first.
+ * ringing, ACK along the dialog's route set, CANCEL (also when the ring timeout passes), BYE — and, through
+ * {@link IncomingCalls}, as user agent server; hold, resume and the peer's session changes through
+ * {@link SessionUpdates}. Every call ends exactly once, through {@link #end}, which closes its media and
+ * cancels its timers first.
  */
 public final class CallManager {
     private static final Logger LOG = LoggerFactory.getLogger(CallManager.class);

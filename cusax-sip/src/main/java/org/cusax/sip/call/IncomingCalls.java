@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Our side as user agent server (RFC 3261 §13.3): an INVITE is rung (180) and reported; answer sends
- * 200 OK with our SDP answer, the ACK confirms; reject, CANCEL (→ 487, §9.2) and BYE (→ 200, §15.1.2)
- * end the call. Methods run under the {@link CallManager}'s lock.
+ * 200 OK with our SDP answer (or, for an INVITE without SDP, our offer, whose answer must come in the ACK:
+ * RFC 3264 §5), the ACK confirms; reject, CANCEL (→ 487, §9.2) and BYE (→ 200, §15.1.2) end the call. A
+ * call nobody acts on within the ring timeout is refused with 480; a 200 OK without ACK in time is ended
+ * with BYE (§13.3.1.4). INVITEs and UPDATEs inside a call go to {@link SessionUpdates}. Methods run under
+ * the {@link CallManager}'s lock.
  */
 public final class IncomingCalls {
     private static final Logger LOG = LoggerFactory.getLogger(IncomingCalls.class);
