@@ -29,6 +29,7 @@ import org.cusax.sip.auth.ChallengeSelector;
 import org.cusax.sip.auth.DigestAuthenticator;
 import org.cusax.sip.call.CallManager;
 import org.cusax.sip.call.CallerClaimsReader;
+import org.cusax.sip.call.CallTimeouts;
 import org.cusax.sip.net.FlowMonitor;
 import org.cusax.sip.processor.MethodCapabilities;
 import org.cusax.sip.processor.RequestDispatcher;
@@ -106,6 +107,9 @@ public final class JainSipTelephonyPort implements TelephonyPort {
         });
         status.connecting();
         executor.execute(() -> open(1));
+        if (account.features().calling() && account.server().transport() == Transport.TLS) {
+            prewarmSrtp();
+        }
     }
 
     private void open(int tries) {
@@ -153,7 +157,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             CallManager callManager = new CallManager(ep, aor, settings.userAgent(), linkedJid,
                     new DigestAuthenticator(account.authUser(), account.password(),
                             new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
-                    callbacks, responder);
+                    callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout()));
             callManager.readCallersWith(new CallerClaimsReader(trustedProxy(server.getAddress())));
             router.connect(RequestDispatcher.standard(responder, account.features().calling()
                     ? Optional.of(callManager.incoming()) : Optional.empty()), client, callManager);
@@ -209,6 +213,27 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     @Override
     public void hangUp(String callId) {
         requireCalls().hangUp(callId);
+    }
+
+    @Override
+    public void hold(String callId) {
+        requireCalls().hold(callId);
+    }
+
+    @Override
+    public void resume(String callId) {
+        requireCalls().resume(callId);
+    }
+
+    /**
+     * SRTP is required on TLS: jitsi-srtp's one-off start-up (about two seconds) runs now, in the background,
+     * instead of delaying the first call's media.
+     */
+    private static void prewarmSrtp() {
+        Thread t = new Thread(org.cusax.media.srtp.SrtpTransform::prewarm, "cusax-srtp-prewarm");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.cusax.core.port.TelephonyCallbacks;
 
 /** Test helper: records what a Telephony port reports about calls (and status) and waits for it. */
 final class CallRecorder implements TelephonyCallbacks {
-    /** One callback: kind (ringing, answered, ended, incoming, dtmf), call id, detail. */
+    /** One callback: kind (ringing, answered, ended, incoming, dtmf, held, resumed), call id, detail. */
     record Seen(String kind, String callId, String detail, EndReason reason) {
     }
 
@@ -41,6 +41,16 @@ final class CallRecorder implements TelephonyCallbacks {
     @Override
     public void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
         add(new Seen("incoming", callId, caller.fromUri(), null));
+    }
+
+    @Override
+    public void onCallHeld(String callId, boolean byUs) {
+        add(new Seen("held", callId, byUs ? "us" : "peer", null));
+    }
+
+    @Override
+    public void onCallResumed(String callId, boolean byUs) {
+        add(new Seen("resumed", callId, byUs ? "us" : "peer", null));
     }
 
     @Override

@@ -42,6 +42,14 @@ final class CallCommand extends ClientCommand {
     @Option(names = "--hangup-after", paramLabel = "SECONDS", description = "Hang up this long after the answer.")
     Double hangupAfter;
 
+    @Option(names = "--hold-after", paramLabel = "SECONDS",
+            description = "Put the call on hold this long after the answer (re-INVITE, a=sendonly).")
+    Double holdAfter;
+
+    @Option(names = "--resume-after", paramLabel = "SECONDS",
+            description = "Resume the held call this long after the answer (re-INVITE, a=sendrecv).")
+    Double resumeAfter;
+
     @Option(names = "--dtmf", paramLabel = "DIGITS", description = "Send these DTMF digits once answered.")
     String dtmf;
 
@@ -106,11 +114,17 @@ final class CallCommand extends ClientCommand {
         }
         Call now = client.awaitCall(call.id(), CallState.ANSWERED, timeout).orElse(call);
         if (now.state() == CallState.ANSWERED) {
+            long answeredAt = System.nanoTime();
             if (dtmf != null) {
                 client.sendDtmf(call.id(), dtmf);
             }
-            if (hangupAfter != null) {
-                client.awaitCall(call.id(), CallState.ENDED, Duration.ofMillis((long) (hangupAfter * 1000)));
+            if (holdAfter != null && !awaitEndUntil(client, call.id(), answeredAt, holdAfter)) {
+                client.hold(call.id());
+            }
+            if (resumeAfter != null && !awaitEndUntil(client, call.id(), answeredAt, resumeAfter)) {
+                client.resume(call.id());
+            }
+            if (hangupAfter != null && !awaitEndUntil(client, call.id(), answeredAt, hangupAfter)) {
                 client.hangUp(call.id());
             }
         } else if (now.state() != CallState.ENDED) {
@@ -118,6 +132,14 @@ final class CallCommand extends ClientCommand {
         }
         Call last = client.awaitCall(call.id(), CallState.ENDED, Duration.ofDays(1)).orElse(now);
         return last.answered().isPresent() ? ExitCodes.OK : ExitCodes.CALL_FAILED;
+    }
+
+    /** Waits until {@code seconds} after {@code since} (nanoTime) unless the call ends first; true if it ended. */
+    private static boolean awaitEndUntil(CusaxClient client, String callId, long since, double seconds)
+            throws InterruptedException {
+        long left = since + (long) (seconds * 1e9) - System.nanoTime();
+        Call c = client.awaitCall(callId, CallState.ENDED, Duration.ofNanos(Math.max(0, left))).orElse(null);
+        return c == null || c.state() == CallState.ENDED;
     }
 
     /** Waits (until the deadline) for the contact list while Chat is up, so JIDs and numbers resolve. */

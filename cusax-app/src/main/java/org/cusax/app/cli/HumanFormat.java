@@ -55,6 +55,12 @@ final class HumanFormat {
         if (event instanceof org.cusax.core.event.DtmfReceived d) {
             return "DTMF " + d.digit();
         }
+        if (event instanceof org.cusax.core.event.CallHeld h) {
+            return "call with " + h.call().remote() + (h.byUs() ? " put on hold" : " held by the other side");
+        }
+        if (event instanceof org.cusax.core.event.CallResumed r) {
+            return "call with " + r.call().remote() + (r.byUs() ? " resumed" : " resumed by the other side");
+        }
         if (event instanceof org.cusax.core.event.CallRinging r) {
             return "ringing " + r.call().remote();
         }

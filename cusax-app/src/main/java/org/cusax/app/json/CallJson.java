@@ -76,6 +76,12 @@ public final class CallJson {
             m.putAll(call(e.call()));
             m.put("reason", reason(e.reason()));
             m.put("durationMs", e.duration().toMillis());
+        } else if (event instanceof org.cusax.core.event.CallHeld h) {
+            m.putAll(call(h.call()));
+            m.put("by", h.byUs() ? "us" : "peer");
+        } else if (event instanceof org.cusax.core.event.CallResumed r) {
+            m.putAll(call(r.call()));
+            m.put("by", r.byUs() ? "us" : "peer");
         } else if (event instanceof DtmfReceived d) {
             m.put("callId", d.callId());
             m.put("digit", String.valueOf(d.digit()));

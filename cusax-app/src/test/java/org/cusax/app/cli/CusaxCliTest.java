@@ -245,6 +245,24 @@ class CusaxCliTest {
         assertThat(code).isEqualTo(ExitCodes.OK);
     }
 
+    /** RFC 3264 §8.4 through the CLI: hold, then resume, then hang up, each after the answer. */
+    @Test
+    void anAnsweredCallIsHeldResumedAndHungUp() throws Exception {
+        FakeTelephonyPort[] port = new FakeTelephonyPort[1];
+        telBehaviour = p -> {
+            port[0] = p;
+            p.register(TLS);
+            p.whenCallPlaced(r -> p.callbacks().onCallAnswered(r.callId()));
+            p.whenHungUp(id -> p.endCall(id, org.cusax.core.call.EndReason.of(
+                    org.cusax.core.call.EndReason.Kind.HUNG_UP_LOCALLY, "you hung up")));
+        };
+        int code = run("call", "-c", config.toString(), "--json", "--hold-after", "0.05", "--resume-after", "0.1",
+                "--hangup-after", "0.15", "sip:bob@cusax.test");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(port[0].actions()).extracting(a -> a.split(" ")[0])
+                .containsSubsequence("hold", "resume", "hangup");
+    }
+
     @Test
     void listenPrintsOneJsonEventPerLine() throws Exception {
         int code = run("listen", "-c", config.toString(), "--json", "--for", "300ms");

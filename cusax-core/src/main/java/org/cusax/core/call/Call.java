@@ -53,6 +53,16 @@ public record Call(String id, CallDirection direction, String remote, CallState 
         return new Call(id, direction, remote, CallState.ANSWERED, endReason, started, Optional.of(at), ended);
     }
 
+    /** On hold (either side holds it) or back to {@link CallState#ANSWERED}; only for an answered call. */
+    public Call held(boolean onHold) {
+        requireNotEnded();
+        if (answered.isEmpty()) {
+            throw new IllegalStateException("call " + id + " is not answered");
+        }
+        return new Call(id, direction, remote, onHold ? CallState.ON_HOLD : CallState.ANSWERED, endReason, started,
+                answered, ended);
+    }
+
     public Call endedAt(Instant at, EndReason reason) {
         requireNotEnded();
         return new Call(id, direction, remote, CallState.ENDED, Optional.of(reason), started, answered,

@@ -15,6 +15,8 @@ import org.cusax.core.call.CallerIdentity;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.event.CallAnswered;
 import org.cusax.core.event.CallEnded;
+import org.cusax.core.event.CallHeld;
+import org.cusax.core.event.CallResumed;
 import org.cusax.core.event.CallRinging;
 import org.cusax.core.event.DtmfReceived;
 import org.cusax.core.event.EventBus;
@@ -72,9 +74,44 @@ final class CallBook {
 
     void ended(String id, EndReason reason) {
         Instant now = Instant.now();
+        synchronized (calls) {
+            heldByUs.remove(id);
+            heldByPeer.remove(id);
+        }
         Call call = update(id, c -> c.state() != CallState.ENDED, c -> c.endedAt(now, reason));
         if (call != null) {
             events.publish(new CallEnded(now, call, reason, call.duration(now)));
+        }
+    }
+
+    /** Who holds which call: ids held by us, ids held by the far end. */
+    private final java.util.Set<String> heldByUs = new java.util.HashSet<>();
+    private final java.util.Set<String> heldByPeer = new java.util.HashSet<>();
+
+    void held(String id, boolean byUs) {
+        Instant now = Instant.now();
+        Call call;
+        synchronized (calls) {
+            (byUs ? heldByUs : heldByPeer).add(id);
+            call = update(id, c -> c.state() == CallState.ANSWERED || c.state() == CallState.ON_HOLD,
+                    c -> c.held(true));
+        }
+        if (call != null) {
+            events.publish(new CallHeld(now, call, byUs));
+        }
+    }
+
+    void resumed(String id, boolean byUs) {
+        Instant now = Instant.now();
+        Call call;
+        synchronized (calls) {
+            (byUs ? heldByUs : heldByPeer).remove(id);
+            boolean still = heldByUs.contains(id) || heldByPeer.contains(id);
+            call = update(id, c -> c.state() == CallState.ANSWERED || c.state() == CallState.ON_HOLD,
+                    c -> c.held(still));
+        }
+        if (call != null) {
+            events.publish(new CallResumed(now, call, byUs));
         }
     }
 

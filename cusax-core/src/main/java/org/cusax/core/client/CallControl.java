@@ -70,6 +70,23 @@ final class CallControl {
         requireTelephony().sendDtmf(callId, valid);
     }
 
+    void hold(String callId) {
+        requireAnswered(callId, "hold");
+        requireTelephony().hold(callId);
+    }
+
+    void resume(String callId) {
+        requireAnswered(callId, "resume");
+        requireTelephony().resume(callId);
+    }
+
+    private void requireAnswered(String callId, String what) {
+        CallState state = calls.require(callId).state();
+        if (state != CallState.ANSWERED && state != CallState.ON_HOLD) {
+            throw new IllegalStateException("cannot " + what + " call " + callId + ": it is " + state.token());
+        }
+    }
+
     private void requireRinging(String callId, String what) {
         Call call = calls.require(callId);
         if (call.direction() != CallDirection.INCOMING || call.state() != CallState.RINGING) {

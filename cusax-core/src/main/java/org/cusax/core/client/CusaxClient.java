@@ -258,6 +258,16 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     }
 
     @Override
+    public void hold(String callId) {
+        callControl.hold(callId);
+    }
+
+    @Override
+    public void resume(String callId) {
+        callControl.resume(callId);
+    }
+
+    @Override
     public List<Call> calls() {
         return calls.all();
     }
@@ -468,6 +478,16 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         @Override
         public void onDtmf(String callId, char digit) {
             calls.dtmf(callId, digit);
+        }
+
+        @Override
+        public void onCallHeld(String callId, boolean byUs) {
+            calls.held(callId, byUs);
+        }
+
+        @Override
+        public void onCallResumed(String callId, boolean byUs) {
+            calls.resumed(callId, byUs);
         }
     }
 }

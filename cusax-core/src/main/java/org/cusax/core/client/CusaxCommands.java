@@ -60,6 +60,12 @@ public interface CusaxCommands {
     /** Ends a call in any state (cancels while ringing). */
     void hangUp(String callId);
 
+    /** Holds an answered call (re-INVITE, a=sendonly); a {@code call-held} event follows. */
+    void hold(String callId);
+
+    /** Ends our hold of a call (re-INVITE, a=sendrecv); a {@code call-resumed} event follows. */
+    void resume(String callId);
+
     /** Sends DTMF digits (0-9, *, #, A-D) in an answered call. */
     void sendDtmf(String callId, String digits);
 

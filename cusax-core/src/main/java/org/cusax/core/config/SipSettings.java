@@ -19,11 +19,43 @@ import java.util.Locale;
  * @param sendCallInfo       our INVITEs carry Call-Info with our JID (purpose=impp) when linked
  * @param trustedProxy       host (name or address) whose P-Asserted-Identity we believe (RFC 3325);
  *                           empty = the configured outbound proxy / registrar
+ * @param ringTimeout        how long a call may ring: an outgoing one is then cancelled (ends no-answer), an
+ *                           incoming one refused with 480 Temporarily Unavailable
+ * @param ackTimeout         how long our 200 OK waits for its ACK before we hang up (RFC 3261 Timer H, 32 s)
  */
 public record SipSettings(String displayName, String userAgent, String localAddress, int localPort,
                           Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
                           List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
-                          String trustedProxy) {
+                          String trustedProxy, Duration ringTimeout, Duration ackTimeout) {
+
+    /** Default ring timeout (sip.call.ring-timeout). */
+    public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(60);
+    /** Default ACK wait (sip.call.ack-timeout): Timer H = 64 × T1 (RFC 3261 §17.2.1). */
+    public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(32);
+
+    /** Settings trusting P-Asserted-Identity from the configured proxy only, with the default call timeouts. */
+    public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
+                       Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
+                       List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo) {
+        this(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval, maxMessageSize,
+                digestAlgorithms, requestTimeout, sendCallInfo, "", DEFAULT_RING_TIMEOUT, DEFAULT_ACK_TIMEOUT);
+    }
+
+    /** Settings with the default call timeouts. */
+    public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
+                       Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
+                       List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
+                       String trustedProxy) {
+        this(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval, maxMessageSize,
+                digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, DEFAULT_RING_TIMEOUT,
+                DEFAULT_ACK_TIMEOUT);
+    }
+
+    /** The same settings with other call timeouts. */
+    public SipSettings withCallTimeouts(Duration ring, Duration ack) {
+        return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
+                maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ring, ack);
+    }
 
     /** Algorithms we know how to compute, in our default preference order. */
     public static final List<String> KNOWN_DIGEST_ALGORITHMS = List.of("SHA-256", "MD5");
@@ -44,6 +76,14 @@ public record SipSettings(String displayName, String userAgent, String localAddr
             throw new IllegalArgumentException("sip.max-message-size must be at least 1500 bytes");
         }
         trustedProxy = trustedProxy == null ? "" : trustedProxy.strip();
+        ringTimeout = ringTimeout == null ? DEFAULT_RING_TIMEOUT : ringTimeout;
+        ackTimeout = ackTimeout == null ? DEFAULT_ACK_TIMEOUT : ackTimeout;
+        if (ringTimeout.isNegative() || ringTimeout.isZero()) {
+            throw new IllegalArgumentException("sip.call.ring-timeout must be positive");
+        }
+        if (ackTimeout.isNegative() || ackTimeout.isZero()) {
+            throw new IllegalArgumentException("sip.call.ack-timeout must be positive");
+        }
         digestAlgorithms = digestAlgorithms.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).toList();
         if (digestAlgorithms.isEmpty()) {
             throw new IllegalArgumentException("sip.digest.algorithms is empty");
@@ -54,14 +94,6 @@ public record SipSettings(String displayName, String userAgent, String localAddr
                         + KNOWN_DIGEST_ALGORITHMS + ")");
             }
         }
-    }
-
-    /** Settings trusting P-Asserted-Identity from the configured proxy only. */
-    public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
-                       Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
-                       List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo) {
-        this(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval, maxMessageSize,
-                digestAlgorithms, requestTimeout, sendCallInfo, "");
     }
 
     public static SipSettings defaults() {

@@ -6,7 +6,7 @@ import java.time.Instant;
 public sealed interface CusaxEvent
         permits ConnectionChanged, SecurityParityChanged, ChatMessageReceived, ChatMessageStatusChanged,
         ContactsLoading, ContactsLoaded, ContactUpdated, ContactRemoved,
-        CallRinging, CallAnswered, CallEnded, IncomingCall, DtmfReceived {
+        CallRinging, CallAnswered, CallEnded, IncomingCall, DtmfReceived, CallHeld, CallResumed {
 
     /** When it happened. */
     Instant at();

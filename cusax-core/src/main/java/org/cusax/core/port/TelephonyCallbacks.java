@@ -20,6 +20,18 @@ public interface TelephonyCallbacks extends StatusListener {
     default void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
     }
 
+    /**
+     * The answered call is now held (RFC 3264 §8.4): {@code byUs} when our hold took effect, otherwise the far
+     * end holds us (it sent sendonly or inactive). Media follows: nothing is sent where the far end does not
+     * want it.
+     */
+    default void onCallHeld(String callId, boolean byUs) {
+    }
+
+    /** A hold reported by {@link #onCallHeld} with the same {@code byUs} is over. */
+    default void onCallResumed(String callId, boolean byUs) {
+    }
+
     /** The far end sent a DTMF digit. */
     default void onDtmf(String callId, char digit) {
     }

@@ -40,6 +40,16 @@ public interface TelephonyPort {
         throw new UnsupportedOperationException("this telephony port cannot hang up calls");
     }
 
+    /** Holds an answered call (re-INVITE with a=sendonly, RFC 3264 §8.4); {@code onCallHeld} follows. */
+    default void hold(String callId) {
+        throw new UnsupportedOperationException("this telephony port cannot hold calls");
+    }
+
+    /** Ends our hold of a call (re-INVITE with a=sendrecv); {@code onCallResumed} follows. */
+    default void resume(String callId) {
+        throw new UnsupportedOperationException("this telephony port cannot resume calls");
+    }
+
     /** Sends DTMF digits (already validated) in an answered call (RFC 4733). */
     default void sendDtmf(String callId, String digits) {
         throw new UnsupportedOperationException("this telephony port cannot send DTMF");

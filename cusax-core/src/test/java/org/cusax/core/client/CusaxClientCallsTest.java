@@ -13,6 +13,8 @@ import org.cusax.core.call.CallState;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.event.CallAnswered;
 import org.cusax.core.event.CallEnded;
+import org.cusax.core.event.CallHeld;
+import org.cusax.core.event.CallResumed;
 import org.cusax.core.event.CallRinging;
 import org.cusax.core.event.DtmfReceived;
 import org.cusax.core.event.EventBus;
@@ -68,6 +70,34 @@ class CusaxClientCallsTest {
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.HUNG_UP_LOCALLY);
         assertThat(ended.type()).isEqualTo("call-ended");
         assertThat(client.awaitCall(call.id(), CallState.ENDED, WAIT).orElseThrow().state()).isEqualTo(CallState.ENDED);
+    }
+
+    /** RFC 3264 §8.4: hold and resume reach the port; the call is on hold while either side holds it. */
+    @Test
+    void holdAndResumeAreReportedAsEventsAndState() throws Exception {
+        Call call = client.placeCall("sip:bob@cusax.test", AudioPlan.silent());
+        assertThatThrownBy(() -> client.hold(call.id())).isInstanceOf(IllegalStateException.class);
+        telephony.callbacks().onCallAnswered(call.id());
+        recorder.await(CallAnswered.class, e -> true, WAIT);
+
+        client.hold(call.id());
+        assertThat(telephony.actions()).contains("hold " + call.id());
+        telephony.callbacks().onCallHeld(call.id(), true);
+        CallHeld held = recorder.await(CallHeld.class, e -> e.byUs(), WAIT);
+        assertThat(held.type()).isEqualTo("call-held");
+        assertThat(held.call().state()).isEqualTo(CallState.ON_HOLD);
+        telephony.callbacks().onCallHeld(call.id(), false);
+        recorder.await(CallHeld.class, e -> !e.byUs(), WAIT);
+
+        client.resume(call.id());
+        assertThat(telephony.actions()).contains("resume " + call.id());
+        telephony.callbacks().onCallResumed(call.id(), true);
+        CallResumed ours = recorder.await(CallResumed.class, e -> e.byUs(), WAIT);
+        assertThat(ours.type()).isEqualTo("call-resumed");
+        assertThat(ours.call().state()).isEqualTo(CallState.ON_HOLD); // the far end still holds it
+        telephony.callbacks().onCallResumed(call.id(), false);
+        assertThat(recorder.await(CallResumed.class, e -> !e.byUs(), WAIT).call().state())
+                .isEqualTo(CallState.ANSWERED);
     }
 
     @Test

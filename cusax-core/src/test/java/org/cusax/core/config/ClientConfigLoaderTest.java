@@ -46,6 +46,8 @@ class ClientConfigLoaderTest {
         assertThat(sip.features().imAndPresence()).isFalse();
         assertThat(c.sip().digestAlgorithms()).containsExactly("SHA-256", "MD5");
         assertThat(c.sip().registerExpires()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(c.sip().ringTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.sip().ackTimeout()).isEqualTo(Duration.ofSeconds(32));
         assertThat(c.xmpp().allowPlainSasl()).isFalse();
         assertThat(c.contacts().cacheDir()).contains(dir.resolve(".cache/cusax"));
         assertThat(c.contacts().requestsInFlight()).isEqualTo(16);
@@ -90,6 +92,8 @@ class ClientConfigLoaderTest {
                 sip.transport = udp
                 sip.register.expires = 5m
                 sip.keepalive.interval = 500ms
+                sip.call.ring-timeout = 25s
+                sip.call.ack-timeout = 4s
                 tls.min-version = TLSv1.3
                 """, Map.of());
         Account sip = c.link().telephony().orElseThrow();
@@ -100,6 +104,8 @@ class ClientConfigLoaderTest {
         assertThat(sip.security().requireTls()).as("udp chosen explicitly").isFalse();
         assertThat(c.sip().registerExpires()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.sip().keepaliveInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.sip().ringTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(c.sip().ackTimeout()).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test

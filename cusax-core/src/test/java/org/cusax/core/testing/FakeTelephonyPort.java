@@ -92,6 +92,16 @@ public final class FakeTelephonyPort implements TelephonyPort {
     }
 
     @Override
+    public void hold(String callId) {
+        actions.add("hold " + callId);
+    }
+
+    @Override
+    public void resume(String callId) {
+        actions.add("resume " + callId);
+    }
+
+    @Override
     public void sendDtmf(String callId, String digits) {
         actions.add("dtmf " + callId + " " + digits);
     }

@@ -50,7 +50,12 @@ final class MediaState implements AutoCloseable {
             }
             SrtpTransform out = null;
             SrtpTransform in = null;
-            if (media.srtp().isPresent()) {
+            if (previous != null && previous.srtpOut != null && media.srtp().equals(previous.media.srtp())) {
+                // same keys (RFC 4568 §7.1.4: unchanged crypto in a new offer): the crypto contexts, with their
+                // rollover counters and replay windows, carry on
+                out = previous.srtpOut;
+                in = previous.srtpIn;
+            } else if (media.srtp().isPresent()) {
                 SrtpParameters p = media.srtp().get();
                 out = SrtpTransform.sender(p.profile(), p.localKey());
                 try {
@@ -71,6 +76,16 @@ final class MediaState implements AutoCloseable {
     private static AudioCodec codec(PayloadFormat f) throws CodecException {
         return Codecs.create(f.encodingName(), f.clockRate())
                 .orElseThrow(() -> new CodecException("no codec for " + f.rtpmap()));
+    }
+
+    /** Releases what {@code next} (the state replacing this one) does not share. */
+    void closeReplacedBy(MediaState next) {
+        if (srtpOut != null && srtpOut != next.srtpOut) {
+            srtpOut.close();
+        }
+        if (srtpIn != null && srtpIn != next.srtpIn) {
+            srtpIn.close();
+        }
     }
 
     @Override

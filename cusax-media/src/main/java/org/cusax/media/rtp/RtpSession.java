@@ -131,8 +131,10 @@ public final class RtpSession implements AutoCloseable {
         }
         MediaState old = state;
         state = MediaState.create(media, old);
-        target.reset(media.remoteRtp(), media.remoteRtcp());
-        old.close();
+        if (!media.remoteRtp().equals(old.media.remoteRtp()) || !media.remoteRtcp().equals(old.media.remoteRtcp())) {
+            target.reset(media.remoteRtp(), media.remoteRtcp()); // keep what symmetric RTP learnt if unchanged
+        }
+        old.closeReplacedBy(state);
     }
 
     /**

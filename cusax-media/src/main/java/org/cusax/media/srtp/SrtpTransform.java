@@ -43,6 +43,18 @@ public final class SrtpTransform implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs jitsi-srtp's one-off start-up (its AES back-end benchmark, about two seconds on first use) with a
+     * throw-away key, so that the first SRTP call does not pay for it. Safe to call from any thread, any time.
+     */
+    public static void prewarm() {
+        try (SrtpTransform t = sender(SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpKey.generate())) {
+            t.protectRtp(new byte[] {(byte) 0x80, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0});
+        } catch (SrtpException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SrtpTransform.class).debug("SRTP pre-warm failed: {}", e.toString());
+        }
+    }
+
     /** Protects what we send, with our own key. */
     public static SrtpTransform sender(SrtpProfile profile, SrtpKey localKey) throws SrtpException {
         return new SrtpTransform(profile, localKey, true);

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Our calls, as user agent client (RFC 3261 §13.2, §9.1, §15.1.1) — outgoing INVITE, digest answer,
- * ringing, ACK along the dialog's route set, CANCEL, BYE — and, through {@link IncomingCalls}, as user
- * agent server. Every call ends exactly once, through {@link #end}, which closes its media first.
+ * ringing, ACK along the dialog's route set, CANCEL (also when the ring timeout passes), BYE — and, through
+ * {@link IncomingCalls}, as user agent server; hold, resume and the peer's session changes through
+ * {@link SessionUpdates}. Every call ends exactly once, through {@link #end}, which closes its media and
+ * cancels its timers first.
  */
 public final class CallManager {
     private static final Logger LOG = LoggerFactory.getLogger(CallManager.class);
@@ -40,16 +42,30 @@ public final class CallManager {
     final TelephonyCallbacks callbacks;
     final InetAddress mediaAddress;
     final boolean sipOverTls;
-    private final DigestAuthenticator auth;
+    final DigestAuthenticator auth;
     private final Map<String, SipCall> byId = new ConcurrentHashMap<>();
     private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
     private final IncomingCalls incoming;
     /** Reads who an incoming call claims to be from; believes no P-Asserted-Identity until told whom to trust. */
     volatile CallerClaimsReader callerClaims = CallerClaimsReader.trustingNobody();
+    final SessionUpdates updates;
+    final CallTimeouts timeouts;
+    private final java.util.concurrent.ScheduledExecutorService timers;
 
+    /**
+     * @param timeouts ring timeout (RFC 3261 §13.3.1.1 / §9.1 as policy) and how long we wait for the ACK to
+     *                 our 200 OK (Timer H, RFC 3261 §13.3.1.4)
+     */
     public CallManager(SipEndpoint endpoint, javax.sip.address.SipURI aor, String userAgent,
                        java.util.Optional<String> linkedJid, DigestAuthenticator auth, TelephonyCallbacks callbacks,
-                       org.cusax.sip.processor.Responder responder) {
+                       org.cusax.sip.processor.Responder responder, CallTimeouts timeouts) {
+        this.timeouts = timeouts;
+        this.timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cusax-sip-call-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        this.updates = new SessionUpdates(this, responder);
         this.endpoint = endpoint;
         this.requests = new InviteRequests(endpoint, endpoint.config().transport(), aor, userAgent, linkedJid);
         this.auth = auth;
@@ -79,6 +95,8 @@ public final class CallManager {
             call.plan = request.audio();
             register(call);
             sendInvite(call, invite);
+            call.ringTimer = schedule(() -> onRingTimeout(call), timeouts.ring().toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (IOException | SipException | RuntimeException e) {
             LOG.info("call to {} could not start: {}", request.target(), e.getMessage());
             SipCall call = byId.get(request.callId());
@@ -108,6 +126,15 @@ public final class CallManager {
     public synchronized void onResponse(ClientTransaction tx, Response response) {
         SipCall call = bySipCallId.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (call != null && Request.INVITE.equals(cseq.getMethod())) {
+            if (updates.onResponse(call, tx, response)) {
+                return;
+            }
+            if (call.phase == SipCall.Phase.CONFIRMED && response.getStatusCode() / 100 == 2 && tx != call.inviteTx) {
+                reacknowledge(call, response); // a retransmitted 200 OK to an earlier (re-)INVITE
+                return;
+            }
+        }
         if (call == null || !Request.INVITE.equals(cseq.getMethod()) || call.direction != CallDirection.OUTGOING) {
             LOG.debug("{} {} for no outgoing call", response.getStatusCode(), cseq.getMethod());
             if (call == null && Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() / 100 == 2) {
@@ -124,7 +151,67 @@ public final class CallManager {
                 && call.phase != SipCall.Phase.ENDED && !call.cancelRequested) {
             retryWithCredentials(call, response);
         } else if (call.phase != SipCall.Phase.ENDED) {
-            end(call, EndReason.fromStatus(code, response.getReasonPhrase()));
+            end(call, call.ringTimedOut ? noAnswer() : EndReason.fromStatus(code, response.getReasonPhrase()));
+        }
+    }
+
+    private EndReason noAnswer() {
+        return EndReason.of(EndReason.Kind.NO_ANSWER, "no answer within " + timeouts.ring().toSeconds()
+                + " s (sip.call.ring-timeout): cancelled");
+    }
+
+    /** The outgoing call rang too long: CANCEL (RFC 3261 §9.1); the 487 then ends it as NO_ANSWER. */
+    private void onRingTimeout(SipCall call) {
+        synchronized (this) {
+            if (call.direction != CallDirection.OUTGOING || !call.ringing() || call.cancelRequested) {
+                return;
+            }
+            LOG.info("call {}: no answer within {}, cancelling", call.id, timeouts.ring());
+            call.ringTimedOut = true;
+            call.cancelRequested = true;
+            if (call.provisional) {
+                sendCancel(call);
+            } // else the CANCEL goes out with the first provisional response (RFC 3261 §9.1)
+        }
+    }
+
+    java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, java.util.concurrent.TimeUnit unit) {
+        try {
+            return timers.schedule(task, delay, unit);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null; // the SIP half is stopping: no more timers
+        }
+    }
+
+    /**
+     * Our 200 OK waits for its ACK; without one within Timer H (RFC 3261 §13.3.1.4, §14.2) the call is
+     * ended with a BYE.
+     */
+    void awaitAck(SipCall call) {
+        if (call.ackTimer != null) {
+            call.ackTimer.cancel(false);
+        }
+        call.ackTimer = schedule(() -> {
+            synchronized (this) {
+                boolean waiting = call.phase == SipCall.Phase.ANSWERING || call.reinviteServerTx != null;
+                if (call.phase == SipCall.Phase.ENDED || !waiting) {
+                    return;
+                }
+                LOG.info("call {}: no ACK for our 200 OK within {}", call.id, timeouts.ack());
+                call.reinviteServerTx = null;
+                sendBye(call);
+                end(call, EndReason.of(EndReason.Kind.FAILED, "the peer never acknowledged our 200 OK (no ACK within "
+                        + timeouts.ack().toSeconds() + " s, RFC 3261 §13.3.1.4): hung up"));
+            }
+        }, timeouts.ack().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void reacknowledge(SipCall call, Response response) {
+        try {
+            long seq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            call.dialog.sendAck(call.dialog.createAck(seq));
+        } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.debug("could not acknowledge a retransmitted 200 OK in call {}: {}", call.id, e.getMessage());
         }
     }
 
@@ -170,7 +257,14 @@ public final class CallManager {
             return;
         }
         call.phase = SipCall.Phase.CONFIRMED;
+        if (call.ringTimer != null) {
+            call.ringTimer.cancel(false);
+        }
+        call.heldByPeer = call.media.peerHolds();
         callbacks.onCallAnswered(call.id);
+        if (call.heldByPeer) {
+            callbacks.onCallHeld(call.id, false);
+        }
     }
 
     private void retryWithCredentials(SipCall call, Response response) {
@@ -197,8 +291,12 @@ public final class CallManager {
             return;
         }
         SipCall call = bySipCallId.get(((CallIdHeader) tx.getRequest().getHeader(CallIdHeader.NAME)).getCallId());
+        if (call != null && updates.onTimeout(call, tx)) {
+            return;
+        }
         if (call != null && call.inviteTx == tx && call.phase != SipCall.Phase.CONFIRMED) {
-            end(call, EndReason.fromStatus(Response.REQUEST_TIMEOUT, "no answer from the network"));
+            end(call, call.ringTimedOut ? noAnswer()
+                    : EndReason.fromStatus(Response.REQUEST_TIMEOUT, "no answer from the network"));
         }
     }
 
@@ -231,6 +329,16 @@ public final class CallManager {
         }
     }
 
+    /** Holds an answered call (re-INVITE with a=sendonly, or inactive if the peer holds us; RFC 3264 §8.4). */
+    public synchronized void hold(String callId) {
+        updates.setHold(require(callId), true);
+    }
+
+    /** Ends our hold (re-INVITE with a=sendrecv). */
+    public synchronized void resume(String callId) {
+        updates.setHold(require(callId), false);
+    }
+
     public synchronized void sendDtmf(String callId, String digits) {
         SipCall call = require(callId);
         if (call.phase != SipCall.Phase.CONFIRMED) {
@@ -248,6 +356,9 @@ public final class CallManager {
     /** Ends every call (BYE or CANCEL where possible); used when the SIP half stops. */
     public synchronized void endAll() {
         for (SipCall call : List.copyOf(byId.values())) {
+            if (call.phase == SipCall.Phase.ENDED) {
+                continue;
+            }
             if (call.phase == SipCall.Phase.CONFIRMED || call.phase == SipCall.Phase.ANSWERING) {
                 sendBye(call);
             } else if (call.direction == CallDirection.OUTGOING && call.provisional) {
@@ -255,6 +366,7 @@ public final class CallManager {
             }
             end(call, EndReason.of(EndReason.Kind.FAILED, "the SIP half stopped"));
         }
+        timers.shutdownNow();
     }
 
     void register(SipCall call) {
@@ -272,6 +384,7 @@ public final class CallManager {
             return;
         }
         call.phase = SipCall.Phase.ENDED;
+        call.cancelTimers();
         call.media.close();
         bySipCallId.remove(call.sipCallId);
         LOG.debug("call {} ended: {}", call.id, reason.message());

@@ -17,6 +17,9 @@ import org.cusax.media.rtp.MediaStartException;
 import org.cusax.media.rtp.RtpSession;
 import org.cusax.media.rtp.RtpStatistics;
 import org.cusax.media.sdp.Answer;
+import org.cusax.media.sdp.Direction;
+import org.cusax.media.sdp.MediaDescription;
+import org.cusax.media.sdp.SessionDescription;
 import org.cusax.media.sdp.LocalMedia;
 import org.cusax.media.sdp.NegotiatedMedia;
 import org.cusax.media.sdp.SdpNegotiationException;
@@ -42,6 +45,9 @@ public final class CallMedia implements AutoCloseable {
     private volatile AudioSink sink;
     private volatile AudioSource source;
     private volatile String localSdp = "";
+    /** The peer's last SDP (offer or answer), for its o= version and its direction. */
+    private volatile SessionDescription remote;
+    private volatile boolean started;
 
     private CallMedia(RtpSession rtp, SdpNegotiator sdp) {
         this.rtp = rtp;
@@ -62,18 +68,76 @@ public final class CallMedia implements AutoCloseable {
         return localSdp;
     }
 
-    /** Takes the answer from the 200 OK. */
-    public NegotiatedMedia acceptAnswer(String body) throws SdpParseException, SdpNegotiationException {
-        negotiated = sdp.acceptAnswer(SdpParser.parse(body));
-        return negotiated;
+    /**
+     * A new offer in an established call (RFC 3264 §8): {@code offered} is the direction written into it
+     * (e.g. inactive when the peer holds us and we hold too), {@code intent} the direction we keep for later
+     * answers (sendonly while we hold, sendrecv otherwise). Same ports, codecs and SRTP key; the o= version
+     * grows because the body changed.
+     */
+    public synchronized String reoffer(Direction offered, Direction intent) {
+        sdp.setDirection(offered);
+        try {
+            localSdp = sdp.createOffer().toSdp();
+        } finally {
+            sdp.setDirection(intent);
+        }
+        return localSdp;
     }
 
-    /** Answers an incoming offer; returns the SDP to put in our 200 OK. */
-    public String answer(String offerBody) throws SdpParseException, SdpNegotiationException {
-        Answer answer = sdp.createAnswer(SdpParser.parse(offerBody));
+    /** Sets the direction we keep for later offers and answers (after a refused hold or resume). */
+    public void keepDirection(Direction intent) {
+        sdp.setDirection(intent);
+    }
+
+    /** Takes the answer to our offer (200 OK, or ACK for an offer in our 200); running media follows it. */
+    public synchronized NegotiatedMedia acceptAnswer(String body)
+            throws SdpParseException, SdpNegotiationException, MediaStartException {
+        SessionDescription parsed = SdpParser.parse(body);
+        NegotiatedMedia media = sdp.acceptAnswer(parsed);
+        if (started) {
+            rtp.update(media);
+        }
+        negotiated = media;
+        remote = parsed;
+        return media;
+    }
+
+    /**
+     * Answers an offer (INVITE, re-INVITE or UPDATE); returns the SDP for our 200 OK. An offer whose o= line
+     * equals the last one the peer sent is unchanged (RFC 3264 §8, a session refresh): our current SDP is
+     * returned as it is and the media is left alone. Otherwise running media follows the new answer at once.
+     */
+    public synchronized String answer(String offerBody)
+            throws SdpParseException, SdpNegotiationException, MediaStartException {
+        SessionDescription parsed = SdpParser.parse(offerBody);
+        if (remote != null && !localSdp.isEmpty() && parsed.origin().equals(remote.origin())) {
+            LOG.debug("unchanged offer (o= {} {}): answer kept", parsed.origin().sessionId(),
+                    parsed.origin().sessionVersion());
+            return localSdp;
+        }
+        Answer answer = sdp.createAnswer(parsed);
+        if (started) {
+            rtp.update(answer.media());
+        }
         negotiated = answer.media();
         localSdp = answer.sdp().toSdp();
+        remote = parsed;
         return localSdp;
+    }
+
+    /** True when the peer's last SDP says it does not want our media (sendonly, inactive, or c=0.0.0.0): it holds us. */
+    public boolean peerHolds() {
+        SessionDescription r = remote;
+        if (r == null || r.audio().isEmpty()) {
+            return false;
+        }
+        MediaDescription audio = r.audio().get();
+        return !audio.direction().receives() || audio.isHoldAddress();
+    }
+
+    /** The direction our media runs in now (from our side), once negotiated. */
+    public java.util.Optional<Direction> direction() {
+        return negotiated().map(NegotiatedMedia::direction);
     }
 
     /** Starts sending and receiving as {@code plan} says. */
@@ -84,6 +148,7 @@ public final class CallMedia implements AutoCloseable {
         source = source(plan.play());
         sink = plan.record().isPresent() ? WavFileSink.create(plan.record().get()) : new NullSink();
         rtp.start(negotiated, source, sink);
+        started = true;
         LOG.debug("media started to {} ({}, {})", negotiated.remoteRtp(), negotiated.sendFormat(),
                 negotiated.isSecure() ? "SRTP" : "RTP");
     }

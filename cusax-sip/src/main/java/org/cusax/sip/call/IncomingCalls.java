@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Our side as user agent server (RFC 3261 §13.3): an INVITE is rung (180) and reported; answer sends
- * 200 OK with our SDP answer, the ACK confirms; reject, CANCEL (→ 487, §9.2) and BYE (→ 200, §15.1.2)
- * end the call. Methods run under the {@link CallManager}'s lock.
+ * 200 OK with our SDP answer (or, for an INVITE without SDP, our offer, whose answer must come in the ACK:
+ * RFC 3264 §5), the ACK confirms; reject, CANCEL (→ 487, §9.2) and BYE (→ 200, §15.1.2) end the call. A
+ * call nobody acts on within the ring timeout is refused with 480; a 200 OK without ACK in time is ended
+ * with BYE (§13.3.1.4). INVITEs and UPDATEs inside a call go to {@link SessionUpdates}. Methods run under
+ * the {@link CallManager}'s lock.
  */
 public final class IncomingCalls {
     private static final Logger LOG = LoggerFactory.getLogger(IncomingCalls.class);
@@ -38,15 +41,16 @@ public final class IncomingCalls {
         synchronized (calls) {
             Request invite = event.getRequest();
             String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
-            if (calls.bySipCallId(sipCallId) != null) {
-                responder.respond(event, Response.NOT_ACCEPTABLE_HERE); // re-INVITE (hold) not supported yet
+            SipCall existing = calls.bySipCallId(sipCallId);
+            if (existing != null) {
+                if (((ToHeader) invite.getHeader(ToHeader.NAME)).getTag() != null) {
+                    calls.updates.onReinvite(event, existing);
+                } else {
+                    responder.respond(event, Response.LOOP_DETECTED); // RFC 3261 §8.2.2.2 merged request
+                }
                 return;
             }
-            byte[] body = invite.getRawContent();
-            if (body == null || body.length == 0) {
-                responder.respond(event, Response.NOT_ACCEPTABLE_HERE); // offerless INVITE not supported
-                return;
-            }
+            byte[] body = invite.getRawContent(); // none: the offer goes in our 200 OK (RFC 3261 §13.2.1)
             CallMedia media = null;
             try {
                 ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
@@ -55,13 +59,15 @@ public final class IncomingCalls {
                 media = CallMedia.open(calls.mediaAddress, calls.sipOverTls, d -> calls.callbacks.onDtmf(id, d));
                 SipCall call = new SipCall(id, CallDirection.INCOMING, sipCallId, media, SipCall.Phase.EARLY);
                 call.inviteServerTx = st;
-                call.offer = new String(body, StandardCharsets.UTF_8);
+                call.offer = body == null || body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
                 call.toTag = calls.requests.tag();
                 call.dialog = calls.endpoint.provider().getNewDialog(st);
                 calls.register(call);
                 Response ringing = response(call, Response.RINGING);
                 ringing.addHeader(calls.requests.contact());
                 st.sendResponse(ringing);
+                call.ringTimer = calls.schedule(() -> onRingTimeout(call), calls.timeouts.ring().toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
                 calls.callbacks.onIncomingCall(id, calls.callerClaims.read(invite));
             } catch (Exception e) {
                 LOG.warn("could not take an incoming call: {}", e.getMessage());
@@ -77,7 +83,7 @@ public final class IncomingCalls {
         requireRinging(call, "answer");
         String sdp;
         try {
-            sdp = call.media.answer(call.offer);
+            sdp = call.offer == null ? call.media.offer() : call.media.answer(call.offer);
         } catch (Exception e) {
             sendFinal(call, Response.NOT_ACCEPTABLE_HERE);
             calls.end(call, EndReason.of(EndReason.Kind.NO_MEDIA, "no common media: " + e.getMessage()));
@@ -87,9 +93,17 @@ public final class IncomingCalls {
             Response ok = response(call, Response.OK);
             calls.requests.completeAnswer(ok, sdp);
             call.plan = plan;
-            call.media.start(plan);
+            if (call.offer != null) {
+                call.media.start(plan);
+            } else {
+                call.offerInOk = true; // media starts with the answer in the ACK (RFC 3264 §5)
+            }
             call.inviteServerTx.sendResponse(ok);
             call.phase = SipCall.Phase.ANSWERING;
+            if (call.ringTimer != null) {
+                call.ringTimer.cancel(false);
+            }
+            calls.awaitAck(call);
         } catch (Exception e) {
             LOG.warn("could not answer call {}: {}", call.id, e.getMessage());
             sendFinal(call, Response.SERVER_INTERNAL_ERROR);
@@ -107,10 +121,70 @@ public final class IncomingCalls {
     public void onAck(RequestEvent event) {
         synchronized (calls) {
             SipCall call = calls.bySipCallId(callId(event.getRequest()));
-            if (call != null && call.phase == SipCall.Phase.ANSWERING) {
-                call.phase = SipCall.Phase.CONFIRMED;
-                calls.callbacks.onCallAnswered(call.id);
+            if (call == null || call.phase == SipCall.Phase.ENDED) {
+                return;
             }
+            if (call.phase == SipCall.Phase.CONFIRMED) {
+                calls.updates.onReinviteAck(call, event.getRequest());
+                return;
+            }
+            if (call.phase != SipCall.Phase.ANSWERING) {
+                return;
+            }
+            if (call.offerInOk && !takeAnswerFromAck(call, event.getRequest())) {
+                return;
+            }
+            call.phase = SipCall.Phase.CONFIRMED;
+            call.heldByPeer = call.media.peerHolds();
+            calls.callbacks.onCallAnswered(call.id);
+            if (call.heldByPeer) {
+                calls.callbacks.onCallHeld(call.id, false);
+            }
+        }
+    }
+
+    /** Offerless INVITE: the ACK carries the answer to the offer in our 200 OK; a bad one ends the call. */
+    private boolean takeAnswerFromAck(SipCall call, Request ack) {
+        call.offerInOk = false;
+        try {
+            byte[] body = ack.getRawContent();
+            if (body == null || body.length == 0) {
+                throw new IllegalArgumentException("the ACK carries no SDP");
+            }
+            call.media.acceptAnswer(new String(body, StandardCharsets.UTF_8));
+            call.media.start(call.plan);
+            return true;
+        } catch (Exception e) {
+            LOG.info("call {}: no usable answer in the ACK: {}", call.id, e.getMessage());
+            calls.sendBye(call);
+            calls.end(call, EndReason.of(EndReason.Kind.NO_MEDIA, "the caller sent no usable SDP answer in its ACK "
+                    + "to our offer (RFC 3264 §5): " + e.getMessage()));
+            return false;
+        }
+    }
+
+    /** Nobody acted on the incoming call in time: 480 Temporarily Unavailable (RFC 3261 §21.4.18). */
+    private void onRingTimeout(SipCall call) {
+        synchronized (calls) {
+            if (call.direction != CallDirection.INCOMING || !call.ringing()) {
+                return;
+            }
+            sendFinal(call, Response.TEMPORARILY_UNAVAILABLE);
+            calls.end(call, new EndReason(EndReason.Kind.NO_ANSWER,
+                    java.util.OptionalInt.of(Response.TEMPORARILY_UNAVAILABLE), "not answered within "
+                    + calls.timeouts.ring().toSeconds() + " s (sip.call.ring-timeout): refused with 480"));
+        }
+    }
+
+    /** UPDATE (RFC 3311) inside a call; outside one 481. */
+    public void onUpdate(RequestEvent event) {
+        synchronized (calls) {
+            SipCall call = calls.bySipCallId(callId(event.getRequest()));
+            if (call == null) {
+                responder.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return;
+            }
+            calls.updates.onUpdate(event, call);
         }
     }
 

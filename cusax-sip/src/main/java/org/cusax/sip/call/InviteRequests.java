@@ -93,6 +93,11 @@ final class InviteRequests {
         }
     }
 
+    /** Puts an SDP body (offer or answer) into a request or response. */
+    void setSdp(javax.sip.message.Message message, String sdp) throws ParseException {
+        message.setContent(sdp, sdpType());
+    }
+
     javax.sip.header.ContactHeader contact() throws IOException {
         InetSocketAddress local = endpoint.connectToServer();
         try {

@@ -25,7 +25,7 @@ public final class MethodCapabilities {
         this.features = features;
         List<String> methods = new ArrayList<>();
         if (features.calling()) {
-            methods.addAll(List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL));
+            methods.addAll(List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.UPDATE));
         }
         methods.add(Request.OPTIONS);
         if (features.imAndPresence()) {

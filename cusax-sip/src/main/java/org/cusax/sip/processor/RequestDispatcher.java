@@ -44,7 +44,7 @@ public final class RequestDispatcher {
                 new SubscribeProcessor(), new PublishProcessor()));
         if (caps.features().calling()) {
             list.addAll(List.of(new InviteProcessor(calls), new AckProcessor(calls), new ByeProcessor(calls),
-                    new CancelProcessor(calls)));
+                    new CancelProcessor(calls), new UpdateProcessor(calls)));
         }
         if (caps.features().imAndPresence()) {
             list.addAll(List.of(new MessageRequestProcessor(), new NotifyProcessor()));

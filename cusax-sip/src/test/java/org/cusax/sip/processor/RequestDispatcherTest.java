@@ -93,7 +93,7 @@ class RequestDispatcherTest {
         try (UdpPeer peer = start(Features.telephonyDefaults())) {
             Response r = peer.send("OPTIONS");
             assertThat(r.getStatusCode()).isEqualTo(200);
-            assertThat(allow(r)).containsExactly("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS");
+            assertThat(allow(r)).containsExactly("INVITE", "ACK", "BYE", "CANCEL", "UPDATE", "OPTIONS");
             assertThat(r.getHeader("Accept").toString()).contains("application/sdp");
             assertThat(r.getHeader("Supported")).isNotNull();
             assertThat(r.getHeader("Server").toString()).contains("cusax-test/1");
