@@ -40,7 +40,8 @@ import org.cusax.sandbox.xmpp.sasl.ScramSha1Mechanism;
 import org.cusax.sandbox.xmpp.server.LoopbackEndpoint;
 import org.cusax.sandbox.xmpp.server.OfflineMessages;
 import org.cusax.sandbox.xmpp.server.SandboxAccounts;
-import org.cusax.sandbox.xmpp.server.StoppableInternalRelay;
+import org.cusax.sandbox.xmpp.server.SandboxRuntimeContext;
+import org.cusax.sandbox.xmpp.server.SandboxInternalRelay;
 import org.cusax.sandbox.xmpp.vcard.VcardTempModule;
 import org.cusax.sandbox.xmpp.vcard.VcardTempStore;
 import org.slf4j.Logger;
@@ -77,14 +78,14 @@ public final class SandboxXmppServer implements AutoCloseable {
     private final VcardTempStore vcards;
     private final PepModule pep;
     private final LoopbackEndpoint endpoint;
-    private final StoppableInternalRelay internalRelay;
+    private final SandboxInternalRelay internalRelay;
     private final ExecutorService externalRelayThreads;
     private final DefaultServerRuntimeContext context;
     private boolean stopped;
 
     private SandboxXmppServer(SandboxXmppOptions options, SandboxCa ca, Path caFile, SandboxAccounts accounts,
             MemoryRosterManager rosters, OfflineMessages offline, VcardTempStore vcards, PepModule pep,
-            LoopbackEndpoint endpoint, StoppableInternalRelay internalRelay, ExecutorService externalRelayThreads,
+            LoopbackEndpoint endpoint, SandboxInternalRelay internalRelay, ExecutorService externalRelayThreads,
             DefaultServerRuntimeContext context) {
         this.options = options;
         this.ca = ca;
@@ -121,7 +122,7 @@ public final class SandboxXmppServer implements AutoCloseable {
         Entity serverEntity = new EntityImpl(null, options.domain(), null);
         org.apache.vysper.xmpp.state.resourcebinding.ResourceRegistry resources =
                 new org.apache.vysper.xmpp.state.resourcebinding.ResourceRegistry();
-        StoppableInternalRelay internalRelay = new StoppableInternalRelay(serverEntity, resources, accounts, offline);
+        SandboxInternalRelay internalRelay = new SandboxInternalRelay(serverEntity, resources, accounts, offline);
         ExecutorService externalThreads = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sandbox-xmpp-s2s");
             t.setDaemon(true);
@@ -142,7 +143,7 @@ public final class SandboxXmppServer implements AutoCloseable {
         }
         features.setAuthenticationMethods(mechanisms);
 
-        DefaultServerRuntimeContext context = new DefaultServerRuntimeContext(serverEntity, relay, features,
+        DefaultServerRuntimeContext context = new SandboxRuntimeContext(serverEntity, relay, features,
                 coreDictionaries(), resources);
         context.setStorageProviderRegistry(storage);
         context.setTlsContextFactory(cert::serverContext);
@@ -277,6 +278,12 @@ public final class SandboxXmppServer implements AutoCloseable {
      */
     public void publishPep(String owner, String node, String itemId, String payloadXml) {
         pep.publish(existing(owner), node, itemId, XmlElements.parse(payloadXml));
+    }
+
+    /** The payload of the last item of an account's PEP node as XML, if there is one. */
+    public Optional<String> pepItem(String owner, String node) {
+        return pep.last(existing(owner), node).map(i -> new org.apache.vysper.xml.fragment.Renderer(i.payload())
+                .getComplete());
     }
 
     /** How many stanzas wait in offline storage for an account. */

@@ -41,6 +41,12 @@ public final class PepModule extends DefaultModule {
     @Override
     protected void addHandlerDictionaries(List<HandlerDictionary> dictionaries) {
         dictionaries.add(new NamespaceHandlerDictionary(NamespaceURIs.XEP0060_PUBSUB, new PepHandler(store)));
+        dictionaries.add(new PepPresenceHandler(store));
+    }
+
+    /** The last item of {@code owner}'s {@code node}. */
+    public java.util.Optional<PepItem> last(Entity owner, String node) {
+        return store.last(owner.getBareJID(), node);
     }
 
     /** Publishes on behalf of {@code owner} (seeding demo data), notifying as a client publish would. */

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * (roster subscription {@code from} or {@code both}; the presence access model, §5). Simplification: every
  * available resource of such a contact gets it, whether or not it announced {@code +notify} (XEP-0115
  * capabilities are not tracked); clients without a listener ignore it. Headlines are not stored offline.
+ * When a session sends its first available presence, it gets the last item of every node of the
+ * contacts it is subscribed to (XEP-0163 §6.1.1 "last published item"), see {@link PepPresenceHandler}.
  */
 final class PepNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(PepNotifier.class);
@@ -32,19 +34,35 @@ final class PepNotifier {
     }
 
     static void notify(ServerRuntimeContext server, Entity owner, String node, PepItem item) {
-        Entity from = owner.getBareJID();
-        for (Entity to : recipients(server, from)) {
-            Stanza event = StanzaBuilder.createMessageStanza(from, to, MessageStanzaType.HEADLINE, null, null)
-                    .startInnerElement("event", NamespaceURIs.XEP0060_PUBSUB_EVENT)
-                    .startInnerElement("items", NamespaceURIs.XEP0060_PUBSUB_EVENT).addAttribute("node", node)
-                    .startInnerElement("item", NamespaceURIs.XEP0060_PUBSUB_EVENT).addAttribute("id", item.id())
-                    .addPreparedElement(item.payload())
-                    .endInnerElement().endInnerElement().endInnerElement().build();
-            try {
-                server.getStanzaRelay().relay(to, event, IgnoreFailureStrategy.IGNORE_FAILURE_STRATEGY);
-            } catch (DeliveryException e) {
-                LOG.debug("PEP notification of {} to {} not delivered: {}", node, to, e.toString());
+        for (Entity to : recipients(server, owner.getBareJID())) {
+            send(server, owner, to, node, item);
+        }
+    }
+
+    /** Sends the last item of each node of the owner and of every contact it is subscribed to, to {@code to}. */
+    static void lastItems(ServerRuntimeContext server, PepStore store, Entity to) {
+        List<Entity> owners = new ArrayList<>(List.of(to.getBareJID()));
+        for (RosterItem item : roster(server, to.getBareJID())) {
+            if (item.getSubscriptionType().includesTo()) {
+                owners.add(item.getJid().getBareJID());
             }
+        }
+        for (Entity owner : owners) {
+            store.nodes(owner).forEach((node, item) -> send(server, owner, to, node, item));
+        }
+    }
+
+    private static void send(ServerRuntimeContext server, Entity owner, Entity to, String node, PepItem item) {
+        Stanza event = StanzaBuilder.createMessageStanza(owner.getBareJID(), to, MessageStanzaType.HEADLINE, null, null)
+                .startInnerElement("event", NamespaceURIs.XEP0060_PUBSUB_EVENT)
+                .startInnerElement("items", NamespaceURIs.XEP0060_PUBSUB_EVENT).addAttribute("node", node)
+                .startInnerElement("item", NamespaceURIs.XEP0060_PUBSUB_EVENT).addAttribute("id", item.id())
+                .addPreparedElement(item.payload())
+                .endInnerElement().endInnerElement().endInnerElement().build();
+        try {
+            server.getStanzaRelay().relay(to, event, IgnoreFailureStrategy.IGNORE_FAILURE_STRATEGY);
+        } catch (DeliveryException e) {
+            LOG.debug("PEP notification of {} to {} not delivered: {}", node, to, e.toString());
         }
     }
 

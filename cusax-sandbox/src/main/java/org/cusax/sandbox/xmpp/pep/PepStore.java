@@ -29,6 +29,11 @@ public final class PepStore {
         return Optional.ofNullable(nodes.getOrDefault(key(owner), Map.of()).get(node));
     }
 
+    /** Every node of {@code owner} with its last item. */
+    public Map<String, PepItem> nodes(Entity owner) {
+        return Map.copyOf(nodes.getOrDefault(key(owner), Map.of()));
+    }
+
     private static String key(Entity jid) {
         return jid.getBareJID().getFullQualifiedName().toLowerCase(Locale.ROOT);
     }
