@@ -1,6 +1,7 @@
 package org.cusax.sandbox.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,7 @@ class SandboxXmppServerIT {
         start("alice");
         ChannelSecurity sec = cb.awaitState(ConnectionState.ONLINE, WAIT).security();
         assertThat(sec.encrypted()).isTrue();
+        assertThat(sec.tlsProtocol()).contains("TLSv1.2"); // SandboxXmppServer.TLS_PROTOCOLS
         assertThat(sec.verifiedIdentity()).contains("cusax.test");
         assertThat(sec.authentication()).contains("SCRAM-SHA-1");
         System.out.println("ONLINE: " + sec.describe());
@@ -216,6 +218,39 @@ class SandboxXmppServerIT {
             Thread.sleep(20);
         }
         System.out.println("delivery failure: " + cb.failed());
+    }
+
+    @Test
+    void stopClosesConnectionsAndThePortAndIsIdempotent() throws Exception {
+        SandboxXmppServer other = SandboxXmppServer.start(SandboxXmppOptions.defaults().withCa(server.ca()));
+        other.addUser("erin", PASSWORD);
+        int port = other.port();
+        assertThat(port).isNotEqualTo(server.port());
+        Account erin = XmppAccounts.account("erin", PASSWORD, port, server.caCertificateFile());
+        try (Peer p = Peer.login(erin, "x", true)) {
+            assertThat(p.connection().isAuthenticated()).isTrue();
+            other.stop();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (p.connection().isConnected()) {
+                assertThat(System.nanoTime()).as("connection closed by stop()").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+        other.stop();
+        assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close()).isInstanceOf(java.net.ConnectException.class);
+        assertThat(other.caCertificateFile()).doesNotExist();
+    }
+
+    @Test
+    void manyLoginsInARowAllSucceed() throws Exception {
+        // MINA's TLS switch under STARTTLS is the fragile part of Vysper: every login must get through it.
+        int online = 0;
+        for (int i = 0; i < 30; i++) {
+            try (Peer p = Peer.login(account("carol", PASSWORD), "loop" + i, false)) {
+                online += p.connection().isAuthenticated() ? 1 : 0;
+            }
+        }
+        assertThat(online).isEqualTo(30);
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.apache.vysper.xmpp.server.ServerRuntimeContext;
 /**
  * A client-to-server TCP endpoint bound to one address (Vysper's {@code TCPEndpoint} binds every
  * interface) and able to take a free port ({@code 0}) and tell which one it got. Unlike Vysper's, it
- * has no stanza-logging filter, which would log SASL payloads.
+ * has no stanza-logging filter, which would log SASL payloads, and it answers the client's end of
+ * stream ({@link StreamEndFilter}).
  */
 public final class LoopbackEndpoint implements Endpoint {
     private final InetAddress address;
@@ -40,6 +41,7 @@ public final class LoopbackEndpoint implements Endpoint {
     public synchronized void start() throws IOException {
         NioSocketAcceptor a = new NioSocketAcceptor();
         DefaultIoFilterChainBuilder chain = new DefaultIoFilterChainBuilder();
+        chain.addLast("streamEnd", new StreamEndFilter());
         chain.addLast("xmppCodec", new ProtocolCodecFilter(new XMPPProtocolCodecFactory()));
         a.setFilterChainBuilder(chain);
         XmppIoHandlerAdapter handler = new XmppIoHandlerAdapter();
