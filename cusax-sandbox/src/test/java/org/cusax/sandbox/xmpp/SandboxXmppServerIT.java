@@ -26,7 +26,10 @@ import org.cusax.xmpp.testing.LogCapture;
 import org.cusax.xmpp.testing.Peer;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
+import org.cusax.xmpp.testing.ContactSeeds;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +153,27 @@ class SandboxXmppServerIT {
         server.publishPep("rchange", "urn:xmpp:reach:0", "current",
                 "<reach xmlns='urn:xmpp:reach:0'><addr uri='tel:+33633333333'/></reach>");
         cb.awaitTels("rchange" + D, TelSource.REACH_PEP, t -> t.equals(List.of(RawTel.of("tel:+33633333333"))), WAIT);
+    }
+
+    @Test
+    void aClientStoresItsVcardTempAndReadsPepOnlyWhereItIsSubscribed() throws Exception {
+        try (Peer carol = Peer.login(account("carol", PASSWORD), "vcard", false)) {
+            // XEP-0054 §3.2: the owner replaces its vCard; it is stored as XML and served back as XML.
+            ContactSeeds.setVcardTemp(carol.connection(), "<FN>Carol</FN><TEL><CELL/><NUMBER>07 00 00 00 01</NUMBER></TEL>");
+            assertThat(server.vcardTemp("carol")).hasValueSatisfying(x -> assertThat(x)
+                    .contains("<NUMBER>07 00 00 00 01</NUMBER>").contains("xmlns=\"vcard-temp\""));
+            // XEP-0163 §5 presence access model: carol is not subscribed to vfour, so the server refuses,
+            // and answers from vfour's address so that the client matches the answer at once.
+            assertThatThrownBy(() -> ContactSeeds.items(carol.connection(),
+                    org.jxmpp.jid.impl.JidCreate.bareFrom("vfour" + D), "urn:xmpp:vcard4"))
+                    .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> assertThat(
+                            e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.not_authorized));
+            // Its own node that does not exist: item-not-found.
+            assertThatThrownBy(() -> ContactSeeds.items(carol.connection(),
+                    org.jxmpp.jid.impl.JidCreate.bareFrom("carol" + D), "urn:xmpp:vcard4"))
+                    .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> assertThat(
+                            e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.item_not_found));
+        }
     }
 
     @Test
