@@ -9,17 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
+import java.util.Set;
 
-import org.apache.vysper.storage.OpenStorageProviderRegistry;
+import org.apache.vysper.xml.fragment.Renderer;
 import org.apache.vysper.xmpp.addressing.Entity;
 import org.apache.vysper.xmpp.addressing.EntityFormatException;
 import org.apache.vysper.xmpp.addressing.EntityImpl;
 import org.apache.vysper.xmpp.authorization.Plain;
 import org.apache.vysper.xmpp.authorization.SASLMechanism;
-import org.apache.vysper.xmpp.delivery.StanzaRelayBroker;
-import org.apache.vysper.xmpp.delivery.inbound.DeliveringExternalInboundStanzaRelay;
 import org.apache.vysper.xmpp.modules.extension.xep0119_xmppping.XmppPingModule;
 import org.apache.vysper.xmpp.modules.roster.AskSubscriptionType;
 import org.apache.vysper.xmpp.modules.roster.RosterException;
@@ -28,21 +25,15 @@ import org.apache.vysper.xmpp.modules.roster.RosterModule;
 import org.apache.vysper.xmpp.modules.roster.SubscriptionType;
 import org.apache.vysper.xmpp.modules.roster.persistence.MemoryRosterManager;
 import org.apache.vysper.xmpp.modules.servicediscovery.ServiceDiscoveryModule;
-import org.apache.vysper.xmpp.protocol.HandlerDictionary;
-import org.apache.vysper.xmpp.server.DefaultServerRuntimeContext;
-import org.apache.vysper.xmpp.server.ServerFeatures;
 import org.cusax.sandbox.pki.IssuedCertificate;
 import org.cusax.sandbox.pki.ProtocolLimitedContext;
 import org.cusax.sandbox.pki.SandboxCa;
 import org.cusax.sandbox.xmpp.pep.PepModule;
 import org.cusax.sandbox.xmpp.pep.PepStore;
-import org.cusax.sandbox.xmpp.sasl.SaslHandlers;
 import org.cusax.sandbox.xmpp.sasl.ScramSha1Mechanism;
-import org.cusax.sandbox.xmpp.server.LoopbackEndpoint;
 import org.cusax.sandbox.xmpp.server.OfflineMessages;
 import org.cusax.sandbox.xmpp.server.SandboxAccounts;
-import org.cusax.sandbox.xmpp.server.SandboxRuntimeContext;
-import org.cusax.sandbox.xmpp.server.SandboxInternalRelay;
+import org.cusax.sandbox.xmpp.server.VysperServer;
 import org.cusax.sandbox.xmpp.vcard.VcardTempModule;
 import org.cusax.sandbox.xmpp.vcard.VcardTempStore;
 import org.slf4j.Logger;
@@ -80,16 +71,12 @@ public final class SandboxXmppServer implements AutoCloseable {
     private final OfflineMessages offline;
     private final VcardTempStore vcards;
     private final PepModule pep;
-    private final LoopbackEndpoint endpoint;
-    private final SandboxInternalRelay internalRelay;
-    private final ExecutorService externalRelayThreads;
-    private final DefaultServerRuntimeContext context;
+    private final VysperServer vysper;
     private boolean stopped;
 
     private SandboxXmppServer(SandboxXmppOptions options, SandboxCa ca, Path caFile, SandboxAccounts accounts,
             MemoryRosterManager rosters, OfflineMessages offline, VcardTempStore vcards, PepModule pep,
-            LoopbackEndpoint endpoint, SandboxInternalRelay internalRelay, ExecutorService externalRelayThreads,
-            DefaultServerRuntimeContext context) {
+            VysperServer vysper) {
         this.options = options;
         this.ca = ca;
         this.caFile = caFile;
@@ -98,10 +85,7 @@ public final class SandboxXmppServer implements AutoCloseable {
         this.offline = offline;
         this.vcards = vcards;
         this.pep = pep;
-        this.endpoint = endpoint;
-        this.internalRelay = internalRelay;
-        this.externalRelayThreads = externalRelayThreads;
-        this.context = context;
+        this.vysper = vysper;
     }
 
     /**
@@ -112,88 +96,39 @@ public final class SandboxXmppServer implements AutoCloseable {
     public static SandboxXmppServer start(SandboxXmppOptions options) {
         SandboxCa ca = options.ca().orElseGet(SandboxCa::create);
         IssuedCertificate cert = ca.issue(List.of(options.domain()), ipLiteral(options.bindAddress()));
-        Path caFile = writeCaFile(ca);
-
         SandboxAccounts accounts = new SandboxAccounts();
         MemoryRosterManager rosters = new MemoryRosterManager();
         OfflineMessages offline = new OfflineMessages();
-        OpenStorageProviderRegistry storage = new OpenStorageProviderRegistry();
-        storage.add(accounts);
-        storage.add(rosters);
-        storage.add(offline);
-
-        Entity serverEntity = new EntityImpl(null, options.domain(), null);
-        org.apache.vysper.xmpp.state.resourcebinding.ResourceRegistry resources =
-                new org.apache.vysper.xmpp.state.resourcebinding.ResourceRegistry();
-        SandboxInternalRelay internalRelay = new SandboxInternalRelay(serverEntity, resources, accounts, offline);
-        ExecutorService externalThreads = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sandbox-xmpp-s2s");
-            t.setDaemon(true);
-            return t;
-        });
-        DeliveringExternalInboundStanzaRelay externalRelay = new DeliveringExternalInboundStanzaRelay(externalThreads);
-        StanzaRelayBroker relay = new StanzaRelayBroker();
-        relay.setInternalRelay(internalRelay);
-        relay.setExternalRelay(externalRelay);
-
-        ServerFeatures features = new ServerFeatures();
-        features.setStartTLSRequired(true);
-        features.setRelayingToFederationServers(false);
+        VcardTempStore vcards = new VcardTempStore();
+        PepModule pep = new PepModule(new PepStore());
         List<SASLMechanism> mechanisms = new ArrayList<>();
         mechanisms.add(new ScramSha1Mechanism(accounts::credentials));
         if (options.plainSasl()) {
             mechanisms.add(new Plain());
         }
-        features.setAuthenticationMethods(mechanisms);
-
-        DefaultServerRuntimeContext context = new SandboxRuntimeContext(serverEntity, relay, features,
-                coreDictionaries(), resources);
-        context.setStorageProviderRegistry(storage);
-        // TLS 1.2 only: MINA 2.0.2 under Vysper 0.7 predates TLS 1.3 and loses about one TLS 1.3 handshake
-        // in ten after STARTTLS (the client then times out); TLS 1.2 with the JDK's ECDHE/AES-GCM suites does not.
-        context.setTlsContextFactory(() -> ProtocolLimitedContext.of(cert.serverContext(), TLS_PROTOCOLS));
-        context.addModule(new ServiceDiscoveryModule());
-        context.addModule(new RosterModule());
-        context.addModule(new XmppPingModule());
-        VcardTempStore vcards = new VcardTempStore();
-        context.addModule(new VcardTempModule(vcards));
-        PepModule pep = new PepModule(new PepStore());
-        context.addModule(pep);
-        relay.setServerRuntimeContext(context);
-        internalRelay.setServerRuntimeContext(context);
-        externalRelay.setServerRuntimeContext(context);
-
-        LoopbackEndpoint endpoint;
+        Path caFile = writeCaFile(ca);
+        VysperServer vysper;
         try {
-            endpoint = new LoopbackEndpoint(InetAddress.getByName(options.bindAddress()), options.port());
-            endpoint.setServerRuntimeContext(context);
-            endpoint.start();
+            // TLS 1.2 only: MINA 2.0.2 under Vysper 0.7 predates TLS 1.3 and loses about one TLS 1.3 handshake
+            // in eight after STARTTLS (the client then times out); TLS 1.2 with the JDK's ECDHE/AES-GCM suites does not.
+            vysper = VysperServer.start(options.domain(), InetAddress.getByName(options.bindAddress()), options.port(),
+                    () -> ProtocolLimitedContext.of(cert.serverContext(), TLS_PROTOCOLS), mechanisms, accounts, rosters,
+                    offline, List.of(new ServiceDiscoveryModule(), new RosterModule(), new XmppPingModule(),
+                            new VcardTempModule(vcards), pep));
         } catch (IOException e) {
-            internalRelay.shutdown(0);
-            externalThreads.shutdownNow();
             deleteQuietly(caFile);
             throw new UncheckedIOException("cannot listen on " + options.bindAddress() + ":" + options.port(), e);
         }
         SandboxXmppServer server = new SandboxXmppServer(options, ca, caFile, accounts, rosters, offline, vcards, pep,
-                endpoint, internalRelay, externalThreads, context);
+                vysper);
         LOG.info("sandbox XMPP server for {} listening on {}:{} (STARTTLS required, SCRAM-SHA-1{})", options.domain(),
                 options.bindAddress(), server.port(), options.plainSasl() ? ", PLAIN" : "");
         return server;
     }
 
-    /** Vysper's core handlers, with the sandbox's SASL handlers in place of Vysper's PLAIN-only ones. */
-    private static List<HandlerDictionary> coreDictionaries() {
-        return List.of(
-                new org.apache.vysper.xmpp.modules.core.base.BaseStreamStanzaDictionary(),
-                new org.apache.vysper.xmpp.modules.core.starttls.StartTLSStanzaDictionary(),
-                new SaslHandlers(),
-                new org.apache.vysper.xmpp.modules.core.bind.BindResourceDictionary(),
-                new org.apache.vysper.xmpp.modules.core.session.SessionStanzaDictionary());
-    }
-
     /** The client-to-server port. */
     public int port() {
-        return endpoint.port();
+        return vysper.port();
     }
 
     /** The address the server listens on. */
@@ -237,6 +172,11 @@ public final class SandboxXmppServer implements AutoCloseable {
         String jid = addUser(user, password);
         setVcardTemp(jid, vcardTempXml);
         return jid;
+    }
+
+    /** The bare JIDs of every account. */
+    public Set<String> users() {
+        return accounts.bareJids();
     }
 
     /** Whether the account exists. */
@@ -287,7 +227,7 @@ public final class SandboxXmppServer implements AutoCloseable {
 
     /** The payload of the last item of an account's PEP node as XML, if there is one. */
     public Optional<String> pepItem(String owner, String node) {
-        return pep.last(existing(owner), node).map(i -> new org.apache.vysper.xml.fragment.Renderer(i.payload())
+        return pep.last(existing(owner), node).map(i -> new Renderer(i.payload())
                 .getComplete());
     }
 
@@ -303,11 +243,8 @@ public final class SandboxXmppServer implements AutoCloseable {
         }
         stopped = true;
         try {
-            endpoint.stop();
+            vysper.stop();
         } finally {
-            context.getServerConnectorRegistry().close();
-            internalRelay.shutdown(1000);
-            externalRelayThreads.shutdownNow();
             deleteQuietly(caFile);
             LOG.info("sandbox XMPP server for {} stopped", options.domain());
         }
@@ -364,6 +301,6 @@ public final class SandboxXmppServer implements AutoCloseable {
 
     /** The stored vcard-temp vCard of an account as XML, if it has one. */
     public Optional<String> vcardTemp(String user) {
-        return vcards.get(existing(user)).map(e -> new org.apache.vysper.xml.fragment.Renderer(e).getComplete());
+        return vcards.get(existing(user)).map(e -> new Renderer(e).getComplete());
     }
 }

@@ -1,6 +1,7 @@
 package org.cusax.sandbox.xmpp.pep;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.vysper.xml.fragment.XMLElement;
 import org.apache.vysper.xmpp.addressing.Entity;
@@ -45,7 +46,7 @@ public final class PepModule extends DefaultModule {
     }
 
     /** The last item of {@code owner}'s {@code node}. */
-    public java.util.Optional<PepItem> last(Entity owner, String node) {
+    public Optional<PepItem> last(Entity owner, String node) {
         return store.last(owner.getBareJID(), node);
     }
 
