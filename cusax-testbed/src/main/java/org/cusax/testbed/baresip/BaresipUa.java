@@ -32,9 +32,11 @@ public final class BaresipUa implements AutoCloseable {
 
     private static final Pattern RECEIVED_DIGIT = Pattern.compile("received event: '(.)' \\(end=1\\)");
     private static final Pattern ESTABLISHED = Pattern.compile("Call established");
+    private static final Pattern SRTP_ENABLED = Pattern.compile("SRTP is Enabled");
     private static final Pattern TERMINATED = Pattern.compile("Call with \\S+ terminated");
-    private static final List<String> MODULES = List.of("stdio", "menu", "g711", "aufile", "sndfile", "account",
-            "srtp");
+    /** srtp before account: an account's mediaenc is looked up when the account is loaded. */
+    private static final List<String> MODULES = List.of("stdio", "menu", "g711", "aufile", "sndfile", "srtp",
+            "account");
 
     private final Path dir;
     private final BaresipAccount account;
@@ -138,6 +140,14 @@ public final class BaresipUa implements AutoCloseable {
             b.append(m.group(1));
         }
         return b.toString();
+    }
+
+    /**
+     * How many media streams baresip reported as SRTP-protected so far (its srtp module's "SRTP is
+     * Enabled" line, once per stream).
+     */
+    public long srtpStreams() {
+        return count(SRTP_ENABLED);
     }
 
     /** The decoded audio of each call so far ({@code *-dec.wav}), oldest first. */
