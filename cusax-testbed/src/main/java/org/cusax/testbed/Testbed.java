@@ -186,10 +186,10 @@ public final class Testbed implements AutoCloseable {
         return kamailio;
     }
 
-    /** sipp against this testbed's Kamailio (UDP); installs sip-tester if missing. */
+    /** sipp against this testbed's Kamailio (UDP), on the testbed's host; installs sip-tester if missing. */
     public synchronized Sipp sipp() {
         if (sipp == null) {
-            sipp = new Sipp(runDir.resolve("sipp"), KamailioServer.HOST, kamailio().udpPort(), domain());
+            sipp = new Sipp(runDir.resolve("sipp"), KamailioServer.HOST, kamailio().udpPort(), domain(), host);
         }
         return sipp;
     }

@@ -26,4 +26,20 @@ public final class AudioFiles {
         }
         return file;
     }
+
+    /** A sine of {@code hz} as raw G.711 mu-law bytes (no header), {@code length} long: sipp's rtp_stream input. */
+    public static Path ulawTone(Path file, double hz, Duration length) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (ToneSource tone = new ToneSource(hz, 10_000, length)) {
+            short[] frame = new short[Pcm.FRAME_SAMPLES];
+            while (tone.read(frame)) {
+                for (short s : frame) {
+                    out.write(org.cusax.media.codec.G711.linearToUlaw(s));
+                }
+            }
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        return java.nio.file.Files.write(file, out.toByteArray());
+    }
 }
