@@ -42,10 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
 class BaresipCallsIT {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BaresipCallsIT.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A child JVM starting and registering on a loaded machine. */
+    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final double OUR_TONE = 1000;
     private static final double BARESIP_TONE = 600;
     /** Talk time before hanging up; the recordings must hold most of it. */
-    private static final int TALK_SECONDS = 5;
+    private static final int TALK_SECONDS = 6;
     private static final Duration MIN_AUDIO = Duration.ofMillis(2500);
 
     @RegisterExtension
@@ -112,7 +114,7 @@ class BaresipCallsIT {
                 "--record-dir", recordings.toString(), "--for", "120s"));
              BaresipUa b = baresip(bob, transport)) {
             listen.await("connection", e -> e.path("half").asText().equals("telephony")
-                    && e.path("state").asText().equals("online"), WAIT);
+                    && e.path("state").asText().equals("online"), STARTUP);
             try (PacketCapture wire = PacketCapture.start(TB.host(), dir.resolve("call.pcapng"))) {
                 b.dial(alice.sipAor());
                 listen.await("call-answered", WAIT);

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SippCallsIT {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SippCallsIT.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A child JVM starting and registering on a loaded machine. */
+    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration MIN_AUDIO = Duration.ofMillis(2500);
 
     @RegisterExtension
@@ -64,7 +66,7 @@ class SippCallsIT {
 
             CliProcess call = CliProcess.start(TB.host(), dir, "call", List.of("call", bob.sipAor(), "--json",
                     "-c", conf.toString(), "--tone", "1000", "--dtmf", "159", "--record", heard.toString(),
-                    "--hangup-after", "5", "--timeout", "30s"));
+                    "--hangup-after", "6", "--timeout", "30s"));
             try (call) {
                 assertThat(call.awaitExit(Duration.ofSeconds(90))).as("exit code; output:\n%s", call.output()).isZero();
             }
@@ -106,7 +108,7 @@ class SippCallsIT {
         try (CliProcess listen = CliProcess.start(TB.host(), dir, "listen", List.of("listen", "--json",
                 "-c", conf.toString(), "--answer", "auto", "--record-dir", recordings.toString(), "--for", "120s"))) {
             listen.await("connection", e -> e.path("half").asText().equals("telephony")
-                    && e.path("state").asText().equals("online"), WAIT);
+                    && e.path("state").asText().equals("online"), STARTUP);
             Command.Result sipp = TB.testbed().sipp().callWithMedia(alice.name(), sippTone, "247",
                     Duration.ofSeconds(2), Duration.ofSeconds(2));
             assertThat(sipp.exitCode()).as("sipp's call:\n%s", sipp.output()).isZero();
