@@ -24,6 +24,7 @@ import org.cusax.testbed.process.ServerProcess;
 public final class CliProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CliProcess.class);
 
     private final ServerProcess process;
     private final Path output;
@@ -86,6 +87,11 @@ public final class CliProcess implements AutoCloseable {
         return code.getAsInt();
     }
 
+    /** The lines that are not JSON events: the command's log (warnings and errors at the default level). */
+    public List<String> logLines() {
+        return output().lines().filter(l -> !l.startsWith("{\"type\"") && !l.isBlank()).toList();
+    }
+
     /** stdout and stderr so far. */
     public String output() {
         try {
@@ -95,9 +101,13 @@ public final class CliProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (the command logs out cleanly), then SIGKILL if it lingers. */
+    /** SIGTERM (the command logs out cleanly), then SIGKILL if it lingers; logs what the command logged. */
     @Override
     public void close() {
         process.stop();
+        List<String> log = logLines();
+        if (!log.isEmpty()) {
+            LOG.info("{} logged:\n{}", process.name(), String.join("\n", log));
+        }
     }
 }
