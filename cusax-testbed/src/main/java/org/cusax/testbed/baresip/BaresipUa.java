@@ -32,6 +32,8 @@ public final class BaresipUa implements AutoCloseable {
 
     private static final Pattern RECEIVED_DIGIT = Pattern.compile("received event: '(.)' \\(end=1\\)");
     private static final Pattern ESTABLISHED = Pattern.compile("Call established");
+    /** The console's call status, rewritten in place with carriage returns while a call lasts. */
+    private static final Pattern STATUS_LINE = Pattern.compile("\\[\\d+:\\d\\d:\\d\\d] audio=[^\\r\\n]*\\r?");
     private static final Pattern SRTP_ENABLED = Pattern.compile("SRTP is Enabled");
     private static final Pattern TERMINATED = Pattern.compile("Call with \\S+ terminated");
     /** srtp before account: an account's mediaenc is looked up when the account is loaded. */
@@ -169,9 +171,10 @@ public final class BaresipUa implements AutoCloseable {
         }
     }
 
-    /** The last lines of baresip's output without its status-line noise, for failure messages. */
+    /** The last lines of baresip's output without its call-status noise, for failure messages. */
     public String logTail(int lines) {
-        return process.logTail(lines);
+        String text = STATUS_LINE.matcher(log()).replaceAll("");
+        return org.cusax.testbed.process.Command.tail(text.stripTrailing(), lines);
     }
 
     public boolean isRunning() {

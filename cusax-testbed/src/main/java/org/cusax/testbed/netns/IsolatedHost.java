@@ -27,8 +27,6 @@ public final class IsolatedHost implements ProcessHost, AutoCloseable {
     public static final String ADDRESS = "127.0.0.2";
     /** The namespace's {@code lo} address. */
     public static final String LOOPBACK = "127.0.0.1";
-    /** The Debian package of {@code ip}. */
-    public static final String IPROUTE2 = "iproute2";
 
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedHost.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,7 +41,7 @@ public final class IsolatedHost implements ProcessHost, AutoCloseable {
 
     /** Creates and sets up a new namespace; on failure nothing is left behind. */
     public static IsolatedHost create() {
-        PackageInstaller.ensure(IPROUTE2);
+        PackageInstaller.ensure(PackageInstaller.IPROUTE2);
         if (!PackageInstaller.isRoot()) {
             throw new IllegalStateException("an isolated network namespace needs root (ip netns add)");
         }

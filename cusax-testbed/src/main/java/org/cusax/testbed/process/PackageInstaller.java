@@ -30,6 +30,8 @@ public final class PackageInstaller {
     public static final String BARESIP = "baresip";
     /** tshark (packet captures of tests); installed without the setuid-capture question. */
     public static final String TSHARK = "tshark";
+    /** The ip command (isolated network namespaces). */
+    public static final String IPROUTE2 = "iproute2";
     /** The openssl command (per-run CA). */
     public static final String OPENSSL = "openssl";
 
