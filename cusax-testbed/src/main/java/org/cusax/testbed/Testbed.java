@@ -16,6 +16,7 @@ import org.cusax.testbed.kamailio.KamailioServer;
 import org.cusax.testbed.pki.CertificateFiles;
 import org.cusax.testbed.pki.TestCa;
 import org.cusax.testbed.process.PackageInstaller;
+import org.cusax.testbed.process.ProcessHost;
 import org.cusax.testbed.prosody.ProsodyServer;
 import org.cusax.testbed.sip.SipTransport;
 import org.cusax.testbed.sip.Sipp;
@@ -44,6 +45,7 @@ public final class Testbed implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TestbedOptions options;
+    private final ProcessHost host;
     private final Path runDir;
     private final TestCa ca;
     private final CertificateFiles serverCertificate;
@@ -54,8 +56,9 @@ public final class Testbed implements AutoCloseable {
     private Sipp sipp;
     private boolean closed;
 
-    private Testbed(TestbedOptions options, Path runDir) {
+    private Testbed(TestbedOptions options, ProcessHost host, Path runDir) {
         this.options = options;
+        this.host = host;
         this.runDir = runDir;
         this.ca = TestCa.create(runDir.resolve("ca"));
         this.serverCertificate = ca.issue("server", List.of(options.domain(), "localhost"), List.of("127.0.0.1"));
@@ -69,6 +72,16 @@ public final class Testbed implements AutoCloseable {
 
     /** Starts the servers {@code options} ask for; on failure nothing is left running. */
     public static Testbed start(TestbedOptions options) {
+        return start(options, ProcessHost.LOCAL);
+    }
+
+    /**
+     * Starts the servers {@code options} ask for on {@code host} (e.g. an
+     * {@link org.cusax.testbed.netns.IsolatedHost}, where they listen on the namespace's own
+     * 127.0.0.1 and only programs run there can reach them); on failure nothing is left running.
+     * Closing the testbed does not close the host.
+     */
+    public static Testbed start(TestbedOptions options, ProcessHost host) {
         if (options.installPackages()) {
             List<String> packages = new ArrayList<>(List.of(PackageInstaller.OPENSSL));
             if (options.prosody()) {
@@ -89,16 +102,16 @@ public final class Testbed implements AutoCloseable {
         }
         Testbed tb = null;
         try {
-            tb = new Testbed(options, runDir);
+            tb = new Testbed(options, host, runDir);
             if (options.prosody()) {
                 tb.prosody = new ProsodyServer(runDir.resolve("prosody"), options.domain(), tb.serverCertificate,
-                        tb.wrongHostCertificate, options.startTimeout(), options.verboseLogs());
+                        tb.wrongHostCertificate, options.startTimeout(), options.verboseLogs(), host);
                 tb.prosody.start();
             }
             if (options.kamailio()) {
                 tb.kamailio = new KamailioServer(runDir.resolve("kamailio"), options.domain(),
                         options.digestAlgorithm(), tb.serverCertificate, tb.wrongHostCertificate,
-                        options.startTimeout(), options.verboseLogs());
+                        options.startTimeout(), options.verboseLogs(), host);
                 tb.kamailio.start();
             }
             LOG.info("testbed up in {}", runDir);
@@ -109,6 +122,11 @@ public final class Testbed implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Where the servers run: {@link ProcessHost#LOCAL} or an isolated namespace. */
+    public ProcessHost host() {
+        return host;
     }
 
     public TestbedOptions options() {
@@ -168,10 +186,10 @@ public final class Testbed implements AutoCloseable {
         return kamailio;
     }
 
-    /** sipp against this testbed's Kamailio (UDP); installs sip-tester if missing. */
+    /** sipp against this testbed's Kamailio (UDP), on the testbed's host; installs sip-tester if missing. */
     public synchronized Sipp sipp() {
         if (sipp == null) {
-            sipp = new Sipp(runDir.resolve("sipp"), KamailioServer.HOST, kamailio().udpPort(), domain());
+            sipp = new Sipp(runDir.resolve("sipp"), KamailioServer.HOST, kamailio().udpPort(), domain(), host);
         }
         return sipp;
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.cusax.testbed.kamailio.DigestAlgorithm;
+import org.cusax.testbed.netns.IsolatedHost;
+import org.cusax.testbed.process.ProcessHost;
 import org.cusax.testbed.sip.SipTransport;
 
 /**
@@ -24,6 +26,9 @@ import org.cusax.testbed.sip.SipTransport;
  *          --keep              keep the run directory after exit
  *          --no-stdin          ignore stdin; run until a signal
  *          --verbose           debug-level server logs
+ *          --isolated          run the servers in a new isolated network namespace (see
+ *                              org.cusax.testbed.netns.IsolatedHost; needs root); its name is
+ *                              printed as "netns": run clients with ip netns exec NAME ...
  * </pre>
  */
 public final class TestbedMain {
@@ -36,6 +41,7 @@ public final class TestbedMain {
         List<String> userNames = List.of("alice", "bob");
         SipTransport transport = SipTransport.TLS;
         boolean useStdin = true;
+        boolean isolated = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -47,16 +53,32 @@ public final class TestbedMain {
                 case "--keep" -> options = options.withKeepRunDir(true);
                 case "--no-stdin" -> useStdin = false;
                 case "--verbose" -> options = options.withVerboseLogs(true);
+                case "--isolated" -> isolated = true;
                 default -> {
                     System.err.println("unknown option " + a + " (see the class documentation of TestbedMain)");
                     System.exit(2);
                 }
             }
         }
-        Testbed tb = Testbed.start(options);
+        IsolatedHost netns = isolated ? IsolatedHost.create() : null;
+        Testbed tb;
+        try {
+            tb = Testbed.start(options, netns == null ? ProcessHost.LOCAL : netns);
+        } catch (RuntimeException e) {
+            if (netns != null) {
+                netns.close();
+            }
+            throw e;
+        }
         CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        Runnable closeAll = () -> {
             tb.close();
+            if (netns != null) {
+                netns.close();
+            }
+        };
+        Thread hook = new Thread(() -> {
+            closeAll.run();
             done.countDown();
         }, "testbed-main-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -67,11 +89,12 @@ public final class TestbedMain {
             users.add(u);
             configs.add(tb.writeClientConfig(u, transport));
         }
-        System.out.println(json(tb, users, configs, transport));
+        String json = json(tb, users, configs, transport);
+        System.out.println(netns == null ? json : json.replaceFirst("\\{", "{\"netns\":" + q(netns.name()) + ","));
         System.out.flush();
         if (useStdin) {
             drain(System.in);
-            tb.close();
+            closeAll.run();
             Runtime.getRuntime().removeShutdownHook(hook);
         } else {
             done.await();

@@ -12,6 +12,7 @@ import org.cusax.testbed.deploy.DeployTemplate;
 import org.cusax.testbed.pki.CertificateFiles;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.process.FreePorts;
+import org.cusax.testbed.process.ProcessHost;
 import org.cusax.testbed.process.ServerProcess;
 import org.cusax.testbed.process.Waits;
 import org.cusax.testbed.sip.SipProbe;
@@ -47,6 +48,7 @@ public final class KamailioServer {
     private final Path ctlSocket;
     private final UsersTable users;
     private final ServerProcess process;
+    private final ProcessHost host;
     private DigestAlgorithm algorithm;
     private boolean wrongHost;
 
@@ -63,6 +65,16 @@ public final class KamailioServer {
      */
     public KamailioServer(Path dir, String domain, DigestAlgorithm algorithm, CertificateFiles certificate,
             CertificateFiles wrongHostCertificate, Duration startTimeout, boolean verbose) {
+        this(dir, domain, algorithm, certificate, wrongHostCertificate, startTimeout, verbose, ProcessHost.LOCAL);
+    }
+
+    /**
+     * Like the other constructor, with the server running on {@code host} (e.g. an isolated
+     * namespace, whose 127.0.0.1 is its own); kamcmd reaches it through its unix socket.
+     */
+    public KamailioServer(Path dir, String domain, DigestAlgorithm algorithm, CertificateFiles certificate,
+            CertificateFiles wrongHostCertificate, Duration startTimeout, boolean verbose, ProcessHost host) {
+        this.host = host;
         this.dir = dir;
         this.domain = domain;
         this.algorithm = algorithm;
@@ -87,9 +99,9 @@ public final class KamailioServer {
         this.users = new UsersTable(dir.resolve("users").resolve("users"));
         render();
         this.process = new ServerProcess("kamailio",
-                List.of("kamailio", "-f", configFile.toString(), "-DD", "-E",
+                host.command(List.of("kamailio", "-f", configFile.toString(), "-DD", "-E",
                         "-P", runtimeDir.resolve("kamailio.pid").toString(),
-                        "-Y", runtimeDir.toString(), "-w", runtimeDir.toString(), "-m", "64", "-M", "8"),
+                        "-Y", runtimeDir.toString(), "-w", runtimeDir.toString(), "-m", "64", "-M", "8")),
                 Map.of(), dir, logFile(), List.of());
     }
 
@@ -156,11 +168,25 @@ public final class KamailioServer {
         render();
     }
 
-    /** Starts the server and waits until UDP answers OPTIONS and TCP, TLS and kamcmd are open. */
+    /**
+     * Starts the server and waits until UDP answers OPTIONS and TCP, TLS and kamcmd are open (on
+     * another host: until UDP is bound, TCP and TLS accept and kamcmd answers).
+     */
     public synchronized void start() {
+        if (host != ProcessHost.LOCAL) {
+            process.start(startTimeout, () -> Files.exists(ctlSocket) && host.udpBound(HOST, udpPort)
+                    && host.tcpOpen(HOST, tcpPort) && host.tcpOpen(HOST, tlsPort)
+                    && kamcmdResult("core.uptime").ok());
+            return;
+        }
         SipProbe probe = probe().timeout(Duration.ofMillis(700));
         process.start(startTimeout, () -> Files.exists(ctlSocket)
                 && Waits.tcpOpen(HOST, tcpPort) && Waits.tcpOpen(HOST, tlsPort) && probe.keepalive() == 200);
+    }
+
+    /** Where the server runs. */
+    public ProcessHost processHost() {
+        return host;
     }
 
     /** Graceful stop (SIGTERM). Users stay; bindings are gone. */

@@ -28,6 +28,10 @@ public final class PackageInstaller {
     public static final String SIPSAK = "sipsak";
     /** baresip SIP user agent. */
     public static final String BARESIP = "baresip";
+    /** tshark (packet captures of tests); installed without the setuid-capture question. */
+    public static final String TSHARK = "tshark";
+    /** The ip command (isolated network namespaces). */
+    public static final String IPROUTE2 = "iproute2";
     /** The openssl command (per-run CA). */
     public static final String OPENSSL = "openssl";
 
@@ -69,6 +73,11 @@ public final class PackageInstaller {
             Command.of("apt-get", "update").env("DEBIAN_FRONTEND", "noninteractive")
                     .timeout(Duration.ofMinutes(5)).runOk();
             updated = true;
+        }
+        if (missing.contains(TSHARK)) {
+            // wireshark-common asks whether non-root users may capture: answer no, non-interactively
+            Command.of("debconf-set-selections").stdin("wireshark-common wireshark-common/install-setuid boolean false\n")
+                    .timeout(Duration.ofSeconds(30)).runOk();
         }
         List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "--no-install-recommends"));
         cmd.addAll(missing);

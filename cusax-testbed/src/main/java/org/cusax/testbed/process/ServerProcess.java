@@ -32,6 +32,7 @@ public final class ServerProcess {
     private final Path directory;
     private final Path outputFile;
     private final List<Path> logFiles;
+    private boolean stdinPipe;
     private Process process;
 
     /**
@@ -57,6 +58,40 @@ public final class ServerProcess {
     }
 
     /**
+     * Keeps the program's stdin open as a pipe (instead of /dev/null) for {@link #sendLine(String)};
+     * call before starting. Returns this.
+     */
+    public synchronized ServerProcess withStdinPipe() {
+        this.stdinPipe = true;
+        return this;
+    }
+
+    /** Writes {@code text} and a newline to the program's stdin (see {@link #withStdinPipe()}). */
+    public synchronized void sendLine(String text) {
+        send(text + "\n");
+    }
+
+    /** Writes {@code text} as it is to the program's stdin (see {@link #withStdinPipe()}). */
+    public synchronized void send(String text) {
+        if (!stdinPipe || process == null || !process.isAlive()) {
+            throw new IllegalStateException(name + " is not running with a stdin pipe");
+        }
+        try {
+            var in = process.getOutputStream();
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the stdin of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The exit code once the program has ended; empty while it runs or if it never started. */
+    public synchronized java.util.OptionalInt exitCode() {
+        return process == null || process.isAlive() ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(process.exitValue());
+    }
+
+    /**
      * Starts the program and waits until {@code ready} holds. Fails with the log tail when the
      * program exits first or {@code limit} passes; the program is then killed.
      */
@@ -76,7 +111,8 @@ public final class ServerProcess {
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(outputFile.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectInput(stdinPipe ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(environment);
         try {
             process = pb.start();

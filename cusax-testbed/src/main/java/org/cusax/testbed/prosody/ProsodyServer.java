@@ -12,6 +12,7 @@ import org.cusax.testbed.deploy.DeployTemplate;
 import org.cusax.testbed.pki.CertificateFiles;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.process.FreePorts;
+import org.cusax.testbed.process.ProcessHost;
 import org.cusax.testbed.process.ServerProcess;
 import org.cusax.testbed.process.Waits;
 
@@ -38,6 +39,7 @@ public final class ProsodyServer {
     private final boolean verbose;
     private final Path configFile;
     private final ServerProcess process;
+    private final ProcessHost host;
     private boolean wrongHost;
 
     /**
@@ -52,6 +54,13 @@ public final class ProsodyServer {
      */
     public ProsodyServer(Path dir, String domain, CertificateFiles certificate, CertificateFiles wrongHostCertificate,
             Duration startTimeout, boolean verbose) {
+        this(dir, domain, certificate, wrongHostCertificate, startTimeout, verbose, ProcessHost.LOCAL);
+    }
+
+    /** Like the other constructor, with the server running on {@code host} (e.g. an isolated namespace). */
+    public ProsodyServer(Path dir, String domain, CertificateFiles certificate, CertificateFiles wrongHostCertificate,
+            Duration startTimeout, boolean verbose, ProcessHost host) {
+        this.host = host;
         this.dir = dir;
         this.domain = domain;
         this.certificate = certificate;
@@ -66,7 +75,7 @@ public final class ProsodyServer {
             throw new UncheckedIOException(e);
         }
         render();
-        this.process = new ServerProcess("prosody", List.of("prosody", "--config", configFile.toString(), "-F"),
+        this.process = new ServerProcess("prosody", host.command(List.of("prosody", "--config", configFile.toString(), "-F")),
                 Map.of(), dir, dir.resolve("prosody.stdout.log"), List.of(logFile()));
     }
 
@@ -113,7 +122,7 @@ public final class ProsodyServer {
     /** Starts the server and waits until the client port accepts connections. */
     public synchronized void start() {
         long logStart = logSize();
-        process.start(startTimeout, () -> Waits.tcpOpen(HOST, c2sPort), () -> fatalLogLine(logStart));
+        process.start(startTimeout, () -> host.tcpOpen(HOST, c2sPort), () -> fatalLogLine(logStart));
     }
 
     /** Prosody keeps running when it cannot bind its port or read its certificate: spot that in the log. */

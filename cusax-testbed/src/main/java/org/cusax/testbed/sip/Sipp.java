@@ -18,6 +18,7 @@ import java.util.Map;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.process.FreePorts;
 import org.cusax.testbed.process.PackageInstaller;
+import org.cusax.testbed.process.ProcessHost;
 import org.cusax.testbed.process.ServerProcess;
 
 /**
@@ -36,11 +37,18 @@ public final class Sipp {
     public static final String CALLER_ID = "caller-id.xml";
     /** Scenario: answer OPTIONS with 200 and INVITE with 180, 200 (SDP), then ACK and BYE. */
     public static final String ANSWER = "answer.xml";
+    /** Scenario: like ANSWER with telephone-event in the SDP; run with -rtp_echo (see {@link #echoingUa}). */
+    public static final String ANSWER_ECHO = "answer-echo.xml";
+    /** Scenario template: a call with media actions (see {@link #callWithMedia}). */
+    public static final String CALL_MEDIA = "call-media.xml";
+    /** Where sip-tester keeps its RFC 4733 DTMF pcaps ({@code dtmf_2833_<digit>.pcap}). */
+    public static final Path DTMF_PCAPS = Path.of("/usr/share/sip-tester");
 
     private final Path workDir;
     private final String proxyHost;
     private final int proxyUdpPort;
     private final String domain;
+    private final ProcessHost host;
 
     /**
      * @param workDir      where scenarios and message logs go (created)
@@ -49,7 +57,13 @@ public final class Sipp {
      * @param domain       the SIP domain of the users
      */
     public Sipp(Path workDir, String proxyHost, int proxyUdpPort, String domain) {
+        this(workDir, proxyHost, proxyUdpPort, domain, ProcessHost.LOCAL);
+    }
+
+    /** Like the other constructor, with sipp running on {@code host} (e.g. an isolated namespace). */
+    public Sipp(Path workDir, String proxyHost, int proxyUdpPort, String domain, ProcessHost host) {
         PackageInstaller.ensure(PackageInstaller.SIPP);
+        this.host = host;
         this.workDir = workDir;
         this.proxyHost = proxyHost;
         this.proxyUdpPort = proxyUdpPort;
@@ -87,7 +101,7 @@ public final class Sipp {
                 "-key", "contact_port", String.valueOf(contactPort), "-key", "expires", String.valueOf(expires),
                 "-nostdin", "-timeout", "15s", "-timeout_error",
                 "-trace_msg", "-message_file", workDir.resolve("register-" + user + "-" + localPort + ".log").toString()));
-        Command c = Command.of(args).arg("-ap").secretArg(password);
+        Command c = Command.of(host.command(args)).arg("-ap").secretArg(password);
         return c.directory(workDir).timeout(Duration.ofSeconds(30)).run();
     }
 
@@ -99,10 +113,10 @@ public final class Sipp {
      */
     public Command.Result call(String user) {
         int localPort = FreePorts.next();
-        return Command.of("sipp", "-sn", "uac", proxyHost + ":" + proxyUdpPort, "-t", "u1", "-i", "127.0.0.1",
-                        "-p", String.valueOf(localPort), "-m", "1", "-s", user, "-d", "1000", "-nostdin",
-                        "-timeout", "20s", "-timeout_error",
-                        "-trace_msg", "-message_file", workDir.resolve("call-" + user + "-" + localPort + ".log").toString())
+        return Command.of(host.command(List.of("sipp", "-sn", "uac", proxyHost + ":" + proxyUdpPort, "-t", "u1",
+                        "-i", "127.0.0.1", "-p", String.valueOf(localPort), "-m", "1", "-s", user, "-d", "1000",
+                        "-nostdin", "-timeout", "20s", "-timeout_error", "-trace_msg", "-message_file",
+                        workDir.resolve("call-" + user + "-" + localPort + ".log").toString())))
                 .directory(workDir).timeout(Duration.ofSeconds(40)).run();
     }
 
@@ -133,12 +147,77 @@ public final class Sipp {
         int port = FreePorts.next();
         Path messages = workDir.resolve("answer-" + user + "-" + port + ".log");
         ServerProcess p = new ServerProcess("sipp-" + user,
-                List.of("sipp", "-sf", scenario(ANSWER).toString(), "-t", "u1", "-i", "127.0.0.1",
+                host.command(List.of("sipp", "-sf", scenario(ANSWER).toString(), "-t", "u1", "-i", "127.0.0.1",
                         "-p", String.valueOf(port), "-s", user, "-nostdin", "-f", "60",
-                        "-trace_msg", "-message_file", messages.toString()),
+                        "-trace_msg", "-message_file", messages.toString())),
                 Map.of(), workDir, workDir.resolve("answer-" + user + "-" + port + ".out"), List.of(messages));
-        p.start(Duration.ofSeconds(10), () -> udpTaken(port));
+        p.start(Duration.ofSeconds(10), () -> host == ProcessHost.LOCAL ? udpTaken(port) : host.udpBound("127.0.0.1", port));
         return new SippUa(p, user, port, messages);
+    }
+
+    /**
+     * Starts a UA on 127.0.0.1 at a free UDP port that answers one call for {@code user} with PCMU
+     * and telephone-event and echoes every RTP packet back to its sender ({@code -rtp_echo}):
+     * what the caller sends, audio and RFC 4733 DTMF, comes back to it. Register its address with
+     * {@link SippUa#contact()}; the process ends after that call (exit code 0 = normal end).
+     */
+    public SippUa echoingUa(String user) {
+        int port = FreePorts.next();
+        int mediaPort = FreePorts.next();
+        Path messages = workDir.resolve("echo-" + user + "-" + port + ".log");
+        ServerProcess p = new ServerProcess("sipp-echo-" + user,
+                host.command(List.of("sipp", "-sf", scenario(ANSWER_ECHO).toString(), "-t", "u1", "-i", "127.0.0.1",
+                        "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(mediaPort),
+                        "-rtp_echo", "-s", user, "-m", "1", "-nostdin", "-timeout", "120s", "-timeout_error",
+                        "-trace_msg", "-message_file", messages.toString())),
+                Map.of(), workDir, workDir.resolve("echo-" + user + "-" + port + ".out"), List.of(messages));
+        p.start(Duration.ofSeconds(10), () -> host == ProcessHost.LOCAL ? udpTaken(port) : host.udpBound("127.0.0.1", port));
+        return new SippUa(p, user, port, messages);
+    }
+
+    /**
+     * One call to {@code user} through the proxy from a foreign address (no authentication) with
+     * media: once answered, sipp streams {@code ulawAudio} (raw G.711 mu-law, 8 kHz) as PCMU, waits
+     * {@code before}, sends {@code digits} as RFC 4733 events (sip-tester's pcaps, which must be
+     * sent in ascending order of their sequence numbers: digits ascending), waits {@code after},
+     * hangs up. Blocks until sipp ends; exit code 0 = answered and ended normally.
+     */
+    public Command.Result callWithMedia(String user, Path ulawAudio, String digits, Duration before, Duration after) {
+        StringBuilder media = new StringBuilder();
+        media.append("  <nop><action><exec rtp_stream=\"").append(ulawAudio).append(",1,0\"/></action></nop>\n");
+        media.append("  <pause milliseconds=\"").append(before.toMillis()).append("\"/>\n");
+        for (char d : digits.toCharArray()) {
+            String name = switch (d) {
+                case '*' -> "star";
+                case '#' -> "pound";
+                default -> {
+                    if (d < '0' || d > '9') {
+                        throw new IllegalArgumentException("not a DTMF digit: " + d);
+                    }
+                    yield String.valueOf(d);
+                }
+            };
+            media.append("  <nop><action><exec play_pcap_audio=\"")
+                    .append(DTMF_PCAPS.resolve("dtmf_2833_" + name + ".pcap")).append("\"/></action></nop>\n");
+            media.append("  <pause milliseconds=\"500\"/>\n");
+        }
+        media.append("  <pause milliseconds=\"").append(after.toMillis()).append("\"/>\n");
+        media.append("  <nop><action><exec rtp_stream=\"pause\"/></action></nop>\n");
+        int localPort = FreePorts.next();
+        Path scenarioFile = workDir.resolve("call-media-" + user + "-" + localPort + ".xml");
+        try {
+            String template = Files.readString(scenario(CALL_MEDIA));
+            Files.writeString(scenarioFile, template.replace("@MEDIA@", media.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long limit = 60 + before.toSeconds() + after.toSeconds() + digits.length();
+        return Command.of(host.command(List.of("sipp", "-sf", scenarioFile.toString(), proxyHost + ":" + proxyUdpPort,
+                        "-t", "u1", "-i", "127.0.0.1", "-p", String.valueOf(localPort), "-mi", "127.0.0.1",
+                        "-mp", String.valueOf(FreePorts.next()), "-m", "1", "-s", user, "-key", "domain", domain,
+                        "-nostdin", "-timeout", limit + "s", "-timeout_error", "-trace_msg", "-message_file",
+                        workDir.resolve("call-media-" + user + "-" + localPort + ".log").toString())))
+                .directory(workDir).timeout(Duration.ofSeconds(limit + 30)).run();
     }
 
     private static boolean udpTaken(int port) {

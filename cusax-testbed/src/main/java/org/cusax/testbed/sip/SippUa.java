@@ -40,6 +40,12 @@ public final class SippUa implements AutoCloseable {
         }
     }
 
+    /** Waits until sipp has ended (e.g. after its one call) and returns its exit code; empty if still running after {@code limit}. */
+    public java.util.OptionalInt awaitExit(java.time.Duration limit) {
+        org.cusax.testbed.process.Waits.until(limit, () -> !process.isRunning());
+        return process.exitCode();
+    }
+
     public boolean isRunning() {
         return process.isRunning();
     }
