@@ -18,33 +18,32 @@ import org.cusax.it.support.RunningClient;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
 import org.cusax.media.audio.WavFileSource;
+import org.cusax.it.support.profile.ServiceProfile;
 import org.cusax.testbed.TestUser;
-import org.cusax.testbed.TestbedOptions;
-import org.cusax.testbed.junit.TestbedExtension;
-import org.cusax.testbed.kamailio.DigestAlgorithm;
 import org.cusax.testbed.sip.SipTransport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RFC 7081 §4: two full CUSAX clients (XMPP + SIP over TLS, built by the app's composition root) call
- * each other through real Kamailio; the callee records, the recording holds the caller's 1 kHz tone.
+ * each other through the profile's SIP proxy; the callee records, the recording holds the caller's
+ * 1 kHz tone. Run against real Kamailio ({@link CallsIT}) and the sandbox ({@link CallsSandboxIT}).
  */
-class CallsIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CallsScenarios {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @RegisterExtension
-    static final TestbedExtension TB = new TestbedExtension(
-            TestbedOptions.defaults().withDigestAlgorithm(DigestAlgorithm.SHA_256));
-
-    private static int users;
+    private int users;
 
     @TempDir
     Path dir;
 
-    private static TestUser newUser(String stem) {
-        return TB.testbed().createUser(stem + (++users));
+    /** The servers of this run, started once per class by the subclass's extension. */
+    protected abstract ServiceProfile service();
+
+    private TestUser newUser(String stem) {
+        return service().createUser(stem + (++users));
     }
 
     @Test
@@ -52,8 +51,8 @@ class CallsIT {
         TestUser alice = newUser("alice");
         TestUser bob = newUser("bob");
         Path recording = dir.resolve("bob.wav");
-        try (RunningClient a = RunningClient.start(TB.testbed(), alice, SipTransport.TLS);
-             RunningClient b = RunningClient.start(TB.testbed(), bob, SipTransport.TLS)) {
+        try (RunningClient a = RunningClient.start(service(), alice, SipTransport.TLS);
+             RunningClient b = RunningClient.start(service(), bob, SipTransport.TLS)) {
             a.await(Half.TELEPHONY, ConnectionState.ONLINE);
             b.await(Half.TELEPHONY, ConnectionState.ONLINE);
             b.client().subscribe(event -> {
@@ -80,18 +79,18 @@ class CallsIT {
     }
 
     @Test
-    void theCallAndListenCommandsPlaceAndAnswerARealCall() throws Exception {
+    void theCallAndListenCommandsPlaceAndAnswerACall() throws Exception {
         TestUser alice = newUser("alice");
         TestUser bob = newUser("bob");
-        Path aliceConf = TB.testbed().writeClientConfig(alice, SipTransport.TLS);
-        Path bobConf = TB.testbed().writeClientConfig(bob, SipTransport.TLS);
+        Path aliceConf = service().writeClientConfig(alice, SipTransport.TLS);
+        Path bobConf = service().writeClientConfig(bob, SipTransport.TLS);
         Path recordings = java.nio.file.Files.createDirectories(dir.resolve("bob-calls"));
         java.io.ByteArrayOutputStream bobOut = new java.io.ByteArrayOutputStream();
         Thread listener = new Thread(() -> cli(bobOut).execute("listen", "--json", "-c", bobConf.toString(),
                 "--answer", "auto", "--record-dir", recordings.toString(), "--for", "25s"));
         listener.start();
         org.cusax.it.support.Await.until("bob registered", WAIT,
-                () -> TB.testbed().kamailio().registeredContacts(bob.name()).size() == 1);
+                () -> service().registeredContacts(bob.name()).size() == 1);
 
         java.io.ByteArrayOutputStream aliceOut = new java.io.ByteArrayOutputStream();
         int code = cli(aliceOut).execute("call", "--json", "-c", aliceConf.toString(), bob.sipAor(),

@@ -11,41 +11,40 @@ import java.time.Duration;
 import org.cusax.app.assembly.CusaxAssembly;
 import org.cusax.app.cli.CusaxCli;
 import org.cusax.it.support.Await;
+import org.cusax.it.support.profile.ServiceProfile;
 import org.cusax.testbed.TestUser;
-import org.cusax.testbed.TestbedOptions;
-import org.cusax.testbed.junit.TestbedExtension;
-import org.cusax.testbed.kamailio.DigestAlgorithm;
 import org.cusax.testbed.sip.SipTransport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * RFC 3264 §8.4 from the command line: {@code cusax call --hold-after --resume-after} against
- * {@code cusax listen --answer auto}, both full clients over TLS through real Kamailio; each side's JSON
- * shows the hold and the resume, ours as {@code by: us}, the other side's as {@code by: peer}.
+ * {@code cusax listen --answer auto}, both full clients over TLS through the profile's SIP proxy; each
+ * side's JSON shows the hold and the resume, ours as {@code by: us}, the other side's as {@code by: peer}.
+ * Run against real Kamailio ({@link CliHoldIT}) and the sandbox ({@link CliHoldSandboxIT}).
  */
-class CliHoldIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CliHoldScenarios {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @RegisterExtension
-    static final TestbedExtension TB = new TestbedExtension(
-            TestbedOptions.defaults().withDigestAlgorithm(DigestAlgorithm.SHA_256));
+    /** The servers of this run, started once per class by the subclass's extension. */
+    protected abstract ServiceProfile service();
 
     @Test
     @DisplayName("RFC 3264 §8.4: call --hold-after/--resume-after report call-held and call-resumed on both sides")
     void theCallCommandHoldsAndResumes() throws Exception {
-        TestUser alice = TB.testbed().createUser("aliceclihold");
-        TestUser bob = TB.testbed().createUser("bobclihold");
-        Path aliceConf = TB.testbed().writeClientConfig(alice, SipTransport.TLS);
-        Path bobConf = TB.testbed().writeClientConfig(bob, SipTransport.TLS);
+        TestUser alice = service().createUser("aliceclihold");
+        TestUser bob = service().createUser("bobclihold");
+        Path aliceConf = service().writeClientConfig(alice, SipTransport.TLS);
+        Path bobConf = service().writeClientConfig(bob, SipTransport.TLS);
         ByteArrayOutputStream bobOut = new ByteArrayOutputStream();
         Thread listener = new Thread(() -> cli(bobOut).execute("listen", "--json", "-c", bobConf.toString(),
                 "--answer", "auto", "--for", "30s"));
         listener.start();
         try {
             Await.until("bob registered", WAIT,
-                    () -> TB.testbed().kamailio().registeredContacts(bob.name()).size() == 1);
+                    () -> service().registeredContacts(bob.name()).size() == 1);
             ByteArrayOutputStream aliceOut = new ByteArrayOutputStream();
             int code = cli(aliceOut).execute("call", "--json", "-c", aliceConf.toString(), bob.sipAor(),
                     "--tone", "1000", "--hold-after", "1", "--resume-after", "2", "--hangup-after", "3");

@@ -18,9 +18,8 @@ import org.cusax.core.routing.RoutingDecision;
 import org.cusax.core.service.Half;
 import org.cusax.it.support.ContactSeeder;
 import org.cusax.it.support.RunningClient;
+import org.cusax.it.support.profile.ServiceProfile;
 import org.cusax.testbed.TestUser;
-import org.cusax.testbed.TestbedOptions;
-import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.testbed.sip.SipTransport;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.roster.Roster;
@@ -28,30 +27,33 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.TestInstance;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
- * Contacts that can be called (RFC 7081 §4) through the whole client against real Prosody: TELs from
+ * Contacts that can be called (RFC 7081 §4) through the whole client against the profile's XMPP
+ * server (real Prosody in {@link CallableContactsIT}, the sandbox in {@link CallableContactsSandboxIT}):
+ * every contact is seeded from its own account over XMPP, as its own client would. TELs from
  * vcard-temp (XEP-0054 §3), vCard4 in PEP (XEP-0292 §3), reachability in presence and PEP (XEP-0152
  * §4), normalized with region FR, fax-only never callable, routing over the online SIP account, and
  * updates while online; our own SIP address is published as reachability.
  */
-class CallableContactsIT {
-    @RegisterExtension
-    static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults());
-
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CallableContactsScenarios {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final List<XMPPTCPConnection> SEEDS = new ArrayList<>();
-    private static TestUser alice;
-    private static RunningClient client;
+    private final List<XMPPTCPConnection> seeds = new ArrayList<>();
+    private TestUser alice;
+    private RunningClient client;
+
+    /** The servers of this run, started once per class by the subclass's extension. */
+    protected abstract ServiceProfile service();
 
     @BeforeAll
-    static void seedContactsAndStartAlice() throws Exception {
-        alice = TB.testbed().createUser("alice");
-        XMPPTCPConnection a = ContactSeeder.online(TB.testbed(), alice);
-        SEEDS.add(a);
+    void seedContactsAndStartAlice() throws Exception {
+        alice = service().createUser("alice");
+        XMPPTCPConnection a = ContactSeeder.online(service(), alice);
+        seeds.add(a);
         seed(a, "nobody", c -> ContactSeeder.vcardTemp(c, "<FN>No Body</FN>"));
         seed(a, "national", c -> ContactSeeder.vcardTemp(c,
                 "<FN>National</FN><TEL><CELL/><VOICE/><NUMBER>06 12 34 56 78</NUMBER></TEL>"));
@@ -76,10 +78,10 @@ class CallableContactsIT {
         seed(a, "faxonly", c -> ContactSeeder.vcardTemp(c,
                 "<FN>Fax Only</FN><TEL><FAX/><NUMBER>01 99 88 77 66</NUMBER></TEL>"));
         a.disconnect();
-        SEEDS.remove(a);
+        seeds.remove(a);
 
-        Path cache = TB.testbed().runDir().resolve("cache-alice");
-        client = RunningClient.start(TB.testbed(), alice, SipTransport.TLS,
+        Path cache = service().runDir().resolve("cache-alice");
+        client = RunningClient.start(service(), alice, SipTransport.TLS,
                 Map.of("contacts.default-region", "FR", "contacts.cache-dir", cache.toString()));
         client.await(Half.CHAT, ConnectionState.ONLINE);
         client.await(Half.TELEPHONY, ConnectionState.ONLINE);
@@ -90,29 +92,29 @@ class CallableContactsIT {
         void apply(XMPPTCPConnection c) throws Exception;
     }
 
-    private static void seed(XMPPTCPConnection a, String name, Seeding seeding) throws Exception {
-        TestUser u = TB.testbed().createUser(name);
-        XMPPTCPConnection c = ContactSeeder.online(TB.testbed(), u);
-        SEEDS.add(c);
+    private void seed(XMPPTCPConnection a, String name, Seeding seeding) throws Exception {
+        TestUser u = service().createUser(name);
+        XMPPTCPConnection c = ContactSeeder.online(service(), u);
+        seeds.add(c);
         ContactSeeder.befriend(a, alice, c, u);
         seeding.apply(c);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (client != null) {
             client.close();
         }
-        SEEDS.forEach(XMPPTCPConnection::disconnect);
+        seeds.forEach(XMPPTCPConnection::disconnect);
     }
 
-    private static Contact contact(String name) {
+    private Contact contact(String name) {
         String jid = name + "@cusax.test";
         return client.client().contacts().stream().filter(c -> c.jid().equals(jid)).findFirst()
                 .orElseThrow(() -> new AssertionError(jid + " is not in the contact list"));
     }
 
-    private static Contact awaitContact(String name, java.util.function.Predicate<Contact> done) {
+    private Contact awaitContact(String name, java.util.function.Predicate<Contact> done) {
         return org.cusax.it.support.Await.until(name + "'s details", WAIT, () -> contact(name), done);
     }
 
@@ -227,7 +229,7 @@ class CallableContactsIT {
     @Test
     void routingWithZeroOneOrTwoTelephonyAccounts() throws Exception {
         // Two: calling switched on for the XMPP account as well -> the user chooses (SIP first).
-        try (RunningClient both = RunningClient.start(TB.testbed(), alice, SipTransport.TCP,
+        try (RunningClient both = RunningClient.start(service(), alice, SipTransport.TCP,
                 Map.of("contacts.default-region", "FR", "contacts.cache-dir", "", "xmpp.resource", "two",
                         "xmpp.features.calling", "true"))) {
             both.await(Half.CHAT, ConnectionState.ONLINE);
@@ -239,9 +241,9 @@ class CallableContactsIT {
         }
         // Zero: the SIP account cannot log in and calling is off on the XMPP account (the CUSAX default);
         // the Call action stays, the route says why it cannot go.
-        Map<String, String> noSip = new java.util.HashMap<>(RunningClient.wrongPassword(TB.testbed(), "sip"));
+        Map<String, String> noSip = new java.util.HashMap<>(RunningClient.wrongPassword(service(), "sip"));
         noSip.putAll(Map.of("contacts.default-region", "FR", "contacts.cache-dir", "", "xmpp.resource", "zero"));
-        try (RunningClient none = RunningClient.start(TB.testbed(), alice, SipTransport.TCP, noSip)) {
+        try (RunningClient none = RunningClient.start(service(), alice, SipTransport.TCP, noSip)) {
             none.await(Half.TELEPHONY, ConnectionState.FAILED);
             assertThat(none.client().awaitContactsLoaded(WAIT)).isTrue();
             assertThat(none.client().contacts().stream().filter(c -> c.jid().equals("national@cusax.test"))
@@ -256,7 +258,7 @@ class CallableContactsIT {
     void rosterCommandPrintsTheContactListAsJson() throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        Path config = TB.testbed().runDir().resolve("alice-roster.conf");
+        Path config = service().runDir().resolve("alice-roster.conf");
         java.nio.file.Files.writeString(config, java.nio.file.Files.readString(client.configFile())
                 + "contacts.default-region = FR\ncontacts.cache-dir =\nxmpp.resource = roster-cli\n");
         int code = new org.cusax.app.cli.CusaxCli(new org.cusax.app.assembly.CusaxAssembly(), Map.of(),
@@ -277,14 +279,14 @@ class CallableContactsIT {
         assertThat(national.at("/tels/0/source").asText()).isEqualTo("vcard-temp");
     }
 
-    private static XMPPTCPConnection seedOf(String name) {
-        return SEEDS.stream().filter(s -> s.getUser().getLocalpart().toString().equals(name)).findFirst()
+    private XMPPTCPConnection seedOf(String name) {
+        return seeds.stream().filter(s -> s.getUser().getLocalpart().toString().equals(name)).findFirst()
                 .orElseThrow();
     }
 
     @Test
     void ourOwnSipAddressIsPublishedAsReachability() {
-        XMPPTCPConnection friend = SEEDS.get(0);
+        XMPPTCPConnection friend = seeds.get(0);
         BareJid aliceJid = JidCreate.bareFromOrThrowUnchecked(alice.jid());
         ExtensionElement reach = org.cusax.it.support.Await.until("alice's presence with reachability", WAIT,
                 () -> Roster.getInstanceFor(friend).getPresence(aliceJid)

@@ -32,9 +32,8 @@ import org.cusax.it.support.Await;
 import org.cusax.it.support.ContactSeeder;
 import org.cusax.it.support.RunningClient;
 import org.cusax.it.support.XmppPeer;
+import org.cusax.it.support.profile.ServiceProfile;
 import org.cusax.testbed.TestUser;
-import org.cusax.testbed.TestbedOptions;
-import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.sip.SipTransport;
 import org.cusax.testbed.sip.SippUa;
@@ -47,8 +46,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
@@ -56,48 +55,51 @@ import org.jxmpp.jid.impl.JidCreate;
  * Call-Info), a sipp caller presenting E.164 for a number bob's contact stores in national format (by
  * tel), a forged Call-Info (not believed), a number two contacts share (candidates). Carol, a third XMPP
  * user, sees bob "on the phone" during a call; bob's history survives a restart of his client.
+ * Run against real Prosody + Kamailio ({@link CallerIdentityIT}) and the sandbox
+ * ({@link CallerIdentitySandboxIT}); sipp is the outside caller and the answering UA on both.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CallerIdentityIT {
-    @RegisterExtension
-    static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults());
-
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CallerIdentityScenarios {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final List<XMPPTCPConnection> PEERS = new ArrayList<>();
-    private static TestUser alice;
-    private static TestUser bob;
-    private static TestUser carol;
-    private static Map<String, String> bobSettings;
-    private static RunningClient bobClient;
-    private static RunningClient aliceClient;
-    private static XMPPTCPConnection carolWatching;
-    private static volatile Consumer<IncomingCall> bobAnswers = in -> { };
+    private final List<XMPPTCPConnection> peers = new ArrayList<>();
+    private TestUser alice;
+    private TestUser bob;
+    private TestUser carol;
+    private Map<String, String> bobSettings;
+    private RunningClient bobClient;
+    private RunningClient aliceClient;
+    private XMPPTCPConnection carolWatching;
+    private volatile Consumer<IncomingCall> bobAnswers = in -> { };
+
+    /** The servers of this run, started once per class by the subclass's extension. */
+    protected abstract ServiceProfile service();
 
     @BeforeAll
-    static void seedRosterAndStartClients() throws Exception {
-        alice = TB.testbed().createUser("alice");
-        bob = TB.testbed().createUser("bob");
-        carol = TB.testbed().createUser("carol");
-        XMPPTCPConnection b = ContactSeeder.online(TB.testbed(), bob);
-        PEERS.add(b);
-        XMPPTCPConnection a = ContactSeeder.online(TB.testbed(), alice);
-        PEERS.add(a);
+    void seedRosterAndStartClients() throws Exception {
+        alice = service().createUser("alice");
+        bob = service().createUser("bob");
+        carol = service().createUser("carol");
+        XMPPTCPConnection b = ContactSeeder.online(service(), bob);
+        peers.add(b);
+        XMPPTCPConnection a = ContactSeeder.online(service(), alice);
+        peers.add(a);
         ContactSeeder.befriend(b, bob, a, alice);
-        carolWatching = ContactSeeder.online(TB.testbed(), carol);
-        PEERS.add(carolWatching);
+        carolWatching = ContactSeeder.online(service(), carol);
+        peers.add(carolWatching);
         ContactSeeder.befriend(b, bob, carolWatching, carol);
         seed(b, "national", "<FN>National</FN><TEL><CELL/><VOICE/><NUMBER>06 12 34 56 78</NUMBER></TEL>");
         seed(b, "sharea", "<FN>Share A</FN><TEL><WORK/><VOICE/><NUMBER>01 23 45 67 89</NUMBER></TEL>");
         seed(b, "shareb", "<FN>Share B</FN><TEL><HOME/><VOICE/><NUMBER>+33 1 23 45 67 89</NUMBER></TEL>");
         a.disconnect();
-        PEERS.remove(a);
+        peers.remove(a);
         b.disconnect();
-        PEERS.remove(b);
+        peers.remove(b);
 
-        Path run = TB.testbed().runDir();
+        Path run = service().runDir();
         // the testbed's client configs keep the history in the run directory (history.dir)
         bobSettings = Map.of("contacts.default-region", "FR", "contacts.cache-dir", run.resolve("cache-bob").toString());
-        aliceClient = RunningClient.start(TB.testbed(), alice, SipTransport.TLS,
+        aliceClient = RunningClient.start(service(), alice, SipTransport.TLS,
                 Map.of("contacts.cache-dir", run.resolve("cache-alice").toString()));
         bobClient = startBob();
         aliceClient.await(Half.TELEPHONY, ConnectionState.ONLINE);
@@ -108,8 +110,8 @@ class CallerIdentityIT {
                 c -> c.tels().stream().anyMatch(t -> t.uri().equalsIgnoreCase(alice.sipAor())));
     }
 
-    private static RunningClient startBob() throws InterruptedException {
-        RunningClient c = RunningClient.start(TB.testbed(), bob, SipTransport.TLS, bobSettings);
+    private RunningClient startBob() throws InterruptedException {
+        RunningClient c = RunningClient.start(service(), bob, SipTransport.TLS, bobSettings);
         c.client().subscribe(event -> {
             if (event instanceof IncomingCall in) {
                 bobAnswers.accept(in);
@@ -123,9 +125,9 @@ class CallerIdentityIT {
         return c;
     }
 
-    private static void seed(XMPPTCPConnection b, String name, String vcardXml) throws Exception {
-        TestUser u = TB.testbed().createUser(name);
-        XMPPTCPConnection c = ContactSeeder.online(TB.testbed(), u);
+    private void seed(XMPPTCPConnection b, String name, String vcardXml) throws Exception {
+        TestUser u = service().createUser(name);
+        XMPPTCPConnection c = ContactSeeder.online(service(), u);
         try {
             ContactSeeder.befriend(b, bob, c, u);
             ContactSeeder.vcardTemp(c, vcardXml);
@@ -134,27 +136,27 @@ class CallerIdentityIT {
         }
     }
 
-    private static Contact contact(RunningClient client, String jid) {
+    private Contact contact(RunningClient client, String jid) {
         return client.client().contacts().stream().filter(c -> c.jid().equals(jid)).findFirst()
                 .orElseThrow(() -> new AssertionError(jid + " is not in the contact list"));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (bobClient != null) {
             bobClient.close();
         }
         if (aliceClient != null) {
             aliceClient.close();
         }
-        PEERS.forEach(XMPPTCPConnection::disconnect);
+        peers.forEach(XMPPTCPConnection::disconnect);
     }
 
-    private static String jid(String user) {
-        return user + "@" + TB.testbed().domain();
+    private String jid(String user) {
+        return user + "@" + service().domain();
     }
 
-    private static Presence bobAsCarolSeesIt() {
+    private Presence bobAsCarolSeesIt() {
         try {
             return Roster.getInstanceFor(carolWatching).getPresence(JidCreate.bareFrom(bob.jid()));
         } catch (Exception e) {
@@ -162,12 +164,12 @@ class CallerIdentityIT {
         }
     }
 
-    /** sipp calls bob through Kamailio as {@code fromNumber}; bob's handler rejects with {@code status}. */
-    private static IncomingCall sippCalls(String fromNumber, String extraHeader, int status)
+    /** sipp calls bob through the proxy as {@code fromNumber}; bob's handler rejects with {@code status}. */
+    private IncomingCall sippCalls(String fromNumber, String extraHeader, int status)
             throws InterruptedException {
         bobAnswers = in -> bobClient.client().reject(in.call().id(), status);
         int before = bobClient.events().of(IncomingCall.class).size();
-        Command.Result r = TB.testbed().sipp().callAs(bob.name(), fromNumber, "pstn.example", extraHeader);
+        Command.Result r = service().sipp().callAs(bob.name(), fromNumber, "pstn.example", extraHeader);
         assertThat(r.exitCode()).as("sipp: %s", r.output()).isZero();
         IncomingCall in = Await.until("bob's incoming call from " + fromNumber, WAIT,
                 () -> bobClient.events().of(IncomingCall.class), l -> l.size() > before).get(before);
@@ -179,7 +181,7 @@ class CallerIdentityIT {
     @Order(1)
     @DisplayName("RFC 7081 §5: another cusax client is bound by Call-Info; carol sees bob on the phone, then back")
     void cusaxCallerBoundByCallInfoAndPresenceFollowsTheCall() throws Exception {
-        Await.until("carol sees bob available", WAIT, CallerIdentityIT::bobAsCarolSeesIt,
+        Await.until("carol sees bob available", WAIT, this::bobAsCarolSeesIt,
                 p -> p.isAvailable() && p.getMode() == Presence.Mode.available);
         bobAnswers = in -> bobClient.client().answer(in.call().id(), AudioPlan.silent());
         Call call = aliceClient.client().placeCall(bob.sipAor(), AudioPlan.silent());
@@ -193,7 +195,7 @@ class CallerIdentityIT {
         assertThat(in.caller().callInfoIgnored()).isEmpty();
         aliceClient.client().awaitCall(call.id(), CallState.ANSWERED, WAIT);
 
-        Presence during = Await.until("carol sees bob on the phone", WAIT, CallerIdentityIT::bobAsCarolSeesIt,
+        Presence during = Await.until("carol sees bob on the phone", WAIT, this::bobAsCarolSeesIt,
                 p -> p.getMode() == Presence.Mode.away);
         assertThat(during.getStatus()).isEqualTo("On the phone");
 
@@ -202,7 +204,7 @@ class CallerIdentityIT {
 
         aliceClient.client().hangUp(call.id());
         bobClient.events().await(CallEnded.class, e -> e.call().id().equals(in.call().id()), WAIT);
-        Presence after = Await.until("carol sees bob back", WAIT, CallerIdentityIT::bobAsCarolSeesIt,
+        Presence after = Await.until("carol sees bob back", WAIT, this::bobAsCarolSeesIt,
                 p -> p.getMode() == Presence.Mode.available);
         assertThat(after.getStatus()).isNullOrEmpty();
     }
@@ -266,7 +268,7 @@ class CallerIdentityIT {
         assertThat(answered.duration()).isPositive();
 
         Path conf = bobClient.configFile();
-        assertThat(Files.readString(conf)).contains("history.dir = " + TB.testbed().runDir().resolve("history"));
+        assertThat(Files.readString(conf)).contains("history.dir = " + service().runDir().resolve("history"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         int code = new CusaxCli(new CusaxAssembly(), Map.of(), Path.of(System.getProperty("user.home")), ps, ps)
@@ -283,17 +285,17 @@ class CallerIdentityIT {
     @Order(7)
     @DisplayName("RFC 7081 §5: our INVITE carries Call-Info with our JID; sip.call-info = false sends none (privacy)")
     void callInfoIsSentUnlessSwitchedOff() throws Exception {
-        TestUser dora = TB.testbed().createUser("dora");
-        TestUser loud = TB.testbed().createUser("loud");
-        TestUser quiet = TB.testbed().createUser("quiet");
-        Path run = TB.testbed().runDir();
-        try (SippUa ua = TB.testbed().sipp().answeringUa("dora")) {
-            assertThat(TB.testbed().kamailio().probe().register("dora", dora.password(), ua.contact(), 60).status())
+        TestUser dora = service().createUser("dora");
+        TestUser loud = service().createUser("loud");
+        TestUser quiet = service().createUser("quiet");
+        Path run = service().runDir();
+        try (SippUa ua = service().sipp().answeringUa("dora")) {
+            assertThat(service().sipProbe().register("dora", dora.password(), ua.contact(), 60).status())
                     .isEqualTo(200);
             for (TestUser caller : List.of(loud, quiet)) {
                 Map<String, String> settings = Map.of("sip.call-info", caller == quiet ? "false" : "true",
                         "contacts.cache-dir", run.resolve("cache-" + caller.name()).toString());
-                try (RunningClient c = RunningClient.start(TB.testbed(), caller, SipTransport.UDP, settings)) {
+                try (RunningClient c = RunningClient.start(service(), caller, SipTransport.UDP, settings)) {
                     c.await(Half.TELEPHONY, ConnectionState.ONLINE);
                     c.await(Half.CHAT, ConnectionState.ONLINE);
                     Call call = c.client().placeCall(dora.sipAor(), AudioPlan.silent());
@@ -321,20 +323,20 @@ class CallerIdentityIT {
     @Order(8)
     @DisplayName("RFC 3261 §21.4.24: with presence.busy-when-on-phone a call arriving during a call gets 486 Busy Here")
     void busyWhenOnThePhone() throws Exception {
-        TestUser ella = TB.testbed().createUser("ella");
-        TestUser busy = TB.testbed().createUser("busy");
-        try (SippUa ua = TB.testbed().sipp().answeringUa("ella");
-             RunningClient c = RunningClient.start(TB.testbed(), busy, SipTransport.UDP,
+        TestUser ella = service().createUser("ella");
+        TestUser busy = service().createUser("busy");
+        try (SippUa ua = service().sipp().answeringUa("ella");
+             RunningClient c = RunningClient.start(service(), busy, SipTransport.UDP,
                      Map.of("presence.busy-when-on-phone", "true",
-                             "contacts.cache-dir", TB.testbed().runDir().resolve("cache-busy").toString()))) {
-            assertThat(TB.testbed().kamailio().probe().register("ella", ella.password(), ua.contact(), 60).status())
+                             "contacts.cache-dir", service().runDir().resolve("cache-busy").toString()))) {
+            assertThat(service().sipProbe().register("ella", ella.password(), ua.contact(), 60).status())
                     .isEqualTo(200);
             c.await(Half.TELEPHONY, ConnectionState.ONLINE);
             Call up = c.client().placeCall(ella.sipAor(), AudioPlan.silent());
             assertThat(c.client().awaitCall(up.id(), CallState.ANSWERED, WAIT)).hasValueSatisfying(
                     x -> assertThat(x.state()).isEqualTo(CallState.ANSWERED));
 
-            Command.Result second = TB.testbed().sipp().callAs(busy.name(), "+33987654321", "pstn.example", "");
+            Command.Result second = service().sipp().callAs(busy.name(), "+33987654321", "pstn.example", "");
             assertThat(second.exitCode()).as("sipp got 486: %s", second.output()).isZero();
             IncomingCall in = c.events().await(IncomingCall.class, e -> true, WAIT);
             CallEnded ended = c.events().await(CallEnded.class, e -> e.call().id().equals(in.call().id()), WAIT);
