@@ -2,7 +2,7 @@ package org.cusax.it.support;
 
 import java.util.List;
 
-import org.cusax.testbed.Testbed;
+import org.cusax.it.support.profile.ServiceProfile;
 import org.cusax.testbed.TestUser;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
@@ -12,7 +12,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
- * Puts contacts on the real server the way their own clients would: vcard-temp (XEP-0054), vCard4
+ * Puts contacts on the server (real or sandbox) the way their own clients would: vcard-temp (XEP-0054), vCard4
  * in PEP (XEP-0292), reachability in presence and PEP (XEP-0152), and mutual presence subscriptions.
  */
 public final class ContactSeeder {
@@ -23,9 +23,9 @@ public final class ContactSeeder {
     }
 
     /** Logs the user in with a resource of its own; every subscription request is accepted. */
-    public static XMPPTCPConnection online(Testbed tb, TestUser user) throws Exception {
+    public static XMPPTCPConnection online(ServiceProfile service, TestUser user) throws Exception {
         Roster.setDefaultSubscriptionMode(Roster.SubscriptionMode.accept_all);
-        return XmppPeer.connect(tb, user, "seed");
+        return XmppPeer.connect(service, user, "seed");
     }
 
     /** Stores a vcard-temp whose children are {@code innerXml} (e.g. {@code <TEL><CELL/><NUMBER>…}). */

@@ -14,12 +14,13 @@ import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.service.Half;
 import org.cusax.core.testing.EventRecorder;
+import org.cusax.it.support.profile.ServiceProfile;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.sip.SipTransport;
 
 /**
- * The real client, built by the app's composition root from a config file written by the testbed,
+ * The real client, built by the app's composition root from a config file written by the testbed or a server profile,
  * started, and recording every event.
  */
 public final class RunningClient implements AutoCloseable {
@@ -47,9 +48,27 @@ public final class RunningClient implements AutoCloseable {
         return start(tb, user, transport, Map.of());
     }
 
+    /** Starts {@code user}'s client against the profile's servers; {@code overrides} replace config keys. */
+    public static RunningClient start(ServiceProfile service, TestUser user, SipTransport transport,
+                                      Map<String, String> overrides) {
+        return new RunningClient(service.writeClientConfig(user, transport), overrides);
+    }
+
+    public static RunningClient start(ServiceProfile service, TestUser user, SipTransport transport) {
+        return start(service, user, transport, Map.of());
+    }
+
     /** Writes a file holding a wrong password and returns the override that uses it for {@code half}. */
     public static Map<String, String> wrongPassword(Testbed tb, String prefix) throws java.io.IOException {
-        Path file = Files.writeString(tb.runDir().resolve(prefix + "-wrong.password"), "not-the-password\n");
+        return wrongPassword(tb.runDir(), prefix);
+    }
+
+    public static Map<String, String> wrongPassword(ServiceProfile service, String prefix) throws java.io.IOException {
+        return wrongPassword(service.runDir(), prefix);
+    }
+
+    private static Map<String, String> wrongPassword(Path runDir, String prefix) throws java.io.IOException {
+        Path file = Files.writeString(runDir.resolve(prefix + "-wrong.password"), "not-the-password\n");
         return Map.of(prefix + ".password-file", file.toString());
     }
 

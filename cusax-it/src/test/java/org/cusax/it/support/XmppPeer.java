@@ -4,6 +4,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import java.security.KeyStore;
+
+import org.cusax.it.support.profile.ServiceProfile;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestUser;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
@@ -16,23 +19,35 @@ public final class XmppPeer {
     }
 
     public static XMPPTCPConnection connect(Testbed tb, TestUser user, String resource) throws Exception {
+        return connect(tb.domain(), tb.prosody().host(), tb.prosody().c2sPort(), tb.ca().trustStore(), user,
+                resource);
+    }
+
+    /** Logs {@code user} in to the profile's XMPP server (the sandbox may replace {@code resource}). */
+    public static XMPPTCPConnection connect(ServiceProfile service, TestUser user, String resource) throws Exception {
+        return connect(service.domain(), service.xmppHost(), service.xmppPort(), service.xmppTrustStore(), user,
+                resource);
+    }
+
+    private static XMPPTCPConnection connect(String domain, String host, int port, KeyStore trust, TestUser user,
+                                             String resource) throws Exception {
         XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(tb.domain())
-                .setHost(tb.prosody().host())
-                .setPort(tb.prosody().c2sPort())
+                .setXmppDomain(domain)
+                .setHost(host)
+                .setPort(port)
                 .setUsernameAndPassword(user.name(), user.password())
                 .setResource(resource)
                 .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(trustManager(tb))
+                .setCustomX509TrustManager(trustManager(trust))
                 .build();
         XMPPTCPConnection connection = new XMPPTCPConnection(config);
         connection.connect().login();
         return connection;
     }
 
-    private static X509TrustManager trustManager(Testbed tb) throws Exception {
+    private static X509TrustManager trustManager(KeyStore trust) throws Exception {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(tb.ca().trustStore());
+        tmf.init(trust);
         for (TrustManager tm : tmf.getTrustManagers()) {
             if (tm instanceof X509TrustManager x509) {
                 return x509;

@@ -76,6 +76,9 @@ final class SipProxy implements SipListener {
     private record Link(ServerTransaction server, String inviteKey) {
     }
 
+    private static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
+    private static final String P_PREFERRED_IDENTITY = "P-Preferred-Identity";
+
     private final String domain;
     private final String host;
     private final Set<Integer> ports;
@@ -164,6 +167,7 @@ final class SipProxy implements SipListener {
         if (!authorized(st, req, work)) {
             return;
         }
+        assertIdentity(work);
         Optional<URI> target = resolve(st, req, work.getRequestURI());
         if (target.isPresent()) {
             forward(st, req, work, target.get(), true);
@@ -206,6 +210,21 @@ final class SipProxy implements SipListener {
                 return false;
             }
             default -> throw new IllegalStateException();
+        }
+    }
+
+    /**
+     * RFC 3325 §5: the proxy is the edge of the trust domain its users' clients trust
+     * ({@code sip.trusted-proxy}), like the production Kamailio: an asserted identity from the caller is
+     * never passed on, and a caller of our domain (authenticated by {@link #authorized}, digest user =
+     * From user) gets one naming that user.
+     */
+    private void assertIdentity(Request work) throws ParseException {
+        work.removeHeader(P_ASSERTED_IDENTITY);
+        work.removeHeader(P_PREFERRED_IDENTITY);
+        URI fromUri = ((FromHeader) work.getHeader(FromHeader.NAME)).getAddress().getURI();
+        if (fromUri instanceof SipURI from && domain.equalsIgnoreCase(from.getHost()) && from.getUser() != null) {
+            work.addHeader(headers.createHeader(P_ASSERTED_IDENTITY, "<sip:" + from.getUser() + "@" + domain + ">"));
         }
     }
 
