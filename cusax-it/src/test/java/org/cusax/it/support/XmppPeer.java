@@ -1,5 +1,7 @@
 package org.cusax.it.support;
 
+import java.security.KeyStore;
+
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -16,23 +18,29 @@ public final class XmppPeer {
     }
 
     public static XMPPTCPConnection connect(Testbed tb, TestUser user, String resource) throws Exception {
+        return connect(tb.domain(), tb.prosody().host(), tb.prosody().c2sPort(), user, resource, tb.ca().trustStore());
+    }
+
+    /** Same, for a server known only by its address and the key store holding the CA it is trusted by. */
+    public static XMPPTCPConnection connect(String domain, String host, int port, TestUser user, String resource,
+            KeyStore trustStore) throws Exception {
         XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(tb.domain())
-                .setHost(tb.prosody().host())
-                .setPort(tb.prosody().c2sPort())
+                .setXmppDomain(domain)
+                .setHost(host)
+                .setPort(port)
                 .setUsernameAndPassword(user.name(), user.password())
                 .setResource(resource)
                 .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(trustManager(tb))
+                .setCustomX509TrustManager(trustManager(trustStore))
                 .build();
         XMPPTCPConnection connection = new XMPPTCPConnection(config);
         connection.connect().login();
         return connection;
     }
 
-    private static X509TrustManager trustManager(Testbed tb) throws Exception {
+    private static X509TrustManager trustManager(KeyStore trustStore) throws Exception {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(tb.ca().trustStore());
+        tmf.init(trustStore);
         for (TrustManager tm : tmf.getTrustManagers()) {
             if (tm instanceof X509TrustManager x509) {
                 return x509;
