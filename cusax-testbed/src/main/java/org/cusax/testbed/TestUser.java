@@ -1,7 +1,8 @@
 package org.cusax.testbed;
 
 /**
- * A user that exists on both servers of a run, with the same name and password on XMPP and SIP.
+ * A user that exists on both servers of a run, with the same name and password on XMPP and SIP
+ * (or, made by {@link Testbed#createPhoneUser(String)}, a SIP-only account named by an E.164 number).
  * {@link #toString()} never shows the password.
  *
  * @param name     user part of the JID and of the SIP AOR; also the SIP digest user name

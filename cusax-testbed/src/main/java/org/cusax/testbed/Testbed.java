@@ -40,6 +40,7 @@ public final class Testbed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Testbed.class);
     private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final char[] PASSWORD_CHARS =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -213,6 +214,25 @@ public final class Testbed implements AutoCloseable {
             kamailio.addUser(name, user.password());
         }
         users.put(name, user);
+        return user;
+    }
+
+    /**
+     * Creates a SIP-only account named by its E.164 number ({@code +4915123456789}), as telephony
+     * providers name theirs: its AOR is {@code sip:+4915123456789@domain}, which is also the
+     * digest user name and the From a caller on it presents. It has no XMPP account (a phone line
+     * is not a chat user). New random password as for {@link #createUser(String)}.
+     */
+    public synchronized TestUser createPhoneUser(String e164) {
+        if (!E164.matcher(e164).matches()) {
+            throw new IllegalArgumentException("not an E.164 number (+ and up to 15 digits): " + e164);
+        }
+        if (users.containsKey(e164)) {
+            throw new IllegalArgumentException("user " + e164 + " already exists in this run");
+        }
+        TestUser user = new TestUser(e164, domain(), randomPassword());
+        kamailio().addUser(e164, user.password());
+        users.put(e164, user);
         return user;
     }
 

@@ -36,15 +36,19 @@ public final class CliProcess implements AutoCloseable {
 
     /** Starts {@code cusax ARGS} on {@code host}; output goes to {@code dir/NAME.out}. */
     public static CliProcess start(ProcessHost host, Path dir, String name, List<String> args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classPath, "org.cusax.app.Main"));
+        List<String> cmd = new ArrayList<>(childJvm("org.cusax.app.Main"));
         cmd.addAll(args);
         Path out = dir.resolve(name + ".out");
         ServerProcess p = new ServerProcess("cusax-" + name, host.command(cmd), Map.of(), dir, out, List.of());
         p.start(Duration.ofSeconds(10), () -> true);
         return new CliProcess(p, out);
+    }
+
+    /** A small JVM running {@code mainClass} with this test JVM's class path (add the arguments). */
+    public static List<String> childJvm(String mainClass) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath, mainClass);
     }
 
     /** Every JSON event printed so far (other lines, e.g. log warnings on stderr, are skipped). */

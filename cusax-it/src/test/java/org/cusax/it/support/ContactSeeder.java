@@ -73,7 +73,13 @@ public final class ContactSeeder {
     /** Makes {@code a} and {@code b} subscribed to each other's presence (both online, accepting). */
     public static void befriend(XMPPTCPConnection a, TestUser aUser, XMPPTCPConnection b, TestUser bUser)
             throws Exception {
-        Roster.getInstanceFor(a).createItemAndRequestSubscription(JidCreate.bareFrom(bUser.jid()), bUser.name(), null);
+        befriend(a, aUser, b, bUser, bUser.name());
+    }
+
+    /** Same, with {@code nameInA} as the name {@code a} gives {@code b} in its roster (e.g. "Dana Schmidt"). */
+    public static void befriend(XMPPTCPConnection a, TestUser aUser, XMPPTCPConnection b, TestUser bUser,
+            String nameInA) throws Exception {
+        Roster.getInstanceFor(a).createItemAndRequestSubscription(JidCreate.bareFrom(bUser.jid()), nameInA, null);
         Roster.getInstanceFor(b).createItemAndRequestSubscription(JidCreate.bareFrom(aUser.jid()), aUser.name(), null);
         Await.until(aUser.name() + " and " + bUser.name() + " subscribed both ways", java.time.Duration.ofSeconds(10),
                 () -> both(a, bUser) && both(b, aUser));

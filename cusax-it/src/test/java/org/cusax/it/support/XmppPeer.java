@@ -1,5 +1,7 @@
 package org.cusax.it.support;
 
+import java.security.KeyStore;
+
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -29,7 +31,8 @@ public final class XmppPeer {
                 resource);
     }
 
-    private static XMPPTCPConnection connect(String domain, String host, int port, KeyStore trust, TestUser user,
+    /** Same, for a server known only by its address and the key store holding the CA it is trusted by. */
+    public static XMPPTCPConnection connect(String domain, String host, int port, KeyStore trust, TestUser user,
                                              String resource) throws Exception {
         XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(domain)

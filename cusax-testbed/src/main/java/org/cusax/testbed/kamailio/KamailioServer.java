@@ -31,7 +31,8 @@ public final class KamailioServer {
     /** Template in deploy/. */
     public static final String TEMPLATE = "kamailio/kamailio.cfg";
 
-    private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** A plain user name, or an E.164 number as telephony providers name their accounts (+4915123456789). */
+    private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}|\\+[1-9][0-9]{1,14}");
     private static final int MAX_UNIX_SOCKET_PATH = 100;
 
     private final Path dir;

@@ -116,6 +116,20 @@ class KamailioServerTest {
     }
 
     @Test
+    void anAccountNamedByItsE164NumberRegistersUnderThatName() {
+        TestUser line = tb().createPhoneUser("+4915112345678");
+        SipProbe probe = tb().kamailio().probe();
+
+        assertThat(probe.register(line.name(), "not-it", "sip:+4915112345678@127.0.0.1:5996", 60).status())
+                .isEqualTo(401);
+        assertThat(probe.register(line.name(), line.password(), "sip:+4915112345678@127.0.0.1:5996", 60).status())
+                .isEqualTo(200);
+        assertThat(tb().kamailio().registeredContacts(line.name())).isNotEmpty();
+        assertThatThrownBy(() -> tb().createPhoneUser("4915112345678")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tb().createPhoneUser("+49 151 12345678")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void sha256DigestWhenSelected() {
         KamailioServer k = tb().kamailio();
         TestUser lea = tb().createUser("lea");
