@@ -200,6 +200,11 @@ public final class SandboxSip implements AutoCloseable {
         users.addNumber(globalNumber, user);
     }
 
+    /** The digest algorithms offered in challenges, in order (RFC 8760 names). */
+    public List<String> digestAlgorithms() {
+        return options.digestAlgorithms();
+    }
+
     public String domain() {
         return options.domain();
     }
