@@ -40,19 +40,22 @@ final class DemoSession {
         Path conf = s.demoUser().configFile();
         Path aliceConf = s.users().get(1).configFile();
         cli.out.println("What to try (commands run as " + s.demoUser().jid() + "; 'help' repeats this, 'quit' stops):");
-        cli.out.println("  status                                  both halves, their TLS and identity checks");
-        cli.out.println("  roster                                  contacts, their numbers, which can be called");
-        cli.out.println("  chat " + s.echoJid() + " Hello there        the echo peer answers with the same text");
-        cli.out.println("  call greeting@" + d + " --record " + s.workDir().resolve("greeting.wav")
-                + "   the greeting peer speaks, then hangs up");
-        cli.out.println("  call busy@" + d + "                       486 Busy Here");
-        cli.out.println("  call alice@" + d + " --dry-run            how a contact with two numbers is routed");
-        cli.out.println("  history                                 calls and messages so far");
+        tryLine(cli, "status", "both halves, their TLS and identity checks");
+        tryLine(cli, "roster", "the contacts, their numbers, which can be called");
+        tryLine(cli, "chat " + s.echoJid() + " Hello there", "the echo peer sends the same text back");
+        tryLine(cli, "call greeting@" + d + " --record greeting.wav", "the greeting peer speaks, then hangs up");
+        tryLine(cli, "call busy@" + d, "486 Busy Here");
+        tryLine(cli, "call alice@" + d + " --dry-run", "how a contact with two numbers is routed");
+        tryLine(cli, "history", "the calls and messages so far");
         cli.out.println("In another terminal, log in as alice and call or chat with her:");
         cli.out.println("  ./cusax listen -c " + aliceConf);
         cli.out.println("  then here: call +33612345678 --hangup-after 3    or    chat alice@" + d + " Hi Alice");
         cli.out.println("Or use the demo user's configuration with any command: ./cusax status -c " + conf);
         cli.out.flush();
+    }
+
+    private static void tryLine(CusaxCli cli, String command, String what) {
+        cli.out.printf("  %-46s %s%n", command, what);
     }
 
     /** Runs until quit, end of input or {@code stop} fired (Ctrl-C). */
