@@ -55,7 +55,7 @@ final class DemoSession {
     }
 
     private static void tryLine(CusaxCli cli, String command, String what) {
-        cli.out.printf("  %-46s %s%n", command, what);
+        cli.out.printf("  %-48s %s%n", command, what);
     }
 
     /** Runs until quit, end of input or {@code stop} fired (Ctrl-C). */
