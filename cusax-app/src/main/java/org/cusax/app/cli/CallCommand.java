@@ -62,7 +62,7 @@ final class CallCommand extends ClientCommand {
         if (!dryRun) {
             return placeCall(client, json);
         }
-        client.start();
+        start(client);
         long deadline = System.nanoTime() + timeout.toNanos();
         client.awaitSettled(timeout);
         awaitContactList(client, deadline);
@@ -84,18 +84,12 @@ final class CallCommand extends ClientCommand {
             cli.err.println("cusax: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        // stays subscribed until the client closes, which delivers every queued event first
-        client.subscribe(event -> {
-            if (event.type().startsWith("call-") || event.type().equals("dtmf")) {
-                if (cli.json) {
-                    json.line(JsonModel.event(event, client.link()));
-                } else {
-                    cli.out.println(HumanFormat.event(event, client.link()));
-                    cli.out.flush();
-                }
-            }
-        });
-        client.start();
+        // stays subscribed until the client closes, which delivers every queued event first; in an
+        // interactive session the session prints every event itself
+        if (!inSession()) {
+            subscribeToCallEvents(client, json);
+        }
+        start(client);
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!client.awaitSettled(timeout).telephony().state().up()) {
             cli.err.println("cusax: Telephony is not online: " + client.status().telephony().reason()
@@ -132,6 +126,19 @@ final class CallCommand extends ClientCommand {
         }
         Call last = client.awaitCall(call.id(), CallState.ENDED, Duration.ofDays(1)).orElse(now);
         return last.answered().isPresent() ? ExitCodes.OK : ExitCodes.CALL_FAILED;
+    }
+
+    private void subscribeToCallEvents(CusaxClient client, JsonWriter json) {
+        client.subscribe(event -> {
+            if (event.type().startsWith("call-") || event.type().equals("dtmf")) {
+                if (cli.json) {
+                    json.line(JsonModel.event(event, client.link()));
+                } else {
+                    cli.out.println(HumanFormat.event(event, client.link()));
+                    cli.out.flush();
+                }
+            }
+        });
     }
 
     /** Waits until {@code seconds} after {@code since} (nanoTime) unless the call ends first; true if it ended. */

@@ -39,7 +39,7 @@ final class ChatCommand extends ClientCommand {
             cli.err.println("cusax: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        client.start();
+        start(client);
         long deadline = System.nanoTime() + timeout.toNanos();
         Optional<DeliveryState> state = Optional.of(DeliveryState.QUEUED);
         while (System.nanoTime() < deadline) {

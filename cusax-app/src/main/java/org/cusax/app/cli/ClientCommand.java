@@ -9,13 +9,19 @@ import org.cusax.core.config.ConfigError;
 
 import picocli.CommandLine.ParentCommand;
 
-/** A subcommand that loads the config, runs a client for its duration, and always closes it. */
+/**
+ * A subcommand that loads the config, runs a client for its duration, and always closes it; or, in an
+ * interactive session, runs against the session's live client and leaves it running.
+ */
 abstract class ClientCommand implements Callable<Integer> {
     @ParentCommand
     CusaxCli cli;
 
     @Override
     public final Integer call() throws Exception {
+        if (cli.session().isPresent()) {
+            return run(cli.session().get(), new JsonWriter(cli.out));
+        }
         LogLevels.apply(cli.verbosity());
         ClientConfig config;
         try {
@@ -29,6 +35,18 @@ abstract class ClientCommand implements Callable<Integer> {
         }
     }
 
-    /** The command's work; the client is not started yet. */
+    /** Starts the client, unless it is the live client of an interactive session (running already). */
+    final void start(CusaxClient client) {
+        if (cli.session().isEmpty()) {
+            client.start();
+        }
+    }
+
+    /** True in an interactive session: the client is shared and outlives the command. */
+    final boolean inSession() {
+        return cli.session().isPresent();
+    }
+
+    /** The command's work; the client is not started yet (start it with {@link #start}). */
     abstract int run(CusaxClient client, JsonWriter json) throws Exception;
 }

@@ -1,11 +1,13 @@
 package org.cusax.app.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 import org.cusax.app.assembly.ClientFactory;
+import org.cusax.core.client.CusaxClient;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.config.ClientConfigLoader;
 import org.cusax.core.config.ConfigFile;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "cusax", mixinStandardHelpOptions = true, version = "cusax 0.1.0",
         description = "CUSAX client: Telephony over SIP, Chat over XMPP, one service.",
         subcommands = {StatusCommand.class, ChatCommand.class, ListenCommand.class, RosterCommand.class,
-            CallCommand.class, DemoCommand.class, HistoryCommand.class},
+            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (all halves online / message acknowledged)",
@@ -47,6 +49,10 @@ public final class CusaxCli {
     private final Path home;
     final PrintStream out;
     final PrintStream err;
+    /** What interactive sessions ({@code demo}) read; stdin unless replaced. */
+    InputStream in = System.in;
+    /** A live, started client the client commands run against (the demo's interactive session). */
+    private CusaxClient session;
 
     public CusaxCli(ClientFactory factory, Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         this.factory = factory;
@@ -66,6 +72,24 @@ public final class CusaxCli {
             return ExitCodes.INTERNAL;
         });
         return cl.execute(args);
+    }
+
+    /** Reads interactive input from {@code input} instead of stdin. */
+    public CusaxCli withInput(InputStream input) {
+        this.in = input;
+        return this;
+    }
+
+    /** A CLI like this one whose client commands use {@code live} (already started, not closed by them). */
+    CusaxCli withSession(CusaxClient live) {
+        CusaxCli s = new CusaxCli(factory, env, home, out, err);
+        s.in = in;
+        s.session = live;
+        return s;
+    }
+
+    Optional<CusaxClient> session() {
+        return Optional.ofNullable(session);
     }
 
     int verbosity() {

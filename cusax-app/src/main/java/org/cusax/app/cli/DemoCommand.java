@@ -2,49 +2,54 @@ package org.cusax.app.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.cusax.app.json.JsonModel;
 import org.cusax.app.json.JsonWriter;
-import org.cusax.core.chat.ChatMessage;
-import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.config.ClientConfigLoader;
 import org.cusax.core.config.ConfigFile;
-import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.event.ChatMessageReceived;
-import org.cusax.core.service.Half;
-import org.cusax.testbed.Testbed;
-import org.cusax.testbed.TestUser;
-import org.cusax.testbed.TestbedOptions;
-import org.cusax.testbed.kamailio.DigestAlgorithm;
-import org.cusax.testbed.sip.SipTransport;
+import org.cusax.sandbox.Sandbox;
+import org.cusax.sandbox.SandboxOptions;
+import org.cusax.sandbox.SandboxStartException;
+import org.cusax.sandbox.demo.DemoUser;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The interim main job, until the in-process sandbox exists: starts real Prosody and Kamailio on
- * 127.0.0.1, logs in alice and bob through the normal client path, and walks through what the
- * foundation does — both halves secured, chat, a chat-server crash survived without losing a message.
+ * The main job: starts the in-process sandbox (XMPP + SIP, demo accounts and peers), logs in as the demo
+ * user through the normal client path (a {@link CusaxClient} built from the configuration file the sandbox
+ * wrote), and walks through what cusax does: both halves online and secured, the contact list, a chat
+ * echoed, a call to the greeting peer recorded and analysed, a call to the busy peer. Then, with
+ * {@code --keep} or when stdin is a terminal, an interactive session with the CLI commands; then
+ * everything stops.
  */
-@Command(name = "demo", description = "Start real test servers and show two users on both halves (interim main job).")
+@Command(name = "demo", description = "Start the in-process sandbox, log in as the demo user and show chat, "
+        + "calls and contacts; then (with --keep, or on a terminal) an interactive session. Ctrl-C stops.")
 final class DemoCommand implements Callable<Integer> {
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     @ParentCommand
     CusaxCli cli;
 
-    @Option(names = "--keep", description = "Keep the servers and both clients running until Ctrl-C, to try other commands.")
-    boolean keep;
+    @Mixin
+    SandboxSettings settings;
 
-    @Option(names = "--no-crash", description = "Skip the chat-server crash part.")
-    boolean noCrash;
+    @Option(names = "--keep", negatable = true,
+            description = "After the walkthrough, keep running with an interactive session (commands read from "
+                    + "stdin; default: only when stdin is a terminal and --json is not given).")
+    Boolean keep;
 
     private JsonWriter json;
 
@@ -52,127 +57,129 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LogLevels.apply(cli.verbosity());
         json = new JsonWriter(cli.out);
-        say("Starting Prosody (XMPP) and Kamailio (SIP) on 127.0.0.1 with a fresh test CA...");
-        try (StopSignal signal = new StopSignal(); Testbed tb = Testbed.start(TestbedOptions.defaults().withDigestAlgorithm(DigestAlgorithm.SHA_256))) {
-            TestUser alice = tb.createUser("alice");
-            TestUser bob = tb.createUser("bob");
-            Path aliceConf = tb.writeClientConfig(alice, SipTransport.TLS);
-            Path bobConf = tb.writeClientConfig(bob, SipTransport.TLS);
-            say("Servers up for domain " + tb.domain() + " (run directory " + tb.runDir() + ")");
-            try (CusaxClient a = start(aliceConf, "alice"); CusaxClient b = start(bobConf, "bob")) {
-                showStatus("alice", a.awaitSettled(SETTLE).halves(), a);
-                showStatus("bob", b.awaitSettled(SETTLE).halves(), b);
-                if (!a.status().allOnline() || !b.status().allOnline()) {
-                    cli.err.println("cusax demo: not every half came online; see the reasons above");
-                    return ExitCodes.NOT_ONLINE;
+        SandboxOptions options;
+        try {
+            options = settings.options();
+        } catch (IllegalArgumentException e) {
+            cli.err.println("cusax demo: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        say("Starting the cusax sandbox: an XMPP server and a SIP server in this process, one CA for this run...");
+        int code;
+        try (StopSignal signal = new StopSignal()) {
+            try (Sandbox sandbox = Sandbox.start(options)) {
+                if (cli.json) {
+                    json.line(SandboxReport.json(sandbox));
+                } else {
+                    SandboxReport.human(sandbox, cli.out);
                 }
-                chat(a, b, bob.jid(), "Hello Bob, this is Alice over XMPP.");
-                if (!new DemoCall(this::say).run(a, b, bob.sipAor(), tb.runDir().resolve("bob-recording.wav"))) {
-                    cli.err.println("cusax demo: the call did not carry the tone; see above");
-                    return ExitCodes.CALL_FAILED;
-                }
-                if (!noCrash) {
-                    crashChatServer(tb, a, b, bob.jid());
-                }
-                if (keep) {
-                    say("Servers and clients keep running; press Ctrl-C to stop. Meanwhile, try:");
-                    say("  ./cusax status -c " + aliceConf + "    ./cusax listen -c " + bobConf + " --json");
-                    say("  ./cusax chat -c " + aliceConf + " " + bob.jid() + " hello");
-                    signal.await(null);
-                }
+                code = walkThrough(sandbox, signal);
+            } catch (SandboxStartException e) {
+                cli.err.println("cusax demo: " + e.getMessage());
+                return ExitCodes.INTERNAL;
             }
         }
-        say("Demo finished: clients logged out, servers stopped.");
+        say("Demo finished: logged out, sandbox stopped.");
+        return code;
+    }
+
+    private int walkThrough(Sandbox sandbox, StopSignal signal) throws Exception {
+        DemoUser demo = sandbox.demoUser();
+        say("");
+        say("1. Logging in as " + demo.jid() + " / " + demo.sipAor() + " through the normal client path "
+                + "(configuration " + demo.configFile() + ")");
+        BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+        try (CusaxClient client = start(demo.configFile(), demo.name(), sandbox.echoJid(), echoes)) {
+            for (ConnectionStatus s : client.awaitSettled(SETTLE).halves()) {
+                say("   " + HumanFormat.half(s, client.link()));
+            }
+            if (!client.status().allOnline()) {
+                cli.err.println("cusax demo: not every half came online; see the reasons above");
+                return ExitCodes.NOT_ONLINE;
+            }
+            CusaxCli session = cli.withSession(client);
+            say("2. The contact list ([Call] = can be called; numbers as the contacts' vCards give them, normalized):");
+            session.execute(withJson("roster"));
+
+            String text = "Hello echo, this is the cusax demo.";
+            say("3. Chat: sending \"" + text + "\" to " + sandbox.echoJid());
+            client.sendChat(sandbox.echoJid(), text);
+            String echo = echoes.poll(SETTLE.toSeconds(), TimeUnit.SECONDS);
+            if (echo == null) {
+                cli.err.println("cusax demo: the echo peer did not answer");
+                return ExitCodes.NOT_DELIVERED;
+            }
+            say("   " + sandbox.echoJid() + " echoed: \"" + echo + "\"");
+
+            DemoCalls calls = new DemoCalls(line -> say("   " + line.stripLeading()));
+            say("4. A call to the greeting peer");
+            Path recording = sandbox.workDir().resolve("greeting-recording.wav");
+            if (!calls.greeting(client, "greeting@" + sandbox.domain(), recording)) {
+                cli.err.println("cusax demo: no speech came through the call; see above");
+                return ExitCodes.CALL_FAILED;
+            }
+            say("5. A call to the busy peer, by its contact (routed to its number)");
+            if (!calls.busy(client, "busy@" + sandbox.domain())) {
+                cli.err.println("cusax demo: the busy peer did not answer 486; see above");
+                return ExitCodes.CALL_FAILED;
+            }
+            say("The walkthrough is done: chat, contacts and calls work on the sandbox.");
+            if (interactive()) {
+                say("");
+                if (!cli.json) {
+                    DemoSession.printWhatToTry(cli, sandbox);
+                }
+                new DemoSession(cli, client, demo.configFile()).run(sandbox, signal);
+            } else if (!cli.json) {
+                say("(Run ./cusax demo in a terminal, or with --keep, for an interactive session; "
+                        + "./cusax sandbox runs only the service.)");
+            }
+        }
         return ExitCodes.OK;
     }
 
-    private CusaxClient start(Path configFile, String who) {
+    private boolean interactive() {
+        return keep != null ? keep : System.console() != null && !cli.json;
+    }
+
+    private String[] withJson(String... args) {
+        if (!cli.json) {
+            return args;
+        }
+        String[] a = new String[args.length + 1];
+        a[0] = "--json";
+        System.arraycopy(args, 0, a, 1, args.length);
+        return a;
+    }
+
+    /** A client for {@code configFile}; its events are printed (all in JSON, calls and chats for humans). */
+    private CusaxClient start(Path configFile, String who, String echoJid, BlockingQueue<String> echoes) {
         ClientConfig config = new ClientConfigLoader(Map.of(), Path.of(System.getProperty("user.home")))
                 .load(ConfigFile.read(configFile));
         CusaxClient client = cli.factory().create(config);
-        if (cli.json) {
-            client.subscribe(e -> {
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
+        client.subscribe(e -> {
+            if (e instanceof ChatMessageReceived r && r.message().peer().equalsIgnoreCase(echoJid)) {
+                echoes.add(r.message().body());
+            }
+            if (cli.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
                 m.put("user", who);
                 m.putAll(JsonModel.event(e, client.link()));
                 json.line(m);
-            });
-        }
+            } else if (e.type().startsWith("call-") || e.type().equals("chat-received")) {
+                cli.out.println("   [event] " + HumanFormat.event(e, client.link()));
+                cli.out.flush();
+            }
+        });
         client.start();
         return client;
     }
 
-    private void showStatus(String who, java.util.List<ConnectionStatus> halves, CusaxClient client) {
-        for (ConnectionStatus s : halves) {
-            say(String.format("%-6s %s", who, HumanFormat.half(s, client.link())));
-        }
-    }
-
-    private void chat(CusaxClient from, CusaxClient to, String toJid, String text) throws InterruptedException {
-        CountDownLatch received = new CountDownLatch(1);
-        try (AutoCloseable sub = to.subscribe(e -> {
-            if (e instanceof ChatMessageReceived r && r.message().body().equals(text)) {
-                say("bob    received from " + r.message().peer() + ": \"" + r.message().body() + "\"");
-                received.countDown();
-            }
-        })) {
-            ChatMessage m = from.sendChat(toJid, text);
-            say("alice  sends to " + toJid + ": \"" + text + "\"");
-            DeliveryState state = from.awaitDelivery(m.id(), SETTLE).orElse(DeliveryState.ACKNOWLEDGED);
-            say("alice  message " + state.name().toLowerCase(java.util.Locale.ROOT) + " by the server");
-            received.await(SETTLE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void crashChatServer(Testbed tb, CusaxClient a, CusaxClient b, String bobJid) throws Exception {
-        String text = "Bob, I wrote this while the chat server was down.";
-        CountDownLatch received = new CountDownLatch(1);
-        try (AutoCloseable sub = b.subscribe(e -> {
-            if (e instanceof ChatMessageReceived r && r.message().body().equals(text)) {
-                say("bob    received after reconnection: \"" + text + "\"");
-                received.countDown();
-            }
-        })) {
-            say("Now: kill -9 of the XMPP server (Prosody)...");
-            tb.prosody().kill9();
-            waitFor(a, Half.CHAT, ConnectionState.RECONNECTING);
-            showStatus("alice", a.status().halves(), a);
-            say("Telephony is still registered: an OPTIONS through Kamailio to alice gets "
-                    + tb.kamailio().probe().options("alice"));
-            ChatMessage m = a.sendChat(bobJid, text);
-            say("alice  sends while Chat is down: \"" + text + "\" ("
-                    + a.awaitDelivery(m.id(), Duration.ZERO).map(s -> s.name().toLowerCase(java.util.Locale.ROOT))
-                    .orElse("?") + ")");
-            say("Restarting Prosody...");
-            tb.prosody().start();
-            waitFor(a, Half.CHAT, ConnectionState.ONLINE);
-            showStatus("alice", a.status().halves(), a);
-            DeliveryState state = a.awaitDelivery(m.id(), SETTLE).orElse(DeliveryState.ACKNOWLEDGED);
-            say("alice  queued message " + state.name().toLowerCase(java.util.Locale.ROOT) + " by the server");
-            if (!received.await(SETTLE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
-                say("bob    did not receive it in time");
-            }
-        }
-    }
-
-    private static void waitFor(CusaxClient c, Half half, ConnectionState state) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (System.nanoTime() < deadline) {
-            ConnectionStatus s = half == Half.CHAT ? c.status().chat() : c.status().telephony();
-            if (s.state() == state) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private void say(String line) {
         if (cli.json) {
-            json.line(Map.of("type", "demo", "text", line));
+            if (!line.isBlank()) {
+                json.line(Map.of("type", "demo", "text", line.strip()));
+            }
         } else {
             cli.out.println(line);
             cli.out.flush();

@@ -49,7 +49,7 @@ final class ListenCommand extends ClientCommand {
                  }
                  handle(client, event);
              })) {
-            client.start();
+            start(client);
             signal.await(duration);
             client.close();
         }

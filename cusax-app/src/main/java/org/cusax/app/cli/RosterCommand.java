@@ -24,7 +24,7 @@ final class RosterCommand extends ClientCommand {
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws InterruptedException {
-        client.start();
+        start(client);
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean loaded = false;
         while (!loaded && System.nanoTime() < deadline

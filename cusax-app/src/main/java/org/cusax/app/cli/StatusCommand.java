@@ -21,7 +21,7 @@ final class StatusCommand extends ClientCommand {
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws InterruptedException {
-        client.start();
+        start(client);
         ServiceStatus status = client.awaitSettled(timeout);
         if (cli.json) {
             json.pretty(JsonModel.status(status, client.link()));

@@ -29,13 +29,13 @@ final class StopSignal implements AutoCloseable {
         }
     }
 
-    /** Waits for the signal, at most {@code limit} (null = no limit). */
-    void await(Duration limit) throws InterruptedException {
+    /** Waits for the signal, at most {@code limit} (null = no limit); true if it came. */
+    boolean await(Duration limit) throws InterruptedException {
         if (limit == null) {
             stop.await();
-        } else {
-            stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         }
+        return stop.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Call after cleaning up: lets a pending signal finish the JVM. */

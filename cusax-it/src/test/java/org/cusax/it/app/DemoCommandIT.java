@@ -2,12 +2,21 @@ package org.cusax.it.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,46 +25,107 @@ import org.cusax.app.cli.CusaxCli;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's main job, {@code ./cusax demo}, run in-process with the real composition root: it
- * starts the real servers itself, brings both users online on both halves, chats, calls over SIP with
- * a tone that is recorded and analysed on the other side, survives the kill of the chat server, and
- * exits 0 having stopped everything.
+ * The README's main job, {@code ./cusax demo}, run in-process with the real composition root: it starts
+ * the sandbox (XMPP + SIP in the same JVM), logs in as the demo user from the configuration file the
+ * sandbox wrote, shows both halves online over TLS, gets a chat echoed, calls the greeting peer (speech
+ * recorded and analysed) and the busy peer (486); then, in its interactive session (--keep, commands read
+ * from the input), a chat and a call are driven through the CLI commands; {@code quit} stops everything:
+ * exit 0, every sandbox port free again, its temporary directory gone, no thread of it left.
  */
 class DemoCommandIT {
+    private static final String SESSION_TEXT = "typed in the demo session";
+    /**
+     * Pools shared by the whole JVM, not owned by the demo: the JDK's (common fork-join pool, cleaners) and
+     * Smack's static reactor and cached executor (daemon threads, idle ones expire on their own).
+     */
+    private static final java.util.regex.Pattern PROCESS_WIDE = java.util.regex.Pattern.compile(
+            "ForkJoinPool\\.commonPool|Cleaner-|Common-Cleaner|Smack DefaultReactor|Smack Cached Executor");
+
     @Test
-    void demoRunsEndToEndAndEveryHalfComesOnline() throws Exception {
+    void theMainJobRunsOnTheSandboxIsDrivenThroughTheCliAndStopsCleanly() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String input = "status\n"
+                + "chat echo@cusax.test \"" + SESSION_TEXT + "\"\n"
+                + "call greeting@cusax.test --hangup-after 1\n"
+                + "quit\n";
         int code = new CusaxCli(new CusaxAssembly(), Map.of(), Path.of(System.getProperty("user.home")),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .execute("demo", "--json");
+                .withInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)))
+                .execute("demo", "--json", "--keep");
         String stdout = out.toString(StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target", "demo-command-it.out"), stdout + "\n--- stderr ---\n" + err,
+                StandardCharsets.UTF_8);
         assertThat(code).as("exit code; stderr: %s%nstdout: %s", err, stdout).isZero();
 
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> lines = stdout.lines().map(l -> {
-            try {
-                return mapper.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + l, e);
-            }
-        }).toList();
-        for (String user : List.of("alice", "bob")) {
-            for (String label : List.of("Chat", "Telephony")) {
-                assertThat(lines).as("%s %s online", user, label).anyMatch(n -> n.path("user").asText().equals(user)
-                        && n.path("type").asText().equals("connection") && n.path("label").asText().equals(label)
-                        && n.path("state").asText().equals("online") && n.path("security").path("encrypted").asBoolean());
+        List<JsonNode> lines = parse(stdout);
+        JsonNode sandbox = lines.stream().filter(n -> n.path("type").asText().equals("sandbox")).findFirst()
+                .orElseThrow(() -> new AssertionError("no sandbox line in " + stdout));
+        assertThat(sandbox.path("users").get(0).path("user").asText()).isEqualTo("demo");
+        for (String label : List.of("Chat", "Telephony")) {
+            assertThat(lines).as("demo %s online and encrypted", label).anyMatch(n -> n.path("user").asText().equals("demo")
+                    && n.path("type").asText().equals("connection") && n.path("label").asText().equals(label)
+                    && n.path("state").asText().equals("online") && n.path("security").path("encrypted").asBoolean());
+        }
+        // the walkthrough
+        assertThat(lines).anyMatch(n -> n.path("type").asText().equals("chat-received")
+                && n.path("body").asText().equals("Hello echo, this is the cusax demo."));
+        assertThat(lines).anyMatch(n -> n.path("text").asText().contains("the spoken greeting crossed the call"));
+        assertThat(lines).anyMatch(n -> n.path("text").asText().contains("busy, as expected"));
+        // the session: the chat command, its echo, and the call command (answered by the greeting peer)
+        assertThat(lines).anyMatch(n -> n.path("to").asText().equals("echo@cusax.test") && n.has("state"));
+        assertThat(lines).anyMatch(n -> n.path("type").asText().equals("chat-received")
+                && n.path("body").asText().equals(SESSION_TEXT));
+        assertThat(lines.stream().filter(n -> n.path("type").asText().equals("call-answered")).count())
+                .as("the walkthrough's and the session's call to the greeting peer").isEqualTo(2);
+        assertThat(lines.get(lines.size() - 1).path("text").asText()).contains("Demo finished");
+
+        assertThat(Files.exists(Path.of(sandbox.path("dir").asText()))).as("temporary sandbox directory").isFalse();
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        for (int port : List.of(sandbox.path("xmpp").path("port").asInt(), sandbox.path("sip").path("tcp").asInt(),
+                sandbox.path("sip").path("tls").asInt())) {
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new InetSocketAddress(lo, port));
+            } catch (IOException e) {
+                throw new AssertionError("TCP port " + port + " still taken after the demo", e);
             }
         }
-        assertThat(lines).anyMatch(n -> n.path("user").asText().equals("bob")
-                && n.path("type").asText().equals("chat-received")
-                && n.path("body").asText().equals("Bob, I wrote this while the chat server was down."));
-        assertThat(lines).anyMatch(n -> n.path("user").asText().equals("alice")
-                && n.path("type").asText().equals("connection") && n.path("label").asText().equals("Chat")
-                && n.path("state").asText().equals("reconnecting"));
-        assertThat(lines).anyMatch(n -> n.path("user").asText().equals("alice")
-                && n.path("type").asText().equals("call-answered"));
-        assertThat(lines).anyMatch(n -> n.path("text").asText().contains("the tone crossed the call"));
-        assertThat(lines.get(lines.size() - 1).path("text").asText()).contains("Demo finished");
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(lo, sandbox.path("sip").path("udp").asInt()))) {
+            assertThat(s.isBound()).isTrue();
+        }
+        assertThat(threadsLeft(before)).as("threads the demo left running").isEmpty();
+    }
+
+    /** Threads started during the demo that are still alive a little after it (they may be finishing). */
+    private static List<String> threadsLeft(Set<Thread> before) throws InterruptedException {
+        List<Thread> left = List.of();
+        for (int i = 0; i < 100; i++) {
+            left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
+                    .filter(t -> !PROCESS_WIDE.matcher(t.getName()).lookingAt())
+                    .toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return left.stream().map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).collect(Collectors.toList());
+    }
+
+    private static List<JsonNode> parse(String stdout) {
+        ObjectMapper mapper = new ObjectMapper();
+        StringBuilder pending = new StringBuilder();
+        List<JsonNode> nodes = new java.util.ArrayList<>();
+        for (String l : stdout.lines().toList()) {
+            pending.append(l).append('\n');
+            try {
+                nodes.add(mapper.readTree(pending.toString()));
+                pending.setLength(0);
+            } catch (Exception incomplete) {
+                // a pretty-printed object (status, roster) spans several lines
+            }
+        }
+        assertThat(pending.toString()).as("unparsed output").isBlank();
+        return nodes;
     }
 }

@@ -31,17 +31,17 @@ import gov.nist.javax.sip.EventScanner;
 import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 
+import org.cusax.sandbox.pki.IssuedCertificate;
+import org.cusax.sandbox.pki.SandboxCa;
 import org.cusax.sip.stack.Slf4jServerLogger;
 import org.cusax.sip.stack.Slf4jStackLogger;
-import org.cusax.testbed.pki.CertificateFiles;
-import org.cusax.testbed.pki.ServerKeys;
-import org.cusax.testbed.pki.TestCa;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The SIP side of the sandbox, running: a registrar and stateful proxy for one domain on 127.0.0.1
- * over UDP, TCP and TLS (a per-run certificate for the domain and 127.0.0.1). Start with
+ * over UDP, TCP and TLS (a per-run certificate for the domain and 127.0.0.1, issued by a
+ * {@link SandboxCa}: the one of the whole sandbox, or a new one). Start with
  * {@link #start}, add users with {@link #addUser}, stop with {@link #stop} (or close).
  */
 public final class SandboxSip implements AutoCloseable {
@@ -77,16 +77,17 @@ public final class SandboxSip implements AutoCloseable {
 
     /** Makes the certificate, opens the three listeners and starts serving. */
     public static SandboxSip start(SandboxSipOptions options) throws SandboxSipException {
-        TestCa ca;
-        CertificateFiles cert;
+        SandboxCa ca = options.ca().orElseGet(SandboxCa::create);
+        IssuedCertificate cert = ca.issue(List.of(options.domain()), List.of(options.host()));
+        Path caFile;
         try {
             Path pki = Files.createDirectories(options.workDir().resolve("sip-pki"));
-            ca = options.ca().orElseGet(() -> TestCa.create(pki.resolve("ca")));
-            cert = ca.issue("sip-" + options.domain(), List.of(options.domain()), List.of(options.host()));
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new SandboxSipException("cannot make the sandbox SIP certificate: " + e.getMessage(), e);
+            caFile = pki.resolve("ca.pem");
+            Files.writeString(caFile, ca.certificatePem(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new SandboxSipException("cannot write the sandbox SIP CA certificate: " + e.getMessage(), e);
         }
-        SSLContext tls = ServerKeys.serverContext(cert, ca.certificate());
+        SSLContext tls = cert.serverContext();
         SipStackImpl stack;
         try {
             stack = new SipStackImpl(properties(options, tls));
@@ -120,7 +121,7 @@ public final class SandboxSip implements AutoCloseable {
                     provider, headers, addresses, users, location, guard, registrar, replies);
             provider.addSipListener(proxy);
             stack.start();
-            SandboxSip sip = new SandboxSip(options, stack, provider, proxy, users, location, ca.certificate(), ports);
+            SandboxSip sip = new SandboxSip(options, stack, provider, proxy, users, location, caFile, ports);
             LOG.info("sandbox SIP for {} on {}: udp {}, tcp {}, tls {}", options.domain(), options.host(), ports[0],
                     ports[1], ports[2]);
             return sip;
@@ -189,6 +190,19 @@ public final class SandboxSip implements AutoCloseable {
     /** Adds (or replaces) a SIP user {@code sip:user@domain} with its password. */
     public void addUser(String user, String password) {
         users.add(user, password);
+    }
+
+    /**
+     * Gives an existing user a global number ({@code +33 6 12 34 56 78}): {@code tel:+33612345678} and
+     * {@code sip:+33612345678@domain} then reach that user (a one-domain number plan).
+     */
+    public void addNumber(String globalNumber, String user) {
+        users.addNumber(globalNumber, user);
+    }
+
+    /** The digest algorithms offered in challenges, in order (RFC 8760 names). */
+    public List<String> digestAlgorithms() {
+        return options.digestAlgorithms();
     }
 
     public String domain() {

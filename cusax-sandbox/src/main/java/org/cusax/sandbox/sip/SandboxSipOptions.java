@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.cusax.testbed.pki.TestCa;
+import org.cusax.sandbox.pki.SandboxCa;
 
 /**
  * How to start the sandbox SIP service.
@@ -15,14 +15,14 @@ import org.cusax.testbed.pki.TestCa;
  * @param udpPort  UDP port, 0 for a free one
  * @param tcpPort  TCP port, 0 for a free one
  * @param tlsPort  TLS port, 0 for a free one
- * @param workDir  where the per-run certificate files go
+ * @param workDir  where the CA certificate file (PEM) for clients is written
  * @param ca       the CA that signs the certificate: one shared with the rest of the sandbox, or empty
- *                 to create one in {@code workDir}
+ *                 to create one for this run
  * @param digestAlgorithms the digest challenges offered, in this order (RFC 8760 names; default
  *                 SHA-256 then MD5; MD5 alone for clients that only read the first challenge, like sipp)
  */
 public record SandboxSipOptions(String domain, String host, int udpPort, int tcpPort, int tlsPort, Path workDir,
-                                Optional<TestCa> ca, List<String> digestAlgorithms) {
+                                Optional<SandboxCa> ca, List<String> digestAlgorithms) {
     public static final List<String> DEFAULT_DIGEST_ALGORITHMS = List.of("SHA-256", "MD5");
 
     public SandboxSipOptions {
@@ -46,7 +46,7 @@ public record SandboxSipOptions(String domain, String host, int udpPort, int tcp
         }
     }
 
-    /** Domain {@code domain} on 127.0.0.1, free ports, a CA of its own in {@code workDir}. */
+    /** Domain {@code domain} on 127.0.0.1, free ports, a CA of its own. */
     public static SandboxSipOptions defaults(String domain, Path workDir) {
         return new SandboxSipOptions(domain, "127.0.0.1", 0, 0, 0, workDir, Optional.empty(), DEFAULT_DIGEST_ALGORITHMS);
     }
@@ -55,7 +55,7 @@ public record SandboxSipOptions(String domain, String host, int udpPort, int tcp
         return new SandboxSipOptions(domain, host, udp, tcp, tls, workDir, ca, digestAlgorithms);
     }
 
-    public SandboxSipOptions withCa(TestCa sharedCa) {
+    public SandboxSipOptions withCa(SandboxCa sharedCa) {
         return new SandboxSipOptions(domain, host, udpPort, tcpPort, tlsPort, workDir, Optional.of(sharedCa),
                 digestAlgorithms);
     }

@@ -24,6 +24,7 @@ import javax.sip.TransactionUnavailableException;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
 import javax.sip.address.URI;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.FromHeader;
@@ -228,28 +229,44 @@ final class SipProxy implements SipListener {
         }
     }
 
-    /** The location-service lookup (§16.5): a binding of our domain's user, or a registered contact. */
+    /**
+     * The location-service lookup (§16.5): a binding of our domain's user, or a registered contact. A
+     * global number ({@code tel:+…}, RFC 3966, or {@code sip:+…@domain}) is first mapped to the user
+     * that owns it in the sandbox's number plan ({@link SandboxUsers#addNumber}).
+     */
     private Optional<URI> resolve(ServerTransaction st, Request req, URI requestUri) {
+        if (requestUri instanceof TelURL tel) {
+            Optional<String> owner = tel.isGlobal() ? users.ownerOf("+" + tel.getPhoneNumber()) : Optional.empty();
+            if (owner.isEmpty()) {
+                replies.send(st, req, Response.NOT_FOUND, "No such number in the sandbox");
+                return Optional.empty();
+            }
+            return bindingOf(st, req, owner.get());
+        }
         if (!(requestUri instanceof SipURI uri) || uri.getUser() == null) {
             replies.send(st, req, Response.NOT_FOUND, "Not a user of " + domain);
             return Optional.empty();
         }
         if (pointsAtUs(uri)) {
-            Optional<Binding> binding = location.target(LocationService.aor(uri.getUser(), domain));
-            if (binding.isPresent()) {
-                return Optional.of((URI) binding.get().contact().clone());
-            }
-            if (users.exists(uri.getUser())) {
-                replies.send(st, req, Response.TEMPORARILY_UNAVAILABLE, "Not registered");
-            } else {
-                replies.send(st, req, Response.NOT_FOUND, null);
-            }
-            return Optional.empty();
+            return bindingOf(st, req, users.ownerOf(uri.getUser()).orElse(uri.getUser()));
         }
         if (location.isContact(uri)) {
             return Optional.of(uri);
         }
         replies.send(st, req, Response.NOT_FOUND, "The sandbox routes to " + domain + " only");
+        return Optional.empty();
+    }
+
+    private Optional<URI> bindingOf(ServerTransaction st, Request req, String user) {
+        Optional<Binding> binding = location.target(LocationService.aor(user, domain));
+        if (binding.isPresent()) {
+            return Optional.of((URI) binding.get().contact().clone());
+        }
+        if (users.exists(user)) {
+            replies.send(st, req, Response.TEMPORARILY_UNAVAILABLE, "Not registered");
+        } else {
+            replies.send(st, req, Response.NOT_FOUND, null);
+        }
         return Optional.empty();
     }
 

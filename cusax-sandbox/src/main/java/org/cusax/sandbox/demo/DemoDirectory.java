@@ -1,0 +1,109 @@
+package org.cusax.sandbox.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cusax.sandbox.peers.DemoPeers;
+import org.cusax.sandbox.sip.SandboxSip;
+import org.cusax.sandbox.xmpp.SandboxXmppServer;
+
+/**
+ * Seeds the demo accounts and contacts on both halves of the sandbox.
+ *
+ * <table>
+ *   <caption>The demo user's contact list</caption>
+ *   <tr><th>contact</th><th>where its addresses come from</th><th>reached over SIP by</th></tr>
+ *   <tr><td>alice</td><td>vcard-temp: a national mobile number and an E.164 work number with an extension</td>
+ *       <td>both numbers → SIP user {@code alice}</td></tr>
+ *   <tr><td>bob</td><td>vCard4 only (XEP-0292, PEP): a {@code tel:} URI</td><td>the number → {@code bob}</td></tr>
+ *   <tr><td>greeting</td><td>vcard-temp: a {@code sip:} URI</td><td>the greeting demo peer</td></tr>
+ *   <tr><td>busy</td><td>vcard-temp: an E.164 number</td><td>the busy demo peer (486)</td></tr>
+ *   <tr><td>echo</td><td>no number (chat only)</td><td>the chat echo peer</td></tr>
+ * </table>
+ * The numbers are French ({@link #REGION}); the client configuration says so, so that national
+ * numbers are understood.
+ */
+public final class DemoDirectory {
+    /** The region national numbers are read in. */
+    public static final String REGION = "FR";
+    public static final String DEMO = "demo";
+    public static final String ALICE = "alice";
+    public static final String BOB = "bob";
+    public static final String ECHO = "echo";
+
+    private DemoDirectory() {
+    }
+
+    /** A person who logs in: name, password, global number. */
+    record Person(String name, String password, String number) {
+    }
+
+    /** The accounts meant for people (and other clients) to log in as. */
+    static final List<Person> PEOPLE = List.of(
+            new Person(DEMO, "demo", "+33 1 84 88 00 10"),
+            new Person(ALICE, "alice", "+33 6 12 34 56 78"),
+            new Person(BOB, "bob", "+33 6 98 76 54 32"));
+
+    /**
+     * Adds the people's accounts on both halves, their vCards and rosters, the XMPP side of the demo
+     * peers, and the number plan. The SIP peers must already be running ({@link DemoPeers}); the
+     * echo peer's account is {@link #ECHO} with {@code echoPassword}.
+     */
+    static void seed(SandboxXmppServer xmpp, SandboxSip sip, String peerPassword, String echoPassword) {
+        String d = xmpp.domain();
+        for (Person p : PEOPLE) {
+            sip.addUser(p.name(), p.password());
+            sip.addNumber(p.number(), p.name());
+        }
+        xmpp.addUser(DEMO, "demo", vcardTemp("Demo User", tel("<WORK/><VOICE/>", "+33 1 84 88 00 10")));
+        xmpp.addUser(ALICE, "alice", vcardTemp("Alice Martin",
+                tel("<CELL/><VOICE/>", "06 12 34 56 78") + tel("<WORK/><VOICE/>", "+33 1 84 88 00 12 ext. 34")));
+        sip.addNumber("+33 1 84 88 00 12", ALICE);
+        xmpp.addUser(BOB, "bob"); // vCard4 only: an empty vcard-temp
+        xmpp.publishPep(BOB, "urn:xmpp:vcard4", "current", "<vcard xmlns='urn:ietf:params:xml:ns:vcard-4.0'>"
+                + "<fn><text>Bob Durand</text></fn>"
+                + "<tel><parameters><type><text>cell</text></type></parameters><uri>tel:+33-6-98-76-54-32</uri></tel>"
+                + "</vcard>");
+        xmpp.addUser(DemoPeers.GREETING_USER, peerPassword, vcardTemp("Greeting (demo peer)",
+                tel("<WORK/><VOICE/>", "sip:" + DemoPeers.GREETING_USER + "@" + d)));
+        xmpp.addUser(DemoPeers.BUSY_USER, peerPassword, vcardTemp("Busy line (demo peer)",
+                tel("<WORK/><VOICE/>", "+33 9 72 10 04 86")));
+        sip.addNumber("+33 9 72 10 04 86", DemoPeers.BUSY_USER);
+        xmpp.addUser(ECHO, echoPassword, vcardTemp("Echo (chat peer)", ""));
+
+        xmpp.addRosterItem(DEMO, ALICE, "Alice Martin", "Demo User");
+        xmpp.addRosterItem(DEMO, BOB, "Bob Durand", "Demo User");
+        xmpp.addRosterItem(DEMO, DemoPeers.GREETING_USER, "Greeting (demo peer)", "Demo User");
+        xmpp.addRosterItem(DEMO, DemoPeers.BUSY_USER, "Busy line (demo peer)", "Demo User");
+        xmpp.addRosterItem(DEMO, ECHO, "Echo (chat peer)", "Demo User");
+        xmpp.addRosterItem(ALICE, BOB, "Bob Durand", "Alice Martin");
+        xmpp.addRosterItem(ALICE, ECHO, "Echo (chat peer)", "Alice Martin");
+        xmpp.addRosterItem(BOB, ECHO, "Echo (chat peer)", "Bob Durand");
+    }
+
+    /**
+     * {@link #seed Seeds} the sandbox and writes a client configuration for each person into {@code dir};
+     * returns the people, {@link #DEMO} first.
+     */
+    public static List<DemoUser> create(SandboxXmppServer xmpp, SandboxSip sip, Path dir, Path caFile,
+                                        String peerPassword, String echoPassword) throws IOException {
+        seed(xmpp, sip, peerPassword, echoPassword);
+        List<DemoUser> users = new ArrayList<>();
+        for (Person p : PEOPLE) {
+            Path config = ClientConfigFile.write(dir, p.name(), p.password(), xmpp, sip, caFile);
+            users.add(new DemoUser(p.name(), p.password(), p.name() + "@" + xmpp.domain(),
+                    "sip:" + p.name() + "@" + sip.domain(), p.number(), config));
+        }
+        return List.copyOf(users);
+    }
+
+    private static String vcardTemp(String fn, String tels) {
+        return "<vCard xmlns='vcard-temp'><FN>" + fn + "</FN>" + tels + "</vCard>";
+    }
+
+    private static String tel(String types, String number) {
+        return "<TEL>" + types + "<NUMBER>" + number + "</NUMBER></TEL>";
+    }
+}
