@@ -109,7 +109,9 @@ class DemoCommandIT {
             }
             Thread.sleep(100);
         }
-        return left.stream().map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "")).collect(Collectors.toList());
+        return left.stream().map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "") + " at "
+                + java.util.Arrays.stream(t.getStackTrace()).limit(12).map(String::valueOf)
+                        .collect(Collectors.joining(" <- "))).collect(Collectors.toList());
     }
 
     private static List<JsonNode> parse(String stdout) {
