@@ -30,6 +30,10 @@ final class CallCommand extends ClientCommand {
     @Option(names = "--dry-run", description = "Only show which account and address the call would use.")
     boolean dryRun;
 
+    @Option(names = "--via", paramLabel = "ACCOUNT",
+            description = "The account to call through: sip, xmpp or an account's address (when several can call).")
+    String via;
+
     @Option(names = "--play", paramLabel = "FILE.wav", description = "Send this WAV file (default: silence).")
     Path play;
 
@@ -101,7 +105,7 @@ final class CallCommand extends ClientCommand {
         }
         Call call;
         try {
-            call = client.placeCall(target, plan);
+            call = client.placeCall(target, plan, Optional.ofNullable(via));
         } catch (IllegalArgumentException | IllegalStateException e) {
             cli.err.println("cusax: " + e.getMessage());
             return ExitCodes.NO_ROUTE;

@@ -30,8 +30,12 @@ final class CallControl {
     }
 
     Call placeCall(String target, AudioPlan audio) {
+        return placeCall(target, audio, Optional.empty());
+    }
+
+    Call placeCall(String target, AudioPlan audio, Optional<String> via) {
         TelephonyPort telephony = requireTelephony();
-        String address = CallTargets.sipAddress(target, router, sipDomain);
+        String address = CallTargets.sipAddress(target, router, sipDomain, via);
         Call call = Call.outgoing(CallTargets.newCallId(), address, Instant.now());
         calls.placed(call);
         try {

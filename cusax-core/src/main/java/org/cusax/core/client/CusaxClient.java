@@ -238,6 +238,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     }
 
     @Override
+    public Call placeCall(String target, AudioPlan audio, Optional<String> via) {
+        return callControl.placeCall(target, audio, via);
+    }
+
+    @Override
     public void answer(String callId, AudioPlan audio) {
         callControl.answer(callId, audio);
     }

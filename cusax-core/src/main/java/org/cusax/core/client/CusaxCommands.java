@@ -51,6 +51,12 @@ public interface CusaxCommands {
      */
     Call placeCall(String target, AudioPlan audio);
 
+    /**
+     * The same, through the account the user chose: {@code sip}, {@code xmpp} or an account's address
+     * (when several accounts can call, or to insist on one); empty = as {@link #route} decides.
+     */
+    Call placeCall(String target, AudioPlan audio, java.util.Optional<String> via);
+
     /** Answers a ringing incoming call. */
     void answer(String callId, AudioPlan audio);
 
