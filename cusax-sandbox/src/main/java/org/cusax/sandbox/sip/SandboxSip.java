@@ -99,6 +99,10 @@ public final class SandboxSip implements AutoCloseable {
             throw new SandboxSipException("JAIN-SIP did not take the sandbox network layer", null);
         }
         layer.configure(tls, TLS_PROTOCOLS);
+        if (!(stack.getRouter() instanceof ConnectionAliasRouter router)) {
+            stack.stop();
+            throw new SandboxSipException("JAIN-SIP did not take the sandbox router", null);
+        }
         try {
             ListeningPoint udp = listen(stack, options.host(), options.udpPort(), ListeningPoint.UDP);
             ListeningPoint tcp = listen(stack, options.host(), options.tcpPort(), ListeningPoint.TCP);
@@ -118,7 +122,7 @@ public final class SandboxSip implements AutoCloseable {
             Registrar registrar = new Registrar(options.domain(), location, guard, replies, headers, addresses, clock);
             int[] ports = {udp.getPort(), tcp.getPort(), tlsLp.getPort()};
             SipProxy proxy = new SipProxy(options.domain(), options.host(), Set.of(ports[0], ports[1], ports[2]),
-                    provider, headers, addresses, users, location, guard, registrar, replies);
+                    provider, headers, addresses, users, location, guard, registrar, replies, router);
             provider.addSipListener(proxy);
             stack.start();
             SandboxSip sip = new SandboxSip(options, stack, provider, proxy, users, location, caFile, ports);
@@ -139,6 +143,7 @@ public final class SandboxSip implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
                 "gov.nist.javax.sip.stack.OIOMessageProcessorFactory");
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", SandboxNetworkLayer.class.getName());
+        p.setProperty("javax.sip.ROUTER_PATH", ConnectionAliasRouter.class.getName());
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32");

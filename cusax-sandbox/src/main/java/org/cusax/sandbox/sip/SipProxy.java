@@ -91,11 +91,12 @@ final class SipProxy implements SipListener {
     private final DigestGuard guard;
     private final Registrar registrar;
     private final Replies replies;
+    private final ConnectionAliasRouter router;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
     SipProxy(String domain, String host, Set<Integer> ports, SipProvider provider, HeaderFactory headers,
              AddressFactory addresses, SandboxUsers users, LocationService location, DigestGuard guard,
-             Registrar registrar, Replies replies) {
+             Registrar registrar, Replies replies, ConnectionAliasRouter router) {
         this.domain = domain;
         this.host = host;
         this.ports = Set.copyOf(ports);
@@ -107,12 +108,14 @@ final class SipProxy implements SipListener {
         this.guard = guard;
         this.registrar = registrar;
         this.replies = replies;
+        this.router = router;
     }
 
     @Override
     public void processRequest(RequestEvent event) {
         Request req = event.getRequest();
         try {
+            router.learn(req);
             switch (req.getMethod()) {
                 case Request.ACK -> {
                     if (event.getServerTransaction() == null) {

@@ -11,10 +11,12 @@
  * Max-Forwards, Via, Record-Route — doubled on a transport change, RFC 5658 — loose routing, CANCEL
  * forwarding, 404 for unknown users and 480 for users without a binding).
  *
- * <p>What it does not do: no forking (a request goes to the most recent binding only), no NAT
- * traversal (contacts are used as registered; TCP/TLS clients are reached over the connection they
- * opened, so their Contact must be that connection's address, as cusax and RFC 5626-style clients
- * do), no outgoing TLS connections, no RFC 5626 outbound/GRUU, no persistence (bindings and users live
+ * <p>TCP/TLS clients are reached over the connection they opened, also when their Contact names their
+ * listening port rather than that connection's ({@link org.cusax.sandbox.sip.ConnectionAliasRouter},
+ * as Kamailio's {@code fix_nated_register}/{@code set_contact_alias}).
+ *
+ * <p>What it does not do: no forking (a request goes to the most recent binding only), no other NAT
+ * traversal, no outgoing TLS connections, no RFC 5626 outbound/GRUU, no persistence (bindings and users live
  * in memory for the run), no nonce-count replay tracking, no routing to other domains or off this
  * machine (a next hop must be a loopback address literal: no relay, no DNS), no
  * presence/MESSAGE storage, no rate limiting. Users are added through {@link
