@@ -33,6 +33,7 @@ import org.cusax.core.event.DtmfReceived;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.event.IncomingCall;
 import org.cusax.core.service.CusaxLink;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.core.testing.EventRecorder;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;

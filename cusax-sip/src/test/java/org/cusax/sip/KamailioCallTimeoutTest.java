@@ -15,6 +15,7 @@ import org.cusax.core.call.CallRequest;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.config.SipSettings;
 import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.junit.TestbedExtension;

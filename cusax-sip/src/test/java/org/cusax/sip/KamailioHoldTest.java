@@ -16,6 +16,7 @@ import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.CallRequest;
 import org.cusax.core.call.PlaySource;
 import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
 import org.cusax.media.audio.WavFileSource;

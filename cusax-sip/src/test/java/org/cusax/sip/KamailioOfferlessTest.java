@@ -12,6 +12,7 @@ import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.call.PlaySource;
 import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.sip.call.CallMedia;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.TestbedOptions;

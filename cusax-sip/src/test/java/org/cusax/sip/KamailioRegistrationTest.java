@@ -18,6 +18,7 @@ import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.testing.StatusRecorder;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestbedOptions;

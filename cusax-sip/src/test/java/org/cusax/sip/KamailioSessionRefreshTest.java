@@ -11,6 +11,7 @@ import org.cusax.core.account.Transport;
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.media.sdp.NegotiatedMedia;
 import org.cusax.sip.call.CallMedia;
 import org.cusax.testbed.TestUser;
