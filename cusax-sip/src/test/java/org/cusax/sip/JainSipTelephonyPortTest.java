@@ -25,6 +25,7 @@ import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.testing.StatusRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,30 +1,21 @@
 package org.cusax.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cusax.sip.KamailioPeers.SETTLE;
+import static org.cusax.sip.KamailioPeers.WAIT;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.cusax.core.account.Account;
-import org.cusax.core.account.Features;
-import org.cusax.core.account.Protocol;
-import org.cusax.core.account.Secret;
-import org.cusax.core.account.SecuritySettings;
-import org.cusax.core.account.ServerEndpoint;
 import org.cusax.core.account.Transport;
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.Call;
 import org.cusax.core.call.CallState;
-import org.cusax.core.call.CallRequest;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.call.PlaySource;
 import org.cusax.core.client.CusaxClient;
-import org.cusax.core.config.SipSettings;
-import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.event.CallAnswered;
 import org.cusax.core.event.CallEnded;
@@ -33,18 +24,16 @@ import org.cusax.core.event.DtmfReceived;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.event.IncomingCall;
 import org.cusax.core.service.CusaxLink;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.core.testing.EventRecorder;
-import org.cusax.media.audio.Pcm;
-import org.cusax.media.audio.SignalAnalysis;
-import org.cusax.media.audio.WavFileSource;
 import org.cusax.media.rtp.RtpStatistics;
 import org.cusax.sip.call.CallMedia;
+import org.cusax.sip.testing.CallAudio;
+import org.cusax.sip.testing.CallPair;
 import org.cusax.testbed.TestUser;
-import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.testbed.kamailio.DigestAlgorithm;
-import org.cusax.testbed.kamailio.KamailioServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,64 +49,34 @@ import org.junit.jupiter.params.provider.EnumSource;
  * test drives the same through the core's command/event API (RFC 7081 §4: calls on the SIP half).
  */
 class KamailioCallTest {
-    private static final Duration SETTLE = Duration.ofSeconds(20);
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
     @RegisterExtension
     static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults().withProsody(false)
             .withDigestAlgorithm(DigestAlgorithm.SHA_256));
 
-    private static int users;
-    private JainSipTelephonyPort alice;
-    private JainSipTelephonyPort bob;
-    private final CallRecorder aliceSees = new CallRecorder();
-    private final CallRecorder bobSees = new CallRecorder();
-    private TestUser bobUser;
+    private CallPair peers;
 
     @TempDir
     Path dir;
 
-    private static synchronized TestUser newUser(String name) {
-        return TB.testbed().createUser(name + ++users);
-    }
-
-    private void startBoth(Transport transport) throws InterruptedException {
-        alice = port(newUser("alice"), transport);
-        bobUser = newUser("bob");
-        bob = port(bobUser, transport);
-        alice.start(aliceSees);
-        bob.start(bobSees);
-        aliceSees.status.await(ConnectionState.ONLINE, SETTLE);
-        bobSees.status.await(ConnectionState.ONLINE, SETTLE);
-    }
-
     @AfterEach
     void stop() {
-        if (alice != null) {
-            alice.stop();
-        }
-        if (bob != null) {
-            bob.stop();
+        if (peers != null) {
+            peers.close();
         }
     }
 
     @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"UDP", "TLS"})
     void aToneAndDtmfArriveAndTrafficStopsAfterHangUp(Transport transport) throws Exception {
-        startBoth(transport);
+        peers = KamailioPeers.pair(TB.testbed(), transport);
         Path recording = dir.resolve("bob-" + transport + ".wav");
-        String call = alice.placeCall(new CallRequest(UUID.randomUUID().toString(), bobUser.sipAor(),
-                AudioPlan.silent().playing(new PlaySource.Tone(1000))));
+        String id = peers.call(AudioPlan.silent().playing(new PlaySource.Tone(1000)));
 
-        CallRecorder.Seen incoming = bobSees.await("incoming", WAIT);
-        assertThat(incoming.detail()).contains("alice");
-        aliceSees.await("ringing", WAIT);
-        bob.answer(incoming.callId(), AudioPlan.silent().recordingTo(recording));
-        aliceSees.await("answered", WAIT);
-        bobSees.await("answered", WAIT);
-
-        CallMedia aliceMedia = alice.calls().orElseThrow().media(call).orElseThrow();
-        CallMedia bobMedia = bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
+        assertThat(peers.bobSees.await("incoming", WAIT).detail()).contains("alice");
+        peers.aliceSees.await("ringing", WAIT);
+        CallPair.Connected call = peers.answer(id, AudioPlan.silent().recordingTo(recording));
+        CallMedia aliceMedia = call.aliceMedia();
+        CallMedia bobMedia = call.bobMedia();
         if (transport == Transport.TLS) {
             assertThat(aliceMedia.localSdp()).contains("RTP/SAVP").contains("a=crypto:");
             assertThat(bobMedia.localSdp()).contains("RTP/SAVP").contains("a=crypto:");
@@ -126,15 +85,8 @@ class KamailioCallTest {
         }
 
         Thread.sleep(2000); // let two seconds of tone flow
-        alice.sendDtmf(call, "123");
-        for (char digit : "123".toCharArray()) {
-            bobSees.await(s -> s.kind().equals("dtmf") && s.detail().equals(String.valueOf(digit)), WAIT);
-        }
-        assertThat(bobSees.of("dtmf")).extracting(CallRecorder.Seen::detail).containsExactly("1", "2", "3");
-
-        alice.hangUp(call);
-        assertThat(aliceSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.HUNG_UP_LOCALLY);
-        assertThat(bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.HUNG_UP_REMOTELY);
+        peers.sendDtmf(call, "123");
+        peers.aliceHangsUp(call);
 
         RtpStatistics aliceAfter = aliceMedia.statistics();
         RtpStatistics bobAfter = bobMedia.statistics();
@@ -142,54 +94,45 @@ class KamailioCallTest {
         assertThat(aliceAfter.dtmfPacketsSent()).isPositive();
         assertThat(bobAfter.rtpPacketsReceived()).isPositive();
         assertThat(bobAfter.srtpFailures()).isZero();
-        assertThat(aliceMedia.isClosed()).isTrue();
-        assertThat(bobMedia.isClosed()).isTrue();
         Thread.sleep(500);
         assertThat(aliceMedia.statistics().totalPackets()).isEqualTo(aliceAfter.totalPackets());
         assertThat(bobMedia.statistics().totalPackets()).isEqualTo(bobAfter.totalPackets());
 
-        short[] pcm = WavFileSource.readAll(recording);
-        assertThat(Files.size(recording)).isPositive();
-        assertThat(SignalAnalysis.dominantFrequency(pcm, Pcm.SAMPLE_RATE)).isBetween(980.0, 1020.0);
-        assertThat(SignalAnalysis.rms(pcm)).isGreaterThan(1000.0);
-        Duration active = SignalAnalysis.activeDuration(pcm, Pcm.SAMPLE_RATE);
         // the tone was heard for most of the call; that nothing flows after hang-up is checked by the counters
-        assertThat(active).isGreaterThan(Duration.ofMillis(1500));
+        CallAudio.assertToneRecorded(recording, 1000, Duration.ofMillis(1500));
     }
 
     @Test
     void busyEndsTheCallerSideWith486() throws Exception {
-        startBoth(Transport.UDP);
-        String call = alice.placeCall(new CallRequest(UUID.randomUUID().toString(), bobUser.sipAor(),
-                AudioPlan.silent()));
-        CallRecorder.Seen incoming = bobSees.await("incoming", WAIT);
-        bob.reject(incoming.callId(), 486);
-        CallRecorder.Seen ended = aliceSees.await("ended", WAIT);
+        peers = KamailioPeers.pair(TB.testbed(), Transport.UDP);
+        String call = peers.call(AudioPlan.silent());
+        CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
+        peers.bob.reject(incoming.callId(), 486);
+        CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.callId()).isEqualTo(call);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.BUSY);
         assertThat(ended.reason().sipStatus()).hasValue(486);
-        assertThat(alice.calls().orElseThrow().media(call).orElseThrow().isClosed()).isTrue();
+        assertThat(peers.alice.calls().orElseThrow().media(call).orElseThrow().isClosed()).isTrue();
     }
 
     @Test
     void cancellingWhileRingingEndsBothSidesWith487() throws Exception {
-        startBoth(Transport.TCP);
-        String call = alice.placeCall(new CallRequest(UUID.randomUUID().toString(), bobUser.sipAor(),
-                AudioPlan.silent()));
-        CallRecorder.Seen incoming = bobSees.await("incoming", WAIT);
-        aliceSees.await("ringing", WAIT);
-        alice.hangUp(call);
-        CallRecorder.Seen ended = aliceSees.await("ended", WAIT);
+        peers = KamailioPeers.pair(TB.testbed(), Transport.TCP);
+        String call = peers.call(AudioPlan.silent());
+        CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
+        peers.aliceSees.await("ringing", WAIT);
+        peers.alice.hangUp(call);
+        CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
         assertThat(ended.reason().sipStatus()).hasValue(487);
-        assertThat(bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
-        assertThat(bob.calls().orElseThrow().media(incoming.callId()).orElseThrow().isClosed()).isTrue();
+        assertThat(peers.bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
+        assertThat(peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow().isClosed()).isTrue();
     }
 
     @Test
     void theCommandApiReportsTheCallAsEvents() throws Exception {
-        TestUser a = newUser("alice");
-        TestUser b = newUser("bob");
+        TestUser a = KamailioPeers.newUser(TB.testbed(), "alice");
+        TestUser b = KamailioPeers.newUser(TB.testbed(), "bob");
         EventRecorder aliceEvents = new EventRecorder();
         EventRecorder bobEvents = new EventRecorder();
         try (CusaxClient aliceClient = client(a);
@@ -225,33 +168,9 @@ class KamailioCallTest {
     }
 
     private static CusaxClient client(TestUser user) {
-        Account account = account(user, Transport.UDP);
+        Account account = KamailioPeers.account(TB.testbed(), user, Transport.UDP);
         return new CusaxClient(new CusaxLink(Optional.of(account), Optional.empty()), Optional.empty(),
-                Optional.of(port(account, user)), new EventBus());
-    }
-
-    private static JainSipTelephonyPort port(TestUser user, Transport transport) {
-        return port(account(user, transport), user);
-    }
-
-    private static JainSipTelephonyPort port(Account account, TestUser user) {
-        SipSettings settings = new SipSettings("", "cusax-test/1", "127.0.0.1", 0, Duration.ofSeconds(600),
-                Duration.ofSeconds(5), 65536, List.of("SHA-256", "MD5"), Duration.ofSeconds(8), true);
-        return new JainSipTelephonyPort(account, settings,
-                new Backoff(Duration.ofMillis(300), Duration.ofSeconds(2), 2.0, 0.5), Optional.of(user.jid()));
-    }
-
-    private static Account account(TestUser user, Transport transport) {
-        Testbed tb = TB.testbed();
-        KamailioServer k = tb.kamailio();
-        int serverPort = switch (transport) {
-            case UDP -> k.udpPort();
-            case TCP -> k.tcpPort();
-            case TLS -> k.tlsPort();
-        };
-        SecuritySettings security = new SecuritySettings(Optional.of(tb.caCertificate()), Optional.empty(), "TLSv1.2",
-                transport == Transport.TLS);
-        return new Account(Protocol.SIP, user.sipAor(), user.name(), Secret.of(user.password()), tb.domain(),
-                new ServerEndpoint(k.host(), serverPort, transport), security, Features.telephonyDefaults());
+                Optional.of(KamailioPeers.port(TB.testbed(), user, Transport.UDP, KamailioPeers.settings())),
+                new EventBus());
     }
 }

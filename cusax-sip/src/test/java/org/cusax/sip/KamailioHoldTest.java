@@ -1,28 +1,22 @@
 package org.cusax.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cusax.sip.KamailioPeers.SETTLE;
 import static org.cusax.sip.KamailioPeers.WAIT;
 import static org.cusax.sip.KamailioPeers.awaitGrowth;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cusax.core.account.Transport;
 import org.cusax.core.call.AudioPlan;
-import org.cusax.core.call.CallRequest;
 import org.cusax.core.call.PlaySource;
-import org.cusax.core.connection.ConnectionState;
-import org.cusax.media.audio.Pcm;
-import org.cusax.media.audio.SignalAnalysis;
-import org.cusax.media.audio.WavFileSource;
 import org.cusax.media.rtp.RtpStatistics;
 import org.cusax.media.sdp.Direction;
 import org.cusax.sip.call.CallMedia;
-import org.cusax.testbed.TestUser;
+import org.cusax.sip.testing.CallAudio;
+import org.cusax.sip.testing.CallPair;
+import org.cusax.sip.testing.CallPair.Connected;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.testbed.kamailio.DigestAlgorithm;
@@ -45,51 +39,24 @@ class KamailioHoldTest {
     static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults().withProsody(false)
             .withDigestAlgorithm(DigestAlgorithm.SHA_256));
 
-    private static int users;
-    private JainSipTelephonyPort alice;
-    private JainSipTelephonyPort bob;
-    private final CallRecorder aliceSees = new CallRecorder();
-    private final CallRecorder bobSees = new CallRecorder();
-    private TestUser bobUser;
+    private CallPair peers;
 
     @TempDir
     Path dir;
 
-    private static synchronized TestUser newUser(String name) {
-        return TB.testbed().createUser(name + "h" + ++users);
-    }
-
     @AfterEach
     void stop() {
-        if (alice != null) {
-            alice.stop();
+        if (peers != null) {
+            peers.close();
         }
-        if (bob != null) {
-            bob.stop();
-        }
-    }
-
-    private record Call(String aliceId, String bobId, CallMedia aliceMedia, CallMedia bobMedia) {
     }
 
     /** Alice calls Bob; each plays {@code hz} tone and records what arrives. */
-    private Call connect(Transport transport, double aliceHz, double bobHz) throws InterruptedException {
-        alice = KamailioPeers.port(TB.testbed(), newUser("alice"), transport, KamailioPeers.settings());
-        bobUser = newUser("bob");
-        bob = KamailioPeers.port(TB.testbed(), bobUser, transport, KamailioPeers.settings());
-        alice.start(aliceSees);
-        bob.start(bobSees);
-        aliceSees.status.await(ConnectionState.ONLINE, SETTLE);
-        bobSees.status.await(ConnectionState.ONLINE, SETTLE);
-        String id = alice.placeCall(new CallRequest(UUID.randomUUID().toString(), bobUser.sipAor(),
-                AudioPlan.silent().playing(new PlaySource.Tone(aliceHz)).recordingTo(dir.resolve("alice.wav"))));
-        CallRecorder.Seen incoming = bobSees.await("incoming", WAIT);
-        bob.answer(incoming.callId(), AudioPlan.silent().playing(new PlaySource.Tone(bobHz))
-                .recordingTo(dir.resolve("bob.wav")));
-        aliceSees.await("answered", WAIT);
-        bobSees.await("answered", WAIT);
-        Call call = new Call(id, incoming.callId(), alice.calls().orElseThrow().media(id).orElseThrow(),
-                bob.calls().orElseThrow().media(incoming.callId()).orElseThrow());
+    private Connected connect(Transport transport, double aliceHz, double bobHz) throws InterruptedException {
+        peers = KamailioPeers.pair(TB.testbed(), transport);
+        Connected call = peers.connect(
+                AudioPlan.silent().playing(new PlaySource.Tone(aliceHz)).recordingTo(dir.resolve("alice.wav")),
+                AudioPlan.silent().playing(new PlaySource.Tone(bobHz)).recordingTo(dir.resolve("bob.wav")));
         awaitGrowth("alice's received RTP", () -> call.aliceMedia().statistics().rtpPacketsReceived(), 25);
         awaitGrowth("bob's received RTP", () -> call.bobMedia().statistics().rtpPacketsReceived(), 25);
         return call;
@@ -98,73 +65,73 @@ class KamailioHoldTest {
     @Test
     @DisplayName("RFC 3264 §8.4: the caller holds (sendonly), the callee sends nothing; resume (sendrecv) brings the tone back")
     void callerHoldsAndResumes() throws Exception {
-        Call call = connect(Transport.UDP, 440, 1000);
+        Connected call = connect(Transport.UDP, 440, 1000);
         long v0 = version(call.aliceMedia().localSdp());
 
-        alice.hold(call.aliceId());
-        assertThat(aliceSees.await("held", WAIT).detail()).isEqualTo("us");
-        assertThat(bobSees.await("held", WAIT).detail()).isEqualTo("peer");
+        peers.alice.hold(call.aliceId());
+        assertThat(peers.aliceSees.await("held", WAIT).detail()).isEqualTo("us");
+        assertThat(peers.bobSees.await("held", WAIT).detail()).isEqualTo("peer");
         assertThat(call.aliceMedia().localSdp()).contains("a=sendonly");
         assertThat(version(call.aliceMedia().localSdp())).isEqualTo(v0 + 1);
         assertThat(call.aliceMedia().direction()).hasValue(Direction.SENDONLY);
         assertThat(call.bobMedia().direction()).hasValue(Direction.RECVONLY);
         assertHeldSideSilent(call.bobMedia(), call.aliceMedia());
 
-        alice.resume(call.aliceId());
-        assertThat(aliceSees.await("resumed", WAIT).detail()).isEqualTo("us");
-        assertThat(bobSees.await("resumed", WAIT).detail()).isEqualTo("peer");
+        peers.alice.resume(call.aliceId());
+        assertThat(peers.aliceSees.await("resumed", WAIT).detail()).isEqualTo("us");
+        assertThat(peers.bobSees.await("resumed", WAIT).detail()).isEqualTo("peer");
         assertThat(call.aliceMedia().localSdp()).contains("a=sendrecv");
         assertThat(version(call.aliceMedia().localSdp())).isEqualTo(v0 + 2);
         awaitGrowth("alice's received RTP after resume", () -> call.aliceMedia().statistics().rtpPacketsReceived(), 75);
 
-        hangUp(call);
-        assertLastSecondIsTone(dir.resolve("alice.wav"), 1000);
+        peers.aliceHangsUp(call);
+        CallAudio.assertLastSecondIsTone(dir.resolve("alice.wav"), 1000);
     }
 
     @Test
     @DisplayName("RFC 3264 §8.4 over TLS/SRTP: the callee holds and resumes; same ports and keys, no SRTP failure")
     void calleeHoldsAndResumesOverSrtp() throws Exception {
-        Call call = connect(Transport.TLS, 1000, 440);
+        Connected call = connect(Transport.TLS, 1000, 440);
         String crypto = cryptoLine(call.bobMedia().localSdp());
         String port = mLine(call.bobMedia().localSdp());
 
-        bob.hold(call.bobId());
-        assertThat(bobSees.await("held", WAIT).detail()).isEqualTo("us");
-        assertThat(aliceSees.await("held", WAIT).detail()).isEqualTo("peer");
+        peers.bob.hold(call.bobId());
+        assertThat(peers.bobSees.await("held", WAIT).detail()).isEqualTo("us");
+        assertThat(peers.aliceSees.await("held", WAIT).detail()).isEqualTo("peer");
         assertThat(call.bobMedia().localSdp()).contains("a=sendonly").contains(crypto).contains(port);
         assertHeldSideSilent(call.aliceMedia(), call.bobMedia());
 
-        bob.resume(call.bobId());
-        assertThat(bobSees.await("resumed", WAIT).detail()).isEqualTo("us");
-        aliceSees.await("resumed", WAIT);
+        peers.bob.resume(call.bobId());
+        assertThat(peers.bobSees.await("resumed", WAIT).detail()).isEqualTo("us");
+        peers.aliceSees.await("resumed", WAIT);
         assertThat(call.bobMedia().localSdp()).contains("a=sendrecv").contains(crypto).contains(port);
         awaitGrowth("bob's received SRTP after resume", () -> call.bobMedia().statistics().rtpPacketsReceived(), 75);
         RtpStatistics bobAfter = call.bobMedia().statistics();
         RtpStatistics aliceAfter = call.aliceMedia().statistics();
 
-        hangUp(call);
+        peers.aliceHangsUp(call);
         assertThat(bobAfter.srtpFailures()).isZero();
         assertThat(aliceAfter.srtpFailures()).isZero();
         assertThat(bobAfter.malformedPackets()).isZero();
         assertThat(aliceAfter.malformedPackets()).isZero();
-        assertLastSecondIsTone(dir.resolve("bob.wav"), 1000);
+        CallAudio.assertLastSecondIsTone(dir.resolve("bob.wav"), 1000);
     }
 
     @Test
     @DisplayName("RFC 3261 §14.1 glare: both hold at once; 491 and a random-delay retry end with both held (inactive)")
     void bothHoldAtOnce() throws Exception {
-        Call call = connect(Transport.UDP, 440, 1000);
-        Thread t = new Thread(() -> bob.hold(call.bobId()));
+        Connected call = connect(Transport.UDP, 440, 1000);
+        Thread t = new Thread(() -> peers.bob.hold(call.bobId()));
         t.start();
-        alice.hold(call.aliceId());
+        peers.alice.hold(call.aliceId());
         t.join();
-        aliceSees.await(s -> s.kind().equals("held") && s.detail().equals("us"), WAIT);
-        bobSees.await(s -> s.kind().equals("held") && s.detail().equals("us"), WAIT);
-        aliceSees.await(s -> s.kind().equals("held") && s.detail().equals("peer"), WAIT);
-        bobSees.await(s -> s.kind().equals("held") && s.detail().equals("peer"), WAIT);
+        peers.aliceSees.await(s -> s.kind().equals("held") && s.detail().equals("us"), WAIT);
+        peers.bobSees.await(s -> s.kind().equals("held") && s.detail().equals("us"), WAIT);
+        peers.aliceSees.await(s -> s.kind().equals("held") && s.detail().equals("peer"), WAIT);
+        peers.bobSees.await(s -> s.kind().equals("held") && s.detail().equals("peer"), WAIT);
         assertThat(call.aliceMedia().direction()).hasValue(Direction.INACTIVE);
         assertThat(call.bobMedia().direction()).hasValue(Direction.INACTIVE);
-        hangUp(call);
+        peers.aliceHangsUp(call);
     }
 
     /** After the hold took effect, {@code held} sends not one packet and {@code holder} receives none. */
@@ -179,20 +146,6 @@ class KamailioHoldTest {
 
     private static long tick(CallMedia m) {
         return m.statistics().rtpPacketsSent();
-    }
-
-    private void hangUp(Call call) throws InterruptedException {
-        alice.hangUp(call.aliceId());
-        aliceSees.await("ended", WAIT);
-        bobSees.await("ended", WAIT);
-    }
-
-    private static void assertLastSecondIsTone(Path wav, double hz) throws Exception {
-        short[] pcm = WavFileSource.readAll(wav);
-        assertThat(pcm.length).isGreaterThan(Pcm.SAMPLE_RATE);
-        short[] last = Arrays.copyOfRange(pcm, pcm.length - Pcm.SAMPLE_RATE, pcm.length);
-        assertThat(SignalAnalysis.dominantFrequency(last, Pcm.SAMPLE_RATE)).isBetween(hz - 20, hz + 20);
-        assertThat(SignalAnalysis.rms(last)).isGreaterThan(1000.0);
     }
 
     private static long version(String sdp) {

@@ -1,7 +1,6 @@
 package org.cusax.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cusax.sip.KamailioPeers.SETTLE;
 import static org.cusax.sip.KamailioPeers.WAIT;
 
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import org.cusax.core.account.Transport;
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.call.PlaySource;
-import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.sip.call.CallMedia;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.TestbedOptions;
@@ -32,7 +31,6 @@ class KamailioOfferlessTest {
     @RegisterExtension
     static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults().withProsody(false));
 
-    private static int users;
     private JainSipTelephonyPort bob;
     private final CallRecorder bobSees = new CallRecorder();
 
@@ -47,13 +45,9 @@ class KamailioOfferlessTest {
     }
 
     private TestUser startBob() throws InterruptedException {
-        TestUser user;
-        synchronized (KamailioOfferlessTest.class) {
-            user = TB.testbed().createUser("bobo" + ++users);
-        }
+        TestUser user = KamailioPeers.newUser(TB.testbed(), "bobo");
         bob = KamailioPeers.port(TB.testbed(), user, Transport.UDP, KamailioPeers.settings());
-        bob.start(bobSees);
-        bobSees.status.await(ConnectionState.ONLINE, SETTLE);
+        KamailioPeers.online(bob, bobSees);
         return user;
     }
 

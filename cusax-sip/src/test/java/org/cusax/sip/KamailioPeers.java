@@ -3,6 +3,7 @@ package org.cusax.sip;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import org.cusax.core.account.Account;
@@ -14,16 +15,45 @@ import org.cusax.core.account.ServerEndpoint;
 import org.cusax.core.account.Transport;
 import org.cusax.core.config.SipSettings;
 import org.cusax.core.connection.Backoff;
+import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.testing.CallRecorder;
+import org.cusax.sip.testing.CallPair;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.kamailio.KamailioServer;
 
 /** Test helper: our SIP ports registered at the testbed's Kamailio, and waiting on counters (never on time). */
 final class KamailioPeers {
-    static final Duration SETTLE = Duration.ofSeconds(20);
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration SETTLE = CallPair.SETTLE;
+    static final Duration WAIT = CallPair.WAIT;
+    private static final AtomicInteger USERS = new AtomicInteger();
 
     private KamailioPeers() {
+    }
+
+    /** A new user on the testbed's Kamailio, named {@code stem} and a number unique in this JVM. */
+    static TestUser newUser(Testbed tb, String stem) {
+        return tb.createUser(stem + USERS.incrementAndGet());
+    }
+
+    /** Alice and Bob, new users with {@code transport} and {@link #settings()}, registered. */
+    static CallPair pair(Testbed tb, Transport transport) throws InterruptedException {
+        return pair(tb, transport, settings(), settings());
+    }
+
+    /** Alice and Bob, new users on {@code transport} with their own settings, registered. */
+    static CallPair pair(Testbed tb, Transport transport, SipSettings alice, SipSettings bob)
+            throws InterruptedException {
+        TestUser bobUser = newUser(tb, "bob");
+        return CallPair.start(port(tb, newUser(tb, "alice"), transport, alice), port(tb, bobUser, transport, bob),
+                bobUser.sipAor());
+    }
+
+    /** Starts {@code port} (already held by the caller, who stops it) and waits until it is registered. */
+    static JainSipTelephonyPort online(JainSipTelephonyPort port, CallRecorder sees) throws InterruptedException {
+        port.start(sees);
+        sees.status.await(ConnectionState.ONLINE, SETTLE);
+        return port;
     }
 
     static SipSettings settings() {
@@ -37,6 +67,11 @@ final class KamailioPeers {
     }
 
     static Account account(Testbed tb, TestUser user, Transport transport) {
+        return account(tb, user, user.password(), transport);
+    }
+
+    /** The account of {@code user} on the testbed's Kamailio, with {@code password} (right or wrong). */
+    static Account account(Testbed tb, TestUser user, String password, Transport transport) {
         KamailioServer k = tb.kamailio();
         int serverPort = switch (transport) {
             case UDP -> k.udpPort();
@@ -45,7 +80,7 @@ final class KamailioPeers {
         };
         SecuritySettings security = new SecuritySettings(Optional.of(tb.caCertificate()), Optional.empty(), "TLSv1.2",
                 transport == Transport.TLS);
-        return new Account(Protocol.SIP, user.sipAor(), user.name(), Secret.of(user.password()), tb.domain(),
+        return new Account(Protocol.SIP, user.sipAor(), user.name(), Secret.of(password), tb.domain(),
                 new ServerEndpoint(k.host(), serverPort, transport), security, Features.telephonyDefaults());
     }
 

@@ -7,17 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.cusax.core.account.Account;
-import org.cusax.core.account.Features;
 import org.cusax.core.account.Protocol;
-import org.cusax.core.account.Secret;
-import org.cusax.core.account.SecuritySettings;
-import org.cusax.core.account.ServerEndpoint;
 import org.cusax.core.account.Transport;
-import org.cusax.core.config.SipSettings;
 import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.testing.StatusRecorder;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestbedOptions;
@@ -49,20 +45,8 @@ class KamailioRegistrationTest {
     }
 
     private static JainSipTelephonyPort port(TestUser user, String password, Transport transport) {
-        Testbed tb = TB.testbed();
-        KamailioServer k = tb.kamailio();
-        int serverPort = switch (transport) {
-            case UDP -> k.udpPort();
-            case TCP -> k.tcpPort();
-            case TLS -> k.tlsPort();
-        };
-        SecuritySettings security = new SecuritySettings(Optional.of(tb.caCertificate()), Optional.empty(), "TLSv1.2",
-                transport == Transport.TLS);
-        Account account = new Account(Protocol.SIP, user.sipAor(), user.name(), Secret.of(password), tb.domain(),
-                new ServerEndpoint(k.host(), serverPort, transport), security, Features.telephonyDefaults());
-        SipSettings settings = new SipSettings("", "cusax-test/1", "127.0.0.1", 0, Duration.ofSeconds(600),
-                Duration.ofSeconds(5), 65536, List.of("SHA-256", "MD5"), Duration.ofSeconds(8), true);
-        return new JainSipTelephonyPort(account, settings,
+        Account account = KamailioPeers.account(TB.testbed(), user, password, transport);
+        return new JainSipTelephonyPort(account, KamailioPeers.settings(),
                 new Backoff(Duration.ofMillis(300), Duration.ofSeconds(2), 2.0, 0.5), Optional.empty());
     }
 

@@ -1,7 +1,6 @@
 package org.cusax.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cusax.sip.KamailioPeers.SETTLE;
 import static org.cusax.sip.KamailioPeers.WAIT;
 
 import java.nio.file.Path;
@@ -10,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.cusax.core.account.Transport;
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.EndReason;
-import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.media.sdp.NegotiatedMedia;
 import org.cusax.sip.call.CallMedia;
 import org.cusax.testbed.TestUser;
@@ -48,10 +47,9 @@ class KamailioSessionRefreshTest {
     @Test
     @DisplayName("RFC 4028 + RFC 3264 §8 + RFC 3311: refresh re-INVITE and body-less UPDATE get 200, media untouched")
     void refreshesAreAnsweredAndChangeNothing() throws Exception {
-        TestUser user = TB.testbed().createUser("bobr");
+        TestUser user = KamailioPeers.newUser(TB.testbed(), "bobr");
         bob = KamailioPeers.port(TB.testbed(), user, Transport.UDP, KamailioPeers.settings());
-        bob.start(bobSees);
-        bobSees.status.await(ConnectionState.ONLINE, SETTLE);
+        KamailioPeers.online(bob, bobSees);
 
         var sipp = SippCaller.call(TB.testbed(), "session-refresh.xml", user.name(), dir);
         CallRecorder.Seen incoming = bobSees.await("incoming", WAIT);

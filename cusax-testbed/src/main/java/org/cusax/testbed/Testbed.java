@@ -171,6 +171,18 @@ public final class Testbed implements AutoCloseable {
         return kamailio != null;
     }
 
+    /** The last {@code lines} log lines of each server running here (Prosody, then Kamailio), for a failure report. */
+    public String serverLogTails(int lines) {
+        StringBuilder b = new StringBuilder();
+        if (hasProsody()) {
+            b.append(prosody().logTail(lines));
+        }
+        if (hasKamailio()) {
+            b.append(kamailio().logTail(lines));
+        }
+        return b.toString();
+    }
+
     /** Prosody; fails if this testbed runs without it. */
     public ProsodyServer prosody() {
         if (prosody == null) {

@@ -47,6 +47,13 @@ class TestbedTest {
     }
 
     @Test
+    void theFailureReportHasTheLogTailOfEachServer() {
+        String tails = TB.testbed().serverLogTails(5);
+        assertThat(tails).contains("prosody.log").contains("kamailio.log");
+        assertThat(tails.indexOf("prosody.log")).isLessThan(tails.indexOf("kamailio.log"));
+    }
+
+    @Test
     void clientConfigUsesDocumentedKeysAndAPrivatePasswordFile() throws Exception {
         Testbed tb = TB.testbed();
         TestUser bob = tb.createUser("bob");

@@ -228,8 +228,8 @@ class CusaxCliTest {
         assertThat(ended.get("reason").get("sipStatus").asInt()).isEqualTo(486);
     }
 
-    @Test
-    void anAnsweredCallSendsDtmfAndHangsUp() throws Exception {
+    /** The fake Telephony answers every call placed and ends it when hung up; port[0] is the fake once started. */
+    private FakeTelephonyPort[] answeringPeer() {
         FakeTelephonyPort[] port = new FakeTelephonyPort[1];
         telBehaviour = p -> {
             port[0] = p;
@@ -238,6 +238,12 @@ class CusaxCliTest {
             p.whenHungUp(id -> p.endCall(id, org.cusax.core.call.EndReason.of(
                     org.cusax.core.call.EndReason.Kind.HUNG_UP_LOCALLY, "you hung up")));
         };
+        return port;
+    }
+
+    @Test
+    void anAnsweredCallSendsDtmfAndHangsUp() throws Exception {
+        FakeTelephonyPort[] port = answeringPeer();
         int code = run("call", "-c", config.toString(), "--json", "--dtmf", "123", "--hangup-after", "0.1",
                 "sip:bob@cusax.test");
         assertThat(port[0].actions()).anySatisfy(a -> assertThat(a).startsWith("dtmf ").endsWith(" 123"))
@@ -248,14 +254,7 @@ class CusaxCliTest {
     /** RFC 3264 §8.4 through the CLI: hold, then resume, then hang up, each after the answer. */
     @Test
     void anAnsweredCallIsHeldResumedAndHungUp() throws Exception {
-        FakeTelephonyPort[] port = new FakeTelephonyPort[1];
-        telBehaviour = p -> {
-            port[0] = p;
-            p.register(TLS);
-            p.whenCallPlaced(r -> p.callbacks().onCallAnswered(r.callId()));
-            p.whenHungUp(id -> p.endCall(id, org.cusax.core.call.EndReason.of(
-                    org.cusax.core.call.EndReason.Kind.HUNG_UP_LOCALLY, "you hung up")));
-        };
+        FakeTelephonyPort[] port = answeringPeer();
         int code = run("call", "-c", config.toString(), "--json", "--hold-after", "0.05", "--resume-after", "0.1",
                 "--hangup-after", "0.15", "sip:bob@cusax.test");
         assertThat(code).isEqualTo(ExitCodes.OK);

@@ -1,13 +1,11 @@
 package org.cusax.sandbox.peers;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
+import org.cusax.core.call.CallerClaims;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.port.TelephonyCallbacks;
 import org.cusax.sandbox.sip.SandboxSip;
-import org.cusax.sip.JainSipTelephonyPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,61 +14,39 @@ public final class BusyPeer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BusyPeer.class);
     public static final int BUSY_HERE = 486;
 
-    private final String user;
-    private final JainSipTelephonyPort port;
-    private final PeerStatus status = new PeerStatus();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sandbox busy peer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PeerLine line;
 
-    private BusyPeer(String user, JainSipTelephonyPort port) {
-        this.user = user;
-        this.port = port;
+    private BusyPeer(PeerLine line) {
+        this.line = line;
     }
 
     /** Registers {@code user} (which must exist in the sandbox with {@code password}) and starts refusing calls. */
     public static BusyPeer start(SandboxSip sip, String user, String password, Duration registerWithin)
             throws InterruptedException {
-        BusyPeer peer = new BusyPeer(user, PeerPorts.create(sip, user, password, "Always Busy"));
-        peer.port.start(peer.new Callbacks());
-        try {
-            peer.status.awaitOnline(user, registerWithin);
-        } catch (RuntimeException | InterruptedException e) {
-            peer.close();
-            throw e;
-        }
+        BusyPeer peer = new BusyPeer(new PeerLine(sip, user, password, "Always Busy", "busy peer"));
+        peer.line.register(peer.new Callbacks(), registerWithin);
         return peer;
     }
 
     public String user() {
-        return user;
+        return line.user();
     }
 
     @Override
     public void close() {
-        port.stop();
-        worker.shutdownNow();
+        line.close();
     }
 
     private final class Callbacks implements TelephonyCallbacks {
         @Override
         public void onStatus(ConnectionStatus s) {
-            status.update(s);
+            line.statusChanged(s);
         }
 
         @Override
-        public void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
-            String from = caller.fromUri();
-            LOG.info("busy peer {}: refusing a call from {}", user, from);
-            worker.execute(() -> {
-                try {
-                    port.reject(callId, BUSY_HERE);
-                } catch (RuntimeException e) { // the caller may have cancelled in between
-                    LOG.info("busy peer: could not reject: {}", e.getMessage());
-                }
-            });
+        public void onIncomingCall(String callId, CallerClaims caller) {
+            LOG.info("busy peer {}: refusing a call from {}", line.user(), caller.fromUri());
+            line.act("reject", () -> line.port().reject(callId, BUSY_HERE));
         }
     }
 }

@@ -5,18 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.call.AudioPlan;
+import org.cusax.core.call.CallerClaims;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.call.PlaySource;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.port.TelephonyCallbacks;
 import org.cusax.sandbox.sip.SandboxSip;
-import org.cusax.sip.JainSipTelephonyPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,23 +26,15 @@ public final class GreetingPeer implements AutoCloseable {
     /** The greeting lasts about 3.8 s; a little silence after it before the BYE. */
     public static final Duration DEFAULT_HANG_UP_AFTER = Duration.ofSeconds(5);
 
-    private final String user;
+    private final PeerLine line;
     private final Path greeting;
     private final Duration hangUpAfter;
-    private final JainSipTelephonyPort port;
-    private final PeerStatus status = new PeerStatus();
     private final Map<String, ScheduledFuture<?>> hangUps = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sandbox greeting peer");
-        t.setDaemon(true);
-        return t;
-    });
 
-    private GreetingPeer(String user, Path greeting, Duration hangUpAfter, JainSipTelephonyPort port) {
-        this.user = user;
+    private GreetingPeer(PeerLine line, Path greeting, Duration hangUpAfter) {
+        this.line = line;
         this.greeting = greeting;
         this.hangUpAfter = hangUpAfter;
-        this.port = port;
     }
 
     /**
@@ -56,58 +45,41 @@ public final class GreetingPeer implements AutoCloseable {
                                      Duration hangUpAfter, Duration registerWithin)
             throws IOException, InterruptedException {
         Path wav = GreetingAudio.extract(workDir);
-        GreetingPeer peer = new GreetingPeer(user, wav, hangUpAfter,
-                PeerPorts.create(sip, user, password, "Greeting"));
-        peer.port.start(peer.new Callbacks());
-        try {
-            peer.status.awaitOnline(user, registerWithin);
-        } catch (RuntimeException | InterruptedException e) {
-            peer.close();
-            throw e;
-        }
+        GreetingPeer peer = new GreetingPeer(new PeerLine(sip, user, password, "Greeting", "greeting peer"), wav,
+                hangUpAfter);
+        peer.line.register(peer.new Callbacks(), registerWithin);
         return peer;
     }
 
     public String user() {
-        return user;
+        return line.user();
     }
 
     @Override
     public void close() {
         hangUps.values().forEach(f -> f.cancel(false));
-        port.stop();
-        worker.shutdownNow();
-    }
-
-    /** A call may end (caller gone) between the callback and our action: log, never kill the worker. */
-    private static void safely(String what, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            LOG.info("greeting peer: could not {}: {}", what, e.getMessage());
-        }
+        line.close();
     }
 
     private final class Callbacks implements TelephonyCallbacks {
         @Override
         public void onStatus(ConnectionStatus s) {
-            status.update(s);
+            line.statusChanged(s);
         }
 
         @Override
-        public void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
-            String from = caller.fromUri();
-            LOG.info("greeting peer {}: answering {}", user, from);
-            worker.execute(() -> safely("answer", () -> port.answer(callId,
-                    AudioPlan.silent().playing(new PlaySource.WavFile(greeting)))));
+        public void onIncomingCall(String callId, CallerClaims caller) {
+            LOG.info("greeting peer {}: answering {}", line.user(), caller.fromUri());
+            line.act("answer", () -> line.port().answer(callId,
+                    AudioPlan.silent().playing(new PlaySource.WavFile(greeting))));
         }
 
         @Override
         public void onCallAnswered(String callId) {
-            hangUps.put(callId, worker.schedule(() -> {
+            hangUps.put(callId, line.actLater("hang up", hangUpAfter, () -> {
                 hangUps.remove(callId);
-                safely("hang up", () -> port.hangUp(callId));
-            }, hangUpAfter.toMillis(), TimeUnit.MILLISECONDS));
+                line.port().hangUp(callId);
+            }));
         }
 
         @Override

@@ -15,7 +15,7 @@ import org.cusax.core.connection.ConnectionState;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
 import org.cusax.media.audio.WavFileSource;
-import org.cusax.sandbox.sip.CallRecorder;
+import org.cusax.core.testing.CallRecorder;
 import org.cusax.sandbox.sip.SandboxClients;
 import org.cusax.sandbox.sip.SandboxSip;
 import org.cusax.sandbox.sip.SandboxSipOptions;

@@ -11,6 +11,7 @@ import org.cusax.core.account.Transport;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
+import org.cusax.core.testing.StatusRecorder;
 import org.cusax.sip.JainSipTelephonyPort;
 import org.cusax.testbed.sip.SipResponse;
 import org.cusax.testbed.sip.SipUdpClient;

@@ -87,14 +87,7 @@ public final class TestbedExtension implements BeforeAllCallback, AfterAllCallba
         if (tb == null) {
             return;
         }
-        StringBuilder b = new StringBuilder();
-        if (tb.hasProsody()) {
-            b.append(tb.prosody().logTail(30));
-        }
-        if (tb.hasKamailio()) {
-            b.append(tb.kamailio().logTail(30));
-        }
-        LOG.warn("{} failed; server logs of {}:\n{}", context.getDisplayName(), tb.runDir(), b);
+        LOG.warn("{} failed; server logs of {}:\n{}", context.getDisplayName(), tb.runDir(), tb.serverLogTails(30));
     }
 
     @Override

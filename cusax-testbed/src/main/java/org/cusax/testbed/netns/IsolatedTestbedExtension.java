@@ -88,13 +88,7 @@ public final class IsolatedTestbedExtension implements BeforeAllCallback, AfterA
         if (tb == null) {
             return;
         }
-        StringBuilder b = new StringBuilder();
-        if (tb.hasProsody()) {
-            b.append(tb.prosody().logTail(30));
-        }
-        if (tb.hasKamailio()) {
-            b.append(tb.kamailio().logTail(30));
-        }
-        LOG.warn("{} failed; server logs of {} in {}:\n{}", context.getDisplayName(), tb.runDir(), host, b);
+        LOG.warn("{} failed; server logs of {} in {}:\n{}", context.getDisplayName(), tb.runDir(), host,
+                tb.serverLogTails(30));
     }
 }

@@ -87,14 +87,7 @@ public final class RealServersProfile implements ServiceProfile {
 
     @Override
     public String diagnostics() {
-        StringBuilder b = new StringBuilder();
-        if (testbed.hasProsody()) {
-            b.append(testbed.prosody().logTail(30));
-        }
-        if (testbed.hasKamailio()) {
-            b.append(testbed.kamailio().logTail(30));
-        }
-        return b.toString();
+        return testbed.serverLogTails(30);
     }
 
     @Override

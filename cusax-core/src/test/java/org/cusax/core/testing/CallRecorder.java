@@ -1,17 +1,18 @@
-package org.cusax.sandbox.sip;
+package org.cusax.core.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.cusax.core.call.CallerClaims;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.port.TelephonyCallbacks;
 
-/** Test helper: records what a Telephony port reports about calls (and status) and waits for it. */
+/** Test helper, shared through the core test-jar: records what a Telephony port reports about calls (and status) and waits for it. */
 public final class CallRecorder implements TelephonyCallbacks {
-    /** One callback: kind (ringing, answered, ended, incoming, dtmf), call id, detail. */
+    /** One callback: kind (ringing, answered, ended, incoming, dtmf, held, resumed), call id, detail. */
     public record Seen(String kind, String callId, String detail, EndReason reason) {
     }
 
@@ -39,8 +40,18 @@ public final class CallRecorder implements TelephonyCallbacks {
     }
 
     @Override
-    public void onIncomingCall(String callId, org.cusax.core.call.CallerClaims caller) {
+    public void onIncomingCall(String callId, CallerClaims caller) {
         add(new Seen("incoming", callId, caller.fromUri(), null));
+    }
+
+    @Override
+    public void onCallHeld(String callId, boolean byUs) {
+        add(new Seen("held", callId, byUs ? "us" : "peer", null));
+    }
+
+    @Override
+    public void onCallResumed(String callId, boolean byUs) {
+        add(new Seen("resumed", callId, byUs ? "us" : "peer", null));
     }
 
     @Override
@@ -53,7 +64,7 @@ public final class CallRecorder implements TelephonyCallbacks {
         notifyAll();
     }
 
-    synchronized List<Seen> all() {
+    public synchronized List<Seen> all() {
         return List.copyOf(seen);
     }
 

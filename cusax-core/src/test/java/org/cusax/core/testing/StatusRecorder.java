@@ -1,4 +1,4 @@
-package org.cusax.sip;
+package org.cusax.core.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +9,8 @@ import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.port.TelephonyCallbacks;
 
-/** Test helper: records every status the Telephony port reports and waits for one. */
-final class StatusRecorder implements TelephonyCallbacks {
+/** Test helper, shared through the core test-jar: records every status the Telephony port reports and waits for one. */
+public final class StatusRecorder implements TelephonyCallbacks {
     private final List<ConnectionStatus> seen = new ArrayList<>();
 
     @Override
@@ -19,16 +19,16 @@ final class StatusRecorder implements TelephonyCallbacks {
         notifyAll();
     }
 
-    synchronized List<ConnectionStatus> all() {
+    public synchronized List<ConnectionStatus> all() {
         return List.copyOf(seen);
     }
 
-    synchronized ConnectionStatus last() {
+    public synchronized ConnectionStatus last() {
         return seen.isEmpty() ? null : seen.get(seen.size() - 1);
     }
 
     /** Waits for a status (seen after the first {@code from} ones) matching {@code wanted}. */
-    synchronized ConnectionStatus await(int from, Predicate<ConnectionStatus> wanted, Duration limit)
+    public synchronized ConnectionStatus await(int from, Predicate<ConnectionStatus> wanted, Duration limit)
             throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         int checked = from;
@@ -46,15 +46,15 @@ final class StatusRecorder implements TelephonyCallbacks {
         }
     }
 
-    ConnectionStatus await(ConnectionState state, Duration limit) throws InterruptedException {
+    public ConnectionStatus await(ConnectionState state, Duration limit) throws InterruptedException {
         return await(0, s -> s.state() == state, limit);
     }
 
-    synchronized int count() {
+    public synchronized int count() {
         return seen.size();
     }
 
-    synchronized String describe() {
+    public synchronized String describe() {
         StringBuilder sb = new StringBuilder();
         for (ConnectionStatus s : seen) {
             sb.append("\n  ").append(s.state()).append(s.reason().map(r -> " " + r).orElse(""))
