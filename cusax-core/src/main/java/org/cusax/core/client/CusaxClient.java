@@ -12,9 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.Call;
 import org.cusax.core.call.CallState;
-import org.cusax.core.call.CallerClaims;
 import org.cusax.core.call.CallerIdentity;
-import org.cusax.core.call.EndReason;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.connection.ConnectionState;
@@ -22,9 +20,7 @@ import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.core.contact.Contact;
 import org.cusax.core.contact.ContactBook;
 import org.cusax.core.contact.Presence;
-import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelPreference;
-import org.cusax.core.contact.TelSource;
 import org.cusax.core.config.PresenceSettings;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.contact.CallerBinding;
@@ -33,15 +29,11 @@ import org.cusax.core.history.HistoryEntry;
 import org.cusax.core.history.HistoryStore;
 import org.cusax.core.history.InMemoryHistoryStore;
 import org.cusax.core.connection.FailureReason;
-import org.cusax.core.event.ChatMessageReceived;
 import org.cusax.core.event.ConnectionChanged;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.event.EventListener;
 import org.cusax.core.event.SecurityParityChanged;
-import org.cusax.core.port.ChatCallbacks;
 import org.cusax.core.port.ChatPort;
-import org.cusax.core.port.RosterItem;
-import org.cusax.core.port.TelephonyCallbacks;
 import org.cusax.core.port.TelephonyPort;
 import org.cusax.core.routing.CallRouter;
 import org.cusax.core.routing.CallingAccount;
@@ -145,8 +137,8 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
             throw new IllegalStateException("client already started");
         }
         started = true;
-        chatPort.ifPresent(port -> startHalf(Half.CHAT, () -> port.start(new ChatSide())));
-        telephonyPort.ifPresent(port -> startHalf(Half.TELEPHONY, () -> port.start(new TelephonySide())));
+        chatPort.ifPresent(port -> startHalf(Half.CHAT, () -> port.start(new ChatSide(delivery, contactList, events, this::updateStatus))));
+        telephonyPort.ifPresent(port -> startHalf(Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone, this::updateStatus))));
     }
 
     private void startHalf(Half half, Runnable starter) {
@@ -371,128 +363,6 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
             t.join(15_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private final class ChatSide implements ChatCallbacks {
-        @Override
-        public void onStatus(ConnectionStatus status) {
-            if (status.state() == ConnectionState.FAILED) {
-                delivery.ifPresent(ChatDelivery::streamFailed);
-            }
-            updateStatus(status);
-            if (status.state().up()) {
-                delivery.ifPresent(ChatDelivery::flush);
-            }
-        }
-
-        @Override
-        public void onMessage(ChatMessage incoming) {
-            events.publish(new ChatMessageReceived(Instant.now(), incoming));
-        }
-
-        @Override
-        public void onAcknowledged(String messageId) {
-            delivery.ifPresent(d -> d.acknowledged(messageId));
-        }
-
-        @Override
-        public void onDeliveryFailed(String messageId, String reason) {
-            delivery.ifPresent(d -> d.failed(messageId, reason));
-        }
-
-        @Override
-        public void onRoster(List<RosterItem> items) {
-            contactList.onRoster(items);
-        }
-
-        @Override
-        public void onRosterItem(RosterItem item) {
-            contactList.onRosterItem(item);
-        }
-
-        @Override
-        public void onRosterItemRemoved(String jid) {
-            contactList.onRosterItemRemoved(jid);
-        }
-
-        @Override
-        public void onPresence(String jid, Presence presence) {
-            contactList.onPresence(jid, presence);
-        }
-
-        @Override
-        public void onTels(String jid, TelSource source, List<RawTel> tels) {
-            contactList.onTels(jid, source, tels);
-        }
-
-        @Override
-        public void onContactsLoading(int done, int total) {
-            contactList.onContactsLoading(done, total);
-        }
-
-        @Override
-        public void onContactsLoaded(int total) {
-            contactList.onContactsLoaded(total);
-        }
-    }
-
-    private final class TelephonySide implements TelephonyCallbacks {
-        @Override
-        public void onStatus(ConnectionStatus status) {
-            updateStatus(status);
-        }
-
-        @Override
-        public void onCallRinging(String callId) {
-            calls.ringing(callId);
-        }
-
-        @Override
-        public void onCallAnswered(String callId) {
-            calls.answered(callId);
-            onThePhone.callUp(callId);
-        }
-
-        @Override
-        public void onCallEnded(String callId, EndReason reason) {
-            calls.ended(callId, reason);
-            onThePhone.callEnded(callId);
-        }
-
-        @Override
-        public void onIncomingCall(String callId, CallerClaims claims) {
-            CallerIdentity caller;
-            try {
-                caller = callerBinding.bind(claims);
-            } catch (RuntimeException e) {
-                LOG.warn("could not bind the caller {}: {}", claims.fromUri(), e.getMessage());
-                caller = CallerIdentity.unbound(claims.fromUri());
-            }
-            calls.incoming(callId, claims.fromUri(), caller);
-            if (onThePhone.refuseAsBusy()) {
-                LOG.info("call from {} refused: busy (on the phone or do not disturb)", caller.display());
-                try {
-                    callControl.reject(callId, 486);
-                } catch (RuntimeException e) {
-                    LOG.warn("could not refuse call {} as busy: {}", callId, e.getMessage());
-                }
-            }
-        }
-
-        @Override
-        public void onDtmf(String callId, char digit) {
-            calls.dtmf(callId, digit);
-        }
-
-        @Override
-        public void onCallHeld(String callId, boolean byUs) {
-            calls.held(callId, byUs);
-        }
-
-        @Override
-        public void onCallResumed(String callId, boolean byUs) {
-            calls.resumed(callId, byUs);
         }
     }
 }
