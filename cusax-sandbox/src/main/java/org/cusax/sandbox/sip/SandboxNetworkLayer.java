@@ -15,19 +15,23 @@ import javax.net.ssl.SSLSocket;
 import gov.nist.core.net.NetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
 
+import org.cusax.sip.net.StackSockets;
+
 /**
  * The sockets of the sandbox proxy's JAIN-SIP stack: the TLS listener presents the per-run
  * certificate (its own {@link SSLContext}, no JVM-wide {@code javax.net.ssl.*} properties). The proxy
  * never opens TLS connections: it reaches a TLS client over the connection that client opened
  * (the stack caches accepted connections), so an outgoing TLS socket is refused rather than opened
  * without a verified peer. Instantiated by name by JAIN-SIP; {@link #configure} runs before the
- * first listener is made.
+ * first listener is made. Every socket, accepted connections included, is registered with the stack's
+ * {@link StackSockets}, which closes what the stack's stop left open.
  */
 public final class SandboxNetworkLayer implements NetworkLayer {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private volatile SSLContext tls;
     private volatile String[] protocols;
+    private volatile StackSockets sockets = new StackSockets("(unnamed)");
 
     public SandboxNetworkLayer() {
         // created reflectively by JAIN-SIP
@@ -40,12 +44,18 @@ public final class SandboxNetworkLayer implements NetworkLayer {
 
     @Override
     public void setSipStack(SipStackImpl sipStack) {
-        // configured through configure()
+        // called by JAIN-SIP right after creating this layer, before any socket; the rest through configure()
+        sockets = new StackSockets(sipStack.getStackName());
+    }
+
+    /** Every socket of the stack, for closing what its stop left open. */
+    StackSockets sockets() {
+        return sockets;
     }
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return new ServerSocket(port, backlog, bindAddress);
+        return sockets.listen(port, backlog, bindAddress);
     }
 
     @Override
@@ -54,11 +64,12 @@ public final class SandboxNetworkLayer implements NetworkLayer {
         if (ctx == null) {
             throw new IOException("TLS is not configured for the sandbox proxy");
         }
+        sockets.refuseIfStopped();
         SSLServerSocket s = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(port, backlog,
                 bindAddress);
         s.setEnabledProtocols(protocols);
         s.setNeedClientAuth(false);
-        return s;
+        return sockets.listen(s);
     }
 
     @Override
@@ -68,12 +79,18 @@ public final class SandboxNetworkLayer implements NetworkLayer {
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        sockets.refuseIfStopped();
         Socket s = new Socket();
-        if (myAddress != null) {
-            s.bind(new InetSocketAddress(myAddress, 0));
+        try {
+            if (myAddress != null) {
+                s.bind(new InetSocketAddress(myAddress, 0));
+            }
+            s.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            s.close();
+            throw e;
         }
-        s.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MILLIS);
-        return s;
+        return sockets.add(s);
     }
 
     @Override
@@ -94,11 +111,13 @@ public final class SandboxNetworkLayer implements NetworkLayer {
 
     @Override
     public DatagramSocket createDatagramSocket() throws SocketException {
-        return new DatagramSocket();
+        sockets.refuseIfStopped();
+        return sockets.add(new DatagramSocket());
     }
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
-        return new DatagramSocket(port, bindAddress);
+        sockets.refuseIfStopped();
+        return sockets.add(new DatagramSocket(port, bindAddress));
     }
 }

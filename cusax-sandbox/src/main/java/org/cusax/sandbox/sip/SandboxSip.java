@@ -51,6 +51,7 @@ public final class SandboxSip implements AutoCloseable {
 
     private final SandboxSipOptions options;
     private final SipStackImpl stack;
+    private final SandboxNetworkLayer layer;
     private final SipProvider provider;
     private final SipProxy proxy;
     private final SandboxUsers users;
@@ -61,10 +62,12 @@ public final class SandboxSip implements AutoCloseable {
     private final int tlsPort;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private SandboxSip(SandboxSipOptions options, SipStackImpl stack, SipProvider provider, SipProxy proxy,
+    private SandboxSip(SandboxSipOptions options, SipStackImpl stack, SandboxNetworkLayer layer, SipProvider provider,
+                       SipProxy proxy,
                        SandboxUsers users, LocationService location, Path caCertificate, int[] ports) {
         this.options = options;
         this.stack = stack;
+        this.layer = layer;
         this.provider = provider;
         this.proxy = proxy;
         this.users = users;
@@ -125,12 +128,12 @@ public final class SandboxSip implements AutoCloseable {
                     provider, headers, addresses, users, location, guard, registrar, replies, router);
             provider.addSipListener(proxy);
             stack.start();
-            SandboxSip sip = new SandboxSip(options, stack, provider, proxy, users, location, caFile, ports);
+            SandboxSip sip = new SandboxSip(options, stack, layer, provider, proxy, users, location, caFile, ports);
             LOG.info("sandbox SIP for {} on {}: udp {}, tcp {}, tls {}", options.domain(), options.host(), ports[0],
                     ports[1], ports[2]);
             return sip;
         } catch (SipException | InvalidArgumentException | TooManyListenersException | IOException e) {
-            stop(stack, null);
+            stop(stack, layer, null);
             throw new SandboxSipException("cannot start the sandbox SIP listeners: " + e.getMessage(), e);
         }
     }
@@ -258,7 +261,7 @@ public final class SandboxSip implements AutoCloseable {
     public void stop() {
         if (stopped.compareAndSet(false, true)) {
             provider.removeSipListener(proxy);
-            stop(stack, provider);
+            stop(stack, layer, provider);
             LOG.info("sandbox SIP for {} stopped", options.domain());
         }
     }
@@ -270,11 +273,14 @@ public final class SandboxSip implements AutoCloseable {
 
     /**
      * Stops the stack and wakes JAIN-SIP 1.3.0-91's event-scanner thread, which would otherwise stay
-     * blocked forever (the same workaround as cusax-sip's stack adapter).
+     * blocked forever (the same workaround as cusax-sip's stack adapter); then closes every socket the
+     * stop left open, such as a TLS connection accepted while a client was stopping (see
+     * {@link org.cusax.sip.net.StackSockets}).
      */
-    private static void stop(SipStackImpl stack, SipProvider provider) {
+    private static void stop(SipStackImpl stack, SandboxNetworkLayer layer, SipProvider provider) {
         EventScanner scanner = stack.getEventScanner();
         stack.stop();
+        layer.sockets().closeRemaining();
         if (scanner != null && provider != null) {
             scanner.forceStop();
             scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));

@@ -63,11 +63,16 @@ final class NistStack {
      * "EventScannerThread" per stack and on stop only sets a flag while the thread stays blocked on
      * its queue: one leaked thread per stack, and a JVM that never exits. An empty event wakes it so
      * it sees the flag (a dialog-terminated event without a dialog, which it hands to no one once our listener is gone).
+     * Then every socket the stop left open is closed (see {@link org.cusax.sip.net.StackSockets}): a
+     * connection JAIN-SIP no longer tracks would otherwise keep its reader thread, and the peer's end, alive.
      */
     static void stop(SipStack stack, SipProvider provider) {
         SipStackImpl impl = (SipStackImpl) stack;
         EventScanner scanner = impl.getEventScanner();
         impl.stop();
+        if (impl.getNetworkLayer() instanceof PolicyNetworkLayer layer) {
+            layer.sockets().closeRemaining();
+        }
         if (scanner != null && provider != null) {
             scanner.forceStop();
             scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));

@@ -16,6 +16,7 @@ import gov.nist.javax.sip.SipStackImpl;
 
 import org.cusax.sip.net.FlowMonitor;
 import org.cusax.sip.net.ObservedSocket;
+import org.cusax.sip.net.StackSockets;
 import org.cusax.sip.tls.TlsPolicy;
 
 /**
@@ -23,11 +24,14 @@ import org.cusax.sip.tls.TlsPolicy;
  * see them close), TLS is layered on them by our {@link TlsPolicy}, connects have a timeout. The stack
  * instantiates this class by name; {@link #configure} must run before the first socket is made, and
  * until then every socket request fails (fail closed rather than fall back to JAIN-SIP's defaults).
+ * Every socket, listeners and the connections they accept included, is registered with the stack's
+ * {@link StackSockets}, which closes what the stack's stop left open.
  */
 public final class PolicyNetworkLayer implements NetworkLayer {
     private volatile TlsPolicy tls;
     private volatile FlowMonitor flows;
     private volatile int connectTimeoutMillis = 10_000;
+    private volatile StackSockets sockets = new StackSockets("(unnamed)");
 
     public PolicyNetworkLayer() {
         // created reflectively by JAIN-SIP
@@ -41,17 +45,25 @@ public final class PolicyNetworkLayer implements NetworkLayer {
 
     @Override
     public void setSipStack(SipStackImpl sipStack) {
-        // configured through configure()
+        // called by JAIN-SIP right after creating this layer, before any socket; the rest through configure()
+        sockets = new StackSockets(sipStack.getStackName());
+    }
+
+    /** Every socket of the stack, for closing what its stop left open. */
+    StackSockets sockets() {
+        return sockets;
     }
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return new ServerSocket(port, backlog, bindAddress);
+        return sockets.listen(port, backlog, bindAddress);
     }
 
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return (SSLServerSocket) tls().serverSocket(port, backlog, bindAddress);
+        TlsPolicy policy = tls();
+        sockets.refuseIfStopped();
+        return sockets.listen((SSLServerSocket) policy.serverSocket(port, backlog, bindAddress));
     }
 
     @Override
@@ -78,19 +90,27 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
         TlsPolicy policy = tls();
         ObservedSocket plain = open(address, port, myAddress);
-        SSLSocket ssl = policy.secure(plain, port);
+        SSLSocket ssl;
+        try {
+            ssl = policy.secure(plain, port);
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
         plain.flow().wrappedBy(ssl);
-        return ssl;
+        return sockets.add(ssl);
     }
 
     @Override
     public DatagramSocket createDatagramSocket() throws SocketException {
-        return new DatagramSocket();
+        sockets.refuseIfStopped();
+        return sockets.add(new DatagramSocket());
     }
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
-        return new DatagramSocket(port, bindAddress);
+        sockets.refuseIfStopped();
+        return sockets.add(new DatagramSocket(port, bindAddress));
     }
 
     private ObservedSocket open(InetAddress address, int port, InetAddress myAddress) throws IOException {
@@ -98,7 +118,9 @@ public final class PolicyNetworkLayer implements NetworkLayer {
         if (monitor == null) {
             throw new IOException("the SIP network layer is not configured");
         }
-        return ObservedSocket.connect(monitor, new InetSocketAddress(address, port), myAddress, connectTimeoutMillis);
+        sockets.refuseIfStopped();
+        return sockets.add(ObservedSocket.connect(monitor, new InetSocketAddress(address, port), myAddress,
+                connectTimeoutMillis));
     }
 
     private TlsPolicy tls() throws IOException {

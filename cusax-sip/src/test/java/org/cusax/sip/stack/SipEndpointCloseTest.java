@@ -1,0 +1,123 @@
+package org.cusax.sip.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+
+import org.cusax.core.account.SecuritySettings;
+import org.cusax.core.account.Transport;
+import org.cusax.sip.net.FlowMonitor;
+import org.cusax.sip.tls.TlsPolicy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
+
+/**
+ * Closing a TLS endpoint (RFC 3261 §26.2.1 listening point) ends every thread of its stack, also the
+ * reader of a connection the stack accepted but does not track: JAIN-SIP 1.3.0-91 tracks an accepted
+ * TLS connection only once a SIP request arrived on it, so one still in its handshake (or carrying
+ * only keepalives) used to keep its "TLSMessageChannelThread" blocked on the open socket forever.
+ */
+class SipEndpointCloseTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @RepeatedTest(3)
+    @DisplayName("a connection accepted by the TLS listening point is closed, and its thread ends, with the endpoint")
+    void acceptedConnectionEndsWithTheEndpoint() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        TlsPolicy tls = TlsPolicy.create(SecuritySettings.defaults(), "cusax.test");
+        EndpointConfig config = new EndpointConfig("close-" + System.nanoTime(), LOOPBACK, 0, Transport.TLS,
+                new InetSocketAddress(LOOPBACK, 9), 65536, Duration.ofSeconds(2), Duration.ofSeconds(30),
+                Optional.of(tls), new FlowMonitor());
+        SipEndpoint endpoint = SipEndpoint.open(config, new Ignoring());
+        try (Socket peer = new Socket(LOOPBACK, endpoint.listeningPoint().getPort())) {
+            awaitThread(before, "TLSMessageChannelThread");
+
+            endpoint.close();
+
+            peer.setSoTimeout(5_000);
+            assertThat(readEnd(peer)).as("the peer sees the accepted connection end").isTrue();
+            assertThat(threadsLeft(before)).as("threads of the stack left running").isEmpty();
+        }
+    }
+
+    /** Reads until the connection ends (true) or the read times out with it still open (false). */
+    private static boolean readEnd(Socket peer) throws Exception {
+        try {
+            while (peer.getInputStream().read() != -1) {
+                // a TLS alert may come before the end
+            }
+            return true;
+        } catch (SocketException reset) {
+            return true;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        }
+    }
+
+    private static void awaitThread(Set<Thread> before, String prefix) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> !before.contains(t) && t.getName().startsWith(prefix))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the stack did not accept the connection");
+    }
+
+    /** Threads started since {@code before} still alive after a bounded wait for them to end. */
+    private static List<String> threadsLeft(Set<Thread> before) throws InterruptedException {
+        List<Thread> left = List.of();
+        for (int i = 0; i < 50; i++) {
+            left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t) && t.isAlive())
+                    .filter(t -> !t.getName().startsWith("ForkJoinPool.commonPool"))
+                    .toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return left.stream().map(t -> t.getName() + " at " + Arrays.stream(t.getStackTrace()).limit(6)
+                .map(String::valueOf).collect(Collectors.joining(" <- "))).toList();
+    }
+
+    private static final class Ignoring implements SipListener {
+        @Override
+        public void processRequest(RequestEvent e) {
+        }
+
+        @Override
+        public void processResponse(ResponseEvent e) {
+        }
+
+        @Override
+        public void processTimeout(javax.sip.TimeoutEvent e) {
+        }
+
+        @Override
+        public void processIOException(javax.sip.IOExceptionEvent e) {
+        }
+
+        @Override
+        public void processTransactionTerminated(javax.sip.TransactionTerminatedEvent e) {
+        }
+
+        @Override
+        public void processDialogTerminated(javax.sip.DialogTerminatedEvent e) {
+        }
+    }
+}
