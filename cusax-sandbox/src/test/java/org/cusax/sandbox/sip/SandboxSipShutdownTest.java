@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.cusax.core.account.SecuritySettings;
 import org.cusax.core.account.Transport;
 import org.cusax.core.connection.ConnectionState;
+import org.cusax.core.testing.StatusRecorder;
 import org.cusax.sip.JainSipTelephonyPort;
 import org.cusax.sip.tls.TlsPolicy;
 import org.junit.jupiter.api.DisplayName;
