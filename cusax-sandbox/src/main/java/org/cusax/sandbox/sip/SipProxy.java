@@ -21,7 +21,6 @@ import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
-import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.TelURL;
@@ -31,7 +30,6 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
-import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -82,10 +80,8 @@ final class SipProxy implements SipListener {
 
     private final String domain;
     private final String host;
-    private final Set<Integer> ports;
     private final SipProvider provider;
     private final HeaderFactory headers;
-    private final AddressFactory addresses;
     private final SandboxUsers users;
     private final LocationService location;
     private final DigestGuard guard;
@@ -93,22 +89,22 @@ final class SipProxy implements SipListener {
     private final Replies replies;
     private final ConnectionAliasRouter router;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ProxyHops hops;
 
     SipProxy(String domain, String host, Set<Integer> ports, SipProvider provider, HeaderFactory headers,
              AddressFactory addresses, SandboxUsers users, LocationService location, DigestGuard guard,
              Registrar registrar, Replies replies, ConnectionAliasRouter router) {
         this.domain = domain;
         this.host = host;
-        this.ports = Set.copyOf(ports);
         this.provider = provider;
         this.headers = headers;
-        this.addresses = addresses;
         this.users = users;
         this.location = location;
         this.guard = guard;
         this.registrar = registrar;
         this.replies = replies;
         this.router = router;
+        this.hops = new ProxyHops(domain, host, ports, provider, headers, addresses);
     }
 
     @Override
@@ -140,9 +136,9 @@ final class SipProxy implements SipListener {
             }
         }
         Request work = (Request) req.clone();
-        popOwnRoutes(work);
+        hops.popOwnRoutes(work);
         MaxForwardsHeader mf = (MaxForwardsHeader) work.getHeader(MaxForwardsHeader.NAME);
-        boolean forUs = addressedToUs(work.getRequestURI());
+        boolean forUs = hops.addressedToUs(work.getRequestURI());
         if (mf != null && mf.getMaxForwards() <= 0 && !forUs) {
             replies.send(st, req, Response.TOO_MANY_HOPS, null);
             return;
@@ -153,7 +149,7 @@ final class SipProxy implements SipListener {
             return;
         }
         if (inDialog || work.getHeader(RouteHeader.NAME) != null) {
-            if (work.getHeader(RouteHeader.NAME) == null && pointsAtUs(work.getRequestURI())) {
+            if (work.getHeader(RouteHeader.NAME) == null && hops.pointsAtUs(work.getRequestURI())) {
                 // a peer that ignored our Record-Route sent its in-dialog request to us by address
                 Optional<URI> target = resolve(st, req, work.getRequestURI());
                 if (target.isPresent()) {
@@ -250,7 +246,7 @@ final class SipProxy implements SipListener {
             replies.send(st, req, Response.NOT_FOUND, "Not a user of " + domain);
             return Optional.empty();
         }
-        if (pointsAtUs(uri)) {
+        if (hops.pointsAtUs(uri)) {
             return bindingOf(st, req, users.ownerOf(uri.getUser()).orElse(uri.getUser()));
         }
         if (location.isContact(uri)) {
@@ -276,12 +272,12 @@ final class SipProxy implements SipListener {
     private void forward(ServerTransaction st, Request original, Request out, URI target, boolean recordRoute)
             throws ParseException, SipException {
         out.setRequestURI(target);
-        if (!nextHopIsLocal(out)) {
+        if (!hops.nextHopIsLocal(out)) {
             replies.send(st, original, Response.FORBIDDEN, "The sandbox only routes on 127.0.0.1");
             return;
         }
-        decrementMaxForwards(out);
-        String transport = nextHopTransport(out);
+        hops.decrementMaxForwards(out);
+        String transport = hops.nextHopTransport(out);
         ListeningPoint lp = provider.getListeningPoint(transport);
         if (lp == null) {
             replies.send(st, original, Response.SERVER_INTERNAL_ERROR, "No " + transport + " listener");
@@ -289,12 +285,12 @@ final class SipProxy implements SipListener {
         }
         if (recordRoute && RECORD_ROUTED.contains(out.getMethod())) {
             String inbound = ((ViaHeader) original.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
-            out.addFirst(recordRoute(inbound));
+            out.addFirst(hops.recordRoute(inbound));
             if (!inbound.equals(transport)) {
-                out.addFirst(recordRoute(transport));
+                out.addFirst(hops.recordRoute(transport));
             }
         }
-        out.addFirst(via(lp, transport));
+        out.addFirst(hops.via(lp, transport));
         ClientTransaction ct;
         try {
             ct = provider.getNewClientTransaction(out);
@@ -305,7 +301,7 @@ final class SipProxy implements SipListener {
         }
         String key = null;
         if (out.getMethod().equals(Request.INVITE)) {
-            key = topBranch(original);
+            key = hops.topBranch(original);
             pending.put(key, new Pending(st, ct));
         }
         ct.setApplicationData(new Link(st, key));
@@ -322,8 +318,8 @@ final class SipProxy implements SipListener {
 
     private void forwardAck(Request req) throws ParseException, SipException {
         Request out = (Request) req.clone();
-        popOwnRoutes(out);
-        if (out.getHeader(RouteHeader.NAME) == null && out.getRequestURI() instanceof SipURI u && pointsAtUs(u)) {
+        hops.popOwnRoutes(out);
+        if (out.getHeader(RouteHeader.NAME) == null && out.getRequestURI() instanceof SipURI u && hops.pointsAtUs(u)) {
             // from a peer that ignored our Record-Route (the ACK of a non-2xx response never gets here:
             // the transaction layer absorbs it)
             Optional<Binding> b = u.getUser() != null
@@ -333,16 +329,16 @@ final class SipProxy implements SipListener {
             }
             out.setRequestURI((URI) b.get().contact().clone());
         }
-        if (!nextHopIsLocal(out)) {
+        if (!hops.nextHopIsLocal(out)) {
             return;
         }
-        decrementMaxForwards(out);
-        String transport = nextHopTransport(out);
+        hops.decrementMaxForwards(out);
+        String transport = hops.nextHopTransport(out);
         ListeningPoint lp = provider.getListeningPoint(transport);
         if (lp == null) {
             return;
         }
-        out.addFirst(via(lp, transport));
+        out.addFirst(hops.via(lp, transport));
         provider.sendRequest(out);
     }
 
@@ -355,7 +351,7 @@ final class SipProxy implements SipListener {
                 return;
             }
         }
-        Pending p = pending.get(topBranch(req));
+        Pending p = pending.get(hops.topBranch(req));
         if (p == null) {
             replies.send(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
@@ -461,108 +457,5 @@ final class SipProxy implements SipListener {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         // the proxy keeps no dialog state
-    }
-
-    // --- helpers ---------------------------------------------------------------------------------
-
-    /** Removes the Route entries that name us (§16.4), and undoes a strict-routing previous hop. */
-    private void popOwnRoutes(Request r) {
-        if (isOurAddress(r.getRequestURI()) && r.getHeader(RouteHeader.NAME) != null) {
-            // a strict router put our Record-Route into the Request-URI: the last Route is the real target
-            java.util.List<RouteHeader> routes = new java.util.ArrayList<>();
-            r.getHeaders(RouteHeader.NAME).forEachRemaining(h -> routes.add((RouteHeader) h));
-            RouteHeader last = routes.remove(routes.size() - 1);
-            r.setRequestURI(last.getAddress().getURI());
-            r.removeHeader(RouteHeader.NAME);
-            for (RouteHeader h : routes) {
-                r.addHeader(h); // Route headers are appended in order
-            }
-        }
-        while (r.getHeader(RouteHeader.NAME) instanceof RouteHeader top && isOurAddress(top.getAddress().getURI())) {
-            r.removeFirst(RouteHeader.NAME);
-        }
-    }
-
-    private boolean addressedToUs(URI uri) {
-        return isOurAddress(uri);
-    }
-
-    /** A URI without a user naming our domain or one of our listeners: a Route or Record-Route of ours. */
-    private boolean isOurAddress(URI uri) {
-        return uri instanceof SipURI s && s.getUser() == null && pointsAtUs(s);
-    }
-
-    /** Whether the URI's host part is our domain or one of our listeners (any user part). */
-    private boolean pointsAtUs(URI uri) {
-        if (!(uri instanceof SipURI s)) {
-            return false;
-        }
-        return domain.equalsIgnoreCase(s.getHost())
-                || host.equals(s.getHost()) && (s.getPort() <= 0 ? ports.contains(5060) : ports.contains(s.getPort()));
-    }
-
-    /**
-     * Whether the next hop (top Route, else Request-URI) is a loopback address literal: the sandbox
-     * never sends anywhere else, so it can be no relay off this machine and does no DNS look-ups.
-     */
-    private static boolean nextHopIsLocal(Request r) {
-        URI next = r.getHeader(RouteHeader.NAME) instanceof RouteHeader route ? route.getAddress().getURI()
-                : r.getRequestURI();
-        if (!(next instanceof SipURI s) || s.getHost() == null) {
-            return false;
-        }
-        String h = s.getHost();
-        return h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || h.equals("[::1]") || h.equals("::1");
-    }
-
-    private String nextHopTransport(Request r) {
-        URI next = r.getHeader(RouteHeader.NAME) instanceof RouteHeader route ? route.getAddress().getURI()
-                : r.getRequestURI();
-        if (next instanceof SipURI s) {
-            if (s.isSecure()) {
-                return ListeningPoint.TLS.toLowerCase(Locale.ROOT);
-            }
-            String t = s.getTransportParam();
-            return t == null ? "udp" : t.toLowerCase(Locale.ROOT);
-        }
-        return "udp";
-    }
-
-    private RecordRouteHeader recordRoute(String transport) throws ParseException {
-        ListeningPoint lp = provider.getListeningPoint(transport);
-        SipURI uri = addresses.createSipURI(null, host);
-        uri.setPort(lp.getPort());
-        uri.setTransportParam(transport);
-        uri.setLrParam();
-        Address a = addresses.createAddress(uri);
-        return headers.createRecordRouteHeader(a);
-    }
-
-    private ViaHeader via(ListeningPoint lp, String transport) throws ParseException {
-        try {
-            ViaHeader via = headers.createViaHeader(host, lp.getPort(), transport, Replies.branch());
-            via.setRPort();
-            return via;
-        } catch (javax.sip.InvalidArgumentException e) {
-            throw new ParseException(e.getMessage(), 0);
-        }
-    }
-
-    private static void decrementMaxForwards(Request r) throws ParseException {
-        MaxForwardsHeader mf = (MaxForwardsHeader) r.getHeader(MaxForwardsHeader.NAME);
-        try {
-            if (mf == null) {
-                r.setHeader(new gov.nist.javax.sip.header.MaxForwards(70));
-            } else {
-                mf.decrementMaxForwards();
-            }
-        } catch (javax.sip.InvalidArgumentException | javax.sip.header.TooManyHopsException e) {
-            throw new ParseException("Max-Forwards: " + e.getMessage(), 0);
-        }
-    }
-
-    private static String topBranch(Request r) {
-        ViaHeader via = (ViaHeader) r.getHeader(ViaHeader.NAME);
-        return via.getBranch() + "|" + via.getHost() + ":" + via.getPort();
     }
 }
