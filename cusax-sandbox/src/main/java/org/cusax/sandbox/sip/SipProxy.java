@@ -2,10 +2,8 @@ package org.cusax.sandbox.sip;
 
 import java.text.ParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
@@ -57,20 +55,6 @@ final class SipProxy implements SipListener {
     private static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO, REGISTER, MESSAGE, "
             + "SUBSCRIBE, NOTIFY, REFER, PRACK";
 
-    /** A forwarded INVITE that has no final response yet: what a CANCEL needs. */
-    private static final class Pending {
-        final ServerTransaction server;
-        final ClientTransaction client;
-        boolean provisional;
-        boolean cancelRequested;
-        boolean cancelSent;
-
-        Pending(ServerTransaction server, ClientTransaction client) {
-            this.server = server;
-            this.client = client;
-        }
-    }
-
     /** What a client transaction carries: where its responses go and which pending INVITE it is. */
     private record Link(ServerTransaction server, String inviteKey) {
     }
@@ -88,7 +72,7 @@ final class SipProxy implements SipListener {
     private final Registrar registrar;
     private final Replies replies;
     private final ConnectionAliasRouter router;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final PendingInvites pending;
     private final ProxyHops hops;
 
     SipProxy(String domain, String host, Set<Integer> ports, SipProvider provider, HeaderFactory headers,
@@ -104,6 +88,7 @@ final class SipProxy implements SipListener {
         this.registrar = registrar;
         this.replies = replies;
         this.router = router;
+        this.pending = new PendingInvites(provider);
         this.hops = new ProxyHops(domain, host, ports, provider, headers, addresses);
     }
 
@@ -302,15 +287,13 @@ final class SipProxy implements SipListener {
         String key = null;
         if (out.getMethod().equals(Request.INVITE)) {
             key = hops.topBranch(original);
-            pending.put(key, new Pending(st, ct));
+            pending.track(key, ct);
         }
         ct.setApplicationData(new Link(st, key));
         try {
             ct.sendRequest();
         } catch (SipException e) {
-            if (key != null) {
-                pending.remove(key);
-            }
+            pending.forget(key);
             LOG.info("forwarding {} to {} failed: {}", out.getMethod(), target, e.getMessage());
             replies.send(st, original, Response.TEMPORARILY_UNAVAILABLE, "Cannot reach the user");
         }
@@ -351,32 +334,13 @@ final class SipProxy implements SipListener {
                 return;
             }
         }
-        Pending p = pending.get(hops.topBranch(req));
-        if (p == null) {
+        String key = hops.topBranch(req);
+        if (!pending.isPending(key)) {
             replies.send(st, req, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
         }
         replies.send(st, req, Response.OK, null);
-        synchronized (p) {
-            p.cancelRequested = true;
-            if (p.provisional) {
-                sendCancel(p);
-            }
-        }
-    }
-
-    /** CANCEL may only follow a provisional response (§9.1); called with {@code p} locked. */
-    private void sendCancel(Pending p) {
-        if (p.cancelSent) {
-            return;
-        }
-        p.cancelSent = true;
-        try {
-            ClientTransaction ct = provider.getNewClientTransaction(p.client.createCancel());
-            ct.sendRequest();
-        } catch (SipException e) {
-            LOG.info("cannot forward a CANCEL: {}", e.getMessage());
-        }
+        pending.cancel(key);
     }
 
     @Override
@@ -392,17 +356,7 @@ final class SipProxy implements SipListener {
             if (!(ct.getApplicationData() instanceof Link link) || status == Response.TRYING) {
                 return; // the answer to one of our CANCELs, or hop-by-hop 100 Trying
             }
-            if (link.inviteKey() != null) {
-                Pending p = status >= 200 ? pending.remove(link.inviteKey()) : pending.get(link.inviteKey());
-                if (p != null && status < 200) {
-                    synchronized (p) {
-                        p.provisional = true;
-                        if (p.cancelRequested) {
-                            sendCancel(p);
-                        }
-                    }
-                }
-            }
+            pending.responded(link.inviteKey(), status);
             Response out = (Response) r.clone();
             out.removeFirst(ViaHeader.NAME);
             replies.send(link.server(), out);
@@ -434,9 +388,7 @@ final class SipProxy implements SipListener {
         }
         ClientTransaction ct = event.getClientTransaction();
         if (ct != null && ct.getApplicationData() instanceof Link link) {
-            if (link.inviteKey() != null) {
-                pending.remove(link.inviteKey());
-            }
+            pending.forget(link.inviteKey());
             replies.send(link.server(), link.server().getRequest(), Response.REQUEST_TIMEOUT, "No answer");
         }
     }
@@ -448,9 +400,8 @@ final class SipProxy implements SipListener {
 
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Link link
-                && link.inviteKey() != null) {
-            pending.remove(link.inviteKey());
+        if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof Link link) {
+            pending.forget(link.inviteKey());
         }
     }
 
