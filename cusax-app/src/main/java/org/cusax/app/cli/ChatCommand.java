@@ -72,7 +72,7 @@ final class ChatCommand extends ClientCommand {
             m.put("reason", state == DeliveryState.ACKNOWLEDGED ? null : reason);
             json.line(m);
         } else if (state == DeliveryState.ACKNOWLEDGED) {
-            cli.out.println("sent to " + message.peer() + " (confirmed by the server)");
+            cli.out.println("sent to " + message.peer() + " (acknowledged)");
         } else {
             cli.err.println("cusax: message to " + message.peer() + " not confirmed (" + state.name().toLowerCase(
                     java.util.Locale.ROOT) + "); Chat is " + chat.state().name().toLowerCase(java.util.Locale.ROOT)
