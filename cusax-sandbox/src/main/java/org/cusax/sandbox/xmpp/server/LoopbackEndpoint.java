@@ -8,7 +8,6 @@ import org.apache.mina.core.filterchain.DefaultIoFilterChainBuilder;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import org.apache.vysper.mina.XmppIoHandlerAdapter;
-import org.apache.vysper.mina.codec.XMPPProtocolCodecFactory;
 import org.apache.vysper.xmpp.server.Endpoint;
 import org.apache.vysper.xmpp.server.ServerRuntimeContext;
 
@@ -42,7 +41,7 @@ public final class LoopbackEndpoint implements Endpoint {
         NioSocketAcceptor a = new NioSocketAcceptor();
         DefaultIoFilterChainBuilder chain = new DefaultIoFilterChainBuilder();
         chain.addLast("streamEnd", new StreamEndFilter());
-        chain.addLast("xmppCodec", new ProtocolCodecFilter(new XMPPProtocolCodecFactory()));
+        chain.addLast("xmppCodec", new ProtocolCodecFilter(new SerializedXmppCodec()));
         a.setFilterChainBuilder(chain);
         XmppIoHandlerAdapter handler = new XmppIoHandlerAdapter();
         handler.setServerRuntimeContext(context);
