@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
-import javax.sip.DialogTerminatedEvent;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.PeerUnavailableException;
@@ -27,14 +26,13 @@ import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 
-import gov.nist.javax.sip.EventScanner;
-import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 
 import org.cusax.sandbox.pki.IssuedCertificate;
 import org.cusax.sandbox.pki.SandboxCa;
 import org.cusax.sip.stack.Slf4jServerLogger;
 import org.cusax.sip.stack.Slf4jStackLogger;
+import org.cusax.sip.stack.StackShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,12 +276,6 @@ public final class SandboxSip implements AutoCloseable {
      * {@link org.cusax.sip.net.StackSockets}).
      */
     private static void stop(SipStackImpl stack, SandboxNetworkLayer layer, SipProvider provider) {
-        EventScanner scanner = stack.getEventScanner();
-        stack.stop();
-        layer.sockets().closeRemaining();
-        if (scanner != null && provider != null) {
-            scanner.forceStop();
-            scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));
-        }
+        StackShutdown.stop(stack, layer.sockets(), provider);
     }
 }

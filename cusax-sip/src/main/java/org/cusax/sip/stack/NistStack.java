@@ -6,20 +6,18 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Properties;
 
-import javax.sip.DialogTerminatedEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.PeerUnavailableException;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 
-import gov.nist.javax.sip.EventScanner;
-import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.ListeningPointExt;
 import gov.nist.javax.sip.SipStackExt;
 import gov.nist.javax.sip.SipStackImpl;
 
 import org.cusax.core.account.Transport;
 import org.cusax.sip.net.FlowMonitor;
+import org.cusax.sip.net.StackSockets;
 import org.cusax.sip.tls.TlsPolicy;
 
 /**
@@ -68,15 +66,9 @@ final class NistStack {
      */
     static void stop(SipStack stack, SipProvider provider) {
         SipStackImpl impl = (SipStackImpl) stack;
-        EventScanner scanner = impl.getEventScanner();
-        impl.stop();
-        if (impl.getNetworkLayer() instanceof PolicyNetworkLayer layer) {
-            layer.sockets().closeRemaining();
-        }
-        if (scanner != null && provider != null) {
-            scanner.forceStop();
-            scanner.addEvent(new EventWrapper(new DialogTerminatedEvent(provider, null), null));
-        }
+        StackSockets sockets = impl.getNetworkLayer() instanceof PolicyNetworkLayer layer ? layer.sockets()
+                : new StackSockets(impl.getStackName());
+        StackShutdown.stop(impl, sockets, provider);
     }
 
     /** Sends an RFC 5626 double-CRLF ping over the stack's connection to {@code server}. */
