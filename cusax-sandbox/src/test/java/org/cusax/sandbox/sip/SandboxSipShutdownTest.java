@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.testing.StatusRecorder;
 import org.cusax.sip.JainSipTelephonyPort;
 import org.cusax.sip.tls.TlsPolicy;
+import org.cusax.sip.testing.ConnectionEnds;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,42 +87,17 @@ class SandboxSipShutdownTest {
             try (Socket tls = trust.secure(new Socket(InetAddress.getByName(sip.host()), sip.tlsPort()), sip.tlsPort())) {
                 tls.getOutputStream().write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 tls.getOutputStream().flush();
-                awaitThread(before, "TLSMessageChannelThread");
+                ConnectionEnds.awaitAccepted(before, "TLSMessageChannelThread");
 
                 sip.stop();
 
                 tls.setSoTimeout(5_000);
-                assertThat(readEnd(tls)).as("the client sees the proxy close the connection").isTrue();
+                assertThat(ConnectionEnds.readEnd(tls)).as("the client sees the proxy close the connection").isTrue();
                 assertThat(threadsLeft(before)).as("threads of the proxy left running").isEmpty();
             }
         } finally {
             sip.stop();
         }
-    }
-
-    /** Reads until the connection ends (true) or the read times out with it still open (false). */
-    private static boolean readEnd(Socket s) throws Exception {
-        try {
-            while (s.getInputStream().read() != -1) {
-                // a TLS alert may come before the end
-            }
-            return true;
-        } catch (SocketException reset) {
-            return true;
-        } catch (java.net.SocketTimeoutException stillOpen) {
-            return false;
-        }
-    }
-
-    private static void awaitThread(Set<Thread> before, String prefix) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> !before.contains(t) && t.getName().startsWith(prefix))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the proxy did not accept the connection");
     }
 
     private static void stop(JainSipTelephonyPort client) {

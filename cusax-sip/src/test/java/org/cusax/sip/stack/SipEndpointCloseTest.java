@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.cusax.core.account.SecuritySettings;
 import org.cusax.core.account.Transport;
 import org.cusax.sip.net.FlowMonitor;
 import org.cusax.sip.tls.TlsPolicy;
+import org.cusax.sip.testing.ConnectionEnds;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -43,39 +43,14 @@ class SipEndpointCloseTest {
                 Optional.of(tls), new FlowMonitor());
         SipEndpoint endpoint = SipEndpoint.open(config, new Ignoring());
         try (Socket peer = new Socket(LOOPBACK, endpoint.listeningPoint().getPort())) {
-            awaitThread(before, "TLSMessageChannelThread");
+            ConnectionEnds.awaitAccepted(before, "TLSMessageChannelThread");
 
             endpoint.close();
 
             peer.setSoTimeout(5_000);
-            assertThat(readEnd(peer)).as("the peer sees the accepted connection end").isTrue();
+            assertThat(ConnectionEnds.readEnd(peer)).as("the peer sees the accepted connection end").isTrue();
             assertThat(threadsLeft(before)).as("threads of the stack left running").isEmpty();
         }
-    }
-
-    /** Reads until the connection ends (true) or the read times out with it still open (false). */
-    private static boolean readEnd(Socket peer) throws Exception {
-        try {
-            while (peer.getInputStream().read() != -1) {
-                // a TLS alert may come before the end
-            }
-            return true;
-        } catch (SocketException reset) {
-            return true;
-        } catch (java.net.SocketTimeoutException stillOpen) {
-            return false;
-        }
-    }
-
-    private static void awaitThread(Set<Thread> before, String prefix) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> !before.contains(t) && t.getName().startsWith(prefix))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the stack did not accept the connection");
     }
 
     /** Threads started since {@code before} still alive after a bounded wait for them to end. */
