@@ -39,7 +39,8 @@ final class DemoSession {
         String d = s.domain();
         Path conf = s.demoUser().configFile();
         Path aliceConf = s.users().get(1).configFile();
-        cli.out.println("What to try (commands run as " + s.demoUser().jid() + "; 'help' repeats this, 'quit' stops):");
+        cli.out.println("What to try (commands run as " + s.demoUser().jid() + "; 'help' repeats this, "
+                + "'help COMMAND' shows its options, 'quit' stops):");
         tryLine(cli, "status", "both halves, their TLS and identity checks");
         tryLine(cli, "roster", "the contacts, their numbers, which can be called");
         tryLine(cli, "chat " + s.echoJid() + " Hello there", "the echo peer sends the same text back");
@@ -85,7 +86,9 @@ final class DemoSession {
             if (command.equals("quit") || command.equals("exit")) {
                 return;
             }
-            if (command.equals("help")) {
+            if (command.equals("help") && words.size() > 1) {
+                help(words.get(1));
+            } else if (command.equals("help")) {
                 printWhatToTry(cli, sandbox);
             } else if (!COMMANDS.contains(command)) {
                 cli.err.println("cusax demo: '" + command + "' is not a session command; try one of "
@@ -106,6 +109,16 @@ final class DemoSession {
             }
             prompt();
         }
+    }
+
+    /** {@code help COMMAND}: that command's own help (its options), as {@code cusax COMMAND --help} prints it. */
+    private void help(String command) {
+        if (!COMMANDS.contains(command)) {
+            cli.err.println("cusax demo: no help for '" + command + "'; the session commands are "
+                    + "status, roster, chat, call, history, help, quit");
+            return;
+        }
+        cli.withSession(client).execute(command, "--help");
     }
 
     private void prompt() {
