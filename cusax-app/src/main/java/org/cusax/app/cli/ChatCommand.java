@@ -21,6 +21,8 @@ import picocli.CommandLine.Parameters;
 /** Sends one chat message and waits until the server has confirmed it. */
 @Command(name = "chat", mixinStandardHelpOptions = true, description = "Send a chat message to JID and wait until the server confirms it.")
 final class ChatCommand extends ClientCommand {
+    private static final Duration REASON_WAIT = Duration.ofSeconds(5);
+
     @Parameters(index = "0", paramLabel = "JID", description = "The recipient, e.g. bob@example.com.")
     String jid;
 
@@ -33,10 +35,13 @@ final class ChatCommand extends ClientCommand {
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws Exception {
-        Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, String> refusals = new java.util.HashMap<>();
         try (AutoCloseable watch = client.subscribe(e -> {
             if (e instanceof ChatMessageStatusChanged s && s.state() == DeliveryState.FAILED) {
-                refusals.put(s.message().id(), s.reason().orElse("refused"));
+                synchronized (refusals) {
+                    refusals.put(s.message().id(), s.reason().orElse("refused"));
+                    refusals.notifyAll();
+                }
             }
         })) {
             return send(client, json, refusals);
@@ -64,13 +69,30 @@ final class ChatCommand extends ClientCommand {
             }
         }
         DeliveryState last = state.orElse(DeliveryState.ACKNOWLEDGED);
+        if (last == DeliveryState.FAILED) {
+            awaitRefusal(refusals, message.id());
+        }
         ConnectionStatus chat = client.status().chat();
-        report(json, message, last, chat, Optional.ofNullable(refusals.get(message.id())));
+        Optional<String> refusal;
+        synchronized (refusals) {
+            refusal = Optional.ofNullable(refusals.get(message.id()));
+        }
+        report(json, message, last, chat, refusal);
         return switch (last) {
             case ACKNOWLEDGED -> ExitCodes.OK;
             case FAILED -> ExitCodes.DELIVERY_FAILED;
             default -> chat.state() == ConnectionState.FAILED ? ExitCodes.NOT_ONLINE : ExitCodes.NOT_DELIVERED;
         };
+    }
+
+    /** Events are delivered on their own thread: the one saying why may trail the state by a moment. */
+    private static void awaitRefusal(Map<String, String> refusals, String id) throws InterruptedException {
+        synchronized (refusals) {
+            long end = System.nanoTime() + REASON_WAIT.toNanos();
+            while (!refusals.containsKey(id) && System.nanoTime() < end) {
+                refusals.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            }
+        }
     }
 
     private void report(JsonWriter json, ChatMessage message, DeliveryState state, ConnectionStatus chat,
