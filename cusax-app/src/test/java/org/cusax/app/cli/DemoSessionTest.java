@@ -15,4 +15,23 @@ class DemoSessionTest {
         assertThat(DemoSession.words("chat bob@x \"\"")).containsExactly("chat", "bob@x", "");
         assertThat(DemoSession.words("   ")).isEmpty();
     }
+
+    @Test
+    void helpWithACommandShowsThatCommandsOptions() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        CusaxCli cli = new CusaxCli(cfg -> {
+            throw new AssertionError("the session's client is used");
+        }, java.util.Map.of(), java.nio.file.Path.of("/nonexistent-home"),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8))
+                .withInput(new java.io.ByteArrayInputStream("help chat\nhelp nosuch\nquit\n".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        try (StopSignal stop = new StopSignal()) {
+            new DemoSession(cli, null, java.nio.file.Path.of("demo.conf")).run(null, stop);
+        }
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Usage: cusax chat")
+                .contains("--timeout");
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("no help for 'nosuch'");
+    }
 }
