@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
             "5:chat message not confirmed in time",
             "6:chat message refused",
             "7:call has no route",
-            "8:call not answered (busy, declined, not found, cancelled, failed)"},
+            "8:call not answered (busy, declined, not found, cancelled, failed)",
+            "130:stopped at once by a second Ctrl-C / SIGTERM while cleaning up"},
         footer = {"", "listen, sandbox and demo exit 0 when stopped by Ctrl-C or SIGTERM after a clean stop."})
 public final class CusaxCli implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * RFC 6121 §8.5.2.2.1 and RFC 6120 §8.3 through {@code cusax chat} on real Prosody: a message to a user
  * who does not exist is answered {@code service-unavailable}; the command says {@code failed} with the
  * server's reason and exits 6 (never "acknowledged", exit 0), and the history keeps the message marked
- * failed. A message to a real user, in the same run, is acknowledged (exit 0).
+ * failed. So is a message to a domain the server cannot reach (no server-to-server here). A message to a
+ * real user, in the same run, is acknowledged (exit 0).
  */
 class CliChatRefusalIT {
     @RegisterExtension
@@ -68,6 +69,13 @@ class CliChatRefusalIT {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("message to " + nobody + " failed")
                 .contains("service-unavailable");
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("acknowledged");
+
+        // a domain this server cannot reach (deploy/prosody: no server-to-server): refused too, with its reason
+        assertThat(cusax("chat", "--json", "-c", config.toString(), "someone@elsewhere.invalid", "hi")).isEqualTo(6);
+        JsonNode remote = jsonLines().get(0);
+        assertThat(remote.get("state").asText()).isEqualTo("failed");
+        assertThat(remote.get("reason").asText()).as("a sentence and the stanza error condition (RFC 6120 §8.3.3)")
+                .matches(".+ \\([a-z-]+(: .*)?\\)");
 
         assertThat(cusax("chat", "--json", "-c", config.toString(), frank.jid(), "hello", "frank")).isZero();
         assertThat(jsonLines().get(0).get("state").asText()).isEqualTo("acknowledged");
