@@ -82,6 +82,8 @@ public final class CusaxCli implements Callable<Integer> {
             return ExitCodes.INTERNAL;
         });
         cl.setExecutionStrategy(CommandLines::refuseUnmatchedThenRun);
+        // every command's -V/--version (mixinStandardHelpOptions) prints the program's version
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(cl.getCommandSpec().version()));
         return cl.execute(args);
     }
 

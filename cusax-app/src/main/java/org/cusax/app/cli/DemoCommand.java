@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!signal.fired() && e != null) {
             throw e;
         }
-        say("Stopping (Ctrl-C): logging out, stopping the sandbox, deleting its directory...");
+        say("Stopped by Ctrl-C / SIGTERM: cleaning up (client logged out, sandbox stopped, its directory deleted).");
         return ExitCodes.OK;
     }
 

@@ -54,17 +54,25 @@ final class RosterCommand extends ClientCommand {
                 && client.status().chat().state() != ConnectionState.FAILED) {
             loaded = client.awaitContactsLoaded(Duration.ofMillis(200));
         }
+        boolean settled = false;
         if (loaded && client.status().chat().state() != ConnectionState.FAILED) {
             presences.loaded();
-            presences.await(end, Duration.ofMillis(100));
+            settled = presences.await(end, Duration.ofMillis(100));
         }
         List<Contact> contacts = client.contacts().stream().sorted(Comparator.comparing(Contact::jid)).toList();
         if (cli.json) {
-            json.line(Map.of("complete", loaded, "contacts", contacts.stream().map(ContactJson::contact).toList()));
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("complete", loaded);
+            m.put("presencesSettled", settled);
+            m.put("contacts", contacts.stream().map(ContactJson::contact).toList());
+            json.line(m);
         } else {
             for (Contact c : contacts) {
                 cli.out.println(human(c));
             }
+        }
+        if (loaded && !settled) {
+            cli.err.println("cusax: presences may still be arriving (Chat is not online, or contacts kept changing)");
         }
         if (!loaded) {
             cli.err.println("cusax: the contact list is incomplete: Chat is "

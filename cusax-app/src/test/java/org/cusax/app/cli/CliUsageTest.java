@@ -77,6 +77,9 @@ class CliUsageTest {
         out.reset();
         assertThat(run(command, "-h")).isZero();
         assertThat(stdout()).startsWith("Usage: cusax " + command);
+        out.reset();
+        assertThat(run(command, "--version")).isZero();
+        assertThat(stdout()).startsWith("cusax ");
     }
 
     @Test

@@ -157,6 +157,7 @@ class CusaxCliTest {
         assertThat(code).isEqualTo(ExitCodes.OK);
         JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("complete").asBoolean()).isTrue();
+        assertThat(json.get("presencesSettled").asBoolean()).isTrue();
         JsonNode bob = json.at("/contacts/0");
         assertThat(bob.get("jid").asText()).isEqualTo("bob@cusax.test");
         assertThat(bob.get("callable").asBoolean()).isTrue();

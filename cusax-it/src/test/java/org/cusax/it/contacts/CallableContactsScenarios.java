@@ -303,6 +303,7 @@ abstract class CallableContactsScenarios {
             String stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8);
             assertThat(stdout.strip().lines()).as("one JSON object").hasSize(1);
             var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout);
+            assertThat(json.get("presencesSettled").asBoolean()).as(run).isTrue();
             for (String name : List.of("nobody", "national", "several")) {
                 var contact = java.util.stream.StreamSupport.stream(json.get("contacts").spliterator(), false)
                         .filter(c -> c.get("jid").asText().equals(name + "@cusax.test")).findFirst().orElseThrow();
