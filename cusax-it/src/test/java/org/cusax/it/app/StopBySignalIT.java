@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM (what {@code kill}, a service manager or a closing terminal sends; Ctrl-C's SIGINT takes the
- * same path) to the long-running commands, each the real {@code cusax} in a child JVM: {@code sandbox},
+ * SIGTERM (what {@code kill}, a service manager or a closing terminal sends) and SIGINT (Ctrl-C) to the
+ * long-running commands, each the real {@code cusax} in a child JVM: {@code sandbox},
  * {@code listen} and {@code demo} stop cleanly and exit 0 (docs/cli.md), well within the grace period
  * before SIGKILL; the sandbox's temporary directory (passwords, CA key, recordings) is gone afterwards,
  * also when the demo is stopped in the middle of its walkthrough or in its interactive session.
@@ -52,22 +52,24 @@ class StopBySignalIT {
     }
 
     @Test
-    void theDemoStoppedDuringItsWalkthroughCleansUpAndExitsZero() {
-        stopTheDemoAt("4. A call to the greeting peer");
+    void theDemoStoppedByCtrlCDuringItsWalkthroughCleansUpAndExitsZero() {
+        stopTheDemoAt("4. A call to the greeting peer", true);
     }
 
     @Test
-    void theDemoStoppedInItsInteractiveSessionCleansUpAndExitsZero() {
-        stopTheDemoAt("The walkthrough is done");
+    void theDemoStoppedBySigtermInItsInteractiveSessionCleansUpAndExitsZero() {
+        stopTheDemoAt("The walkthrough is done", false);
     }
 
-    private void stopTheDemoAt(String step) {
+    private void stopTheDemoAt(String step, boolean ctrlC) {
         try (CliProcess demo = CliProcess.startWithStdin(ProcessHost.LOCAL, dir, "demo",
                 List.of("demo", "--json", "--keep"))) {
             Path sandboxDir = Path.of(demo.await("sandbox", WAIT).get("dir").asText());
             Await.until("the demo at '" + step + "'", WAIT, demo::output, out -> out.contains(step));
             assertThat(sandboxDir).isDirectory();
-            assertThat(demo.terminate()).as("demo's exit code after SIGTERM; output:%n%s", demo.output()).isZero();
+            int code = ctrlC ? demo.interruptLikeCtrlC(Duration.ofSeconds(10)) : demo.terminate();
+            assertThat(code).as("demo's exit code after %s; output:%n%s", ctrlC ? "SIGINT" : "SIGTERM", demo.output())
+                    .isZero();
             assertThat(sandboxDir).as("the demo's sandbox directory (passwords, CA key, recordings)")
                     .satisfies(d -> assertThat(Files.exists(d)).isFalse());
             assertThat(demo.output()).contains("Demo finished");

@@ -64,6 +64,22 @@ public final class CliProcess implements AutoCloseable {
         return process.exitCode().orElse(-1);
     }
 
+    /** SIGINT, what Ctrl-C in a terminal sends; waits (bounded) until the command has exited, returns its exit code. */
+    public int interruptLikeCtrlC(Duration limit) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return awaitExit(limit);
+    }
+
     /** A small JVM running {@code mainClass} with this test JVM's class path (add the arguments). */
     public static List<String> childJvm(String mainClass) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
