@@ -14,8 +14,9 @@ public final class Main {
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        CusaxCli cli = new CusaxCli(new CusaxAssembly(), System.getenv(), Path.of(System.getProperty("user.home")),
-                System.out, System.err);
+        String home = System.getenv("HOME");
+        CusaxCli cli = new CusaxCli(new CusaxAssembly(), System.getenv(),
+                Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")), System.out, System.err);
         int code = cli.execute(args);
         System.exit(code);
     }

@@ -209,10 +209,16 @@ class ProsodyChatIT {
             ChatMessage carbon = cb.awaitMessage(m -> m.id().equals("carbon-1"), WAIT);
             assertThat(carbon.peer()).isEqualTo(bob.jid());
 
-            ChatMessage lost = ChatMessage.outgoing("nobody@cusax.test", "anyone?");
+            // RFC 6121 §8.5.2.2.1: no such user → service-unavailable. The server answers before it acknowledges
+            // the stanza, and the refusal is reported before (instead of) an acknowledgement.
+            ChatMessage lost = ChatMessage.outgoing("nobody@" + tb.domain(), "anyone?");
             assertThat(p.transmit(lost)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
-            await(() -> cb.failed().stream().anyMatch(f -> f.startsWith(lost.id() + ": ")), "an error reply");
-            System.out.println("delivery failure: " + cb.failed());
+            ChatMessage after = ChatMessage.outgoing(bob.jid(), "after the refused one");
+            assertThat(p.transmit(after)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
+            cb.awaitAck(after.id(), WAIT);
+            assertThat(cb.failed()).as("refusal known once the later message is acknowledged")
+                    .anyMatch(f -> f.startsWith(lost.id() + ": ") && f.contains("service-unavailable"));
+            assertThat(cb.acknowledged()).doesNotContain(lost.id());
             assertThat(aliceOther).isNotNull();
         }
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * Places a call over the SIP half and prints its events until it ends (RFC 7081 §4 routing, RFC 3261
  * §13 call). With {@code --dry-run} only reports which account and address the call would use.
  */
-@Command(name = "call", description = "Call a SIP URI (or a roster JID / number that routes to one); --dry-run shows the routing.")
+@Command(name = "call", mixinStandardHelpOptions = true, description = "Call a SIP URI (or a roster JID / number that routes to one); --dry-run shows the routing.")
 final class CallCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "TARGET", description = "bob@example.com, sip:bob@example.com, tel:+33612345678 or 0612345678.")
     String target;

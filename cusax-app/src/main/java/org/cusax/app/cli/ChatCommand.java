@@ -12,14 +12,17 @@ import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.event.ChatMessageStatusChanged;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Sends one chat message and waits until the server has confirmed it. */
-@Command(name = "chat", description = "Send a chat message to JID and wait until the server confirms it.")
+@Command(name = "chat", mixinStandardHelpOptions = true, description = "Send a chat message to JID and wait until the server confirms it.")
 final class ChatCommand extends ClientCommand {
+    private static final Duration REASON_WAIT = Duration.ofSeconds(5);
+
     @Parameters(index = "0", paramLabel = "JID", description = "The recipient, e.g. bob@example.com.")
     String jid;
 
@@ -31,7 +34,21 @@ final class ChatCommand extends ClientCommand {
     Duration timeout;
 
     @Override
-    int run(CusaxClient client, JsonWriter json) throws InterruptedException {
+    int run(CusaxClient client, JsonWriter json) throws Exception {
+        Map<String, String> refusals = new java.util.HashMap<>();
+        try (AutoCloseable watch = client.subscribe(e -> {
+            if (e instanceof ChatMessageStatusChanged s && s.state() == DeliveryState.FAILED) {
+                synchronized (refusals) {
+                    refusals.put(s.message().id(), s.reason().orElse("refused"));
+                    refusals.notifyAll();
+                }
+            }
+        })) {
+            return send(client, json, refusals);
+        }
+    }
+
+    private int send(CusaxClient client, JsonWriter json, Map<String, String> refusals) throws InterruptedException {
         ChatMessage message;
         try {
             message = client.sendChat(jid, String.join(" ", words));
@@ -52,8 +69,15 @@ final class ChatCommand extends ClientCommand {
             }
         }
         DeliveryState last = state.orElse(DeliveryState.ACKNOWLEDGED);
+        if (last == DeliveryState.FAILED) {
+            awaitRefusal(refusals, message.id());
+        }
         ConnectionStatus chat = client.status().chat();
-        report(json, message, last, chat);
+        Optional<String> refusal;
+        synchronized (refusals) {
+            refusal = Optional.ofNullable(refusals.get(message.id()));
+        }
+        report(json, message, last, chat, refusal);
         return switch (last) {
             case ACKNOWLEDGED -> ExitCodes.OK;
             case FAILED -> ExitCodes.DELIVERY_FAILED;
@@ -61,8 +85,19 @@ final class ChatCommand extends ClientCommand {
         };
     }
 
-    private void report(JsonWriter json, ChatMessage message, DeliveryState state, ConnectionStatus chat) {
-        String reason = chat.reason().map(r -> r.message()).orElse(null);
+    /** Events are delivered on their own thread: the one saying why may trail the state by a moment. */
+    private static void awaitRefusal(Map<String, String> refusals, String id) throws InterruptedException {
+        synchronized (refusals) {
+            long end = System.nanoTime() + REASON_WAIT.toNanos();
+            while (!refusals.containsKey(id) && System.nanoTime() < end) {
+                refusals.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            }
+        }
+    }
+
+    private void report(JsonWriter json, ChatMessage message, DeliveryState state, ConnectionStatus chat,
+                        Optional<String> refusal) {
+        String reason = refusal.or(() -> chat.reason().map(r -> r.message())).orElse(null);
         if (cli.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", message.id());
@@ -73,6 +108,8 @@ final class ChatCommand extends ClientCommand {
             json.line(m);
         } else if (state == DeliveryState.ACKNOWLEDGED) {
             cli.out.println("sent to " + message.peer() + " (acknowledged)");
+        } else if (state == DeliveryState.FAILED) {
+            cli.err.println("cusax: message to " + message.peer() + " failed: " + (reason == null ? "refused" : reason));
         } else {
             cli.err.println("cusax: message to " + message.peer() + " not confirmed (" + state.name().toLowerCase(
                     java.util.Locale.ROOT) + "); Chat is " + chat.state().name().toLowerCase(java.util.Locale.ROOT)

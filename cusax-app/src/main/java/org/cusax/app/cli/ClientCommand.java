@@ -27,8 +27,7 @@ abstract class ClientCommand implements Callable<Integer> {
         try {
             config = cli.loadConfig();
         } catch (ConfigError e) {
-            cli.err.println("cusax: configuration error: " + e.getMessage());
-            return ExitCodes.CONFIG;
+            return cli.configError(e);
         }
         try (CusaxClient client = cli.factory().create(config)) {
             return run(client, new JsonWriter(cli.out));

@@ -3,14 +3,18 @@ package org.cusax.app.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import org.cusax.app.assembly.ClientFactory;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.config.ClientConfigLoader;
+import org.cusax.core.config.ConfigError;
 import org.cusax.core.config.ConfigFile;
+import org.cusax.app.json.JsonWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,17 +27,21 @@ import picocli.CommandLine.Option;
             CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:done (all halves online / message acknowledged)",
+            "0:done (all halves online / message acknowledged / call answered; listen, sandbox, demo: stopped cleanly)",
             "1:internal error",
             "2:usage error",
             "3:configuration error",
             "4:a half is not online",
             "5:chat message not confirmed in time",
             "6:chat message refused",
-            "7:call has no route"})
-public final class CusaxCli {
+            "7:call has no route",
+            "8:call not answered (busy, declined, not found, cancelled, failed)",
+            "130:stopped at once by a second Ctrl-C / SIGTERM while cleaning up"},
+        footer = {"", "listen, sandbox and demo exit 0 when stopped by Ctrl-C or SIGTERM after a clean stop."})
+public final class CusaxCli implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
-            description = "Config file (default: $CUSAX_CONFIG, else ~/.config/cusax/cusax.conf).")
+            description = "Config file (default: $CUSAX_CONFIG, else $XDG_CONFIG_HOME/cusax/cusax.conf, "
+                    + "else $HOME/.config/cusax/cusax.conf).")
     Path config;
 
     @Option(names = "--json", scope = CommandLine.ScopeType.INHERIT,
@@ -51,6 +59,8 @@ public final class CusaxCli {
     final PrintStream err;
     /** What interactive sessions ({@code demo}) read; stdin unless replaced. */
     InputStream in = System.in;
+    /** The user's time zone, for the times people read. */
+    private ZoneId zone = ZoneId.systemDefault();
     /** A live, started client the client commands run against (the demo's interactive session). */
     private CusaxClient session;
 
@@ -71,7 +81,36 @@ public final class CusaxCli {
             err.println("cusax: internal error: " + ex);
             return ExitCodes.INTERNAL;
         });
+        cl.setExecutionStrategy(CommandLines::refuseUnmatchedThenRun);
+        // every command's -V/--version (mixinStandardHelpOptions) prints the program's version
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(cl.getCommandSpec().version()));
         return cl.execute(args);
+    }
+
+    /** {@code cusax} without a command: the usage on stderr, exit 2. */
+    @Override
+    public Integer call() {
+        err.println("cusax: missing command");
+        new CommandLine(this).usage(err);
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * A configuration error: a line on stderr, or with {@code --json} one JSON object on stdout
+     * ({@code {"type":"error","error":"configuration","message":…,"exitCode":3}}); returns exit code 3.
+     */
+    int configError(ConfigError e) {
+        if (json) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("type", "error");
+            m.put("error", "configuration");
+            m.put("message", e.getMessage());
+            m.put("exitCode", ExitCodes.CONFIG);
+            new JsonWriter(out).line(m);
+        } else {
+            err.println("cusax: configuration error: " + e.getMessage());
+        }
+        return ExitCodes.CONFIG;
     }
 
     /** Reads interactive input from {@code input} instead of stdin. */
@@ -84,8 +123,19 @@ public final class CusaxCli {
     CusaxCli withSession(CusaxClient live) {
         CusaxCli s = new CusaxCli(factory, env, home, out, err);
         s.in = in;
+        s.zone = zone;
         s.session = live;
         return s;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** Shows times in {@code z} instead of the system's time zone. */
+    CusaxCli withZone(ZoneId z) {
+        this.zone = z;
+        return this;
     }
 
     Optional<CusaxClient> session() {
@@ -100,13 +150,23 @@ public final class CusaxCli {
         return factory;
     }
 
-    /** The config file to use, per the documented search order. */
+    /**
+     * The config file to use, per the documented search order: {@code -c}, {@code $CUSAX_CONFIG},
+     * {@code $XDG_CONFIG_HOME/cusax/cusax.conf} (an absolute path, per the XDG Base Directory
+     * specification), {@code $HOME/.config/cusax/cusax.conf}, the JVM's home directory last.
+     */
     Path configPath() {
         if (config != null) {
             return config;
         }
-        return Optional.ofNullable(env.get("CUSAX_CONFIG")).filter(s -> !s.isBlank()).map(Path::of)
-                .orElse(home.resolve(".config/cusax/cusax.conf"));
+        return set("CUSAX_CONFIG").map(Path::of)
+                .or(() -> set("XDG_CONFIG_HOME").map(Path::of).filter(Path::isAbsolute)
+                        .map(p -> p.resolve("cusax/cusax.conf")))
+                .orElseGet(() -> set("HOME").map(Path::of).orElse(home).resolve(".config/cusax/cusax.conf"));
+    }
+
+    private Optional<String> set(String variable) {
+        return Optional.ofNullable(env.get(variable)).filter(s -> !s.isBlank());
     }
 
     ClientConfig loadConfig() {

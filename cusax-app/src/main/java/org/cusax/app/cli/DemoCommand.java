@@ -35,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code --keep} or when stdin is a terminal, an interactive session with the CLI commands; then
  * everything stops.
  */
-@Command(name = "demo", description = "Start the in-process sandbox, log in as the demo user and show chat, "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the in-process sandbox, log in as the demo user and show chat, "
         + "calls and contacts; then (with --keep, or on a terminal) an interactive session. Ctrl-C stops.")
 final class DemoCommand implements Callable<Integer> {
     private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -66,21 +66,51 @@ final class DemoCommand implements Callable<Integer> {
         }
         say("Starting the cusax sandbox: an XMPP server and a SIP server in this process, one CA for this run...");
         int code;
-        try (StopSignal signal = new StopSignal()) {
+        try (StopSignal signal = new StopSignal().interrupting(Thread.currentThread())) {
             try (Sandbox sandbox = Sandbox.start(options)) {
-                if (cli.json) {
-                    json.line(SandboxReport.json(sandbox));
-                } else {
-                    SandboxReport.human(sandbox, cli.out);
-                }
-                code = walkThrough(sandbox, signal);
+                code = runOn(sandbox, signal);
             } catch (SandboxStartException e) {
                 cli.err.println("cusax demo: " + e.getMessage());
                 return ExitCodes.INTERNAL;
+            } catch (InterruptedException e) {
+                code = stopped(signal, e); // while the sandbox was starting: it cleaned up after itself
             }
         }
         say("Demo finished: logged out, sandbox stopped.");
         return code;
+    }
+
+    /**
+     * The walkthrough and the session on a started sandbox. Ctrl-C / SIGTERM interrupts them wherever they
+     * wait; then the client and the sandbox are closed (not interruptible any more) and the directory deleted.
+     */
+    private int runOn(Sandbox sandbox, StopSignal signal) throws Exception {
+        try {
+            if (cli.json) {
+                json.line(SandboxReport.json(sandbox));
+            } else {
+                SandboxReport.human(sandbox, cli.out);
+            }
+            int code = walkThrough(sandbox, signal);
+            return signal.fired() ? stopped(signal, null) : code;
+        } catch (Exception e) {
+            return stopped(signal, e);
+        } finally {
+            signal.stopInterrupting();
+            Thread.interrupted(); // a signal during the client's logout must not cut the sandbox's stop short
+        }
+    }
+
+    /**
+     * Stopped by Ctrl-C / SIGTERM: a normal end (exit 0) once everything is cleaned up, whatever the
+     * interrupted step made of it. Without a signal, {@code e} is a real failure and goes on.
+     */
+    private int stopped(StopSignal signal, Exception e) throws Exception {
+        if (!signal.fired() && e != null) {
+            throw e;
+        }
+        say("Stopped by Ctrl-C / SIGTERM: cleaning up (client logged out, sandbox stopped, its directory deleted).");
+        return ExitCodes.OK;
     }
 
     private int walkThrough(Sandbox sandbox, StopSignal signal) throws Exception {

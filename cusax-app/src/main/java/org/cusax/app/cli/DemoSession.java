@@ -7,14 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.cusax.app.json.JsonWriter;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.sandbox.Sandbox;
+
+import picocli.CommandLine;
 
 /**
  * The demo's interactive terminal session: reads command lines and runs the normal CLI commands
@@ -35,27 +40,50 @@ final class DemoSession {
         this.configFile = configFile;
     }
 
+    /** What to try, for people; under {@code --json} one {@code {"type":"help","text":…}} object. */
     static void printWhatToTry(CusaxCli cli, Sandbox s) {
+        show(cli, null, whatToTry(s));
+    }
+
+    static String whatToTry(Sandbox s) {
         String d = s.domain();
         Path conf = s.demoUser().configFile();
         Path aliceConf = s.users().get(1).configFile();
-        cli.out.println("What to try (commands run as " + s.demoUser().jid() + "; 'help' repeats this, 'quit' stops):");
-        tryLine(cli, "status", "both halves, their TLS and identity checks");
-        tryLine(cli, "roster", "the contacts, their numbers, which can be called");
-        tryLine(cli, "chat " + s.echoJid() + " Hello there", "the echo peer sends the same text back");
-        tryLine(cli, "call greeting@" + d + " --record greeting.wav", "the greeting peer speaks, then hangs up");
-        tryLine(cli, "call busy@" + d, "486 Busy Here");
-        tryLine(cli, "call alice@" + d + " --dry-run", "how a contact with two numbers is routed");
-        tryLine(cli, "history", "the calls and messages so far");
-        cli.out.println("In another terminal, log in as alice and call or chat with her:");
-        cli.out.println("  ./cusax listen -c " + aliceConf);
-        cli.out.println("  then here: call +33612345678 --hangup-after 3    or    chat alice@" + d + " Hi Alice");
-        cli.out.println("Or use the demo user's configuration with any command: ./cusax status -c " + conf);
-        cli.out.flush();
+        StringBuilder b = new StringBuilder();
+        b.append("What to try (commands run as ").append(s.demoUser().jid()).append("; 'help' repeats this, ")
+                .append("'help COMMAND' shows its options, 'quit' stops):\n");
+        tryLine(b, "status", "both halves, their TLS and identity checks");
+        tryLine(b, "roster", "the contacts, their numbers, which can be called");
+        tryLine(b, "chat " + s.echoJid() + " Hello there", "the echo peer sends the same text back");
+        tryLine(b, "call greeting@" + d + " --record greeting.wav", "the greeting peer speaks, then hangs up");
+        tryLine(b, "call busy@" + d, "486 Busy Here");
+        tryLine(b, "call alice@" + d + " --dry-run", "how a contact with two numbers is routed");
+        tryLine(b, "history", "the calls and messages so far");
+        b.append("In another terminal, log in as alice and call or chat with her:\n");
+        b.append("  ./cusax listen -c ").append(aliceConf).append('\n');
+        b.append("  then here: call +33612345678 --hangup-after 3    or    chat alice@").append(d).append(" Hi Alice\n");
+        b.append("Or use the demo user's configuration with any command: ./cusax status -c ").append(conf).append('\n');
+        return b.toString();
     }
 
-    private static void tryLine(CusaxCli cli, String command, String what) {
-        cli.out.printf("  %-48s %s%n", command, what);
+    private static void tryLine(StringBuilder b, String command, String what) {
+        b.append(String.format("  %-48s %s%n", command, what));
+    }
+
+    /** Help text: as it is for people, one JSON object under {@code --json} (the stream stays one object a line). */
+    private static void show(CusaxCli cli, String command, String text) {
+        if (cli.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "help");
+            if (command != null) {
+                m.put("command", command);
+            }
+            m.put("text", text);
+            new JsonWriter(cli.out).line(m);
+        } else {
+            cli.out.print(text);
+            cli.out.flush();
+        }
     }
 
     /** Runs until quit, end of input or {@code stop} fired (Ctrl-C). */
@@ -85,7 +113,9 @@ final class DemoSession {
             if (command.equals("quit") || command.equals("exit")) {
                 return;
             }
-            if (command.equals("help")) {
+            if (command.equals("help") && words.size() > 1) {
+                help(words.get(1));
+            } else if (command.equals("help")) {
                 printWhatToTry(cli, sandbox);
             } else if (!COMMANDS.contains(command)) {
                 cli.err.println("cusax demo: '" + command + "' is not a session command; try one of "
@@ -100,12 +130,29 @@ final class DemoSession {
                 // a fresh CLI object per command: picocli takes a field's current value as its default, so a
                 // flag set by one command would be toggled off by the next
                 int code = cli.withSession(client).execute(args.toArray(String[]::new));
-                if (code != ExitCodes.OK) {
+                if (code != ExitCodes.OK && cli.json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("type", "exit");
+                    m.put("command", command);
+                    m.put("exitCode", code);
+                    new JsonWriter(cli.out).line(m);
+                } else if (code != ExitCodes.OK) {
                     cli.out.println("(exit code " + code + ")");
                 }
             }
             prompt();
         }
+    }
+
+    /** {@code help COMMAND}: that command's own help (its options), as {@code cusax COMMAND --help} prints it. */
+    private void help(String command) {
+        if (!COMMANDS.contains(command)) {
+            cli.err.println("cusax demo: no help for '" + command + "'; the session commands are "
+                    + "status, roster, chat, call, history, help, quit");
+            return;
+        }
+        show(cli, command, new CommandLine(cli.withSession(client)).getSubcommands().get(command)
+                .getUsageMessage(cli.json ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
     }
 
     private void prompt() {

@@ -1,6 +1,9 @@
 package org.cusax.app.cli;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -20,8 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Prints the account's call and chat history from disk; needs no connection. */
-@Command(name = "history", description = "Show the call history, or one contact's conversation (calls and chat messages).")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Show the call history, or one contact's conversation (calls and chat messages).")
 final class HistoryCommand implements Callable<Integer> {
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     @ParentCommand
     CusaxCli cli;
 
@@ -39,39 +44,45 @@ final class HistoryCommand implements Callable<Integer> {
         try {
             config = cli.loadConfig();
         } catch (ConfigError e) {
-            cli.err.println("cusax: configuration error: " + e.getMessage());
-            return ExitCodes.CONFIG;
+            return cli.configError(e);
         }
         if (limit < 0) {
             cli.err.println("cusax: --limit must be 0 or more");
             return ExitCodes.USAGE;
         }
         Optional<String> jid = Optional.ofNullable(contact);
-        if (jid.isPresent() && Jids.bare(jid.get()).isEmpty()) {
-            cli.err.println("cusax: '" + contact + "' is not a JID");
+        if (jid.isPresent() && Jids.bare(jid.get()).filter(j -> j.indexOf('@') > 0).isEmpty()) {
+            cli.err.println("cusax: --contact '" + contact + "' is not a contact's JID (expected user@domain)");
             return ExitCodes.USAGE;
         }
         if (HistoryFiles.file(config).isEmpty()) {
             cli.err.println("cusax: history.dir is empty: no history is kept");
         }
         List<HistoryEntry> entries = new ConversationHistory(HistoryFiles.store(config)).entries(jid, limit);
+        ZoneId zone = cli.zone();
         if (cli.json) {
             JsonWriter json = new JsonWriter(cli.out);
-            entries.forEach(e -> json.line(JsonLinesHistoryStore.toJson(e)));
+            entries.forEach(e -> {
+                Map<String, Object> m = JsonLinesHistoryStore.toJson(e);
+                m.put("at", e.at().atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                json.line(m);
+            });
         } else {
-            entries.forEach(e -> cli.out.println(human(e)));
+            entries.forEach(e -> cli.out.println(human(e, zone)));
         }
         return ExitCodes.OK;
     }
 
-    private static String human(HistoryEntry e) {
+    /** One line per entry, the time in the user's time zone to the second. */
+    static String human(HistoryEntry e, ZoneId zone) {
+        String at = SECONDS.format(e.at().atZone(zone));
         if (e instanceof CallRecord c) {
-            return String.format("%s  call %-8s %-9s %-28s %s%s", e.at(), c.direction().token(), c.outcome().token(),
+            return String.format("%s  call %-8s %-9s %-28s %s%s", at, c.direction().token(), c.outcome().token(),
                     c.contact().orElse("-"), c.remote(),
                     c.duration().isZero() ? "" : "  " + c.duration().toSeconds() + "s");
         }
         ChatRecord m = (ChatRecord) e;
-        return String.format("%s  chat %-8s %-28s %s", e.at(), m.direction().name().toLowerCase(java.util.Locale.ROOT),
-                m.peer(), m.body());
+        return String.format("%s  chat %-8s %-28s %s%s", at, m.direction().name().toLowerCase(java.util.Locale.ROOT),
+                m.peer(), m.body(), m.failure().map(r -> "  [failed: " + r + "]").orElse(""));
     }
 }

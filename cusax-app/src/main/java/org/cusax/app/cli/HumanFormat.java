@@ -27,6 +27,14 @@ final class HumanFormat {
         return sb.toString();
     }
 
+    /** A contact as people name it, with its presence and whether it can be called. */
+    static String contact(org.cusax.core.contact.Contact c) {
+        String who = c.name().isBlank() ? c.jid() : c.name() + " <" + c.jid() + ">";
+        String status = c.presence().status().isBlank() ? "" : " \"" + c.presence().status() + "\"";
+        return "contact " + who + ": " + c.presence().availability().token() + status + (c.callable() ? " [Call]" : "");
+    }
+
+    /** The line for an event; empty when the event says nothing a person needs to read. */
     static String event(CusaxEvent event, CusaxLink link) {
         if (event instanceof ConnectionChanged c) {
             return half(c.status(), link);
@@ -35,7 +43,20 @@ final class HumanFormat {
             return "message from " + r.message().peer() + ": " + r.message().body();
         }
         if (event instanceof ChatMessageStatusChanged s) {
-            return "message to " + s.message().peer() + " " + s.state().name().toLowerCase(java.util.Locale.ROOT);
+            return "message to " + s.message().peer() + " " + s.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + s.reason().map(r -> ": " + r).orElse("");
+        }
+        if (event instanceof org.cusax.core.event.ContactUpdated u) {
+            return contact(u.contact());
+        }
+        if (event instanceof org.cusax.core.event.ContactRemoved r) {
+            return "contact " + r.jid() + " removed";
+        }
+        if (event instanceof org.cusax.core.event.ContactsLoading) {
+            return ""; // progress: nothing a person needs line by line
+        }
+        if (event instanceof org.cusax.core.event.ContactsLoaded l) {
+            return "contact list loaded (" + l.total() + (l.total() == 1 ? " contact)" : " contacts)");
         }
         if (event instanceof SecurityParityChanged p) {
             return (p.parity().matched() ? "security: " : "WARNING: ") + p.parity().explanation();

@@ -2,13 +2,17 @@ package org.cusax.app.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.cusax.app.json.JsonModel;
 import org.cusax.app.json.JsonWriter;
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.PlaySource;
 import org.cusax.core.client.CusaxClient;
+import org.cusax.core.event.ContactRemoved;
+import org.cusax.core.event.ContactUpdated;
 import org.cusax.core.event.CusaxEvent;
 import org.cusax.core.event.IncomingCall;
 
@@ -19,7 +23,7 @@ import picocli.CommandLine.Option;
  * Stays logged in and prints every event (connection changes, chat, calls) until stopped; optionally
  * answers (RFC 3261 §13.3), rejects (603) or refuses as busy (486) every incoming call.
  */
-@Command(name = "listen", description = "Stay online and print one event per line until stopped (Ctrl-C).")
+@Command(name = "listen", mixinStandardHelpOptions = true, description = "Stay online and print one event per line until stopped (Ctrl-C).")
 final class ListenCommand extends ClientCommand {
     enum AnswerMode { auto, reject, busy }
 
@@ -44,8 +48,7 @@ final class ListenCommand extends ClientCommand {
                  if (cli.json) {
                      json.line(JsonModel.event(event, client.link()));
                  } else {
-                     cli.out.println(HumanFormat.event(event, client.link()));
-                     cli.out.flush();
+                     human(event, client);
                  }
                  handle(client, event);
              })) {
@@ -54,6 +57,23 @@ final class ListenCommand extends ClientCommand {
             client.close();
         }
         return ExitCodes.OK;
+    }
+
+    /** The last line printed per contact: a contact update that changes nothing people see prints nothing. */
+    private final Map<String, String> shownContacts = new ConcurrentHashMap<>();
+
+    private void human(CusaxEvent event, CusaxClient client) {
+        String line = HumanFormat.event(event, client.link());
+        if (event instanceof ContactUpdated u && line.equals(shownContacts.put(u.contact().jid(), line))) {
+            return;
+        }
+        if (event instanceof ContactRemoved r) {
+            shownContacts.remove(r.jid());
+        }
+        if (!line.isEmpty()) {
+            cli.out.println(line);
+            cli.out.flush();
+        }
     }
 
     private void handle(CusaxClient client, CusaxEvent event) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
  * Runs only the sandbox service (XMPP + SIP on 127.0.0.1, demo accounts and peers) until Ctrl-C, so that
  * other clients can connect: a second cusax with the printed configuration file, baresip, an XMPP client.
  */
-@Command(name = "sandbox", description = "Run the in-process CUSAX service (XMPP + SIP, demo accounts and peers) "
+@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Run the in-process CUSAX service (XMPP + SIP, demo accounts and peers) "
         + "on 127.0.0.1 until Ctrl-C, for other clients to connect to.")
 final class SandboxCommand implements Callable<Integer> {
     @ParentCommand

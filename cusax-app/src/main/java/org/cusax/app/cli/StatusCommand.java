@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Logs in on both halves, waits until each is online or has failed, prints both, logs out. */
-@Command(name = "status", description = "Log in and show each half (Chat, Telephony): state, reason, security.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Log in and show each half (Chat, Telephony): state, reason, security.")
 final class StatusCommand extends ClientCommand {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "How long to wait for both halves to settle (default: ${DEFAULT-VALUE}).",
@@ -24,7 +24,7 @@ final class StatusCommand extends ClientCommand {
         start(client);
         ServiceStatus status = client.awaitSettled(timeout);
         if (cli.json) {
-            json.pretty(JsonModel.status(status, client.link()));
+            json.line(JsonModel.status(status, client.link()));
         } else {
             for (ConnectionStatus half : status.halves()) {
                 cli.out.println(HumanFormat.half(half, client.link()));

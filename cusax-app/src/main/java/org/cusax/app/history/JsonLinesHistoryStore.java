@@ -135,6 +135,7 @@ public final class JsonLinesHistoryStore implements HistoryStore {
             m.put("peer", c.peer());
             m.put("contact", c.peer());
             m.put("body", c.body());
+            c.failure().ifPresent(reason -> m.put("failed", reason));
         }
         return m;
     }
@@ -150,7 +151,8 @@ public final class JsonLinesHistoryStore implements HistoryStore {
                     CallOutcome.fromToken(text(n, "outcome"))
                             .orElseThrow(() -> new IllegalArgumentException("unknown outcome " + text(n, "outcome"))));
             case "chat" -> new ChatRecord(text(n, "id"), at, Direction.valueOf(direction.toUpperCase(Locale.ROOT)),
-                    text(n, "peer"), text(n, "body"));
+                    text(n, "peer"), text(n, "body"),
+                    Optional.ofNullable(n.get("failed")).filter(JsonNode::isTextual).map(JsonNode::asText));
             default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
         };
     }

@@ -116,6 +116,7 @@ public final class JsonModel {
             m.put("id", s.message().id());
             m.put("to", s.message().peer());
             m.put("state", lower(s.state().name()));
+            m.put("reason", s.reason().orElse(null));
         } else {
             m.putAll(CallJson.event(event));
         }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Writes JSON to a stream: one compact line per value, or indented for people. Thread-safe. */
+/** Writes JSON to a stream: one compact line per value (never indented). Thread-safe. */
 public final class JsonWriter {
     private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     private final PrintStream out;
@@ -21,13 +21,15 @@ public final class JsonWriter {
         out.flush();
     }
 
-    public synchronized void pretty(Object value) {
-        try {
-            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value));
-            out.flush();
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Same as {@link #line}: {@code --json} output is strictly one object per line on every command, so that
+     * a reader can split any stream (the demo's, a daemon's) on newlines. Kept for callers not yet moved.
+     *
+     * @deprecated use {@link #line}
+     */
+    @Deprecated(forRemoval = true)
+    public void pretty(Object value) {
+        line(value);
     }
 
     public String compact(Object value) {

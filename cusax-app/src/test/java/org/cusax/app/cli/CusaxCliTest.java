@@ -157,6 +157,7 @@ class CusaxCliTest {
         assertThat(code).isEqualTo(ExitCodes.OK);
         JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("complete").asBoolean()).isTrue();
+        assertThat(json.get("presencesSettled").asBoolean()).isTrue();
         JsonNode bob = json.at("/contacts/0");
         assertThat(bob.get("jid").asText()).isEqualTo("bob@cusax.test");
         assertThat(bob.get("callable").asBoolean()).isTrue();
@@ -278,5 +279,47 @@ class CusaxCliTest {
                 && n.get("label").asText().equals("Chat") && n.get("state").asText().equals("online"));
         assertThat(types).anyMatch(n -> n.get("type").asText().equals("connection")
                 && n.get("label").asText().equals("Telephony") && n.get("state").asText().equals("offline"));
+    }
+
+    @Test
+    void aChatMessageTheServerRefusesFailsWithItsReasonAndExitsSix() throws Exception {
+        chatBehaviour = p -> {
+            p.goOnline(TLS);
+            new Thread(() -> {
+                while (p.written().isEmpty()) {
+                    Thread.onSpinWait();
+                }
+                String id = p.written().get(0).id();
+                p.refuse(id, "the recipient's server does not accept this message (service-unavailable)");
+                p.acknowledge(id); // the server's ack follows its error reply
+            }).start();
+        };
+        int code = run("chat", "-c", config.toString(), "--json", "nobody@cusax.test", "anyone?");
+        assertThat(code).isEqualTo(ExitCodes.DELIVERY_FAILED);
+        assertThat(stdout().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.get("state").asText()).isEqualTo("failed");
+        assertThat(json.get("reason").asText()).contains("service-unavailable");
+    }
+
+    @Test
+    void humanListenShowsContactsAsPeopleReadThemWithoutProgressLines() {
+        chatBehaviour = p -> {
+            p.goOnline(TLS);
+            p.callbacks().onRoster(java.util.List.of(new org.cusax.core.port.RosterItem("bob@cusax.test", "Bob",
+                    "both")));
+            p.callbacks().onContactsLoading(0, 1);
+            p.callbacks().onPresence("bob@cusax.test", new org.cusax.core.contact.Presence(
+                    org.cusax.core.contact.Availability.AWAY, "lunch"));
+            p.callbacks().onPresence("bob@cusax.test", new org.cusax.core.contact.Presence(
+                    org.cusax.core.contact.Availability.AWAY, "lunch"));
+            p.callbacks().onContactsLoaded(1);
+        };
+        assertThat(run("listen", "-c", config.toString(), "--for", "300ms")).isEqualTo(ExitCodes.OK);
+        var lines = stdout().lines().toList();
+        assertThat(lines).noneMatch(l -> l.equals("contact-updated") || l.equals("contacts-loading")
+                || l.equals("contacts-loaded") || l.isBlank());
+        assertThat(lines).contains("contact Bob <bob@cusax.test>: away \"lunch\"", "contact list loaded (1 contact)");
+        assertThat(lines).filteredOn(l -> l.startsWith("contact Bob")).doesNotHaveDuplicates();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,7 +50,7 @@ class HistoryCommandTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         return new CusaxCli(cfg -> {
             throw new AssertionError("history must not start a client");
-        }, Map.of(), dir, o, e).execute(args);
+        }, Map.of(), dir, o, e).withZone(ZoneId.of("Europe/Paris")).execute(args);
     }
 
     @Test
@@ -60,6 +61,31 @@ class HistoryCommandTest {
         assertThat(lines[0]).contains("\"kind\":\"call\"").contains("\"outcome\":\"answered\"")
                 .contains("\"contact\":\"bob@cusax.test\"").contains("\"durationMs\":3000");
         assertThat(lines[1]).contains("\"kind\":\"chat\"").contains("\"body\":\"hello\"");
+    }
+
+    @Test
+    void timesAreInTheUsersTimeZoneToTheSecondAndWithTheirOffsetInJson() {
+        assertThat(run("history", "-c", config.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).first().asString()
+                .startsWith("2026-03-01 10:30:00  call incoming");
+        out.reset();
+        assertThat(run("history", "-c", config.toString(), "--json")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).first().asString()
+                .contains("\"at\":\"2026-03-01T10:30:00+01:00\"");
+    }
+
+    @Test
+    void aRefusedMessageIsShownOnceMarkedFailed() throws Exception {
+        JsonLinesHistoryStore store = new JsonLinesHistoryStore(dir.resolve("h/alice@cusax.test/history.jsonl"));
+        ChatRecord sent = new ChatRecord("m2", T.plusSeconds(20), Direction.OUTGOING, "nobody@cusax.test", "anyone?");
+        store.append(sent);
+        store.append(sent.failed("the recipient's server does not accept this message (service-unavailable)"));
+        assertThat(run("history", "-c", config.toString(), "--contact", "nobody@cusax.test", "--json")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip().lines().toList()).singleElement().asString()
+                .contains("\"id\":\"m2\"").contains("\"failed\":\"the recipient's server does not accept");
+        out.reset();
+        assertThat(run("history", "-c", config.toString(), "--contact", "nobody@cusax.test")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("anyone?").contains("[failed: the recipient's");
     }
 
     @Test
@@ -74,6 +100,8 @@ class HistoryCommandTest {
         assertThat(run("history", "-c", config.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("busy").contains("hello");
         assertThat(run("history", "-c", config.toString(), "--contact", "not a jid")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("history", "-c", config.toString(), "--contact", "not-a-jid")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'not-a-jid' is not a contact's JID");
         assertThat(run("history", "-c", config.toString(), "--limit", "-1")).isEqualTo(ExitCodes.USAGE);
     }
 }

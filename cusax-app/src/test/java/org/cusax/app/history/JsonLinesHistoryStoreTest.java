@@ -42,11 +42,13 @@ class JsonLinesHistoryStoreTest {
         first.append(call);
         first.append(missed);
         first.append(chat);
-        assertThat(Files.readAllLines(file)).hasSize(3);
+        ChatRecord refused = chat.failed("the recipient's server does not accept this message (service-unavailable)");
+        first.append(refused);
+        assertThat(Files.readAllLines(file)).hasSize(4);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
         List<HistoryEntry> loaded = new JsonLinesHistoryStore(file).load();
-        assertThat(loaded).containsExactly(call, missed, chat);
+        assertThat(loaded).containsExactly(call, missed, chat, refused);
     }
 
     @Test

@@ -30,7 +30,19 @@ final class ChatDelivery {
     private final EventBus events;
     private final ChatOutbox outbox = new ChatOutbox();
     private final Map<String, CountDownLatch> waiters = new ConcurrentHashMap<>();
-    private final Map<String, DeliveryState> finalStates = new ConcurrentHashMap<>();
+    /** The outcome of the most recent finished messages (bounded: live state only); a late refusal needs them. */
+    private final Map<String, Finished> finished = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Finished> eldest) {
+                    return size() > RECENT;
+                }
+            });
+
+    private static final int RECENT = 1024;
+
+    private record Finished(ChatMessage message, DeliveryState state) {
+    }
 
     ChatDelivery(ChatPort port, EventBus events) {
         this.port = port;
@@ -52,8 +64,8 @@ final class ChatDelivery {
         if (latch != null) {
             latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
-        DeliveryState done = finalStates.get(messageId);
-        return done != null ? Optional.of(done) : outbox.state(messageId);
+        Finished done = finished.get(messageId);
+        return done != null ? Optional.of(done.state()) : outbox.state(messageId);
     }
 
     int pending() {
@@ -74,20 +86,31 @@ final class ChatDelivery {
                 case NOT_CONNECTED -> {
                     return;
                 }
-                case SENT_AWAITING_ACK -> mark(message.id(), DeliveryState.SENT);
-                case SENT_WITHOUT_ACK -> mark(message.id(), DeliveryState.ACKNOWLEDGED);
-                case REJECTED -> mark(message.id(), DeliveryState.FAILED);
+                case SENT_AWAITING_ACK -> mark(message.id(), DeliveryState.SENT, Optional.empty());
+                case SENT_WITHOUT_ACK -> mark(message.id(), DeliveryState.ACKNOWLEDGED, Optional.empty());
+                case REJECTED -> mark(message.id(), DeliveryState.FAILED, Optional.empty());
             }
         }
     }
 
     void acknowledged(String id) {
-        mark(id, DeliveryState.ACKNOWLEDGED);
+        mark(id, DeliveryState.ACKNOWLEDGED, Optional.empty());
     }
 
+    /**
+     * The server, or the peer's server, refused the message. An error can come after the server's
+     * acknowledgement (the peer's server answers later): the acknowledged message then fails too.
+     */
     void failed(String id, String reason) {
         LOG.warn("chat message {} failed: {}", id, reason);
-        mark(id, DeliveryState.FAILED);
+        Finished done = finished.get(id);
+        if (done != null && done.state() == DeliveryState.ACKNOWLEDGED) {
+            finished.put(id, new Finished(done.message(), DeliveryState.FAILED));
+            events.publish(new ChatMessageStatusChanged(Instant.now(), done.message(), DeliveryState.FAILED,
+                    Optional.of(reason)));
+            return;
+        }
+        mark(id, DeliveryState.FAILED, Optional.of(reason));
     }
 
     /** The stream is gone for good: what it had not confirmed goes back to the queue. */
@@ -95,11 +118,13 @@ final class ChatDelivery {
         outbox.requeueUnacknowledged().forEach(m -> publish(m, DeliveryState.QUEUED));
     }
 
-    private void mark(String id, DeliveryState state) {
+    private void mark(String id, DeliveryState state, Optional<String> reason) {
         outbox.mark(id, state).ifPresent(message -> {
-            publish(message, state);
             if (state == DeliveryState.ACKNOWLEDGED || state == DeliveryState.FAILED) {
-                finalStates.put(id, state);
+                finished.put(id, new Finished(message, state));
+            }
+            events.publish(new ChatMessageStatusChanged(Instant.now(), message, state, reason));
+            if (state == DeliveryState.ACKNOWLEDGED || state == DeliveryState.FAILED) {
                 CountDownLatch latch = waiters.remove(id);
                 if (latch != null) {
                     latch.countDown();

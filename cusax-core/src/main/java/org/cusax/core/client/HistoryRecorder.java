@@ -9,7 +9,9 @@ import org.cusax.core.call.CallerIdentity;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.contact.ContactDirectory;
 import org.cusax.core.event.CallEnded;
+import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.event.ChatMessageReceived;
+import org.cusax.core.event.ChatMessageStatusChanged;
 import org.cusax.core.event.CusaxEvent;
 import org.cusax.core.event.EventListener;
 import org.cusax.core.history.CallOutcome;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the conversation history as it happens: every ended call (with the contact it was bound to)
- * and every chat message received or sent. A failing store never disturbs the session.
+ * and every chat message received or sent, and again, marked failed, a sent message the server refused.
+ * A failing store never disturbs the session.
  */
 final class HistoryRecorder implements EventListener {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
@@ -44,6 +47,9 @@ final class HistoryRecorder implements EventListener {
                     CallOutcome.of(c.direction(), c.answered().isPresent(), ended.reason())));
         } else if (event instanceof ChatMessageReceived received) {
             append(ChatRecord.of(received.message()));
+        } else if (event instanceof ChatMessageStatusChanged status && status.state() == DeliveryState.FAILED) {
+            // appended again with the same id: readers keep the last record of a message
+            append(ChatRecord.of(status.message()).failed(status.reason().orElse("failed")));
         }
     }
 

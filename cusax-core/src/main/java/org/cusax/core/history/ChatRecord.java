@@ -15,14 +15,26 @@ import org.cusax.core.chat.Direction;
  * @param direction ours or theirs
  * @param peer      the other party's bare JID
  * @param body      the text
+ * @param failure   for a message we sent that the server (or the peer's server) refused: the reason
  */
-public record ChatRecord(String id, Instant at, Direction direction, String peer, String body) implements HistoryEntry {
+public record ChatRecord(String id, Instant at, Direction direction, String peer, String body, Optional<String> failure)
+        implements HistoryEntry {
     public ChatRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(failure, "failure");
         body = body == null ? "" : body;
+    }
+
+    public ChatRecord(String id, Instant at, Direction direction, String peer, String body) {
+        this(id, at, direction, peer, body, Optional.empty());
+    }
+
+    /** The same message, marked as refused for {@code reason}. */
+    public ChatRecord failed(String reason) {
+        return new ChatRecord(id, at, direction, peer, body, Optional.of(reason));
     }
 
     public static ChatRecord of(ChatMessage m) {

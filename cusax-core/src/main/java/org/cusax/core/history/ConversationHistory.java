@@ -1,7 +1,10 @@
 package org.cusax.core.history;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.cusax.core.contact.Jids;
@@ -22,10 +25,24 @@ public final class ConversationHistory {
      */
     public List<HistoryEntry> entries(Optional<String> contact, int limit) {
         Optional<String> jid = contact.map(Jids::requireBare);
-        List<HistoryEntry> all = store.load().stream()
+        List<HistoryEntry> all = latestPerMessage(store.load()).stream()
                 .filter(e -> jid.isEmpty() || e.contact().map(c -> c.equalsIgnoreCase(jid.get())).orElse(false))
                 .sorted(Comparator.comparing(HistoryEntry::at))
                 .toList();
         return limit > 0 && all.size() > limit ? all.subList(all.size() - limit, all.size()) : all;
+    }
+
+    /**
+     * A store is append-only: a message whose fate changed (refused by the server after it was written) is
+     * appended again with the same id. The last record of a message replaces the earlier ones, in place.
+     */
+    static List<HistoryEntry> latestPerMessage(List<HistoryEntry> entries) {
+        Map<String, HistoryEntry> byKey = new LinkedHashMap<>();
+        int n = 0;
+        for (HistoryEntry e : entries) {
+            String key = e instanceof ChatRecord c ? "chat " + c.direction() + " " + c.id() : "entry " + n++;
+            byKey.put(key, e);
+        }
+        return new ArrayList<>(byKey.values());
     }
 }

@@ -87,6 +87,11 @@ public final class FakeChatPort implements ChatPort {
         callbacks.onAcknowledged(id);
     }
 
+    /** The server (or the peer's server) answers the message with an error, RFC 6120 §8.3. */
+    public void refuse(String id, String reason) {
+        callbacks.onDeliveryFailed(id, reason);
+    }
+
     public void receive(ChatMessage message) {
         callbacks.onMessage(message);
     }

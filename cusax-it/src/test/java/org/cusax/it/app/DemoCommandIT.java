@@ -114,20 +114,19 @@ class DemoCommandIT {
                         .collect(Collectors.joining(" <- "))).collect(Collectors.toList());
     }
 
+    /** --json output is strictly one JSON object per line, events and command results alike. */
     private static List<JsonNode> parse(String stdout) {
         ObjectMapper mapper = new ObjectMapper();
-        StringBuilder pending = new StringBuilder();
         List<JsonNode> nodes = new java.util.ArrayList<>();
-        for (String l : stdout.lines().toList()) {
-            pending.append(l).append('\n');
+        for (String l : stdout.lines().filter(l -> !l.isBlank()).toList()) {
             try {
-                nodes.add(mapper.readTree(pending.toString()));
-                pending.setLength(0);
-            } catch (Exception incomplete) {
-                // a pretty-printed object (status, roster) spans several lines
+                JsonNode node = mapper.readTree(l);
+                assertThat(node.isObject()).as("a JSON object per line: %s", l).isTrue();
+                nodes.add(node);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not one JSON object on this line: " + l, e);
             }
         }
-        assertThat(pending.toString()).as("unparsed output").isBlank();
         return nodes;
     }
 }

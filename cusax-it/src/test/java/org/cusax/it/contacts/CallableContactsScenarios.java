@@ -279,6 +279,40 @@ abstract class CallableContactsScenarios {
         assertThat(national.at("/tels/0/source").asText()).isEqualTo("vcard-temp");
     }
 
+    /**
+     * RFC 6121 §4.4.2: the server sends the presence of every online contact right after our initial
+     * presence. {@code roster} prints after that burst: a contact online at that moment is available, also
+     * when the details come from the cache at once (second run) and the list would be complete before any
+     * presence arrived. The nobody@ seed stays online throughout; alice's own seeding session is gone.
+     */
+    @Test
+    void rosterCommandShowsContactsOnlineAtThatMomentAsAvailable() throws Exception {
+        Path config = service().runDir().resolve("alice-roster-presence.conf");
+        java.nio.file.Files.writeString(config, java.nio.file.Files.readString(client.configFile())
+                + "contacts.default-region = FR\ncontacts.cache-dir = " + service().runDir().resolve("cache-roster-cli")
+                + "\nxmpp.resource = roster-presence\n");
+        for (String run : List.of("first run, details fetched", "second run, details from the cache")) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int code = new org.cusax.app.cli.CusaxCli(new org.cusax.app.assembly.CusaxAssembly(), Map.of(),
+                    Path.of(System.getProperty("user.home")),
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8))
+                    .execute("roster", "--json", "-c", config.toString());
+            assertThat(code).as("%s; stderr: %s", run, err).isZero();
+            String stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(stdout.strip().lines()).as("one JSON object").hasSize(1);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout);
+            assertThat(json.get("presencesSettled").asBoolean()).as(run).isTrue();
+            for (String name : List.of("nobody", "national", "several")) {
+                var contact = java.util.stream.StreamSupport.stream(json.get("contacts").spliterator(), false)
+                        .filter(c -> c.get("jid").asText().equals(name + "@cusax.test")).findFirst().orElseThrow();
+                assertThat(contact.at("/presence/availability").asText()).as("%s: %s", run, name)
+                        .isEqualTo("available");
+            }
+        }
+    }
+
     private XMPPTCPConnection seedOf(String name) {
         return seeds.stream().filter(s -> s.getUser().getLocalpart().toString().equals(name)).findFirst()
                 .orElseThrow();

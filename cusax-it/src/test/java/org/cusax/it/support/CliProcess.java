@@ -44,6 +44,42 @@ public final class CliProcess implements AutoCloseable {
         return new CliProcess(p, out);
     }
 
+    /** Like {@link #start}, with the command's stdin kept open as a pipe (an interactive session waits on it). */
+    public static CliProcess startWithStdin(ProcessHost host, Path dir, String name, List<String> args) {
+        List<String> cmd = new ArrayList<>(childJvm("org.cusax.app.Main"));
+        cmd.addAll(args);
+        Path out = dir.resolve(name + ".out");
+        ServerProcess p = new ServerProcess("cusax-" + name, host.command(cmd), Map.of(), dir, out, List.of())
+                .withStdinPipe();
+        p.start(Duration.ofSeconds(10), () -> true);
+        return new CliProcess(p, out);
+    }
+
+    /**
+     * SIGTERM, as {@code kill} or a service manager sends (SIGKILL only if it lingers past the grace period);
+     * waits until the command has exited and returns its exit code (143: the JVM ended by the signal).
+     */
+    public int terminate() {
+        process.stop();
+        return process.exitCode().orElse(-1);
+    }
+
+    /** SIGINT, what Ctrl-C in a terminal sends; waits (bounded) until the command has exited, returns its exit code. */
+    public int interruptLikeCtrlC(Duration limit) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return awaitExit(limit);
+    }
+
     /** A small JVM running {@code mainClass} with this test JVM's class path (add the arguments). */
     public static List<String> childJvm(String mainClass) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -5,8 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Records frames into a RIFF/WAVE file, 8 kHz mono 16-bit PCM. The header is written first with
@@ -16,6 +23,7 @@ import java.nio.file.Path;
 public final class WavFileSink implements AudioSink {
     private static final int HEADER_BYTES = 44;
     private static final long MAX_DATA_BYTES = 0xFFFF_FFFFL - 36;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
     private final OutputStream out;
@@ -25,11 +33,27 @@ public final class WavFileSink implements AudioSink {
 
     private WavFileSink(Path file) throws IOException {
         this.file = file;
-        this.out = new BufferedOutputStream(Files.newOutputStream(file));
+        this.out = new BufferedOutputStream(openOwnerOnly(file));
         out.write(header(0));
     }
 
-    /** Creates (or replaces) {@code file}. */
+    /**
+     * A recording is a private conversation: the file is created readable and writable by its owner only
+     * (mode 600, like the history), and a file it replaces is narrowed to that first.
+     */
+    private static OutputStream openOwnerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.newOutputStream(file);
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        }
+        return Channels.newOutputStream(Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY)));
+    }
+
+    /** Creates (or replaces) {@code file}, readable by its owner only. */
     public static WavFileSink create(Path file) throws IOException {
         return new WavFileSink(file);
     }

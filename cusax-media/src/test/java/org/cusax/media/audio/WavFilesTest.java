@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -41,6 +42,23 @@ class WavFilesTest {
         assertThat(f.getSampleRate()).isEqualTo(8000f);
         assertThat(f.getChannels()).isEqualTo(1);
         assertThat(WavFileSource.readAll(file)).containsExactly(written);
+    }
+
+    @Test
+    void aRecordingIsReadableByItsOwnerOnlyAlsoWhenItReplacesAFile() throws Exception {
+        Path fresh = dir.resolve("fresh.wav");
+        try (WavFileSink sink = WavFileSink.create(fresh)) {
+            sink.write(new short[160]);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+
+        Path old = Files.writeString(dir.resolve("old.wav"), "readable by all");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+        try (WavFileSink sink = WavFileSink.create(old)) {
+            sink.write(new short[160]);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(old))).isEqualTo("rw-------");
+        assertThat(Files.size(old)).isEqualTo(44 + 320);
     }
 
     @Test

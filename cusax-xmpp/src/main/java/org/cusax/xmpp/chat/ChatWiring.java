@@ -27,9 +27,17 @@ public final class ChatWiring {
     private ChatWiring() {
     }
 
-    /** Listens for error replies and acknowledgements (needed even when chat is off, for safety). */
+    /**
+     * Listens for error replies and acknowledgements (needed even when chat is off, for safety).
+     *
+     * <p>The error listener is one whose end Smack's reader thread waits for ({@code addStanzaListener}):
+     * a server that refuses a message answers before it acknowledges it (it handles the {@code <message/>}
+     * before the {@code <r/>} that follows), and Smack hands out acknowledgements on another thread as soon as
+     * it reads the {@code <a/>}. Handled on the reader thread, the refusal is known before the ack is
+     * reported, so a refused message is never reported acknowledged first.
+     */
     public static void trackDelivery(XMPPTCPConnection connection, DeliveryTracker tracker) {
-        connection.addSyncStanzaListener(stanza -> tracker.errorReply((Message) stanza), MessageTypeFilter.ERROR);
+        connection.addStanzaListener(stanza -> tracker.errorReply((Message) stanza), MessageTypeFilter.ERROR);
         connection.addStanzaAcknowledgedListener(tracker::acknowledged);
         // XEP-0198 §4: ask for an ack right after each message so that it comes promptly.
         connection.addRequestAckPredicate(Predicate.forMessagesOrAfter5Stanzas());
