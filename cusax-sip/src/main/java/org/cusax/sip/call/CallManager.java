@@ -48,6 +48,8 @@ public final class CallManager {
     private final IncomingCalls incoming;
     /** Reads who an incoming call claims to be from; believes no P-Asserted-Identity until told whom to trust. */
     volatile CallerClaimsReader callerClaims = CallerClaimsReader.trustingNobody();
+    /** The machine's sound devices for calls that use them; none until told. */
+    volatile java.util.Optional<org.cusax.media.device.LiveAudio> liveAudio = java.util.Optional.empty();
     final SessionUpdates updates;
     final CallTimeouts timeouts;
     private final java.util.concurrent.ScheduledExecutorService timers;
@@ -80,6 +82,17 @@ public final class CallManager {
         callerClaims = reader;
     }
 
+    /** Plays and captures live calls on {@code audio}'s devices from now on. */
+    public void useLiveAudio(org.cusax.media.device.LiveAudio audio) {
+        liveAudio = java.util.Optional.of(audio);
+    }
+
+    /** Opens the media of call {@code callId}: RTP ports, and the sound devices if its plan asks for them. */
+    CallMedia openMedia(String callId) throws IOException {
+        return CallMedia.open(mediaAddress, sipOverTls, digit -> callbacks.onDtmf(callId, digit), liveAudio,
+                (direction, device, reason) -> callbacks.onAudioDeviceFailed(callId, direction, device, reason));
+    }
+
     /** The handler of incoming INVITE, ACK, BYE and CANCEL requests. */
     public IncomingCalls incoming() {
         return incoming;
@@ -88,7 +101,7 @@ public final class CallManager {
     public synchronized String placeCall(CallRequest request) {
         CallMedia media = null;
         try {
-            media = CallMedia.open(mediaAddress, sipOverTls, digit -> callbacks.onDtmf(request.callId(), digit));
+            media = openMedia(request.callId());
             Request invite = requests.invite(request.target(), media.offer());
             String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             SipCall call = new SipCall(request.callId(), CallDirection.OUTGOING, sipCallId, media, SipCall.Phase.CALLING);
@@ -345,6 +358,11 @@ public final class CallManager {
             throw new IllegalStateException("call " + callId + " is not answered");
         }
         call.media.sendDtmf(digits);
+    }
+
+    /** Mutes (silence is sent) or unmutes what we send in a call. */
+    public synchronized void mute(String callId, boolean muted) {
+        require(callId).media.mute(muted);
     }
 
     /** The RTP session of a call, for statistics (tests, status pages); empty once it is forgotten. */
