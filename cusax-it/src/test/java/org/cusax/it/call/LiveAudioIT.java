@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.cusax.it.support.Await;
 import org.cusax.it.support.AudioFiles;
 import org.cusax.it.support.CliProcess;
 import org.cusax.media.audio.Pcm;
@@ -38,7 +39,9 @@ class LiveAudioIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final double MICROPHONE_TONE = 1000;
     private static final double BARESIP_TONE = 600;
-    private static final int TALK_SECONDS = 6;
+    /** Talk time of our call: long enough that a device opening slowly on a loaded machine still leaves seconds of sound. */
+    private static final int TALK_SECONDS = 10;
+    private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration MIN_AUDIO = Duration.ofMillis(2500);
 
     @RegisterExtension
@@ -91,6 +94,51 @@ class LiveAudioIT {
             assertThat(b.decodedRecordings()).hasSize(1);
             assertTone(b.decodedRecordings().get(0), MICROPHONE_TONE);
             assertTone(speaker, BARESIP_TONE);
+        }
+    }
+
+    @Test
+    void listenAnswersLiveAndTalksThroughTheDevices() throws Exception {
+        TestUser alice = newUser("alice");
+        TestUser bob = newUser("bob");
+        Path conf = TB.testbed().writeClientConfig(alice, SipTransport.UDP);
+        Path speaker = dir.resolve("speaker.wav");
+        try (PulseAudioServer pulse = PulseAudioServer.start(Files.createDirectories(dir.resolve("pulse")));
+             CliProcess listen = CliProcess.start(TB.host(), dir, "listen", List.of("listen", "--json", "-c",
+                     conf.toString(), "--answer", "auto", "--for", "120s"), pulse.clientEnvironment());
+             BaresipUa b = baresip(bob)) {
+            pulse.play(AudioFiles.tone(dir.resolve("microphone-tone.wav"), MICROPHONE_TONE, Duration.ofSeconds(60)),
+                    PulseAudioServer.MICROPHONE);
+            pulse.record(PulseAudioServer.SPEAKER + ".monitor", speaker);
+            listen.await("connection", e -> e.path("half").asText().equals("telephony")
+                    && e.path("state").asText().equals("online"), STARTUP);
+            b.dial(alice.sipAor());
+            listen.await("call-answered", WAIT);
+            Await.until("4 s of baresip's tone played on our speaker", Duration.ofSeconds(60),
+                    () -> audibleSoFar(speaker).compareTo(Duration.ofSeconds(4)) >= 0);
+            b.hangUp();
+            listen.await("call-ended", e -> e.path("reason").path("kind").asText().equals("hung-up-remotely"), WAIT);
+            assertThat(listen.events("audio-device-failed")).as("output:\n%s", listen.output()).isEmpty();
+            assertThat(b.awaitTerminated(1, WAIT)).isTrue();
+            pulse.stop(speaker);
+
+            assertThat(b.decodedRecordings()).hasSize(1);
+            assertTone(b.decodedRecordings().get(0), MICROPHONE_TONE);
+            assertTone(speaker, BARESIP_TONE);
+        }
+    }
+
+    /** How much audible sound a WAV being recorded holds so far (its header is completed only at the end). */
+    private static Duration audibleSoFar(Path wav) {
+        try {
+            byte[] bytes = Files.exists(wav) ? Files.readAllBytes(wav) : new byte[0];
+            short[] pcm = new short[Math.max(0, (bytes.length - 44) / 2)];
+            for (int i = 0; i < pcm.length; i++) {
+                pcm[i] = (short) ((bytes[44 + 2 * i] & 0xff) | (bytes[45 + 2 * i] << 8));
+            }
+            return SignalAnalysis.activeDuration(pcm, Pcm.SAMPLE_RATE);
+        } catch (java.io.IOException e) {
+            return Duration.ZERO;
         }
     }
 
