@@ -2,7 +2,6 @@ package org.cusax.media.device;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
@@ -138,33 +137,16 @@ public final class SoundDevices implements AudioDevicesPort {
     }
 
     private Mixer choose(String device, AudioDirection direction) throws DeviceUnavailableException {
-        List<AudioDevice> all = list().stream().filter(d -> direction == AudioDirection.INPUT ? d.input() : d.output())
-                .toList();
-        List<AudioDevice> exact = all.stream().filter(d -> d.name().equalsIgnoreCase(device)).toList();
-        String part = device.toLowerCase(Locale.ROOT);
-        List<AudioDevice> matches = !exact.isEmpty() ? exact
-                : all.stream().filter(d -> d.name().toLowerCase(Locale.ROOT).contains(part)).toList();
-        if (matches.isEmpty()) {
-            throw new DeviceUnavailableException("no " + what(direction) + " matches '" + device + "'"
-                    + (all.isEmpty() ? ": the sound system offers none" : " (there are: " + names(all) + ")"));
-        }
-        if (matches.size() > 1) {
-            throw new DeviceUnavailableException("'" + device + "' matches several " + what(direction) + "s: "
-                    + names(matches) + "; name one of them");
-        }
+        AudioDevice chosen = DeviceChoice.pick(list(), device, direction);
         for (Mixer.Info info : AudioSystem.getMixerInfo()) {
-            if (info.getName().equals(matches.get(0).name())) {
+            if (info.getName().equals(chosen.name())) {
                 return AudioSystem.getMixer(info);
             }
         }
         throw new DeviceUnavailableException("the " + what(direction) + " '" + device + "' disappeared");
     }
 
-    private static String names(List<AudioDevice> devices) {
-        return String.join(", ", devices.stream().map(AudioDevice::name).toList());
-    }
-
     private static String what(AudioDirection direction) {
-        return direction == AudioDirection.INPUT ? "microphone" : "speaker";
+        return DeviceChoice.what(direction);
     }
 }

@@ -48,8 +48,8 @@ public final class PulseAudioServer implements AutoCloseable {
             writeClientFiles(home);
             Path script = dir.resolve("test.pa");
             Files.writeString(script, "load-module module-native-protocol-unix socket=" + socket + " auth-anonymous=1\n"
-                    + "load-module module-null-sink sink_name=" + SPEAKER + " rate=8000 channels=1\n"
-                    + "load-module module-null-sink sink_name=" + MICROPHONE + " rate=8000 channels=1\n"
+                    + "load-module module-null-sink sink_name=" + SPEAKER + " rate=8000 channels=1 norewinds=1\n"
+                    + "load-module module-null-sink sink_name=" + MICROPHONE + " rate=8000 channels=1 norewinds=1\n"
                     + "set-default-sink " + SPEAKER + "\n"
                     + "set-default-source " + MICROPHONE + ".monitor\n", StandardCharsets.UTF_8);
             ServerProcess daemon = new ServerProcess("pulseaudio", List.of("pulseaudio", "-n", "-F", script.toString(),
