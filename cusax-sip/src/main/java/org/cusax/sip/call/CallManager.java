@@ -48,8 +48,7 @@ public final class CallManager {
     private final IncomingCalls incoming;
     /** Reads who an incoming call claims to be from; believes no P-Asserted-Identity until told whom to trust. */
     volatile CallerClaimsReader callerClaims = CallerClaimsReader.trustingNobody();
-    /** The machine's sound devices for calls that use them; none until told. */
-    volatile java.util.Optional<org.cusax.media.device.LiveAudio> liveAudio = java.util.Optional.empty();
+    final MediaOpener mediaOpener;
     final SessionUpdates updates;
     final CallTimeouts timeouts;
     private final java.util.concurrent.ScheduledExecutorService timers;
@@ -74,6 +73,7 @@ public final class CallManager {
         this.callbacks = callbacks;
         this.mediaAddress = endpoint.config().localAddress();
         this.sipOverTls = endpoint.config().transport() == org.cusax.core.account.Transport.TLS;
+        this.mediaOpener = new MediaOpener(mediaAddress, sipOverTls, callbacks);
         this.incoming = new IncomingCalls(this, responder);
     }
 
@@ -84,13 +84,7 @@ public final class CallManager {
 
     /** Plays and captures live calls on {@code audio}'s devices from now on. */
     public void useLiveAudio(org.cusax.media.device.LiveAudio audio) {
-        liveAudio = java.util.Optional.of(audio);
-    }
-
-    /** Opens the media of call {@code callId}: RTP ports, and the sound devices if its plan asks for them. */
-    CallMedia openMedia(String callId) throws IOException {
-        return CallMedia.open(mediaAddress, sipOverTls, digit -> callbacks.onDtmf(callId, digit), liveAudio,
-                (direction, device, reason) -> callbacks.onAudioDeviceFailed(callId, direction, device, reason));
+        mediaOpener.use(audio);
     }
 
     /** The handler of incoming INVITE, ACK, BYE and CANCEL requests. */
@@ -101,7 +95,7 @@ public final class CallManager {
     public synchronized String placeCall(CallRequest request) {
         CallMedia media = null;
         try {
-            media = openMedia(request.callId());
+            media = mediaOpener.open(request.callId());
             Request invite = requests.invite(request.target(), media.offer());
             String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             SipCall call = new SipCall(request.callId(), CallDirection.OUTGOING, sipCallId, media, SipCall.Phase.CALLING);
