@@ -63,6 +63,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     private final SipSettings settings;
     private final Backoff backoff;
     private final Optional<String> linkedJid;
+    private final Optional<org.cusax.media.device.LiveAudio> liveAudio;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
@@ -77,6 +78,16 @@ public final class JainSipTelephonyPort implements TelephonyPort {
      * @param linkedJid our XMPP address, sent as Call-Info (purpose=impp) in our INVITEs (RFC 7081 §5)
      */
     public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid) {
+        this(account, settings, backoff, linkedJid, Optional.empty());
+    }
+
+    /**
+     * @param liveAudio the machine's sound devices for calls whose plan uses them (microphone, speaker); empty =
+     *                  such calls run without them and report the devices unavailable
+     */
+    public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid,
+                                Optional<org.cusax.media.device.LiveAudio> liveAudio) {
+        this.liveAudio = liveAudio == null ? Optional.empty() : liveAudio;
         if (account == null || settings == null || backoff == null) {
             throw new IllegalArgumentException("account, SIP settings and backoff are required");
         }
@@ -159,6 +170,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
                             new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
                     callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout()));
             callManager.readCallersWith(new CallerClaimsReader(trustedProxy(server.getAddress())));
+            liveAudio.ifPresent(callManager::useLiveAudio);
             router.connect(RequestDispatcher.standard(responder, account.features().calling()
                     ? Optional.of(callManager.incoming()) : Optional.empty()), client, callManager);
             calls = callManager;
@@ -239,6 +251,11 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     @Override
     public void sendDtmf(String callId, String digits) {
         requireCalls().sendDtmf(callId, digits);
+    }
+
+    @Override
+    public void mute(String callId, boolean muted) {
+        requireCalls().mute(callId, muted);
     }
 
     /** The call manager, once the SIP stack is up (for media statistics in tests and status pages). */

@@ -7,4 +7,9 @@ import org.cusax.core.config.ClientConfig;
 @FunctionalInterface
 public interface ClientFactory {
     CusaxClient create(ClientConfig config);
+
+    /** The machine's sound devices ({@code cusax audio-devices}); none unless the factory has a sound system. */
+    default org.cusax.core.port.AudioDevicesPort audioDevices() {
+        return org.cusax.core.port.AudioDevicesPort.none();
+    }
 }

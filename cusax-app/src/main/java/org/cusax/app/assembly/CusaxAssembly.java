@@ -8,13 +8,23 @@ import org.cusax.core.config.ClientConfig;
 import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.core.contact.ContactBook;
 import org.cusax.core.event.EventBus;
+import org.cusax.core.port.AudioDevicesPort;
 import org.cusax.core.port.ChatPort;
 import org.cusax.core.port.TelephonyPort;
+import org.cusax.media.device.LiveAudio;
+import org.cusax.media.device.SoundDevices;
 import org.cusax.sip.JainSipTelephonyPort;
 import org.cusax.xmpp.SmackChatPort;
 
-/** Wires the real adapters into a client: Smack for Chat, JAIN-SIP for Telephony. */
+/** Wires the real adapters into a client: Smack for Chat, JAIN-SIP for Telephony, Java Sound for live audio. */
 public final class CusaxAssembly implements ClientFactory {
+    private final SoundDevices sound = new SoundDevices();
+
+    @Override
+    public AudioDevicesPort audioDevices() {
+        return sound;
+    }
+
     @Override
     public CusaxClient create(ClientConfig config) {
         Optional<String> ownSipAor = config.link().linked() ? config.link().telephony().map(a -> a.address())
@@ -23,9 +33,10 @@ public final class CusaxAssembly implements ClientFactory {
                 config.reconnect(), config.contacts(), ownSipAor));
         Optional<String> linkedJid = config.sip().sendCallInfo() ? config.link().linkedJid() : Optional.empty();
         Optional<TelephonyPort> telephony = config.link().telephony()
-                .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid));
+                .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid,
+                        Optional.of(LiveAudio.javaSound(sound))));
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
-                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config));
+                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config), sound);
     }
 }

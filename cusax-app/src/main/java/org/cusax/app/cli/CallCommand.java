@@ -34,7 +34,8 @@ final class CallCommand extends ClientCommand {
             description = "The account to call through: sip, xmpp or an account's address (when several can call).")
     String via;
 
-    @Option(names = "--play", paramLabel = "FILE.wav", description = "Send this WAV file (default: silence).")
+    @Option(names = "--play", paramLabel = "FILE.wav",
+            description = "Send this WAV file (without --play, --tone and --record: a live call on the microphone and speaker).")
     Path play;
 
     @Option(names = "--tone", paramLabel = "HZ", description = "Send a sine tone of this frequency instead.")
@@ -56,6 +57,9 @@ final class CallCommand extends ClientCommand {
 
     @Option(names = "--dtmf", paramLabel = "DIGITS", description = "Send these DTMF digits once answered.")
     String dtmf;
+
+    @picocli.CommandLine.Mixin
+    AudioDeviceOptions devices = new AudioDeviceOptions();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long to wait for login and the contact list (default: ${DEFAULT-VALUE}).")
@@ -82,7 +86,8 @@ final class CallCommand extends ClientCommand {
     private int placeCall(CusaxClient client, JsonWriter json) throws Exception {
         AudioPlan plan;
         try {
-            plan = new AudioPlan(tone != null ? new PlaySource.Tone(tone)
+            plan = tone == null && play == null && record == null ? devices.livePlan(audioSettings())
+                    : new AudioPlan(tone != null ? new PlaySource.Tone(tone)
                     : play != null ? new PlaySource.WavFile(play) : new PlaySource.Silence(), Optional.ofNullable(record));
         } catch (IllegalArgumentException e) {
             cli.err.println("cusax: " + e.getMessage());
@@ -134,7 +139,8 @@ final class CallCommand extends ClientCommand {
 
     private void subscribeToCallEvents(CusaxClient client, JsonWriter json) {
         client.subscribe(event -> {
-            if (event.type().startsWith("call-") || event.type().equals("dtmf")) {
+            if (event.type().startsWith("call-") || event.type().equals("dtmf")
+                    || event.type().equals("audio-device-failed")) {
                 if (cli.json) {
                     json.line(JsonModel.event(event, client.link()));
                 } else {

@@ -16,6 +16,8 @@ import picocli.CommandLine.ParentCommand;
 abstract class ClientCommand implements Callable<Integer> {
     @ParentCommand
     CusaxCli cli;
+    /** The configuration the client was built from; null in an interactive session. */
+    private ClientConfig config;
 
     @Override
     public final Integer call() throws Exception {
@@ -29,6 +31,7 @@ abstract class ClientCommand implements Callable<Integer> {
         } catch (ConfigError e) {
             return cli.configError(e);
         }
+        this.config = config;
         try (CusaxClient client = cli.factory().create(config)) {
             return run(client, new JsonWriter(cli.out));
         }
@@ -39,6 +42,11 @@ abstract class ClientCommand implements Callable<Integer> {
         if (cli.session().isEmpty()) {
             client.start();
         }
+    }
+
+    /** The sound devices of live calls as configured (the defaults in an interactive session). */
+    final org.cusax.core.config.AudioSettings audioSettings() {
+        return config == null ? org.cusax.core.config.AudioSettings.defaults() : config.audio();
     }
 
     /** True in an interactive session: the client is shared and outlives the command. */

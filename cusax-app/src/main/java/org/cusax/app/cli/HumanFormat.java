@@ -82,6 +82,13 @@ final class HumanFormat {
         if (event instanceof org.cusax.core.event.CallResumed r) {
             return "call with " + r.call().remote() + (r.byUs() ? " resumed" : " resumed by the other side");
         }
+        if (event instanceof org.cusax.core.event.CallMuted m) {
+            return "call with " + m.call().remote() + (m.muted() ? " muted (sending silence)" : " unmuted");
+        }
+        if (event instanceof org.cusax.core.event.AudioDeviceFailed f) {
+            return (f.direction() == org.cusax.core.audio.AudioDirection.INPUT ? "microphone" : "speaker") + " '"
+                    + f.device() + "' unavailable: " + f.reason() + " (the call goes on without it)";
+        }
         if (event instanceof org.cusax.core.event.CallRinging r) {
             return "ringing " + r.call().remote();
         }

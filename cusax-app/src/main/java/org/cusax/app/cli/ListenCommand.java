@@ -35,11 +35,15 @@ final class ListenCommand extends ClientCommand {
             description = "Incoming calls: auto (answer), reject (603) or busy (486); default: just report them.")
     AnswerMode answer;
 
-    @Option(names = "--play", paramLabel = "FILE.wav", description = "Send this WAV file in answered calls.")
+    @Option(names = "--play", paramLabel = "FILE.wav",
+            description = "Send this WAV file in answered calls (without --play and --record-dir: live calls on the microphone and speaker).")
     Path play;
 
     @Option(names = "--record-dir", paramLabel = "DIR", description = "Record each answered call to DIR/CALLID.wav.")
     Path recordDir;
+
+    @picocli.CommandLine.Mixin
+    AudioDeviceOptions devices = new AudioDeviceOptions();
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws Exception {
@@ -83,8 +87,9 @@ final class ListenCommand extends ClientCommand {
         String id = incoming.call().id();
         try {
             switch (answer) {
-                case auto -> client.answer(id, new AudioPlan(play == null ? new PlaySource.Silence()
-                        : new PlaySource.WavFile(play), Optional.ofNullable(recordDir).map(d -> d.resolve(id + ".wav"))));
+                case auto -> client.answer(id, play == null && recordDir == null ? devices.livePlan(audioSettings())
+                        : new AudioPlan(play == null ? new PlaySource.Silence() : new PlaySource.WavFile(play),
+                        Optional.ofNullable(recordDir).map(d -> d.resolve(id + ".wav"))));
                 case reject -> client.reject(id, 603);
                 case busy -> client.reject(id, 486);
             }

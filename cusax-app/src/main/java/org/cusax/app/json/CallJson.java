@@ -62,6 +62,16 @@ public final class CallJson {
         return m;
     }
 
+    /** A sound device as {@code cusax audio-devices --json} lists it. */
+    public static Map<String, Object> device(org.cusax.core.audio.AudioDevice d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", d.name());
+        m.put("description", d.description());
+        m.put("input", d.input());
+        m.put("output", d.output());
+        return m;
+    }
+
     /** The fields of a call event, or an empty map for other events. */
     static Map<String, Object> event(CusaxEvent event) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -82,6 +92,14 @@ public final class CallJson {
         } else if (event instanceof org.cusax.core.event.CallResumed r) {
             m.putAll(call(r.call()));
             m.put("by", r.byUs() ? "us" : "peer");
+        } else if (event instanceof org.cusax.core.event.CallMuted mu) {
+            m.putAll(call(mu.call()));
+            m.put("muted", mu.muted());
+        } else if (event instanceof org.cusax.core.event.AudioDeviceFailed f) {
+            m.put("callId", f.callId());
+            m.put("direction", f.direction().token());
+            m.put("device", f.device());
+            m.put("reason", f.reason());
         } else if (event instanceof DtmfReceived d) {
             m.put("callId", d.callId());
             m.put("digit", String.valueOf(d.digit()));

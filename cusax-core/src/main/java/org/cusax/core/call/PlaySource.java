@@ -18,6 +18,19 @@ public sealed interface PlaySource {
         }
     }
 
+    /**
+     * The microphone: a capture device, {@code default} for the sound system's default or a device's name
+     * (or a case-insensitive part of it). When it cannot be opened the call sends silence and an
+     * {@code audio-device-failed} event says why.
+     */
+    record Microphone(String device) implements PlaySource {
+        public Microphone {
+            if (device == null || device.isBlank()) {
+                throw new IllegalArgumentException("a microphone needs a device name (or default)");
+            }
+        }
+    }
+
     /** A WAV file (PCM, 8 kHz mono preferred), then silence. */
     record WavFile(Path path) implements PlaySource {
         public WavFile {

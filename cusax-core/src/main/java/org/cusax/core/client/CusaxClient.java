@@ -64,6 +64,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final OnThePhone onThePhone;
     private final HistoryStore history;
     private final HistoryRecorder historyRecorder;
+    private final CallAudioControl callAudio;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
     private SecurityParity lastParity;
     private boolean started;
@@ -92,6 +93,14 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history) {
+        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history,
+                org.cusax.core.port.AudioDevicesPort.none());
+    }
+
+    /** @param audioDevices the machine's sound devices, for {@link #audioDevices()} */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
+                       HistoryStore history, org.cusax.core.port.AudioDevicesPort audioDevices) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -107,6 +116,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.callControl = new CallControl(telephonyPort, calls, this::route,
                 link.telephony().map(a -> a.domain()).orElse(""));
         this.callerBinding = new CallerBinding(contacts);
+        this.callAudio = new CallAudioControl(telephonyPort, calls, events, audioDevices);
         this.onThePhone = new OnThePhone(presence, chatPort);
         this.history = history;
         this.historyRecorder = new HistoryRecorder(history, calls, contacts);
@@ -138,7 +148,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         }
         started = true;
         chatPort.ifPresent(port -> startHalf(Half.CHAT, () -> port.start(new ChatSide(delivery, contactList, events, this::updateStatus))));
-        telephonyPort.ifPresent(port -> startHalf(Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone, this::updateStatus))));
+        telephonyPort.ifPresent(port -> startHalf(Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone, this::updateStatus, callAudio))));
     }
 
     private void startHalf(Half half, Runnable starter) {
@@ -262,6 +272,21 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     @Override
     public void resume(String callId) {
         callControl.resume(callId);
+    }
+
+    @Override
+    public void mute(String callId, boolean muted) {
+        callAudio.mute(callId, muted);
+    }
+
+    /** True while our microphone in the call is muted. */
+    public boolean isMuted(String callId) {
+        return callAudio.isMuted(callId);
+    }
+
+    @Override
+    public List<org.cusax.core.audio.AudioDevice> audioDevices() {
+        return callAudio.devices();
     }
 
     @Override

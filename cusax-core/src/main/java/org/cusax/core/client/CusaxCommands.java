@@ -75,6 +75,15 @@ public interface CusaxCommands {
     /** Sends DTMF digits (0-9, *, #, A-D) in an answered call. */
     void sendDtmf(String callId, String digits);
 
+    /**
+     * Mutes ({@code true}) or unmutes our microphone in a live call. A muted call sends silence rather than
+     * nothing, so the far end's media-inactivity timers do not hang it up; a {@code call-muted} event follows.
+     */
+    void mute(String callId, boolean muted);
+
+    /** The machine's sound devices that calls can use ({@code audio.input} / {@code audio.output}); empty without a sound system. */
+    List<org.cusax.core.audio.AudioDevice> audioDevices();
+
     /** The session's calls, oldest first. */
     List<Call> calls();
 

@@ -23,9 +23,11 @@ final class TelephonySide implements TelephonyCallbacks {
     private final CallerBinding callerBinding;
     private final OnThePhone onThePhone;
     private final Consumer<ConnectionStatus> status;
+    private final CallAudioControl audio;
 
     TelephonySide(CallBook calls, CallControl callControl, CallerBinding callerBinding, OnThePhone onThePhone,
-                  Consumer<ConnectionStatus> status) {
+                  Consumer<ConnectionStatus> status, CallAudioControl audio) {
+        this.audio = audio;
         this.calls = calls;
         this.callControl = callControl;
         this.callerBinding = callerBinding;
@@ -87,5 +89,12 @@ final class TelephonySide implements TelephonyCallbacks {
     @Override
     public void onCallResumed(String callId, boolean byUs) {
         calls.resumed(callId, byUs);
+    }
+
+    @Override
+    public void onAudioDeviceFailed(String callId, org.cusax.core.audio.AudioDirection direction, String device,
+                                    String reason) {
+        LOG.info("call {}: {} device {} unusable: {}", callId, direction.token(), device, reason);
+        audio.deviceFailed(callId, direction, device, reason);
     }
 }

@@ -13,9 +13,16 @@ import org.cusax.core.service.CusaxLink;
  * @param contacts  how contacts and their telephony addresses are loaded and read
  * @param presence  what our presence shows during calls ("on the phone")
  * @param history   where the call and chat history is kept
+ * @param audio     the sound devices of live calls
  */
 public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
-                           ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+                           ContactSettings contacts, PresenceSettings presence, HistorySettings history,
+                           AudioSettings audio) {
+    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
+                        ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+        this(link, xmpp, sip, reconnect, contacts, presence, history, AudioSettings.defaults());
+    }
+
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                         ContactSettings contacts) {
         this(link, xmpp, sip, reconnect, contacts, PresenceSettings.defaults(), HistorySettings.none());

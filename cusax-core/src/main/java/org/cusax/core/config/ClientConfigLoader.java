@@ -55,7 +55,7 @@ public final class ClientConfigLoader {
             Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
                     c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
             return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c), presence(c),
-                    new HistorySettings(c.path("history.dir")));
+                    new HistorySettings(c.path("history.dir")), audio(c));
         } catch (ConfigError e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -74,6 +74,18 @@ public final class ClientConfigLoader {
         }
         return new ContactSettings(region, preference, c.path("contacts.cache-dir"),
                 c.integer("contacts.requests-in-flight", 1, 1000), c.bool("contacts.publish-reachability"));
+    }
+
+    private static AudioSettings audio(ConfigValues c) {
+        String input = c.string("audio.input");
+        String output = c.string("audio.output");
+        if (input.isBlank()) {
+            throw c.error("audio.input", "is empty: use default, none or a device name (cusax audio-devices lists them)");
+        }
+        if (output.isBlank()) {
+            throw c.error("audio.output", "is empty: use default, none or a device name (cusax audio-devices lists them)");
+        }
+        return new AudioSettings(input, output);
     }
 
     private static PresenceSettings presence(ConfigValues c) {

@@ -6,7 +6,8 @@ import java.time.Instant;
 public sealed interface CusaxEvent
         permits ConnectionChanged, SecurityParityChanged, ChatMessageReceived, ChatMessageStatusChanged,
         ContactsLoading, ContactsLoaded, ContactUpdated, ContactRemoved,
-        CallRinging, CallAnswered, CallEnded, IncomingCall, DtmfReceived, CallHeld, CallResumed {
+        CallRinging, CallAnswered, CallEnded, IncomingCall, DtmfReceived, CallHeld, CallResumed,
+        CallMuted, AudioDeviceFailed {
 
     /** When it happened. */
     Instant at();

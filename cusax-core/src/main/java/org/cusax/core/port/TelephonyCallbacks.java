@@ -35,4 +35,15 @@ public interface TelephonyCallbacks extends StatusListener {
     /** The far end sent a DTMF digit. */
     default void onDtmf(String callId, char digit) {
     }
+
+    /**
+     * A sound device of the call could not be opened or stopped working; the call goes on without it.
+     *
+     * @param direction input (microphone) or output (speaker)
+     * @param device    the device as asked for
+     * @param reason    why, for the user
+     */
+    default void onAudioDeviceFailed(String callId, org.cusax.core.audio.AudioDirection direction, String device,
+                                     String reason) {
+    }
 }

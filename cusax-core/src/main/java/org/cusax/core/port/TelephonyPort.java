@@ -54,4 +54,12 @@ public interface TelephonyPort {
     default void sendDtmf(String callId, String digits) {
         throw new UnsupportedOperationException("this telephony port cannot send DTMF");
     }
+
+    /**
+     * Mutes or unmutes what we send in a call: while muted the call keeps sending RTP, but silence (a
+     * stopped stream would trip the far end's media-inactivity timer and look like a lost call).
+     */
+    default void mute(String callId, boolean muted) {
+        throw new UnsupportedOperationException("this telephony port cannot mute calls");
+    }
 }

@@ -106,6 +106,11 @@ public final class FakeTelephonyPort implements TelephonyPort {
         actions.add("dtmf " + callId + " " + digits);
     }
 
+    @Override
+    public void mute(String callId, boolean muted) {
+        actions.add((muted ? "mute " : "unmute ") + callId);
+    }
+
     /** Runs when the client places a call (e.g. to ring and answer it at once). */
     public FakeTelephonyPort whenCallPlaced(java.util.function.Consumer<CallRequest> action) {
         whenCallPlaced = action;

@@ -36,10 +36,19 @@ public final class CliProcess implements AutoCloseable {
 
     /** Starts {@code cusax ARGS} on {@code host}; output goes to {@code dir/NAME.out}. */
     public static CliProcess start(ProcessHost host, Path dir, String name, List<String> args) {
+        return start(host, dir, name, args, Map.of());
+    }
+
+    /**
+     * The same with extra environment variables, e.g. a HOME whose {@code .asoundrc} points ALSA (and so Java
+     * Sound, which reads ALSA's configuration through HOME) at a test's own sound server.
+     */
+    public static CliProcess start(ProcessHost host, Path dir, String name, List<String> args,
+                                   Map<String, String> environment) {
         List<String> cmd = new ArrayList<>(childJvm("org.cusax.app.Main"));
         cmd.addAll(args);
         Path out = dir.resolve(name + ".out");
-        ServerProcess p = new ServerProcess("cusax-" + name, host.command(cmd), Map.of(), dir, out, List.of());
+        ServerProcess p = new ServerProcess("cusax-" + name, host.command(cmd), environment, dir, out, List.of());
         p.start(Duration.ofSeconds(10), () -> true);
         return new CliProcess(p, out);
     }

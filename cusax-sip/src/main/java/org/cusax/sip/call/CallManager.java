@@ -48,6 +48,7 @@ public final class CallManager {
     private final IncomingCalls incoming;
     /** Reads who an incoming call claims to be from; believes no P-Asserted-Identity until told whom to trust. */
     volatile CallerClaimsReader callerClaims = CallerClaimsReader.trustingNobody();
+    final MediaOpener mediaOpener;
     final SessionUpdates updates;
     final CallTimeouts timeouts;
     private final java.util.concurrent.ScheduledExecutorService timers;
@@ -72,12 +73,18 @@ public final class CallManager {
         this.callbacks = callbacks;
         this.mediaAddress = endpoint.config().localAddress();
         this.sipOverTls = endpoint.config().transport() == org.cusax.core.account.Transport.TLS;
+        this.mediaOpener = new MediaOpener(mediaAddress, sipOverTls, callbacks);
         this.incoming = new IncomingCalls(this, responder);
     }
 
     /** Reads callers' claims with {@code reader} from now on (it knows the trusted proxy, RFC 3325). */
     public void readCallersWith(CallerClaimsReader reader) {
         callerClaims = reader;
+    }
+
+    /** Plays and captures live calls on {@code audio}'s devices from now on. */
+    public void useLiveAudio(org.cusax.media.device.LiveAudio audio) {
+        mediaOpener.use(audio);
     }
 
     /** The handler of incoming INVITE, ACK, BYE and CANCEL requests. */
@@ -88,7 +95,7 @@ public final class CallManager {
     public synchronized String placeCall(CallRequest request) {
         CallMedia media = null;
         try {
-            media = CallMedia.open(mediaAddress, sipOverTls, digit -> callbacks.onDtmf(request.callId(), digit));
+            media = mediaOpener.open(request.callId());
             Request invite = requests.invite(request.target(), media.offer());
             String sipCallId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
             SipCall call = new SipCall(request.callId(), CallDirection.OUTGOING, sipCallId, media, SipCall.Phase.CALLING);
@@ -345,6 +352,11 @@ public final class CallManager {
             throw new IllegalStateException("call " + callId + " is not answered");
         }
         call.media.sendDtmf(digits);
+    }
+
+    /** Mutes (silence is sent) or unmutes what we send in a call. */
+    public synchronized void mute(String callId, boolean muted) {
+        require(callId).media.mute(muted);
     }
 
     /** The RTP session of a call, for statistics (tests, status pages); empty once it is forgotten. */

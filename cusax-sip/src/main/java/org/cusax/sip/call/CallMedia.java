@@ -7,6 +7,10 @@ import java.util.function.Consumer;
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.PlaySource;
 import org.cusax.media.audio.AudioSink;
+import org.cusax.media.audio.MutableSource;
+import org.cusax.media.audio.TeeSink;
+import org.cusax.media.device.DeviceFailureListener;
+import org.cusax.media.device.LiveAudio;
 import org.cusax.media.audio.AudioSource;
 import org.cusax.media.audio.NullSink;
 import org.cusax.media.audio.SilenceSource;
@@ -48,18 +52,34 @@ public final class CallMedia implements AutoCloseable {
     /** The peer's last SDP (offer or answer), for its o= version and its direction. */
     private volatile SessionDescription remote;
     private volatile boolean started;
+    private volatile boolean muted;
+    private final java.util.Optional<LiveAudio> live;
+    private final DeviceFailureListener deviceFailures;
 
-    private CallMedia(RtpSession rtp, SdpNegotiator sdp) {
+    private CallMedia(RtpSession rtp, SdpNegotiator sdp, java.util.Optional<LiveAudio> live,
+                      DeviceFailureListener deviceFailures) {
         this.rtp = rtp;
         this.sdp = sdp;
+        this.live = live;
+        this.deviceFailures = deviceFailures;
     }
 
     /** Reserves RTP/RTCP ports on {@code local}; SRTP is required when {@code sipOverTls}, offered otherwise. */
     public static CallMedia open(InetAddress local, boolean sipOverTls, Consumer<Character> dtmf) throws IOException {
+        return open(local, sipOverTls, dtmf, java.util.Optional.empty(), (direction, device, reason) -> { });
+    }
+
+    /**
+     * The same, with the machine's sound devices for plans that use them ({@code live}; empty = none, a device
+     * then counts as unavailable) and a listener told when a device cannot be used.
+     */
+    public static CallMedia open(InetAddress local, boolean sipOverTls, Consumer<Character> dtmf,
+                                 java.util.Optional<LiveAudio> live, DeviceFailureListener deviceFailures)
+            throws IOException {
         RtpSession rtp = RtpSession.bind(local, 0);
         LocalMedia media = LocalMedia.defaults(rtp.localAddress()).withSrtp(SrtpMode.forSignalling(sipOverTls));
         rtp.addDtmfListener(dtmf::accept);
-        return new CallMedia(rtp, new SdpNegotiator(media));
+        return new CallMedia(rtp, new SdpNegotiator(media), live, deviceFailures);
     }
 
     /** Our offer, for an outgoing INVITE. */
@@ -145,15 +165,54 @@ public final class CallMedia implements AutoCloseable {
         if (negotiated == null) {
             throw new IllegalStateException("no negotiated media yet");
         }
-        source = source(plan.play());
-        sink = plan.record().isPresent() ? WavFileSink.create(plan.record().get()) : new NullSink();
+        MutableSource mutable = new MutableSource(source(plan.play()));
+        mutable.mute(muted);
+        source = mutable;
+        sink = sink(plan);
         rtp.start(negotiated, source, sink);
         started = true;
         LOG.debug("media started to {} ({}, {})", negotiated.remoteRtp(), negotiated.sendFormat(),
                 negotiated.isSecure() ? "SRTP" : "RTP");
     }
 
-    private static AudioSource source(PlaySource play) throws IOException {
+    /**
+     * Mutes what we send (silence goes out instead, so RTP keeps flowing and the far end's inactivity timers
+     * stay quiet); before the media starts the choice is kept for it.
+     */
+    public synchronized void mute(boolean mute) {
+        muted = mute;
+        if (source instanceof MutableSource m) {
+            m.mute(mute);
+        }
+    }
+
+    public boolean isMuted() {
+        return muted;
+    }
+
+    private AudioSink sink(AudioPlan plan) throws IOException {
+        AudioSink file = plan.record().isPresent() ? WavFileSink.create(plan.record().get()) : null;
+        if (plan.speaker().isEmpty()) {
+            return file == null ? new NullSink() : file;
+        }
+        String device = plan.speaker().get();
+        if (live.isEmpty()) {
+            deviceFailures.failed(org.cusax.core.audio.AudioDirection.OUTPUT, device, "no sound devices in this session");
+            return file == null ? new NullSink() : file;
+        }
+        AudioSink speaker = live.get().speaker(device, deviceFailures);
+        return file == null ? speaker : new TeeSink(java.util.List.of(speaker, file));
+    }
+
+    private AudioSource source(PlaySource play) throws IOException {
+        if (play instanceof PlaySource.Microphone mic) {
+            if (live.isEmpty()) {
+                deviceFailures.failed(org.cusax.core.audio.AudioDirection.INPUT, mic.device(),
+                        "no sound devices in this session");
+                return new SilenceSource();
+            }
+            return live.get().microphone(mic.device(), deviceFailures);
+        }
         if (play instanceof PlaySource.Tone tone) {
             return ToneSource.endless(tone.hertz(), TONE_AMPLITUDE);
         }

@@ -56,7 +56,7 @@ public final class IncomingCalls {
                 ServerTransaction st = event.getServerTransaction() != null ? event.getServerTransaction()
                         : calls.endpoint.provider().getNewServerTransaction(invite);
                 String id = UUID.randomUUID().toString();
-                media = CallMedia.open(calls.mediaAddress, calls.sipOverTls, d -> calls.callbacks.onDtmf(id, d));
+                media = calls.mediaOpener.open(id);
                 SipCall call = new SipCall(id, CallDirection.INCOMING, sipCallId, media, SipCall.Phase.EARLY);
                 call.inviteServerTx = st;
                 call.offer = body == null || body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);

@@ -32,6 +32,12 @@ public final class PackageInstaller {
     public static final String TSHARK = "tshark";
     /** The ip command (isolated network namespaces). */
     public static final String IPROUTE2 = "iproute2";
+    /** PulseAudio sound server (null sinks as virtual microphone and speaker). */
+    public static final String PULSEAUDIO = "pulseaudio";
+    /** pactl, paplay, parec. */
+    public static final String PULSEAUDIO_UTILS = "pulseaudio-utils";
+    /** ALSA's pulse plugin: Java Sound (ALSA) reaches PulseAudio through it. */
+    public static final String ALSA_PULSE_PLUGIN = "libasound2-plugins";
     /** The openssl command (per-run CA). */
     public static final String OPENSSL = "openssl";
 
