@@ -13,9 +13,18 @@ import org.cusax.core.service.CusaxLink;
  * @param contacts  how contacts and their telephony addresses are loaded and read
  * @param presence  what our presence shows during calls ("on the phone")
  * @param history   where the call and chat history is kept
+ * @param daemon    where the daemon keeps its lock and token, and its port
  */
 public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
-                           ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+                           ContactSettings contacts, PresenceSettings presence, HistorySettings history,
+                           DaemonSettings daemon) {
+    /** Settings without a daemon section: its state under the system temp directory. */
+    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
+                        ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+        this(link, xmpp, sip, reconnect, contacts, presence, history,
+                new DaemonSettings(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cusax-state"), 0));
+    }
+
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                         ContactSettings contacts) {
         this(link, xmpp, sip, reconnect, contacts, PresenceSettings.defaults(), HistorySettings.none());
