@@ -30,6 +30,12 @@ abstract class ClientCommand implements Callable<Integer> {
             cli.err.println("cusax: configuration error: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        if (this instanceof OnDaemon remote) {
+            java.util.Optional<org.cusax.app.remote.DaemonConnection> daemon = DaemonForwarding.find(cli, config);
+            if (daemon.isPresent()) {
+                return remote.onDaemon(daemon.get(), new JsonWriter(cli.out));
+            }
+        }
         try (CusaxClient client = cli.factory().create(config)) {
             return run(client, new JsonWriter(cli.out));
         }

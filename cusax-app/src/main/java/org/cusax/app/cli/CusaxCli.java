@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "cusax", mixinStandardHelpOptions = true, version = "cusax 0.1.0",
         description = "CUSAX client: Telephony over SIP, Chat over XMPP, one service.",
         subcommands = {StatusCommand.class, ChatCommand.class, ListenCommand.class, RosterCommand.class,
-            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class},
+            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class, ServeCommand.class,
+            LiveCommands.Answer.class, LiveCommands.Reject.class, LiveCommands.Busy.class, LiveCommands.Hangup.class,
+            LiveCommands.Hold.class, LiveCommands.Resume.class, LiveCommands.Dtmf.class, LiveCommands.SetPresence.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (all halves online / message acknowledged)",
@@ -30,7 +32,9 @@ import picocli.CommandLine.Option;
             "4:a half is not online",
             "5:chat message not confirmed in time",
             "6:chat message refused",
-            "7:call has no route"})
+            "7:call has no route (or Telephony is down)",
+            "8:call not answered",
+            "9:no daemon runs for the account (live-session verbs), or one already runs (serve)"})
 public final class CusaxCli {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
             description = "Config file (default: $CUSAX_CONFIG, else ~/.config/cusax/cusax.conf).")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * answers (RFC 3261 §13.3), rejects (603) or refuses as busy (486) every incoming call.
  */
 @Command(name = "listen", description = "Stay online and print one event per line until stopped (Ctrl-C).")
-final class ListenCommand extends ClientCommand {
+final class ListenCommand extends ClientCommand implements OnDaemon {
     enum AnswerMode { auto, reject, busy }
 
     @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -36,6 +36,11 @@ final class ListenCommand extends ClientCommand {
 
     @Option(names = "--record-dir", paramLabel = "DIR", description = "Record each answered call to DIR/CALLID.wav.")
     Path recordDir;
+
+    @Override
+    public int onDaemon(org.cusax.app.remote.DaemonConnection daemon, JsonWriter json) throws Exception {
+        return RemoteListen.run(cli, daemon, json, duration, answer, play, recordDir);
+    }
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws Exception {

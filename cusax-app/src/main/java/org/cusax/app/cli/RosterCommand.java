@@ -17,10 +17,15 @@ import picocli.CommandLine.Option;
 
 /** Logs in, waits until every contact's details are loaded, prints the contact list. */
 @Command(name = "roster", description = "Show the contact list with each contact's telephony addresses and Call action.")
-final class RosterCommand extends ClientCommand {
+final class RosterCommand extends ClientCommand implements OnDaemon {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long to wait for Chat and the contact details (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Override
+    public int onDaemon(org.cusax.app.remote.DaemonConnection daemon, JsonWriter json) throws InterruptedException {
+        return RemoteCommands.roster(cli, daemon, json);
+    }
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws InterruptedException {

@@ -117,6 +117,12 @@ public final class DaemonConnection {
         } catch (ExecutionException | TimeoutException e) {
             throw new IOException("could not attach to the daemon's events: " + e.getMessage(), e);
         }
-        return () -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        return () -> {
+            try {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                ws.abort(); // the daemon has gone already
+            }
+        };
     }
 }
