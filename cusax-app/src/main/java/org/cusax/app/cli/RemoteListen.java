@@ -33,6 +33,22 @@ final class RemoteListen {
                      actions.execute(() -> handle(cli, daemon, answer, String.valueOf(e.get("callId")), play, recordDir));
                  }
              }, closed::complete)) {
+            // like a listen of its own, start with both halves' state: then the stream is known to be attached
+            ApiResponse status = daemon.command("status", Map.of());
+            for (String half : java.util.List.of("chat", "telephony")) {
+                Map<String, Object> h = RemoteFormat.map(RemoteFormat.map(status.data()).get(half));
+                if (!h.isEmpty()) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("type", "connection");
+                    e.put("at", h.get("since"));
+                    e.putAll(h);
+                    if (cli.json) {
+                        json.line(e);
+                    } else {
+                        cli.out.println(RemoteFormat.event(e));
+                    }
+                }
+            }
             Thread waiter = new Thread(() -> {
                 try {
                     signal.await(duration);
