@@ -57,15 +57,17 @@ class CommandRegistryTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> status = (Map<String, Object>) f.run("status", Map.of()).data();
         assertThat(((Map<?, ?>) status.get("telephony")).get("state")).isEqualTo("online");
-        Thread acker = new Thread(() -> {
-            while (f.chat.written().isEmpty()) {
-                Thread.onSpinWait();
+        java.util.concurrent.CompletableFuture<ApiResponse> pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return f.run("chat", Map.of("to", "bob@cusax.test", "text", "hello", "waitMs", 5000));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
-            f.chat.acknowledge(f.chat.written().get(0).id());
         });
-        acker.start();
-        ApiResponse sent = f.run("chat", Map.of("to", "bob@cusax.test", "text", "hello", "waitMs", 5000));
-        acker.join();
+        String id = f.events.await(org.cusax.core.event.ChatMessageStatusChanged.class,
+                e -> e.state() == org.cusax.core.chat.DeliveryState.SENT, ApiFixture.WAIT).message().id();
+        f.chat.acknowledge(id);
+        ApiResponse sent = pending.get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(sent.ok()).isTrue();
         assertThat(((Map<?, ?>) sent.data()).get("state")).isEqualTo("acknowledged");
         f.chat.rejectNext();
