@@ -72,7 +72,9 @@ class DaemonCliIT {
             assertThat(status).contains("\"telephony\"").contains("\"state\":\"online\"");
             run(conf, "roster", "--json");
             run(conf, "call", "--dry-run", "--json", bob.sipAor());
-            run(conf, "history", "--json");
+            assertThat(run(conf, "chat", "--json", bob.jid(), "hello", "from", "the", "daemon"))
+                    .contains("\"state\":\"acknowledged\""); // stored offline by Prosody, acknowledged (XEP-0198)
+            assertThat(run(conf, "history", "--json")).contains("hello from the daemon");
             run(conf, "presence", "away", "back", "soon");
 
             List<Binding> after = TB.testbed().kamailio().registeredContacts(alice.name());
