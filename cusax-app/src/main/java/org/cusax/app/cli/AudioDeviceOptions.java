@@ -17,6 +17,11 @@ final class AudioDeviceOptions {
                     + "default: audio.output.")
     String output;
 
+    /** The configured devices, overridden by the options. */
+    AudioSettings settings(AudioSettings configured) {
+        return configured.overriding(input, output);
+    }
+
     /** The live plan: the configured devices, overridden by the options. */
     AudioPlan livePlan(AudioSettings configured) {
         return configured.overriding(input, output).livePlan();

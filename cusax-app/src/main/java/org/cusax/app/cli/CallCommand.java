@@ -2,28 +2,34 @@ package org.cusax.app.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
-import org.cusax.app.json.ContactJson;
+import org.cusax.app.api.ApiResponse;
+import org.cusax.app.api.CommandRegistry;
+import org.cusax.app.api.Timers;
 import org.cusax.app.json.JsonModel;
 import org.cusax.app.json.JsonWriter;
-import org.cusax.core.call.AudioPlan;
+import org.cusax.app.remote.DaemonConnection;
 import org.cusax.core.call.Call;
 import org.cusax.core.call.CallState;
-import org.cusax.core.call.PlaySource;
 import org.cusax.core.client.CusaxClient;
-import org.cusax.core.routing.RoutingDecision;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Places a call over the SIP half and prints its events until it ends (RFC 7081 §4 routing, RFC 3261
- * §13 call). With {@code --dry-run} only reports which account and address the call would use.
+ * Places a call and prints its events until it ends (RFC 7081 §4 routing, RFC 3261 §13 call), through the
+ * command registry: on the running daemon when there is one, else on a session of its own. With
+ * {@code --dry-run} only reports which account and address the call would use.
  */
-@Command(name = "call", mixinStandardHelpOptions = true, description = "Call a SIP URI (or a roster JID / number that routes to one); --dry-run shows the routing.")
-final class CallCommand extends ClientCommand {
+@Command(name = "call", mixinStandardHelpOptions = true,
+        description = "Call a SIP URI (or a roster JID / number that routes to one); --dry-run shows the routing.")
+final class CallCommand extends ClientCommand implements OnDaemon {
     @Parameters(index = "0", paramLabel = "TARGET", description = "bob@example.com, sip:bob@example.com, tel:+33612345678 or 0612345678.")
     String target;
 
@@ -34,7 +40,11 @@ final class CallCommand extends ClientCommand {
             description = "The account to call through: sip, xmpp or an account's address (when several can call).")
     String via;
 
-    @Option(names = "--play", paramLabel = "FILE.wav",
+    @Option(names = "--number", paramLabel = "LABEL|N",
+            description = "Which of the contact's numbers: its label (mobile, work, home…) or its place in the list (1, 2…).")
+    String number;
+
+    @Option(names = "--play", paramLabel = "FILE.wav", 
             description = "Send this WAV file (without --play, --tone and --record: a live call on the microphone and speaker).")
     Path play;
 
@@ -62,79 +72,80 @@ final class CallCommand extends ClientCommand {
     AudioDeviceOptions devices = new AudioDeviceOptions();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
-            description = "How long to wait for login and the contact list (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for login, the contact list and the answer (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    /** The {@code call} command's parameters (docs/api.md); paths absolute, as the daemon may run elsewhere. */
+    Map<String, Object> params() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("target", target);
+        Optional.ofNullable(via).ifPresent(v -> p.put("via", v));
+        Optional.ofNullable(number).ifPresent(n -> p.put("number", n));
+        Optional.ofNullable(tone).ifPresent(t -> p.put("tone", t));
+        Optional.ofNullable(play).ifPresent(f -> p.put("play", f.toAbsolutePath().toString()));
+        Optional.ofNullable(record).ifPresent(f -> p.put("record", f.toAbsolutePath().toString()));
+        Optional.ofNullable(dtmf).ifPresent(d -> p.put("dtmf", d));
+        Optional.ofNullable(devices.input).ifPresent(d -> p.put("input", d));
+        Optional.ofNullable(devices.output).ifPresent(d -> p.put("output", d));
+        Optional.ofNullable(holdAfter).ifPresent(s -> p.put("holdAfterMs", Math.round(s * 1000)));
+        Optional.ofNullable(resumeAfter).ifPresent(s -> p.put("resumeAfterMs", Math.round(s * 1000)));
+        Optional.ofNullable(hangupAfter).ifPresent(s -> p.put("hangupAfterMs", Math.round(s * 1000)));
+        p.put("answerTimeoutMs", timeout.toMillis());
+        p.put("settleMs", timeout.toMillis());
+        p.put("contactsWaitMs", timeout.toMillis());
+        if (dryRun) {
+            p.put("dryRun", true);
+        }
+        return p;
+    }
+
+    @Override
+    public int onDaemon(DaemonConnection daemon, JsonWriter json) throws Exception {
+        if (dryRun) {
+            return dryRunResult(daemon.command("call", params()), json);
+        }
+        return new RemoteCall(cli, json).run(daemon, params());
+    }
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws Exception {
-        if (!dryRun) {
-            return placeCall(client, json);
+        ScheduledExecutorService steps = Executors.newSingleThreadScheduledExecutor();
+        try {
+            CommandRegistry registry = CommandRegistry.standard(client, client.link(), Timers.on(steps),
+                    devices.settings(audioSettings()));
+            if (dryRun) {
+                start(client);
+                return dryRunResult(registry.execute("call", params()), json);
+            }
+            // stays subscribed until the client closes, which delivers every queued event first; in an
+            // interactive session the session prints every event itself
+            if (!inSession()) {
+                subscribeToCallEvents(client, json);
+            }
+            start(client);
+            ApiResponse placed = registry.execute("call", params());
+            if (!placed.ok()) {
+                return DaemonForwarding.failed(cli, json, placed.error().get(), ExitCodes.NO_ROUTE);
+            }
+            String id = String.valueOf(RemoteFormat.map(placed.data()).get("callId"));
+            Call last = client.awaitCall(id, CallState.ENDED, Duration.ofDays(1)).orElseThrow();
+            return last.answered().isPresent() ? ExitCodes.OK : ExitCodes.CALL_FAILED;
+        } finally {
+            steps.shutdownNow();
         }
-        start(client);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        client.awaitSettled(timeout);
-        awaitContactList(client, deadline);
-        RoutingDecision decision = client.route(target);
-        if (cli.json) {
-            json.pretty(ContactJson.decision(target, decision));
-        } else {
-            cli.out.println(human(decision));
-        }
-        return decision instanceof RoutingDecision.NoRoute ? ExitCodes.NO_ROUTE : ExitCodes.OK;
     }
 
-    private int placeCall(CusaxClient client, JsonWriter json) throws Exception {
-        AudioPlan plan;
-        try {
-            plan = tone == null && play == null && record == null ? devices.livePlan(audioSettings())
-                    : new AudioPlan(tone != null ? new PlaySource.Tone(tone)
-                    : play != null ? new PlaySource.WavFile(play) : new PlaySource.Silence(), Optional.ofNullable(record));
-        } catch (IllegalArgumentException e) {
-            cli.err.println("cusax: " + e.getMessage());
-            return ExitCodes.USAGE;
+    private int dryRunResult(ApiResponse r, JsonWriter json) {
+        if (!r.ok()) {
+            return DaemonForwarding.failed(cli, json, r.error().get(), ExitCodes.NO_ROUTE);
         }
-        // stays subscribed until the client closes, which delivers every queued event first; in an
-        // interactive session the session prints every event itself
-        if (!inSession()) {
-            subscribeToCallEvents(client, json);
+        Map<String, Object> decision = RemoteFormat.map(r.data());
+        if (cli.json) {
+            json.line(decision);
+        } else {
+            cli.out.println(RemoteFormat.decision(decision));
         }
-        start(client);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        if (!client.awaitSettled(timeout).telephony().state().up()) {
-            cli.err.println("cusax: Telephony is not online: " + client.status().telephony().reason()
-                    .map(r -> r.message()).orElse("still connecting"));
-            return ExitCodes.NOT_ONLINE;
-        }
-        if (!target.strip().startsWith("sip:") && !target.strip().startsWith("sips:")) {
-            awaitContactList(client, deadline); // a roster JID or a number resolves through the contacts
-        }
-        Call call;
-        try {
-            call = client.placeCall(target, plan, Optional.ofNullable(via));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            cli.err.println("cusax: " + e.getMessage());
-            return ExitCodes.NO_ROUTE;
-        }
-        Call now = client.awaitCall(call.id(), CallState.ANSWERED, timeout).orElse(call);
-        if (now.state() == CallState.ANSWERED) {
-            long answeredAt = System.nanoTime();
-            if (dtmf != null) {
-                client.sendDtmf(call.id(), dtmf);
-            }
-            if (holdAfter != null && !awaitEndUntil(client, call.id(), answeredAt, holdAfter)) {
-                client.hold(call.id());
-            }
-            if (resumeAfter != null && !awaitEndUntil(client, call.id(), answeredAt, resumeAfter)) {
-                client.resume(call.id());
-            }
-            if (hangupAfter != null && !awaitEndUntil(client, call.id(), answeredAt, hangupAfter)) {
-                client.hangUp(call.id());
-            }
-        } else if (now.state() != CallState.ENDED) {
-            client.hangUp(call.id()); // no answer in time: cancel
-        }
-        Call last = client.awaitCall(call.id(), CallState.ENDED, Duration.ofDays(1)).orElse(now);
-        return last.answered().isPresent() ? ExitCodes.OK : ExitCodes.CALL_FAILED;
+        return "no-route".equals(decision.get("decision")) ? ExitCodes.NO_ROUTE : ExitCodes.OK;
     }
 
     private void subscribeToCallEvents(CusaxClient client, JsonWriter json) {
@@ -149,37 +160,5 @@ final class CallCommand extends ClientCommand {
                 }
             }
         });
-    }
-
-    /** Waits until {@code seconds} after {@code since} (nanoTime) unless the call ends first; true if it ended. */
-    private static boolean awaitEndUntil(CusaxClient client, String callId, long since, double seconds)
-            throws InterruptedException {
-        long left = since + (long) (seconds * 1e9) - System.nanoTime();
-        Call c = client.awaitCall(callId, CallState.ENDED, Duration.ofNanos(Math.max(0, left))).orElse(null);
-        return c == null || c.state() == CallState.ENDED;
-    }
-
-    /** Waits (until the deadline) for the contact list while Chat is up, so JIDs and numbers resolve. */
-    private static void awaitContactList(CusaxClient client, long deadline) throws InterruptedException {
-        while (System.nanoTime() < deadline && client.link().chat().isPresent()
-                && client.status().chat().state().up() && !client.awaitContactsLoaded(Duration.ofMillis(200))) {
-            // keep waiting
-        }
-    }
-
-    private static String human(RoutingDecision d) {
-        if (d instanceof RoutingDecision.Route r) {
-            return "would call " + r.address() + " (" + r.label().text() + r.contact().map(c -> ", " + c).orElse("")
-                    + ") via " + r.account().address();
-        }
-        if (d instanceof RoutingDecision.ChooseAccount c) {
-            return "choose the account for " + c.address() + ": " + c.candidates().stream()
-                    .map(a -> a.address()).toList();
-        }
-        if (d instanceof RoutingDecision.ChooseAddress c) {
-            return "choose the number of " + c.contact() + ": " + c.options().stream()
-                    .map(t -> t.label().text() + " " + t.normalized().orElse(t.uri())).toList();
-        }
-        return "cannot call: " + ((RoutingDecision.NoRoute) d).message();
     }
 }

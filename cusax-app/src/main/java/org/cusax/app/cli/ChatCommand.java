@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** Sends one chat message and waits until the server has confirmed it. */
 @Command(name = "chat", mixinStandardHelpOptions = true, description = "Send a chat message to JID and wait until the server confirms it.")
-final class ChatCommand extends ClientCommand {
+final class ChatCommand extends ClientCommand implements OnDaemon {
     private static final Duration REASON_WAIT = Duration.ofSeconds(5);
 
     @Parameters(index = "0", paramLabel = "JID", description = "The recipient, e.g. bob@example.com.")
@@ -32,6 +32,11 @@ final class ChatCommand extends ClientCommand {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to wait for the server's confirmation (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Override
+    public int onDaemon(org.cusax.app.remote.DaemonConnection daemon, JsonWriter json) throws InterruptedException {
+        return RemoteCommands.chat(cli, daemon, json, jid, String.join(" ", words), timeout);
+    }
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws Exception {

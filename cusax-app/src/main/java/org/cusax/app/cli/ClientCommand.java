@@ -32,6 +32,12 @@ abstract class ClientCommand implements Callable<Integer> {
             return cli.configError(e);
         }
         this.config = config;
+        if (this instanceof OnDaemon remote) {
+            java.util.Optional<org.cusax.app.remote.DaemonConnection> daemon = DaemonForwarding.find(cli, config);
+            if (daemon.isPresent()) {
+                return remote.onDaemon(daemon.get(), new JsonWriter(cli.out));
+            }
+        }
         try (CusaxClient client = cli.factory().create(config)) {
             return run(client, new JsonWriter(cli.out));
         }

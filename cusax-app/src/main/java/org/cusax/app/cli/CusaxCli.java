@@ -24,8 +24,11 @@ import picocli.CommandLine.Option;
 @Command(name = "cusax", mixinStandardHelpOptions = true, version = "cusax 0.1.0",
         description = "CUSAX client: Telephony over SIP, Chat over XMPP, one service.",
         subcommands = {StatusCommand.class, ChatCommand.class, ListenCommand.class, RosterCommand.class,
-            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class,
-            AudioDevicesCommand.class},
+            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class, ServeCommand.class,
+            AudioDevicesCommand.class,
+            LiveCommands.Answer.class, LiveCommands.Reject.class, LiveCommands.Busy.class, LiveCommands.Hangup.class,
+            LiveCommands.Hold.class, LiveCommands.Resume.class, LiveCommands.Dtmf.class, LiveCommands.Mute.class,
+            LiveCommands.SetPresence.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (all halves online / message acknowledged / call answered; listen, sandbox, demo: stopped cleanly)",
@@ -35,8 +38,9 @@ import picocli.CommandLine.Option;
             "4:a half is not online",
             "5:chat message not confirmed in time",
             "6:chat message refused",
-            "7:call has no route",
+            "7:call has no route (or Telephony is down)",
             "8:call not answered (busy, declined, not found, cancelled, failed)",
+            "9:no daemon runs for the account (live-session verbs), or one already runs (serve)",
             "130:stopped at once by a second Ctrl-C / SIGTERM while cleaning up"},
         footer = {"", "listen, sandbox and demo exit 0 when stopped by Ctrl-C or SIGTERM after a clean stop."})
 public final class CusaxCli implements Callable<Integer> {

@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int NO_ROUTE = 7;
     /** A call was not answered (busy, declined, not found, cancelled, failed). */
     public static final int CALL_FAILED = 8;
+    /** A live-session verb found no daemon for the account, or {@code serve} found one already running. */
+    public static final int DAEMON = 9;
 
     private ExitCodes() {
     }

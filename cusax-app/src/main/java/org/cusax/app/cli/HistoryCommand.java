@@ -38,7 +38,7 @@ final class HistoryCommand implements Callable<Integer> {
     int limit;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         LogLevels.apply(cli.verbosity());
         ClientConfig config;
         try {
@@ -58,7 +58,19 @@ final class HistoryCommand implements Callable<Integer> {
         if (HistoryFiles.file(config).isEmpty()) {
             cli.err.println("cusax: history.dir is empty: no history is kept");
         }
-        List<HistoryEntry> entries = new ConversationHistory(HistoryFiles.store(config)).entries(jid, limit);
+        java.util.Optional<org.cusax.app.remote.DaemonConnection> daemon = DaemonForwarding.find(cli, config);
+        List<HistoryEntry> entries;
+        if (daemon.isPresent()) {
+            org.cusax.app.api.ApiResponse r = daemon.get().command("history", jid.isPresent()
+                    ? java.util.Map.of("contact", jid.get(), "limit", limit) : java.util.Map.of("limit", limit));
+            if (!r.ok()) {
+                return DaemonForwarding.failed(cli, new JsonWriter(cli.out), r.error().get(), ExitCodes.NOT_ONLINE);
+            }
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            entries = ((List<?>) r.data()).stream().map(e -> JsonLinesHistoryStore.fromJson(mapper.valueToTree(e))).toList();
+        } else {
+            entries = new ConversationHistory(HistoryFiles.store(config)).entries(jid, limit);
+        }
         ZoneId zone = cli.zone();
         if (cli.json) {
             JsonWriter json = new JsonWriter(cli.out);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * answers (RFC 3261 §13.3), rejects (603) or refuses as busy (486) every incoming call.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true, description = "Stay online and print one event per line until stopped (Ctrl-C).")
-final class ListenCommand extends ClientCommand {
+final class ListenCommand extends ClientCommand implements OnDaemon {
     enum AnswerMode { auto, reject, busy }
 
     @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -44,6 +44,11 @@ final class ListenCommand extends ClientCommand {
 
     @picocli.CommandLine.Mixin
     AudioDeviceOptions devices = new AudioDeviceOptions();
+
+    @Override
+    public int onDaemon(org.cusax.app.remote.DaemonConnection daemon, JsonWriter json) throws Exception {
+        return RemoteListen.run(cli, daemon, json, duration, answer, play, recordDir);
+    }
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws Exception {

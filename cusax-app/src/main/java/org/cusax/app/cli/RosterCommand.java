@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * ({@link PresenceSettling}), prints the contact list.
  */
 @Command(name = "roster", mixinStandardHelpOptions = true, description = "Show the contact list with each contact's telephony addresses and Call action.")
-final class RosterCommand extends ClientCommand {
+final class RosterCommand extends ClientCommand implements OnDaemon {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long to wait for Chat and the contact details (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -35,6 +35,11 @@ final class RosterCommand extends ClientCommand {
 
     /** The clock the settling of presences is measured on. */
     Clock clock = Clock.systemUTC();
+
+    @Override
+    public int onDaemon(org.cusax.app.remote.DaemonConnection daemon, JsonWriter json) throws InterruptedException {
+        return RemoteCommands.roster(cli, daemon, json);
+    }
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws Exception {

@@ -13,11 +13,16 @@ import picocli.CommandLine.Option;
 
 /** Logs in on both halves, waits until each is online or has failed, prints both, logs out. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Log in and show each half (Chat, Telephony): state, reason, security.")
-final class StatusCommand extends ClientCommand {
+final class StatusCommand extends ClientCommand implements OnDaemon {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "How long to wait for both halves to settle (default: ${DEFAULT-VALUE}).",
             converter = DurationConverter.class)
     Duration timeout;
+
+    @Override
+    public int onDaemon(org.cusax.app.remote.DaemonConnection daemon, JsonWriter json) throws InterruptedException {
+        return RemoteCommands.status(cli, daemon, json, timeout);
+    }
 
     @Override
     int run(CusaxClient client, JsonWriter json) throws InterruptedException {

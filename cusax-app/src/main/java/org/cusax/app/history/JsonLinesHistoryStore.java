@@ -140,7 +140,7 @@ public final class JsonLinesHistoryStore implements HistoryStore {
         return m;
     }
 
-    static HistoryEntry fromJson(JsonNode n) {
+    public static HistoryEntry fromJson(JsonNode n) {
         String kind = text(n, "kind");
         Instant at = Instant.parse(text(n, "at"));
         String direction = text(n, "direction");

@@ -6,12 +6,6 @@ import java.util.Map;
 import org.cusax.core.call.Call;
 import org.cusax.core.call.CallerIdentity;
 import org.cusax.core.call.EndReason;
-import org.cusax.core.event.CallAnswered;
-import org.cusax.core.event.CallEnded;
-import org.cusax.core.event.CallRinging;
-import org.cusax.core.event.CusaxEvent;
-import org.cusax.core.event.DtmfReceived;
-import org.cusax.core.event.IncomingCall;
 
 /** Calls and call events as plain maps, ready to be written as JSON. */
 public final class CallJson {
@@ -69,41 +63,6 @@ public final class CallJson {
         m.put("description", d.description());
         m.put("input", d.input());
         m.put("output", d.output());
-        return m;
-    }
-
-    /** The fields of a call event, or an empty map for other events. */
-    static Map<String, Object> event(CusaxEvent event) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (event instanceof CallRinging r) {
-            m.putAll(call(r.call()));
-        } else if (event instanceof CallAnswered a) {
-            m.putAll(call(a.call()));
-        } else if (event instanceof IncomingCall i) {
-            m.putAll(call(i.call()));
-            m.putAll(caller(i.caller()));
-        } else if (event instanceof CallEnded e) {
-            m.putAll(call(e.call()));
-            m.put("reason", reason(e.reason()));
-            m.put("durationMs", e.duration().toMillis());
-        } else if (event instanceof org.cusax.core.event.CallHeld h) {
-            m.putAll(call(h.call()));
-            m.put("by", h.byUs() ? "us" : "peer");
-        } else if (event instanceof org.cusax.core.event.CallResumed r) {
-            m.putAll(call(r.call()));
-            m.put("by", r.byUs() ? "us" : "peer");
-        } else if (event instanceof org.cusax.core.event.CallMuted mu) {
-            m.putAll(call(mu.call()));
-            m.put("muted", mu.muted());
-        } else if (event instanceof org.cusax.core.event.AudioDeviceFailed f) {
-            m.put("callId", f.callId());
-            m.put("direction", f.direction().token());
-            m.put("device", f.device());
-            m.put("reason", f.reason());
-        } else if (event instanceof DtmfReceived d) {
-            m.put("callId", d.callId());
-            m.put("digit", String.valueOf(d.digit()));
-        }
         return m;
     }
 }

@@ -12,15 +12,7 @@ import org.cusax.core.client.ServiceStatus;
 import org.cusax.core.connection.ChannelSecurity;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
-import org.cusax.core.event.ChatMessageReceived;
-import org.cusax.core.event.ChatMessageStatusChanged;
-import org.cusax.core.event.ConnectionChanged;
-import org.cusax.core.event.ContactRemoved;
-import org.cusax.core.event.ContactUpdated;
-import org.cusax.core.event.ContactsLoaded;
-import org.cusax.core.event.ContactsLoading;
 import org.cusax.core.event.CusaxEvent;
-import org.cusax.core.event.SecurityParityChanged;
 import org.cusax.core.service.CusaxLink;
 
 /** Maps core answers and events to plain maps (ordered), ready to be written as JSON. */
@@ -90,37 +82,9 @@ public final class JsonModel {
         return m;
     }
 
-    /** One event as a flat object with {@code type} and {@code at} first. */
+    /** One event as a flat object with {@code type} and {@code at} first (the API's one event encoder). */
     public static Map<String, Object> event(CusaxEvent event, CusaxLink link) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", event.type());
-        m.put("at", event.at().toString());
-        if (event instanceof ConnectionChanged c) {
-            m.putAll(half(c.status(), link));
-        } else if (event instanceof SecurityParityChanged p) {
-            m.putAll(parity(p.parity()));
-        } else if (event instanceof ChatMessageReceived r) {
-            m.put("from", r.message().peer());
-            m.put("body", r.message().body());
-            m.put("id", r.message().id());
-        } else if (event instanceof ContactsLoading l) {
-            m.put("done", l.done());
-            m.put("total", l.total());
-        } else if (event instanceof ContactsLoaded l) {
-            m.put("total", l.total());
-        } else if (event instanceof ContactUpdated u) {
-            m.putAll(ContactJson.contact(u.contact()));
-        } else if (event instanceof ContactRemoved r) {
-            m.put("jid", r.jid());
-        } else if (event instanceof ChatMessageStatusChanged s) {
-            m.put("id", s.message().id());
-            m.put("to", s.message().peer());
-            m.put("state", lower(s.state().name()));
-            m.put("reason", s.reason().orElse(null));
-        } else {
-            m.putAll(CallJson.event(event));
-        }
-        return m;
+        return new org.cusax.app.api.EventEncoder(link).encode(event);
     }
 
     private static String lower(String name) {

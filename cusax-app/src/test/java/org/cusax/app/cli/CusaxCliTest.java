@@ -200,7 +200,9 @@ class CusaxCliTest {
         JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("decision").asText()).isEqualTo("no-route");
         assertThat(json.get("message").asText()).isNotBlank();
-        assertThat(run("call", "-c", config.toString(), "sip:bob@cusax.test")).isEqualTo(ExitCodes.NOT_ONLINE);
+        // issue 10: a call with Telephony down exits 7 and says why
+        assertThat(run("call", "-c", config.toString(), "sip:bob@cusax.test")).isEqualTo(ExitCodes.NO_ROUTE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Telephony is not online");
     }
 
     @Test

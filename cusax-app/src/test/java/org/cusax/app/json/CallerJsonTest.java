@@ -23,7 +23,7 @@ class CallerJsonTest {
     void boundByCallInfo() {
         CallerIdentity caller = new CallerIdentity(call.remote(), "06 12 34 56 78", "Bob",
                 Optional.of(new BoundContact("bob@cusax.test", "Bob", MatchedBy.CALL_INFO)), List.of(), Optional.empty());
-        Map<String, Object> m = CallJson.event(new IncomingCall(Instant.EPOCH, call, caller));
+        Map<String, Object> m = JsonModel.event(new IncomingCall(Instant.EPOCH, call, caller), org.cusax.core.testing.TestAccounts.link("alice"));
         assertThat(json.compact(m)).contains("\"from\":\"sip:+33612345678@cusax.test;user=phone\"")
                 .contains("\"fromDisplay\":\"06 12 34 56 78\"")
                 .contains("\"contact\":{\"jid\":\"bob@cusax.test\",\"name\":\"Bob\",\"matchedBy\":\"call-info\"}")
@@ -34,7 +34,7 @@ class CallerJsonTest {
     void notBoundWithCandidatesAndAReason() {
         CallerIdentity caller = new CallerIdentity("tel:+33123456789", "01 23 45 67 89", "", Optional.empty(),
                 List.of("dave@cusax.test", "erin@cusax.test"), Optional.of("Call-Info names carol@cusax.test, but …"));
-        String text = json.compact(CallJson.event(new IncomingCall(Instant.EPOCH, call, caller)));
+        String text = json.compact(JsonModel.event(new IncomingCall(Instant.EPOCH, call, caller), org.cusax.core.testing.TestAccounts.link("alice")));
         assertThat(text).contains("\"contact\":null")
                 .contains("\"candidates\":[\"dave@cusax.test\",\"erin@cusax.test\"]")
                 .contains("\"callInfoIgnored\":\"Call-Info names carol@cusax.test, but …\"")

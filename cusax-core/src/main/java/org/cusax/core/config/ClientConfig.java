@@ -14,10 +14,25 @@ import org.cusax.core.service.CusaxLink;
  * @param presence  what our presence shows during calls ("on the phone")
  * @param history   where the call and chat history is kept
  * @param audio     the sound devices of live calls
+ * @param daemon    where the daemon keeps its lock and token, and its port
  */
 public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                            ContactSettings contacts, PresenceSettings presence, HistorySettings history,
-                           AudioSettings audio) {
+                           AudioSettings audio, DaemonSettings daemon) {
+    /** Settings without a daemon section: its state under the system temp directory. */
+    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
+                        ContactSettings contacts, PresenceSettings presence, HistorySettings history,
+                        AudioSettings audio) {
+        this(link, xmpp, sip, reconnect, contacts, presence, history, audio,
+                new DaemonSettings(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cusax-state"), 0));
+    }
+
+    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
+                        ContactSettings contacts, PresenceSettings presence, HistorySettings history,
+                        DaemonSettings daemon) {
+        this(link, xmpp, sip, reconnect, contacts, presence, history, AudioSettings.defaults(), daemon);
+    }
+
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                         ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
         this(link, xmpp, sip, reconnect, contacts, presence, history, AudioSettings.defaults());

@@ -55,7 +55,9 @@ public final class ClientConfigLoader {
             Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
                     c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
             return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c), presence(c),
-                    new HistorySettings(c.path("history.dir")), audio(c));
+                    new HistorySettings(c.path("history.dir")), audio(c), new DaemonSettings(c.path("daemon.state-dir")
+                    .orElseThrow(() -> new ConfigError("daemon.state-dir must not be empty")),
+                    c.integer("daemon.port", 0, 65535)));
         } catch (ConfigError e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -15,6 +15,11 @@ import org.cusax.core.audio.AudioDirection;
  */
 public record AudioDeviceFailed(java.time.Instant at, String callId, AudioDirection direction, String device,
                                 String reason) implements CusaxEvent {
+    @Override
+    public <R> R accept(EventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
     public AudioDeviceFailed {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(callId, "callId");

@@ -10,6 +10,11 @@ import org.cusax.core.call.Call;
  */
 public record CallMuted(Instant at, Call call, boolean muted) implements CusaxEvent {
     @Override
+    public <R> R accept(EventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
     public String type() {
         return "call-muted";
     }

@@ -10,6 +10,11 @@ import org.cusax.core.call.Call;
  */
 public record CallResumed(Instant at, Call call, boolean byUs) implements CusaxEvent {
     @Override
+    public <R> R accept(EventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
     public String type() {
         return "call-resumed";
     }

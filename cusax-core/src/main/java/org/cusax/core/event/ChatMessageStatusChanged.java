@@ -23,6 +23,11 @@ public record ChatMessageStatusChanged(Instant at, ChatMessage message, Delivery
     }
 
     @Override
+    public <R> R accept(EventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
+    @Override
     public String type() {
         return "chat-status";
     }

@@ -14,4 +14,7 @@ public sealed interface CusaxEvent
 
     /** Stable name of the event type, as used in JSON output (e.g. {@code connection}). */
     String type();
+
+    /** Calls the visitor's method for this event's type. */
+    <R> R accept(EventVisitor<R> visitor);
 }

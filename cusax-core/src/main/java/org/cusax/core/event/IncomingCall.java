@@ -12,6 +12,11 @@ import org.cusax.core.call.CallerIdentity;
  * @param caller who it is: the calling address and the roster contact it is bound to, if any (RFC 7081 §5)
  */
 public record IncomingCall(Instant at, Call call, CallerIdentity caller) implements CusaxEvent {
+    @Override
+    public <R> R accept(EventVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
+
     public IncomingCall {
         Objects.requireNonNull(caller, "caller");
     }

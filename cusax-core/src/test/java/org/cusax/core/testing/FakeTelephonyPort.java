@@ -18,6 +18,7 @@ public final class FakeTelephonyPort implements TelephonyPort {
     private volatile boolean stopped;
     private volatile java.util.function.Consumer<FakeTelephonyPort> whenStarted = p -> { };
     private volatile RuntimeException failOnStart;
+    private final java.util.Map<String, AudioPlan> answerPlans = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.List<String> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile java.util.function.Consumer<CallRequest> whenCallPlaced = r -> { };
     private volatile java.util.function.Consumer<String> whenHungUp = id -> { };
@@ -77,7 +78,13 @@ public final class FakeTelephonyPort implements TelephonyPort {
 
     @Override
     public void answer(String callId, AudioPlan audio) {
+        answerPlans.put(callId, audio);
         actions.add("answer " + callId);
+    }
+
+    /** The audio plan each incoming call was answered with. */
+    public java.util.Map<String, AudioPlan> answerPlans() {
+        return answerPlans;
     }
 
     @Override

@@ -61,11 +61,14 @@ public final class CallManager {
                        java.util.Optional<String> linkedJid, DigestAuthenticator auth, TelephonyCallbacks callbacks,
                        org.cusax.sip.processor.Responder responder, CallTimeouts timeouts) {
         this.timeouts = timeouts;
-        this.timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "cusax-sip-call-timers");
             t.setDaemon(true);
             return t;
         });
+        // a cancelled ring/ACK timer holds its call (and the call's media buffers): drop it at once
+        pool.setRemoveOnCancelPolicy(true);
+        this.timers = pool;
         this.updates = new SessionUpdates(this, responder);
         this.endpoint = endpoint;
         this.requests = new InviteRequests(endpoint, endpoint.config().transport(), aor, userAgent, linkedJid);
@@ -399,6 +402,7 @@ public final class CallManager {
         call.cancelTimers();
         call.media.close();
         bySipCallId.remove(call.sipCallId);
+        byId.remove(call.id); // live state only: the core has the call's history
         LOG.debug("call {} ended: {}", call.id, reason.message());
         callbacks.onCallEnded(call.id, reason);
     }

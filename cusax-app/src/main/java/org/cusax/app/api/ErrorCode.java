@@ -1,0 +1,50 @@
+package org.cusax.app.api;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The stable error codes of the API (documented in docs/api.md); each with the HTTP status it maps to. */
+public enum ErrorCode {
+    /** A parameter is missing, of the wrong type or invalid (e.g. a bad JID, DTMF digit, empty text). */
+    BAD_REQUEST(400),
+    /** No request token, or a wrong one. */
+    UNAUTHORIZED(401),
+    /** The request came from a foreign page ({@code Origin} not the daemon's own). */
+    FORBIDDEN(403),
+    /** No command of that name. */
+    UNKNOWN_COMMAND(404),
+    /** No such call or contact. */
+    NOT_FOUND(404),
+    /** The call (or session) is not in a state that allows the command (e.g. hold a ringing call). */
+    CONFLICT(409),
+    /** The target needs a choice: several numbers, accounts or calls; {@code details.choices} lists them. */
+    AMBIGUOUS_TARGET(409),
+    /** The call cannot be routed: unknown contact, no callable number, no account can call it. */
+    NO_ROUTE(422),
+    /** Telephony (SIP) is not online or not configured. */
+    TELEPHONY_DOWN(503),
+    /** Chat (XMPP) is not online or not configured. */
+    CHAT_DOWN(503),
+    /** An unexpected failure; the daemon's log says more. */
+    INTERNAL(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    /** The code as written in JSON, e.g. {@code ambiguous-target}. */
+    public String token() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public static Optional<ErrorCode> fromToken(String token) {
+        return Arrays.stream(values()).filter(c -> c.token().equals(token)).findFirst();
+    }
+}

@@ -1,0 +1,79 @@
+package org.cusax.app.cli;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.cusax.app.daemon.Daemon;
+import org.cusax.app.daemon.DaemonLock;
+import org.cusax.app.json.JsonWriter;
+import org.cusax.core.config.ClientConfig;
+import org.cusax.core.config.ConfigError;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Runs the daemon: one session for the account, kept up until Ctrl-C / SIGTERM, which log out cleanly
+ * (un-REGISTER, unavailable presence). Other cusax commands then use it instead of logging in again.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Stay logged in as a daemon serving the command API on 127.0.0.1 until stopped (Ctrl-C); "
+                + "other cusax commands for the same account then use it.")
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    CusaxCli cli;
+
+    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop by itself after this long (default: run until stopped).")
+    Duration duration;
+
+    @Override
+    public Integer call() throws Exception {
+        LogLevels.apply(cli.verbosity());
+        ClientConfig config;
+        try {
+            config = cli.loadConfig();
+        } catch (ConfigError e) {
+            cli.err.println("cusax: configuration error: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        String account = config.link().chat().or(() -> config.link().telephony()).map(a -> a.address()).orElse("");
+        try (StopSignal signal = new StopSignal()) {
+            Daemon daemon;
+            try {
+                daemon = Daemon.start(config, cli.factory(), new SecureRandom());
+            } catch (DaemonLock.HeldElsewhere e) {
+                cli.err.println("cusax: " + account + ": " + e.getMessage());
+                return ExitCodes.DAEMON;
+            }
+            try {
+                report(account, daemon);
+                signal.await(duration);
+            } finally {
+                daemon.close();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void report(String account, Daemon daemon) {
+        if (cli.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", "daemon-started");
+            m.put("account", account);
+            m.put("pid", ProcessHandle.current().pid());
+            m.put("url", "http://127.0.0.1:" + daemon.port());
+            m.put("lockFile", daemon.files().lock().toString());
+            m.put("tokenFile", daemon.files().token().toString());
+            new JsonWriter(cli.out).line(m);
+        } else {
+            cli.out.println("cusax: serving " + account + " on http://127.0.0.1:" + daemon.port() + " (pid "
+                    + ProcessHandle.current().pid() + "); token in " + daemon.files().token() + "; stop with Ctrl-C");
+            cli.out.flush();
+        }
+    }
+}

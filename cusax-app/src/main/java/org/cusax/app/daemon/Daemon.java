@@ -1,0 +1,111 @@
+package org.cusax.app.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.cusax.app.api.CommandRegistry;
+import org.cusax.app.api.EventEncoder;
+import org.cusax.app.api.Timers;
+import org.cusax.app.assembly.ClientFactory;
+import org.cusax.core.client.CusaxClient;
+import org.cusax.core.config.ClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account's daemon: takes the account's lock, builds and starts the one session, serves the registry,
+ * and publishes where (port in the lock file, token in a mode-600 file). {@link #close} stops serving,
+ * then logs out (un-REGISTER, unavailable presence), removes the token and releases the lock.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final DaemonFiles files;
+    private final DaemonLock lock;
+    private final CusaxClient client;
+    private final ScheduledExecutorService timers;
+    private final DaemonServer server;
+    private final int port;
+
+    private Daemon(DaemonFiles files, DaemonLock lock, CusaxClient client, ScheduledExecutorService timers,
+                   DaemonServer server, int port) {
+        this.files = files;
+        this.lock = lock;
+        this.client = client;
+        this.timers = timers;
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts the daemon for {@code config}'s account, or says which process already serves it. */
+    public static Daemon start(ClientConfig config, ClientFactory factory, SecureRandom random)
+            throws IOException, DaemonLock.HeldElsewhere {
+        DaemonFiles files = DaemonFiles.of(config.daemon(), config.link());
+        DaemonLock lock = DaemonLock.acquire(files);
+        CusaxClient client = null;
+        ScheduledExecutorService timers = null;
+        DaemonServer server = null;
+        try {
+            client = factory.create(config);
+            timers = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cusax-call-steps");
+                t.setDaemon(true);
+                return t;
+            });
+            CommandRegistry registry = CommandRegistry.standard(client, client.link(), Timers.on(timers), config.audio());
+            DaemonToken token = DaemonToken.random(random);
+            server = new DaemonServer(registry, client, new EventEncoder(client.link()), token, DaemonServer.EVENT_QUEUE);
+            int port = server.start(config.daemon().port());
+            token.writeTo(files.token());
+            lock.publish(port);
+            client.start();
+            LOG.info("daemon serving on 127.0.0.1:{}", port);
+            return new Daemon(files, lock, client, timers, server, port);
+        } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            if (client != null) {
+                client.close();
+            }
+            if (timers != null) {
+                timers.shutdownNow();
+            }
+            Files.deleteIfExists(files.token());
+            lock.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public DaemonFiles files() {
+        return files;
+    }
+
+    public CusaxClient client() {
+        return client;
+    }
+
+    public DaemonServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        client.close();
+        timers.shutdownNow();
+        try {
+            Files.deleteIfExists(files.token());
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("daemon state files not cleaned up: {}", e.toString());
+        }
+    }
+}

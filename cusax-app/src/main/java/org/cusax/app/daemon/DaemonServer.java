@@ -1,0 +1,178 @@
+package org.cusax.app.daemon;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.cusax.app.api.ApiError;
+import org.cusax.app.api.ApiResponse;
+import org.cusax.app.api.CommandRegistry;
+import org.cusax.app.api.ErrorCode;
+import org.cusax.app.api.EventEncoder;
+import org.cusax.core.client.CusaxCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.websocket.WsContext;
+
+/**
+ * The daemon's transports on the registry (Javalin 7 / Jetty 12, bound to 127.0.0.1 only):
+ * {@code POST /api/v1/commands/{name}} with the parameters as a JSON object → the {@link ApiResponse};
+ * {@code GET /api/v1/commands} → the commands; WebSocket {@code /api/v1/events} → one JSON event per
+ * message. Every request and the WebSocket upgrade pass the {@link RequestGuard}.
+ */
+public final class DaemonServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonServer.class);
+    /** Events a WebSocket subscriber may fall behind before it is dropped. */
+    public static final int EVENT_QUEUE = 1024;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final CommandRegistry registry;
+    private final CusaxCommands core;
+    private final EventEncoder encoder;
+    private final RequestGuard guard;
+    private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cusax-ws-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, BoundedSubscriber> subscribers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int queueSize;
+    private volatile int port;
+    private Javalin app;
+
+    public DaemonServer(CommandRegistry registry, CusaxCommands core, EventEncoder encoder, DaemonToken token,
+                        int queueSize) {
+        this.registry = registry;
+        this.core = core;
+        this.encoder = encoder;
+        this.guard = new RequestGuard(token, () -> port);
+        this.queueSize = queueSize;
+    }
+
+    /** Starts listening on 127.0.0.1:{@code requestedPort} (0 = a free port); returns the port. */
+    public int start(int requestedPort) {
+        app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = "127.0.0.1";
+            cfg.jetty.port = requestedPort;
+            cfg.routes.before(this::guardHttp);
+            cfg.routes.wsBeforeUpgrade(this::guardUpgrade);
+            cfg.routes.get("/api/v1/commands", this::list);
+            cfg.routes.post("/api/v1/commands/{name}", this::command);
+            cfg.routes.ws("/api/v1/events", ws -> {
+                ws.onConnect(this::subscribe);
+                ws.onClose(ctx -> unsubscribe(ctx));
+                ws.onError(ctx -> unsubscribe(ctx));
+            });
+        });
+        app.start();
+        port = app.port();
+        return port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Live WebSocket subscribers (for tests and debugging). */
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    private void guardHttp(Context ctx) {
+        if (ctx.path().startsWith("/api/v1/events")) {
+            return; // the upgrade is guarded by guardUpgrade
+        }
+        Optional<ApiError> refused = guard.check(ctx.header("Authorization"), ctx.header("Origin"), ctx.header("Host"));
+        if (refused.isPresent()) {
+            ApiError e = refused.get();
+            ctx.status(e.code().httpStatus()).contentType("application/json")
+                    .result(json(ApiResponse.failed(commandName(ctx), e).toJson()));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private static String commandName(Context ctx) {
+        String p = ctx.path();
+        return p.startsWith("/api/v1/commands/") ? p.substring("/api/v1/commands/".length()) : "";
+    }
+
+    private void guardUpgrade(Context ctx) {
+        Optional<ApiError> refused = guard.check(ctx.header("Authorization"), ctx.header("Origin"), ctx.header("Host"));
+        if (refused.isPresent()) {
+            throw new HttpResponseException(refused.get().code().httpStatus(), refused.get().message(), Map.of());
+        }
+    }
+
+    private void list(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        registry.entries().values().forEach(e -> m.put(e.name(), e.summary()));
+        ctx.contentType("application/json").result(json(ApiResponse.ok("commands", m).toJson()));
+    }
+
+    private void command(Context ctx) throws InterruptedException {
+        String name = ctx.pathParam("name");
+        Map<String, Object> params;
+        try {
+            String body = ctx.body();
+            params = body.isBlank() ? Map.of() : mapper.readValue(body, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException | RuntimeException e) {
+            ApiError bad = new ApiError(ErrorCode.BAD_REQUEST, "the body must be a JSON object of parameters", Map.of());
+            ctx.status(400).contentType("application/json").result(json(ApiResponse.failed(name, bad).toJson()));
+            return;
+        }
+        ApiResponse r = registry.execute(name, params == null ? Map.of() : params);
+        ctx.status(r.error().map(e -> e.code().httpStatus()).orElse(200)).contentType("application/json")
+                .result(json(r.toJson()));
+    }
+
+    private void subscribe(WsContext ctx) {
+        BoundedSubscriber s = new BoundedSubscriber("ws-" + ctx.sessionId(), queueSize,
+                e -> json(encoder.encode(e)), ctx::send, reason -> {
+                    subscribers.remove(ctx.sessionId());
+                    try {
+                        ctx.closeSession(1008, reason);
+                    } catch (RuntimeException ex) {
+                        LOG.debug("close of a dropped subscriber failed", ex);
+                    }
+                }, senders);
+        subscribers.put(ctx.sessionId(), s);
+        s.attach(core.subscribe(s));
+    }
+
+    private void unsubscribe(WsContext ctx) {
+        BoundedSubscriber s = subscribers.remove(ctx.sessionId());
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        subscribers.values().forEach(BoundedSubscriber::close);
+        subscribers.clear();
+        if (app != null) {
+            app.stop();
+        }
+        senders.shutdownNow();
+    }
+}

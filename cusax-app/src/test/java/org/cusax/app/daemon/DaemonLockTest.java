@@ -1,0 +1,49 @@
+package org.cusax.app.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+
+import org.cusax.core.config.DaemonSettings;
+import org.cusax.core.testing.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One daemon per account: the lock names the pid holding it; a lock file nobody holds is stale. */
+class DaemonLockTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondDaemonForTheSameAccountIsToldWhichProcessHoldsIt() throws Exception {
+        DaemonFiles files = DaemonFiles.of(new DaemonSettings(dir.resolve("state"), 0), TestAccounts.link("alice"));
+        try (DaemonLock lock = DaemonLock.acquire(files)) {
+            assertThat(Files.getPosixFilePermissions(dir.resolve("state"))).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+            assertThatThrownBy(() -> DaemonLock.acquire(files)).isInstanceOf(DaemonLock.HeldElsewhere.class)
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+            assertThat(DaemonLock.running(files)).isEmpty(); // holds the lock but serves no port yet
+            lock.publish(4711);
+            assertThat(DaemonLock.running(files)).contains(new DaemonLock.Holder(ProcessHandle.current().pid(), 4711));
+        }
+        assertThat(DaemonLock.running(files)).isEmpty();
+        DaemonFiles bob = DaemonFiles.of(new DaemonSettings(dir.resolve("state"), 0), TestAccounts.link("bob"));
+        assertThat(bob.lock()).isNotEqualTo(files.lock());
+        try (DaemonLock other = DaemonLock.acquire(bob)) {
+            other.publish(1);
+        }
+    }
+
+    @Test
+    void aLeftoverLockFileWithADeadDaemonsPortIsIgnored() throws Exception {
+        DaemonFiles files = DaemonFiles.of(new DaemonSettings(dir, 0), TestAccounts.link("alice"));
+        Files.writeString(files.lock(), "999999 4711\n");
+        assertThat(DaemonLock.running(files)).isEmpty();
+        try (DaemonLock lock = DaemonLock.acquire(files)) {
+            assertThat(Files.readString(files.lock()).strip()).isEqualTo(String.valueOf(ProcessHandle.current().pid()));
+        }
+    }
+}
