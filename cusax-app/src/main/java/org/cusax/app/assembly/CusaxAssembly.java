@@ -26,6 +26,14 @@ public final class CusaxAssembly implements ClientFactory {
                 .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid));
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
-                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config));
+                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config), config.policy(),
+                CusaxAssembly::policyThread);
+    }
+
+    /** The service policy starts or stops a half at most twice per session: one short thread each time. */
+    private static void policyThread(Runnable task) {
+        Thread t = new Thread(task, "cusax-service-policy");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.call.AudioPlan;
@@ -22,6 +23,7 @@ import org.cusax.core.contact.ContactBook;
 import org.cusax.core.contact.Presence;
 import org.cusax.core.contact.TelPreference;
 import org.cusax.core.config.PresenceSettings;
+import org.cusax.core.config.ServicePolicy;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.contact.CallerBinding;
 import org.cusax.core.history.ConversationHistory;
@@ -65,6 +67,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final HistoryStore history;
     private final HistoryRecorder historyRecorder;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
+    private final StartupPolicy startupPolicy;
     private SecurityParity lastParity;
     private boolean started;
 
@@ -92,6 +95,17 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history) {
+        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history,
+                ServicePolicy.independent(), Runnable::run);
+    }
+
+    /**
+     * @param policy         the provider's service policy (RFC 7081 §2), honoured at start-up
+     * @param policyExecutor where the policy starts or stops a half (never the other half's thread)
+     */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
+                       HistoryStore history, ServicePolicy policy, Executor policyExecutor) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -110,6 +124,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.onThePhone = new OnThePhone(presence, chatPort);
         this.history = history;
         this.historyRecorder = new HistoryRecorder(history, calls, contacts);
+        this.startupPolicy = new StartupPolicy(policy, policyExecutor, link);
         events.subscribe(historyRecorder);
         for (Half half : Half.values()) {
             states.put(half, notConfiguredOrOffline(half));
@@ -137,8 +152,13 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
             throw new IllegalStateException("client already started");
         }
         started = true;
-        chatPort.ifPresent(port -> startHalf(Half.CHAT, () -> port.start(new ChatSide(delivery, contactList, events, this::updateStatus))));
-        telephonyPort.ifPresent(port -> startHalf(Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone, this::updateStatus))));
+        Map<Half, StartupPolicy.HalfControl> halves = new EnumMap<>(Half.class);
+        chatPort.ifPresent(port -> halves.put(Half.CHAT, new StartupPolicy.HalfControl(() -> startHalf(Half.CHAT,
+                () -> port.start(new ChatSide(delivery, contactList, events, this::updateStatus))), port::stop)));
+        telephonyPort.ifPresent(port -> halves.put(Half.TELEPHONY, new StartupPolicy.HalfControl(() -> startHalf(
+                Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone,
+                        this::updateStatus))), port::stop)));
+        startupPolicy.start(halves, this::updateStatus);
     }
 
     private void startHalf(Half half, Runnable starter) {
@@ -306,6 +326,9 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     }
 
     private void updateStatus(ConnectionStatus status) {
+        if (!startupPolicy.admit(status)) {
+            return;
+        }
         SecurityParity parity;
         boolean parityChanged;
         synchronized (states) {

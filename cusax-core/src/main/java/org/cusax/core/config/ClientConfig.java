@@ -13,9 +13,18 @@ import org.cusax.core.service.CusaxLink;
  * @param contacts  how contacts and their telephony addresses are loaded and read
  * @param presence  what our presence shows during calls ("on the phone")
  * @param history   where the call and chat history is kept
+ * @param policy    the provider's service policy (RFC 7081 §2) honoured at start-up
+ * @param provisioning where the configuration was provisioned from
  */
 public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
-                           ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+                           ContactSettings contacts, PresenceSettings presence, HistorySettings history,
+                           ServicePolicy policy, ProvisioningSettings provisioning) {
+    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
+                        ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+        this(link, xmpp, sip, reconnect, contacts, presence, history, ServicePolicy.independent(),
+                ProvisioningSettings.none());
+    }
+
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                         ContactSettings contacts) {
         this(link, xmpp, sip, reconnect, contacts, PresenceSettings.defaults(), HistorySettings.none());
