@@ -10,7 +10,6 @@ import org.cusax.app.assembly.ClientFactory;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.config.ClientConfigLoader;
-import org.cusax.core.config.ConfigFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "cusax", mixinStandardHelpOptions = true, version = "cusax 0.1.0",
         description = "CUSAX client: Telephony over SIP, Chat over XMPP, one service.",
         subcommands = {StatusCommand.class, ChatCommand.class, ListenCommand.class, RosterCommand.class,
-            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class},
+            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class,
+            LoginCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (all halves online / message acknowledged)",
@@ -110,6 +110,14 @@ public final class CusaxCli {
     }
 
     ClientConfig loadConfig() {
-        return new ClientConfigLoader(env, home).load(ConfigFile.read(configPath()));
+        return new ProvisionedStart(new ClientConfigLoader(env, home), err).load(configPath());
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Path home() {
+        return home;
     }
 }

@@ -21,6 +21,11 @@ public final class ExitCodes {
     /** A call was not answered (busy, declined, not found, cancelled, failed). */
     public static final int CALL_FAILED = 8;
 
+    /** Sign-in refused by the provisioning server: wrong user id or password, or too many attempts. */
+    public static final int SIGN_IN_REFUSED = 9;
+    /** The provisioning server was refused or not reached (not HTTPS, certificate, unreachable, error). */
+    public static final int PROVISIONING_FAILED = 10;
+
     private ExitCodes() {
     }
 }

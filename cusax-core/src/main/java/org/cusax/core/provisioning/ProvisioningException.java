@@ -22,7 +22,9 @@ public final class ProvisioningException extends Exception {
         /** No answer, refused connection, DNS failure, time-out. */
         UNREACHABLE,
         /** Any other answer (400, 5xx, unexpected type). */
-        SERVER
+        SERVER,
+        /** Discovery found neither a provisioning server nor service records: manual settings needed. */
+        NOT_FOUND
     }
 
     private final Kind kind;
