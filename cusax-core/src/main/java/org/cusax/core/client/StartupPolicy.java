@@ -32,7 +32,7 @@ final class StartupPolicy {
     private final Executor executor;
     private final CusaxLink link;
     private final Map<Half, ConnectionStatus> heldDown = new EnumMap<>(Half.class);
-    private Map<Half, HalfControl> halves = Map.of();
+    private volatile Map<Half, HalfControl> halves = Map.of();
     private Consumer<ConnectionStatus> report = s -> { };
     private boolean chatStarted;
 

@@ -155,6 +155,24 @@ class LoginIT {
     }
 
     @Test
+    void allOrNothingKeepsChatDownWhenTelephonyIsRefusedAndSaysSo() throws Exception {
+        TestUser bob = TB.testbed().createUser("bob");
+        // alice's password does not open bob's SIP account: Telephony fails, so Chat must not stay up
+        prov.serve("1", user -> document("tls", TB.testbed().kamailio().tlsPort()).replace("sip.aor = " + alice.sipAor(),
+                "sip.aor = " + bob.sipAor()));
+        Path config = newConfig();
+        assertThat(login(config, password, provisioningDns.server()).exit()).isZero();
+        LoginCli.Result status = cli.run("status", "-c", config.toString(), "--json");
+        assertThat(status.exit()).as(status.toString()).isEqualTo(4);
+        JsonNode json = JSON.readTree(status.out());
+        assertThat(json.path("telephony").path("state").asText()).as(status.toString()).isEqualTo("failed");
+        assertThat(json.path("telephony").path("reason").path("kind").asText()).isEqualTo("authentication");
+        assertThat(json.path("chat").path("state").asText()).isEqualTo("failed");
+        assertThat(json.path("chat").path("reason").path("message").asText())
+                .contains("the service policy is all or nothing").contains("Telephony failed").contains("401");
+    }
+
+    @Test
     void aPlainHttpProvisioningUrlIsRefusedBeforeAnythingIsSent() throws Exception {
         int before = prov.requests().size();
         LoginCli.Result r = login(newConfig(), password, provisioningDns.server(), "--provisioning-url",
