@@ -6,10 +6,12 @@ import java.time.Duration;
 
 import org.cusax.app.provisioning.HttpsClients;
 import org.cusax.app.provisioning.HttpsProvisioningFetcher;
+import org.cusax.core.client.SecurityParity;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.config.ClientConfigLoader;
 import org.cusax.core.config.ConfigFile;
 import org.cusax.core.config.ProvisioningSettings;
+import org.cusax.core.provisioning.ConfiguredSecurity;
 import org.cusax.core.provisioning.ProvisioningException;
 import org.cusax.core.provisioning.Reprovisioning;
 
@@ -51,7 +53,12 @@ final class ProvisionedStart {
             case REPLACED -> {
                 err.println("cusax: provisioning: version " + outcome.version().orElse("?") + " replaces "
                         + settings.version().orElse("(none)") + ": " + String.join("; ", outcome.changes()));
-                return loader.load(ConfigFile.read(path));
+                ClientConfig replaced = loader.load(ConfigFile.read(path));
+                SecurityParity parity = ConfiguredSecurity.of(replaced.link());
+                if (!parity.matched()) {
+                    err.println("cusax: provisioning: WARNING: " + parity.explanation());
+                }
+                return replaced;
             }
             default -> {
                 err.println("cusax: provisioning: keeping version " + settings.version().orElse("(none)")
