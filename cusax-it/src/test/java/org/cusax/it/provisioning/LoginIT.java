@@ -227,6 +227,17 @@ class LoginIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).contains("WARNING: TLS on one half only")
                 .contains("Telephony is configured without encryption");
+
+        // the same when a new version brings it at the next start
+        serveTheGoodDocument();
+        Path config = newConfig();
+        assertThat(login(config, password, provisioningDns.server()).exit()).isZero();
+        prov.serve("2", user -> document("udp", TB.testbed().kamailio().udpPort())
+                .replace("provisioning.version = 1", "provisioning.version = 2"));
+        LoginCli.Result status = cli.run("status", "-c", config.toString());
+        assertThat(status.err()).as(status.toString()).contains("version 2 replaces 1")
+                .contains("sip.transport: tls -> udp").contains("WARNING: TLS on one half only");
+        assertThat(status.out()).contains("WARNING: Telephony is unencrypted while Chat uses TLS");
     }
 
     @Test
