@@ -37,6 +37,14 @@ public final class CusaxAssembly implements ClientFactory {
                         Optional.of(LiveAudio.javaSound(sound))));
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
-                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config), sound);
+                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config), sound, config.policy(),
+                CusaxAssembly::policyThread);
+    }
+
+    /** The service policy starts or stops a half at most twice per session: one short thread each time. */
+    private static void policyThread(Runnable task) {
+        Thread t = new Thread(task, "cusax-service-policy");
+        t.setDaemon(true);
+        t.start();
     }
 }

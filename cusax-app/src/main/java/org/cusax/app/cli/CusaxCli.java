@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
             AudioDevicesCommand.class,
             LiveCommands.Answer.class, LiveCommands.Reject.class, LiveCommands.Busy.class, LiveCommands.Hangup.class,
             LiveCommands.Hold.class, LiveCommands.Resume.class, LiveCommands.Dtmf.class, LiveCommands.Mute.class,
-            LiveCommands.SetPresence.class},
+            LiveCommands.SetPresence.class, LoginCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (all halves online / message acknowledged / call answered; listen, sandbox, demo: stopped cleanly)",
@@ -41,6 +41,8 @@ import picocli.CommandLine.Option;
             "7:call has no route (or Telephony is down)",
             "8:call not answered (busy, declined, not found, cancelled, failed)",
             "9:no daemon runs for the account (live-session verbs), or one already runs (serve)",
+            "10:sign-in refused by the provisioning server (wrong user id or password, or too many attempts)",
+            "11:provisioning server refused or not reached (not HTTPS, certificate, unreachable, error)",
             "130:stopped at once by a second Ctrl-C / SIGTERM while cleaning up"},
         footer = {"", "listen, sandbox and demo exit 0 when stopped by Ctrl-C or SIGTERM after a clean stop."})
 public final class CusaxCli implements Callable<Integer> {
@@ -175,6 +177,14 @@ public final class CusaxCli implements Callable<Integer> {
     }
 
     ClientConfig loadConfig() {
-        return new ClientConfigLoader(env, home).load(ConfigFile.read(configPath()));
+        return new ProvisionedStart(new ClientConfigLoader(env, home), err).load(configPath());
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Path home() {
+        return home;
     }
 }

@@ -22,6 +22,10 @@ public final class ExitCodes {
     public static final int CALL_FAILED = 8;
     /** A live-session verb found no daemon for the account, or {@code serve} found one already running. */
     public static final int DAEMON = 9;
+    /** Sign-in refused by the provisioning server: wrong user id or password, or too many attempts. */
+    public static final int SIGN_IN_REFUSED = 10;
+    /** The provisioning server was refused or not reached (not HTTPS, certificate, unreachable, error). */
+    public static final int PROVISIONING_FAILED = 11;
 
     private ExitCodes() {
     }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.call.AudioPlan;
@@ -22,6 +23,7 @@ import org.cusax.core.contact.ContactBook;
 import org.cusax.core.contact.Presence;
 import org.cusax.core.contact.TelPreference;
 import org.cusax.core.config.PresenceSettings;
+import org.cusax.core.config.ServicePolicy;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.contact.CallerBinding;
 import org.cusax.core.history.ConversationHistory;
@@ -66,6 +68,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final HistoryRecorder historyRecorder;
     private final CallAudioControl callAudio;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
+    private final StartupPolicy startupPolicy;
     private SecurityParity lastParity;
     private boolean started;
 
@@ -94,13 +97,18 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history) {
         this(link, chatPort, telephonyPort, events, contacts, preference, presence, history,
-                org.cusax.core.port.AudioDevicesPort.none());
+                org.cusax.core.port.AudioDevicesPort.none(), ServicePolicy.independent(), Runnable::run);
     }
 
-    /** @param audioDevices the machine's sound devices, for {@link #audioDevices()} */
+    /**
+     * @param audioDevices   the machine's sound devices, for {@link #audioDevices()}
+     * @param policy         the provider's service policy (RFC 7081 §2), honoured at start-up
+     * @param policyExecutor where the policy starts or stops a half (never the other half's thread)
+     */
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
-                       HistoryStore history, org.cusax.core.port.AudioDevicesPort audioDevices) {
+                       HistoryStore history, org.cusax.core.port.AudioDevicesPort audioDevices, ServicePolicy policy,
+                       Executor policyExecutor) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -120,6 +128,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.onThePhone = new OnThePhone(presence, chatPort);
         this.history = history;
         this.historyRecorder = new HistoryRecorder(history, calls, contacts);
+        this.startupPolicy = new StartupPolicy(policy, policyExecutor, link);
         events.subscribe(historyRecorder);
         for (Half half : Half.values()) {
             states.put(half, notConfiguredOrOffline(half));
@@ -147,8 +156,13 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
             throw new IllegalStateException("client already started");
         }
         started = true;
-        chatPort.ifPresent(port -> startHalf(Half.CHAT, () -> port.start(new ChatSide(delivery, contactList, events, this::updateStatus))));
-        telephonyPort.ifPresent(port -> startHalf(Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone, this::updateStatus, callAudio))));
+        Map<Half, StartupPolicy.HalfControl> halves = new EnumMap<>(Half.class);
+        chatPort.ifPresent(port -> halves.put(Half.CHAT, new StartupPolicy.HalfControl(() -> startHalf(Half.CHAT,
+                () -> port.start(new ChatSide(delivery, contactList, events, this::updateStatus))), port::stop)));
+        telephonyPort.ifPresent(port -> halves.put(Half.TELEPHONY, new StartupPolicy.HalfControl(() -> startHalf(
+                Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone,
+                        this::updateStatus, callAudio))), port::stop)));
+        startupPolicy.start(halves, this::updateStatus);
     }
 
     private void startHalf(Half half, Runnable starter) {
@@ -331,6 +345,9 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     }
 
     private void updateStatus(ConnectionStatus status) {
+        if (!startupPolicy.admit(status)) {
+            return;
+        }
         SecurityParity parity;
         boolean parityChanged;
         synchronized (states) {

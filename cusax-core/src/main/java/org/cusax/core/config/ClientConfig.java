@@ -15,27 +15,19 @@ import org.cusax.core.service.CusaxLink;
  * @param history   where the call and chat history is kept
  * @param audio     the sound devices of live calls
  * @param daemon    where the daemon keeps its lock and token, and its port
+ * @param policy    the provider's service policy (RFC 7081 §2) honoured at start-up
+ * @param provisioning where the configuration was provisioned from
  */
 public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                            ContactSettings contacts, PresenceSettings presence, HistorySettings history,
-                           AudioSettings audio, DaemonSettings daemon) {
-    /** Settings without a daemon section: its state under the system temp directory. */
-    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
-                        ContactSettings contacts, PresenceSettings presence, HistorySettings history,
-                        AudioSettings audio) {
-        this(link, xmpp, sip, reconnect, contacts, presence, history, audio,
-                new DaemonSettings(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cusax-state"), 0));
-    }
-
-    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
-                        ContactSettings contacts, PresenceSettings presence, HistorySettings history,
-                        DaemonSettings daemon) {
-        this(link, xmpp, sip, reconnect, contacts, presence, history, AudioSettings.defaults(), daemon);
-    }
-
+                           AudioSettings audio, DaemonSettings daemon, ServicePolicy policy,
+                           ProvisioningSettings provisioning) {
+    /** Settings without audio, daemon, policy and provisioning sections: their defaults (daemon state under tmp). */
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                         ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
-        this(link, xmpp, sip, reconnect, contacts, presence, history, AudioSettings.defaults());
+        this(link, xmpp, sip, reconnect, contacts, presence, history, AudioSettings.defaults(),
+                new DaemonSettings(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cusax-state"), 0),
+                ServicePolicy.independent(), ProvisioningSettings.none());
     }
 
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,

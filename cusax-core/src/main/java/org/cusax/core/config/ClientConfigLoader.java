@@ -57,12 +57,33 @@ public final class ClientConfigLoader {
             return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c), presence(c),
                     new HistorySettings(c.path("history.dir")), audio(c), new DaemonSettings(c.path("daemon.state-dir")
                     .orElseThrow(() -> new ConfigError("daemon.state-dir must not be empty")),
-                    c.integer("daemon.port", 0, 65535)));
+                    c.integer("daemon.port", 0, 65535)),
+                    new ServicePolicy(c.bool("service.policy.chat-after-telephony"),
+                            c.bool("service.policy.all-or-nothing")),
+                    provisioning(c));
         } catch (ConfigError e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw new ConfigError(file.source() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ProvisioningSettings provisioning(ConfigValues c) {
+        Optional<String> url = c.optional("provisioning.url");
+        url.ifPresent(u -> {
+            if (!u.toLowerCase(Locale.ROOT).startsWith("https://")) {
+                throw c.error("provisioning.url", "'" + u + "' is not an https:// URL (provisioning is HTTPS only)");
+            }
+        });
+        Optional<String> dns = c.optional("discovery.dns-server");
+        dns.ifPresent(d -> {
+            if (!d.matches("[^:\\s]+(:\\d{1,5})?|\\[[0-9a-fA-F:.]+\\](:\\d{1,5})?")) {
+                throw c.error("discovery.dns-server", "'" + d + "' is not host or host:port");
+            }
+        });
+        return new ProvisioningSettings(url, c.optional("provisioning.version"), c.optional("provisioning.user"),
+                c.path("provisioning.password-file"), c.path("provisioning.trust-store"),
+                c.bool("provisioning.refresh"), dns);
     }
 
     private static ContactSettings contacts(ConfigValues c) {

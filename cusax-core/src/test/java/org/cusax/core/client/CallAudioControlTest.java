@@ -43,7 +43,8 @@ class CallAudioControlTest {
     void setUp() {
         client = new CusaxClient(TestAccounts.link("alice"), Optional.of(new FakeChatPort()), Optional.of(telephony),
                 new EventBus(), new ContactBook(new AddressNormalizer("US")), TelPreference.defaults(),
-                PresenceSettings.defaults(), new InMemoryHistoryStore(), () -> List.of(HEADSET));
+                PresenceSettings.defaults(), new InMemoryHistoryStore(), () -> List.of(HEADSET),
+                org.cusax.core.config.ServicePolicy.independent(), Runnable::run);
         client.subscribe(recorder);
         client.start();
     }
