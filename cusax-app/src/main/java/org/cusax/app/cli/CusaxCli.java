@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "cusax", mixinStandardHelpOptions = true, version = "cusax 0.1.0",
         description = "CUSAX client: Telephony over SIP, Chat over XMPP, one service.",
         subcommands = {StatusCommand.class, ChatCommand.class, ListenCommand.class, RosterCommand.class,
-            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class},
+            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class,
+            org.cusax.app.cli.admin.AdminCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (all halves online / message acknowledged)",
