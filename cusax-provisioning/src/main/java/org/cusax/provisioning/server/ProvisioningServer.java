@@ -19,6 +19,7 @@ import io.javalin.http.HandlerType;
  * to {@link ProvisioningEndpoint}; every other method on them is 405.
  */
 public final class ProvisioningServer implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProvisioningServer.class);
     private final Javalin app;
     private final int port;
     private final String host;
@@ -39,6 +40,12 @@ public final class ProvisioningServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, httpConfig) -> httpsConnector(server, httpConfig, tls, bindAddress, port));
+            // a directory outage (database down) is a temporary 503 without details, never a stack trace
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.warn("provisioning request failed: {}", e.toString());
+                answer(ctx, new ProvisioningResponse(503, "provisioning is temporarily unavailable\n",
+                        java.util.Map.of("Retry-After", "30")));
+            });
             for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.GET, HandlerType.PUT,
                 HandlerType.DELETE, HandlerType.PATCH}) {
                 config.routes.addHttpHandler(method, ProvisioningKeys.PATH,

@@ -167,6 +167,17 @@ class ProvisioningServerTest {
                 .hasMessageContaining("cannot read PKCS#12").hasMessageNotContaining("changeit");
     }
 
+    @Test
+    void databaseOutageIs503WithoutDetails() throws Exception {
+        try (ProvisioningFixture broken = new ProvisioningFixture("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", "", clock, ServerTls.pem(cert.certPem(), cert.keyPem()), cert)) {
+            broken.database.close();
+            HttpResponse<String> r = broken.post(ProvisioningKeys.PATH, Map.of("username", "alice", "password", "alice-pw"));
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).isEqualTo("provisioning is temporarily unavailable\n");
+        }
+    }
+
     static Map<String, String> keys(String body) {
         return body.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).collect(Collectors.toMap(
                 l -> l.substring(0, l.indexOf('=')).strip(), l -> l.substring(l.indexOf('=') + 1).strip()));
