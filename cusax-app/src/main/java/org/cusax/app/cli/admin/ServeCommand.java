@@ -100,6 +100,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--default-region", defaultValue = "", description = "contacts.default-region sent to clients (e.g. FR).")
     String defaultRegion;
 
+    /** Counted down by Ctrl-C / SIGTERM (a shutdown hook), or by a test. */
+    final CountDownLatch stop = new CountDownLatch(1);
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -129,10 +132,18 @@ final class ServeCommand implements Callable<Integer> {
                 new CredentialCheck(directory, db.domain, StoredCredentials.WorkFactors.DEFAULT, random),
                 new LoginThrottle(database.dataSource(), ThrottlePolicy.DEFAULT, clock),
                 new ProvisioningDocument(service), new JitsiDocument(service), AuditLog.toLogger(clock));
-        CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "cusax-provisioning-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (database; ProvisioningServer server = ProvisioningServer.start(bind, port, serverTls, endpoint, publicUrl)) {
+        ProvisioningServer started;
+        try {
+            started = ProvisioningServer.start(bind, port, serverTls, endpoint, publicUrl);
+        } catch (RuntimeException e) {
+            database.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            err.println("cusax admin serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (database; ProvisioningServer server = started) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("provisioning server on https://" + bind + ":" + server.port() + ProvisioningKeys.PATH
                     + " (Jitsi: " + ProvisioningKeys.JITSI_PATH + "), directory " + db.url().replaceAll("password=[^&;]*",
@@ -140,6 +151,12 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Running; press Ctrl-C to stop.");
             out.flush();
             stop.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what stopped us
+            }
         }
         return ExitCodes.OK;
     }
