@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.cusax.provisioning.server.ProvisioningKeys;
 import org.cusax.provisioning.server.ServerTls;
-import org.cusax.provisioning.support.LocalPostgres;
+import org.cusax.testbed.postgres.LocalPostgres;
 import org.cusax.provisioning.support.MutableClock;
 import org.cusax.provisioning.support.ProvisioningFixture;
 import org.cusax.provisioning.support.TestCertificate;

@@ -1,4 +1,4 @@
-package org.cusax.provisioning.support;
+package org.cusax.testbed.postgres;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -33,6 +33,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public static LocalPostgres start() throws IOException, InterruptedException {
+        org.cusax.testbed.process.PackageInstaller.ensure(org.cusax.testbed.process.PackageInstaller.POSTGRESQL);
         Path bin;
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             bin = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
