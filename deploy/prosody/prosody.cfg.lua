@@ -28,6 +28,13 @@ local base_dir = "/var/lib/cusax-prosody"         -- holds data/, prosody.pid an
 local tls_certificate = "/etc/prosody/certs/cusax.test.crt"  -- PEM, full chain
 local tls_key = "/etc/prosody/certs/cusax.test.key"          -- PEM private key
 local log_level = "info"                          -- debug, info, warn or error
+-- Accounts from the cusax user directory on PostgreSQL (docs/provisioning.md) instead of Prosody's
+-- own store: nil, or the connection and the folder holding mod_auth_cusax_directory.lua, e.g.
+-- local directory_sql = { driver = "PostgreSQL", database = "cusax", host = "127.0.0.1", port = 5432,
+--                         username = "prosody", password = "..." }
+-- local directory_modules = "/etc/cusax/prosody/modules"
+local directory_sql = nil
+local directory_modules = nil
 -- <<< site settings
 
 -- ------------------------------------------------------------------ process
@@ -53,7 +60,14 @@ https_ports = { }
 -- ------------------------------------------------------------------ security
 c2s_require_encryption = true
 s2s_require_encryption = true
-authentication = "internal_hashed"
+if directory_sql then
+	-- deploy/prosody/modules/mod_auth_cusax_directory.lua (needs lua-dbi-postgresql)
+	authentication = "cusax_directory"
+	cusax_directory_sql = directory_sql
+	plugin_paths = { directory_modules }
+else
+	authentication = "internal_hashed"
+end
 storage = "internal"
 -- Directory Prosody scans for certificates named after hosts: the one holding ours.
 certificates = tls_certificate:match("^(.*)/[^/]*$") or "certs"

@@ -71,6 +71,11 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
     }
 
+    /** The TCP port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
     public String user() {
         return "cusax";
     }

@@ -1,20 +1,25 @@
 package org.cusax.it.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.cusax.it.support.XmppPeer;
 import org.cusax.provisioning.directory.Directory;
 import org.cusax.provisioning.directory.DirectoryDatabase;
 import org.cusax.provisioning.directory.StoredCredentials;
 import org.cusax.provisioning.directory.UserId;
+import org.cusax.testbed.TestUser;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.testbed.kamailio.DigestAlgorithm;
 import org.cusax.testbed.kamailio.KamailioServer;
 import org.cusax.testbed.postgres.LocalPostgres;
-import org.cusax.testbed.sip.SipProbe;
+import org.cusax.testbed.prosody.ProsodyServer;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,22 +27,23 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Kamailio (deploy/kamailio, {@code CUSAX_DIRECTORY_DB}) authenticates REGISTER (RFC 3261 §22, digest
- * SHA-256 of RFC 8760 and MD5) from the cusax user directory on a real PostgreSQL: a user added by the
- * directory registers with no Kamailio-side step, a password change counts at once, a removed or
- * disabled user is refused (issue 12 item 4).
+ * Both halves authenticate from the one cusax user directory on a real PostgreSQL (issue 12 item 4):
+ * Kamailio (deploy/kamailio, {@code CUSAX_DIRECTORY_DB}) checks REGISTER digests (RFC 3261 §22; SHA-256
+ * of RFC 8760 and MD5) against the directory's HA1, Prosody (deploy/prosody,
+ * {@code mod_auth_cusax_directory}) runs SASL SCRAM-SHA-1 (RFC 5802) from its StoredKey/ServerKey. One
+ * admin action adds, changes or removes the user on both halves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KamailioDirectoryIT {
+class DirectoryBothHalvesIT {
     @RegisterExtension
-    static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults().withProsody(false)
+    static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults()
             .withDigestAlgorithm(DigestAlgorithm.SHA_256));
     private LocalPostgres pg;
     private DirectoryDatabase db;
     private Directory directory;
 
     @BeforeAll
-    void directoryFeedsKamailio() throws Exception {
+    void directoryFeedsBothServers() throws Exception {
         pg = LocalPostgres.start();
         String jdbc = pg.createDatabase("cusax");
         db = DirectoryDatabase.open(jdbc, pg.user(), "");
@@ -45,6 +51,9 @@ class KamailioDirectoryIT {
         KamailioServer kamailio = TB.testbed().kamailio();
         kamailio.useDirectory(jdbc.replace("jdbc:postgresql://", "postgres://" + pg.user() + "@"));
         kamailio.restart();
+        ProsodyServer prosody = TB.testbed().prosody();
+        prosody.useDirectory(new ProsodyServer.Directory("127.0.0.1", pg.port(), "cusax", pg.user()));
+        prosody.restart();
     }
 
     @AfterAll
@@ -61,25 +70,41 @@ class KamailioDirectoryIT {
     }
 
     private int register(String user, String password) {
-        SipProbe probe = TB.testbed().kamailio().probe();
-        return probe.register(user, password, "sip:" + user + "@127.0.0.1:45999", 60).status();
+        return TB.testbed().kamailio().probe().register(user, password, "sip:" + user + "@127.0.0.1:45999", 60).status();
+    }
+
+    /** Smack's SCRAM-SHA-1 login; returns the mechanism used. */
+    private String xmppLogin(String user, String password) throws Exception {
+        XMPPTCPConnection c = XmppPeer.connect(TB.testbed(), new TestUser(user, TB.testbed().domain(), password), "it");
+        try {
+            return c.getUsedSaslMechansism();
+        } finally {
+            c.disconnect();
+        }
     }
 
     @Test
-    void directoryUserRegistersAndPasswordChangesCountAtOnce() {
+    void oneAdminActionAddsChangesAndRemovesTheUserOnBothHalves() throws Exception {
         UserId dora = new UserId("dora", TB.testbed().domain());
         directory.add(dora, "Dora", "", List.of(), "first-pw".toCharArray());
         assertThat(register("dora", "first-pw")).as(TB.testbed().kamailio().logTail(30)).isEqualTo(200);
+        assertThat(xmppLogin("dora", "first-pw")).as(TB.testbed().serverLogTails(30)).isEqualTo("SCRAM-SHA-1");
         assertThat(register("dora", "wrong")).isEqualTo(401);
+        assertThatThrownBy(() -> xmppLogin("dora", "wrong")).isInstanceOf(SASLErrorException.class);
 
         directory.setPassword(dora, "second-pw".toCharArray());
         assertThat(register("dora", "first-pw")).isEqualTo(401);
+        assertThatThrownBy(() -> xmppLogin("dora", "first-pw")).isInstanceOf(SASLErrorException.class);
         assertThat(register("dora", "second-pw")).isEqualTo(200);
+        assertThat(xmppLogin("dora", "second-pw")).isEqualTo("SCRAM-SHA-1");
 
         directory.setEnabled(dora, false);
         assertThat(register("dora", "second-pw")).isEqualTo(401);
+        assertThatThrownBy(() -> xmppLogin("dora", "second-pw")).isInstanceOf(SASLErrorException.class);
+        directory.setEnabled(dora, true);
         directory.remove(dora);
         assertThat(register("dora", "second-pw")).isEqualTo(401);
+        assertThatThrownBy(() -> xmppLogin("dora", "second-pw")).isInstanceOf(SASLErrorException.class);
     }
 
     /** RFC 7616 MD5 (what sipp and older phones answer): the directory's ha1_md5 column. */
