@@ -78,7 +78,7 @@ ssl = {
 }
 
 -- ------------------------------------------------------------------ modules
-modules_enabled = {
+local enabled_modules = {
 	"roster";     -- RFC 6121 roster, with roster versioning (XEP-0237)
 	"saslauth";   -- SASL (SCRAM-SHA-1, PLAIN)
 	"tls";        -- STARTTLS
@@ -95,6 +95,11 @@ modules_enabled = {
 	"version";    -- XEP-0092 software version
 	"uptime";     -- XEP-0012 last activity (server uptime)
 }
+if directory_sql then
+	-- TEL fields of every directory user's vCard come from the directory (mod_cusax_vcard_tel.lua)
+	table.insert(enabled_modules, "cusax_vcard_tel")
+end
+modules_enabled = enabled_modules
 modules_disabled = {
 	"s2s";             -- autoloaded by default; CUSAX needs no federation here
 	"s2s_auth_certs";

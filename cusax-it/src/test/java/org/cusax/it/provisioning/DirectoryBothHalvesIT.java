@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.cusax.it.support.XmppPeer;
 import org.cusax.provisioning.directory.Directory;
+import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.provisioning.directory.DirectoryDatabase;
 import org.cusax.provisioning.directory.StoredCredentials;
 import org.cusax.provisioning.directory.UserId;
@@ -20,6 +21,10 @@ import org.cusax.testbed.postgres.LocalPostgres;
 import org.cusax.testbed.prosody.ProsodyServer;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.vcardtemp.VCardManager;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +110,46 @@ class DirectoryBothHalvesIT {
         directory.remove(dora);
         assertThat(register("dora", "second-pw")).isEqualTo(401);
         assertThatThrownBy(() -> xmppLogin("dora", "second-pw")).isInstanceOf(SASLErrorException.class);
+    }
+
+    /**
+     * RFC 7081 §3.1–3.2: TEL fields of every directory user's vCard (XEP-0054) come from the directory
+     * (mod_cusax_vcard_tel): a user's own TEL change with a stock library (Smack) is restored while the
+     * nickname change stays; a contact sees the directory's numbers; set-tel shows at the next read.
+     */
+    @Test
+    void telFieldsBelongToTheDirectory() throws Exception {
+        UserId gina = new UserId("gina", TB.testbed().domain());
+        directory.add(gina, "Gina", "", List.of(PhoneNumber.parse("mobile:+33 6 12 34 56 78"),
+                PhoneNumber.parse("work:+33 1 84 88 00 12")), "gina-pw".toCharArray());
+        directory.add(new UserId("hank", TB.testbed().domain()), "Hank", "", List.of(), "hank-pw".toCharArray());
+        EntityBareJid ginaJid = JidCreate.entityBareFrom(gina.toString());
+        XMPPTCPConnection g = XmppPeer.connect(TB.testbed(), new TestUser("gina", TB.testbed().domain(), "gina-pw"), "it");
+        XMPPTCPConnection h = XmppPeer.connect(TB.testbed(), new TestUser("hank", TB.testbed().domain(), "hank-pw"), "it");
+        try {
+            VCard own = VCardManager.getInstanceFor(g).loadVCard();
+            assertThat(own.getPhoneWork("CELL")).as(own.toXML().toString()).isEqualTo("+33 6 12 34 56 78");
+            assertThat(own.getPhoneWork("VOICE")).isEqualTo("+33 1 84 88 00 12");
+
+            own.setNickName("Gigi");
+            own.setPhoneWork("VOICE", "+1 555 0100");
+            VCardManager.getInstanceFor(g).saveVCard(own);
+
+            VCard seen = VCardManager.getInstanceFor(h).loadVCard(ginaJid);
+            assertThat(seen.getNickName()).isEqualTo("Gigi");
+            assertThat(seen.getPhoneWork("VOICE")).isEqualTo("+33 1 84 88 00 12");
+            assertThat(seen.getPhoneWork("CELL")).isEqualTo("+33 6 12 34 56 78");
+
+            directory.setPhones(gina, List.of(PhoneNumber.parse("home:01 23 45 67 89")));
+            VCard after = VCardManager.getInstanceFor(h).loadVCard(ginaJid);
+            assertThat(after.getPhoneHome("VOICE")).isEqualTo("01 23 45 67 89");
+            assertThat(after.getPhoneWork("CELL")).isNull();
+            assertThat(after.getPhoneWork("VOICE")).isNull();
+            assertThat(after.getNickName()).isEqualTo("Gigi");
+        } finally {
+            g.disconnect();
+            h.disconnect();
+        }
     }
 
     /** RFC 7616 MD5 (what sipp and older phones answer): the directory's ha1_md5 column. */

@@ -124,8 +124,9 @@ public final class ProsodyServer {
             org.cusax.testbed.process.PackageInstaller.ensure(org.cusax.testbed.process.PackageInstaller.LUA_DBI_POSTGRESQL);
             try {
                 Path modules = Files.createDirectories(dir.resolve("modules"));
-                Files.writeString(modules.resolve("mod_auth_cusax_directory.lua"),
-                        DeployTemplate.load("prosody/modules/mod_auth_cusax_directory.lua").text());
+                for (String module : List.of("mod_auth_cusax_directory.lua", "mod_cusax_vcard_tel.lua")) {
+                    Files.writeString(modules.resolve(module), DeployTemplate.load("prosody/modules/" + module).text());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
