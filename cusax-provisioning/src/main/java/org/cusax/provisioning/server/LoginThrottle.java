@@ -36,10 +36,37 @@ public final class LoginThrottle {
         });
     }
 
-    /** Counts one failed sign-in for the user and for the source. */
+    /**
+     * Counts one failed sign-in for the user and for the source, and drops the rows of subjects whose
+     * failures are forgotten (so guessed user names do not pile up: only live counters are kept).
+     */
     public void failure(String user, String source) {
         count(userKey(user), policy.userDelayAfter(), policy.userLockAfter());
         count(sourceKey(source), policy.sourceDelayAfter(), policy.sourceLockAfter());
+        purgeForgotten();
+    }
+
+    /** How many subjects have counters now (for tests and the operator). */
+    public int liveSubjects() {
+        return Transactions.run(db, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM login_throttle");
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+    }
+
+    private void purgeForgotten() {
+        long now = clock.millis();
+        Transactions.run(db, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM login_throttle WHERE last_failure_ms < ? AND blocked_until_ms <= ?")) {
+                s.setLong(1, now - policy.forgetAfter().toMillis());
+                s.setLong(2, now);
+                return s.executeUpdate();
+            }
+        });
     }
 
     /** A successful sign-in clears the user's failures (the source's stay until forgotten). */

@@ -106,6 +106,18 @@ class SharedThrottleTest {
     }
 
     @Test
+    void forgottenCountersLeaveTheDatabase() {
+        LoginThrottle throttle = new LoginThrottle(a.database.dataSource(), ThrottlePolicy.DEFAULT, clock);
+        for (int i = 0; i < 10; i++) {
+            throttle.failure("guess" + i + "@example.test", "192.0.2.1");
+        }
+        assertThat(throttle.liveSubjects()).isEqualTo(11);
+        clock.advance(ThrottlePolicy.DEFAULT.forgetAfter().plusSeconds(1));
+        throttle.failure("other@example.test", "192.0.2.2");
+        assertThat(throttle.liveSubjects()).isEqualTo(2);
+    }
+
+    @Test
     void oneSourceGuessingManyUsersIsThrottledAsASource() throws Exception {
         for (int i = 0; i < ThrottlePolicy.DEFAULT.sourceDelayAfter(); i++) {
             assertThat((i % 2 == 0 ? a : b).post(ProvisioningKeys.PATH,
