@@ -28,6 +28,13 @@ local base_dir = "/var/lib/cusax-prosody"         -- holds data/, prosody.pid an
 local tls_certificate = "/etc/prosody/certs/cusax.test.crt"  -- PEM, full chain
 local tls_key = "/etc/prosody/certs/cusax.test.key"          -- PEM private key
 local log_level = "info"                          -- debug, info, warn or error
+-- Accounts from the cusax user directory on PostgreSQL (docs/provisioning.md) instead of Prosody's
+-- own store: nil, or the connection and the folder holding mod_auth_cusax_directory.lua, e.g.
+-- local directory_sql = { driver = "PostgreSQL", database = "cusax", host = "127.0.0.1", port = 5432,
+--                         username = "prosody", password = "..." }
+-- local directory_modules = "/etc/cusax/prosody/modules"
+local directory_sql = nil
+local directory_modules = nil
 -- <<< site settings
 
 -- ------------------------------------------------------------------ process
@@ -53,7 +60,14 @@ https_ports = { }
 -- ------------------------------------------------------------------ security
 c2s_require_encryption = true
 s2s_require_encryption = true
-authentication = "internal_hashed"
+if directory_sql then
+	-- deploy/prosody/modules/mod_auth_cusax_directory.lua (needs lua-dbi-postgresql)
+	authentication = "cusax_directory"
+	cusax_directory_sql = directory_sql
+	plugin_paths = { directory_modules }
+else
+	authentication = "internal_hashed"
+end
 storage = "internal"
 -- Directory Prosody scans for certificates named after hosts: the one holding ours.
 certificates = tls_certificate:match("^(.*)/[^/]*$") or "certs"
@@ -64,7 +78,7 @@ ssl = {
 }
 
 -- ------------------------------------------------------------------ modules
-modules_enabled = {
+local enabled_modules = {
 	"roster";     -- RFC 6121 roster, with roster versioning (XEP-0237)
 	"saslauth";   -- SASL (SCRAM-SHA-1, PLAIN)
 	"tls";        -- STARTTLS
@@ -81,6 +95,11 @@ modules_enabled = {
 	"version";    -- XEP-0092 software version
 	"uptime";     -- XEP-0012 last activity (server uptime)
 }
+if directory_sql then
+	-- TEL fields of every directory user's vCard come from the directory (mod_cusax_vcard_tel.lua)
+	table.insert(enabled_modules, "cusax_vcard_tel")
+end
+modules_enabled = enabled_modules
 modules_disabled = {
 	"s2s";             -- autoloaded by default; CUSAX needs no federation here
 	"s2s_auth_certs";

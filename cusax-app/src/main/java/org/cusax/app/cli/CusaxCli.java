@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             AudioDevicesCommand.class,
             LiveCommands.Answer.class, LiveCommands.Reject.class, LiveCommands.Busy.class, LiveCommands.Hangup.class,
             LiveCommands.Hold.class, LiveCommands.Resume.class, LiveCommands.Dtmf.class, LiveCommands.Mute.class,
-            LiveCommands.SetPresence.class, LoginCommand.class},
+            LiveCommands.SetPresence.class, LoginCommand.class,
+            org.cusax.app.cli.admin.AdminCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (all halves online / message acknowledged / call answered; listen, sandbox, demo: stopped cleanly)",

@@ -52,6 +52,7 @@ public final class KamailioServer {
     private final ProcessHost host;
     private DigestAlgorithm algorithm;
     private boolean wrongHost;
+    private String directoryUrl;
 
     /**
      * Prepares (does not start) a server in {@code dir}.
@@ -166,6 +167,19 @@ public final class KamailioServer {
      */
     public synchronized void useWrongHostCertificate(boolean wrong) {
         this.wrongHost = wrong;
+        render();
+    }
+
+    /**
+     * Take digest credentials from the cusax user directory at {@code postgresUrl}
+     * ({@code postgres://USER@HOST:PORT/DB}) instead of the users table, from the next (re)start on;
+     * null = the users table again.
+     */
+    public synchronized void useDirectory(String postgresUrl) {
+        if (postgresUrl != null) {
+            org.cusax.testbed.process.PackageInstaller.ensure(org.cusax.testbed.process.PackageInstaller.KAMAILIO_POSTGRES);
+        }
+        this.directoryUrl = postgresUrl;
         render();
     }
 
@@ -295,6 +309,10 @@ public final class KamailioServer {
                 + "#!substdef \"!CUSAX_TLS_CERTIFICATE!" + safe(cert.certificate().toString()) + "!g\"\n"
                 + "#!substdef \"!CUSAX_TLS_PRIVATE_KEY!" + safe(cert.privateKey().toString()) + "!g\"\n"
                 + "#!define CUSAX_DEBUG " + (verbose ? 3 : 2) + "\n"
+                + (directoryUrl == null ? "" : "#!define CUSAX_DIRECTORY_DB\n"
+                        + "#!substdef \"!CUSAX_DIRECTORY_URL!" + safe(directoryUrl) + "!g\"\n"
+                        + "#!substdef \"!CUSAX_HA1_COLUMN!" + (algorithm == DigestAlgorithm.MD5 ? "ha1_md5" : "ha1_sha256")
+                        + "!g\"\n")
                 + "listen=udp:" + HOST + ":" + udpPort + "\n"
                 + "listen=tcp:" + HOST + ":" + tcpPort + "\n"
                 + "listen=tls:" + HOST + ":" + tlsPort + "\n";

@@ -22,6 +22,12 @@ public final class PackageInstaller {
     public static final String KAMAILIO = "kamailio";
     /** Kamailio's tls.so module. */
     public static final String KAMAILIO_TLS = "kamailio-tls-modules";
+    /** Kamailio's db_postgres.so (digest credentials from the cusax directory). */
+    public static final String KAMAILIO_POSTGRES = "kamailio-postgres-modules";
+    /** PostgreSQL server (the cusax directory in production form). */
+    public static final String POSTGRESQL = "postgresql";
+    /** LuaDBI's PostgreSQL driver (Prosody reading the cusax directory). */
+    public static final String LUA_DBI_POSTGRESQL = "lua-dbi-postgresql";
     /** sipp. */
     public static final String SIPP = "sip-tester";
     /** sipsak. */

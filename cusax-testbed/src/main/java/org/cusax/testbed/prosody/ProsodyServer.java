@@ -41,6 +41,11 @@ public final class ProsodyServer {
     private final ServerProcess process;
     private final ProcessHost host;
     private boolean wrongHost;
+    private Directory directory;
+
+    /** Where the cusax user directory lives (PostgreSQL, trust or peer authentication in tests). */
+    public record Directory(String host, int port, String database, String user) {
+    }
 
     /**
      * Prepares (does not start) a server in {@code dir}.
@@ -108,6 +113,26 @@ public final class ProsodyServer {
     /** Direct access to this server's storage files, for seeding large data sets (see {@link ProsodyStorage}). */
     public ProsodyStorage storage() {
         return new ProsodyStorage(dataDir(), domain);
+    }
+
+    /**
+     * Take accounts from the cusax user directory (deploy/prosody/modules/mod_auth_cusax_directory.lua)
+     * instead of Prosody's own store, from the next (re)start on; null = Prosody's store again.
+     */
+    public synchronized void useDirectory(Directory newDirectory) {
+        if (newDirectory != null) {
+            org.cusax.testbed.process.PackageInstaller.ensure(org.cusax.testbed.process.PackageInstaller.LUA_DBI_POSTGRESQL);
+            try {
+                Path modules = Files.createDirectories(dir.resolve("modules"));
+                for (String module : List.of("mod_auth_cusax_directory.lua", "mod_cusax_vcard_tel.lua")) {
+                    Files.writeString(modules.resolve(module), DeployTemplate.load("prosody/modules/" + module).text());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        this.directory = newDirectory;
+        render();
     }
 
     /**
@@ -210,7 +235,12 @@ public final class ProsodyServer {
                 + "local base_dir = " + lua(dir.toString()) + "\n"
                 + "local tls_certificate = " + lua(cert.certificate().toString()) + "\n"
                 + "local tls_key = " + lua(cert.privateKey().toString()) + "\n"
-                + "local log_level = " + lua(verbose ? "debug" : "info") + "\n";
+                + "local log_level = " + lua(verbose ? "debug" : "info") + "\n"
+                + (directory == null ? "local directory_sql = nil\nlocal directory_modules = nil\n"
+                        : "local directory_sql = { driver = \"PostgreSQL\", database = " + lua(directory.database())
+                                + ", host = " + lua(directory.host()) + ", port = " + directory.port() + ", username = "
+                                + lua(directory.user()) + " }\n"
+                                + "local directory_modules = " + lua(dir.resolve("modules").toString()) + "\n");
         DeployTemplate.load(TEMPLATE).renderTo(configFile, site);
     }
 

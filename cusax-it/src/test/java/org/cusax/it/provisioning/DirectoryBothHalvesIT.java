@@ -1,0 +1,181 @@
+package org.cusax.it.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.List;
+
+import org.cusax.it.support.XmppPeer;
+import org.cusax.provisioning.directory.Directory;
+import org.cusax.provisioning.directory.PhoneNumber;
+import org.cusax.provisioning.directory.DirectoryDatabase;
+import org.cusax.provisioning.directory.StoredCredentials;
+import org.cusax.provisioning.directory.UserId;
+import org.cusax.testbed.TestUser;
+import org.cusax.testbed.TestbedOptions;
+import org.cusax.testbed.junit.TestbedExtension;
+import org.cusax.testbed.kamailio.DigestAlgorithm;
+import org.cusax.testbed.kamailio.KamailioServer;
+import org.cusax.testbed.postgres.LocalPostgres;
+import org.cusax.testbed.prosody.ProsodyServer;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.vcardtemp.VCardManager;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Both halves authenticate from the one cusax user directory on a real PostgreSQL (issue 12 item 4):
+ * Kamailio (deploy/kamailio, {@code CUSAX_DIRECTORY_DB}) checks REGISTER digests (RFC 3261 §22; SHA-256
+ * of RFC 8760 and MD5) against the directory's HA1, Prosody (deploy/prosody,
+ * {@code mod_auth_cusax_directory}) runs SASL SCRAM-SHA-1 (RFC 5802) from its StoredKey/ServerKey. One
+ * admin action adds, changes or removes the user on both halves.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DirectoryBothHalvesIT {
+    @RegisterExtension
+    static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults()
+            .withDigestAlgorithm(DigestAlgorithm.SHA_256));
+    private LocalPostgres pg;
+    private DirectoryDatabase db;
+    private Directory directory;
+
+    @BeforeAll
+    void directoryFeedsBothServers() throws Exception {
+        pg = LocalPostgres.start();
+        String jdbc = pg.createDatabase("cusax");
+        db = DirectoryDatabase.open(jdbc, pg.user(), "");
+        directory = new Directory(db.dataSource(), StoredCredentials.WorkFactors.DEFAULT, new SecureRandom());
+        KamailioServer kamailio = TB.testbed().kamailio();
+        kamailio.useDirectory(jdbc.replace("jdbc:postgresql://", "postgres://" + pg.user() + "@"));
+        kamailio.restart();
+        ProsodyServer prosody = TB.testbed().prosody();
+        prosody.useDirectory(new ProsodyServer.Directory("127.0.0.1", pg.port(), "cusax", pg.user()));
+        prosody.restart();
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (db != null) {
+                db.close();
+            }
+        } finally {
+            if (pg != null) {
+                pg.close();
+            }
+        }
+    }
+
+    private int register(String user, String password) {
+        return TB.testbed().kamailio().probe().register(user, password, "sip:" + user + "@127.0.0.1:45999", 60).status();
+    }
+
+    /** Smack's SCRAM-SHA-1 login; returns the mechanism used. */
+    private String xmppLogin(String user, String password) throws Exception {
+        XMPPTCPConnection c = XmppPeer.connect(TB.testbed(), new TestUser(user, TB.testbed().domain(), password), "it");
+        try {
+            return c.getUsedSaslMechansism();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    @Test
+    void oneAdminActionAddsChangesAndRemovesTheUserOnBothHalves() throws Exception {
+        UserId dora = new UserId("dora", TB.testbed().domain());
+        directory.add(dora, "Dora", "", List.of(), "first-pw".toCharArray());
+        assertThat(register("dora", "first-pw")).as(TB.testbed().kamailio().logTail(30)).isEqualTo(200);
+        assertThat(xmppLogin("dora", "first-pw")).as(TB.testbed().serverLogTails(30)).isEqualTo("SCRAM-SHA-1");
+        assertThat(register("dora", "wrong")).isEqualTo(401);
+        assertThatThrownBy(() -> xmppLogin("dora", "wrong")).isInstanceOf(SASLErrorException.class);
+
+        directory.setPassword(dora, "second-pw".toCharArray());
+        assertThat(register("dora", "first-pw")).isEqualTo(401);
+        assertThatThrownBy(() -> xmppLogin("dora", "first-pw")).isInstanceOf(SASLErrorException.class);
+        assertThat(register("dora", "second-pw")).isEqualTo(200);
+        assertThat(xmppLogin("dora", "second-pw")).isEqualTo("SCRAM-SHA-1");
+
+        directory.setEnabled(dora, false);
+        assertThat(register("dora", "second-pw")).isEqualTo(401);
+        assertThatThrownBy(() -> xmppLogin("dora", "second-pw")).isInstanceOf(SASLErrorException.class);
+        directory.setEnabled(dora, true);
+        directory.remove(dora);
+        assertThat(register("dora", "second-pw")).isEqualTo(401);
+        assertThatThrownBy(() -> xmppLogin("dora", "second-pw")).isInstanceOf(SASLErrorException.class);
+    }
+
+    /**
+     * RFC 7081 §3.1–3.2: TEL fields of every directory user's vCard (XEP-0054) come from the directory
+     * (mod_cusax_vcard_tel): a user's own TEL change with a stock library (Smack) is restored while the
+     * nickname change stays; a contact sees the directory's numbers; set-tel shows at the next read.
+     */
+    @Test
+    void telFieldsBelongToTheDirectory() throws Exception {
+        UserId gina = new UserId("gina", TB.testbed().domain());
+        directory.add(gina, "Gina", "", List.of(PhoneNumber.parse("mobile:+33 6 12 34 56 78"),
+                PhoneNumber.parse("work:+33 1 84 88 00 12")), "gina-pw".toCharArray());
+        directory.add(new UserId("hank", TB.testbed().domain()), "Hank", "", List.of(), "hank-pw".toCharArray());
+        EntityBareJid ginaJid = JidCreate.entityBareFrom(gina.toString());
+        XMPPTCPConnection g = XmppPeer.connect(TB.testbed(), new TestUser("gina", TB.testbed().domain(), "gina-pw"), "it");
+        XMPPTCPConnection h = XmppPeer.connect(TB.testbed(), new TestUser("hank", TB.testbed().domain(), "hank-pw"), "it");
+        try {
+            VCard own = VCardManager.getInstanceFor(g).loadVCard();
+            assertThat(own.getPhoneWork("CELL")).as(own.toXML().toString()).isEqualTo("+33 6 12 34 56 78");
+            assertThat(own.getPhoneWork("VOICE")).isEqualTo("+33 1 84 88 00 12");
+
+            own.setNickName("Gigi");
+            own.setPhoneWork("VOICE", "+1 555 0100");
+            VCardManager.getInstanceFor(g).saveVCard(own);
+
+            VCard seen = VCardManager.getInstanceFor(h).loadVCard(ginaJid);
+            assertThat(seen.getNickName()).isEqualTo("Gigi");
+            assertThat(seen.getPhoneWork("VOICE")).isEqualTo("+33 1 84 88 00 12");
+            assertThat(seen.getPhoneWork("CELL")).isEqualTo("+33 6 12 34 56 78");
+
+            directory.setPhones(gina, List.of(PhoneNumber.parse("home:01 23 45 67 89")));
+            VCard after = VCardManager.getInstanceFor(h).loadVCard(ginaJid);
+            assertThat(after.getPhoneHome("VOICE")).isEqualTo("01 23 45 67 89");
+            assertThat(after.getPhoneWork("CELL")).isNull();
+            assertThat(after.getPhoneWork("VOICE")).isNull();
+            assertThat(after.getNickName()).isEqualTo("Gigi");
+        } finally {
+            g.disconnect();
+            h.disconnect();
+        }
+    }
+
+    /** RFC 7616 MD5 (what sipp and older phones answer): the directory's ha1_md5 column. */
+    @Test
+    void md5ChallengesUseTheMd5Ha1() {
+        UserId finn = new UserId("finn", TB.testbed().domain());
+        directory.add(finn, "Finn", "", List.of(), "finn-pw".toCharArray());
+        KamailioServer kamailio = TB.testbed().kamailio();
+        kamailio.setDigestAlgorithm(DigestAlgorithm.MD5);
+        kamailio.restart();
+        try {
+            assertThat(register("finn", "finn-pw")).as(kamailio.logTail(30)).isEqualTo(200);
+            assertThat(register("finn", "nope")).isEqualTo(401);
+        } finally {
+            kamailio.setDigestAlgorithm(DigestAlgorithm.SHA_256);
+            kamailio.restart();
+        }
+    }
+
+    @Test
+    void unknownUserAndSqlInDigestUserAreRefused() {
+        assertThat(register("nobody", "x")).isEqualTo(401);
+        UserId eve = new UserId("eve", TB.testbed().domain());
+        directory.add(eve, "Eve", "", List.of(), "eve-pw".toCharArray());
+        // a valid SIP user part that would end the SQL string and comment out the rest
+        assertThat(register("eve'--", "eve-pw")).isEqualTo(401);
+        assertThat(register("eve", "eve-pw")).isEqualTo(200);
+    }
+}

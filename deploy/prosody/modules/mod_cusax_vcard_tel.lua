@@ -1,0 +1,89 @@
+-- mod_cusax_vcard_tel: the TEL fields of every directory user's vcard-temp (XEP-0054) belong to the
+-- cusax user directory (RFC 7081 §3.1-3.2, issue 12). Prosody 0.12, beside mod_vcard.
+--
+--   * A vCard the user stores keeps every field the user wrote except TEL: the user's TELs are
+--     replaced by the directory's numbers before mod_vcard stores it (the change is restored, not
+--     refused, so a client that saves its whole vCard after editing the nickname still succeeds).
+--   * Every vCard read (own or a contact's) carries the directory's current numbers, also when the
+--     user never stored a vCard, so "cusax admin user set-tel" shows at once.
+--   * Users not in the directory are left alone.
+--
+-- Config: modules_enabled += "cusax_vcard_tel"; cusax_directory_sql as for mod_auth_cusax_directory.
+-- Needs Debian's lua-dbi-postgresql.
+
+local st = require "util.stanza";
+local sql = require "util.sql";
+local jid_split = require "util.jid".split;
+
+local host = module.host;
+local params = module:get_option("cusax_directory_sql");
+assert(type(params) == "table", "cusax_directory_sql = { driver = \"PostgreSQL\", database = ... } is required");
+local engine = sql:create_engine(params);
+local vcards = module:open_store("vcard");
+
+local NUMBERS = "SELECT p.label, p.number FROM directory_user u LEFT JOIN user_phone p ON p.user_id = u.user_id "
+	.. "WHERE u.localpart = ? AND u.domain = ? ORDER BY p.position";
+-- vcard-temp TEL type elements per directory label (a mobile is CELL alone: readers such as Smack
+-- keep one number per type, and CELL+VOICE would put the mobile under VOICE)
+local TYPES = { mobile = { "CELL" }, work = { "WORK", "VOICE" }, home = { "HOME", "VOICE" },
+	video = { "VIDEO" }, other = { "VOICE" } };
+
+-- The directory's numbers of a user ({ {label=, number=}, ... }), or nil if the user is not in it.
+local function directory_numbers(username)
+	local ok, numbers = engine:transaction(function()
+		local found;
+		for row in engine:select(NUMBERS, username, host) do
+			found = found or {};
+			if row[1] then
+				found[#found + 1] = { label = row[1], number = row[2] };
+			end
+		end
+		return found;
+	end);
+	if not ok then
+		module:log("error", "cusax directory query failed: %s", tostring(numbers));
+		return nil;
+	end
+	return numbers;
+end
+
+-- vCard with its TELs replaced by the directory's numbers.
+local function with_directory_tels(vcard, numbers)
+	vcard:maptags(function(child)
+		if child.name == "TEL" then return nil; end
+		return child;
+	end);
+	for _, n in ipairs(numbers) do
+		local tel = st.stanza("TEL");
+		for _, t in ipairs(TYPES[n.label] or TYPES.other) do
+			tel:tag(t):up();
+		end
+		tel:tag("NUMBER"):text(n.number):up();
+		vcard:add_child(tel);
+	end
+	return vcard;
+end
+
+local function handle_vcard(event)
+	local session, stanza = event.origin, event.stanza;
+	local to = stanza.attr.to;
+	if stanza.attr.type == "set" then
+		if to and jid_split(to) ~= session.username then return; end -- mod_vcard refuses it
+		local numbers = directory_numbers(session.username);
+		if numbers and stanza.tags[1] then
+			with_directory_tels(stanza.tags[1], numbers);
+			module:log("debug", "vCard of %s stored with the directory's %d TEL(s)", session.username, #numbers);
+		end
+		return; -- mod_vcard stores the rewritten vCard
+	end
+	local username = to and jid_split(to) or session.username;
+	local numbers = directory_numbers(username);
+	if not numbers then return; end -- not a directory user: mod_vcard answers
+	local vcard = st.deserialize(vcards:get(username)) or st.stanza("vCard", { xmlns = "vcard-temp" });
+	session.send(st.reply(stanza):add_child(with_directory_tels(vcard, numbers)));
+	return true;
+end
+
+-- before mod_vcard: a contact's vCard (iq/bare) and the user's own, sent without 'to' (iq/self)
+module:hook("iq/bare/vcard-temp:vCard", handle_vcard, 10);
+module:hook("iq/self/vcard-temp:vCard", handle_vcard, 10);
