@@ -117,7 +117,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
         sockets.refuseIfStopped();
-        return sockets.add(new SizeLimitedDatagramSocket(port, bindAddress, maxMessageSize));
+        return sockets.add(new ScreenedDatagramSocket(port, bindAddress, maxMessageSize));
     }
 
     private ObservedSocket open(InetAddress address, int port, InetAddress myAddress) throws IOException {

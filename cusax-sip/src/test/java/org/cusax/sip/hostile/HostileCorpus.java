@@ -111,6 +111,14 @@ final class HostileCorpus {
                 + ";branch=z9hG4bK" + id + ";rport");
         if (transport.equals("UDP")) {
             cases.add(new Case("top Via names another transport", render(line("OPTIONS"), req, ""), id, 200));
+            id = nextId();
+            cases.add(new Case("SIP/7.0 (RFC 4475 §3.1.2.16 badvers-like)", render(
+                    "OPTIONS sip:alice@127.0.0.1:" + listenerPort + " SIP/7.0", valid("OPTIONS", id), ""), id, 505));
+            id = nextId();
+            req = valid("OPTIONS", id);
+            req.put("l", "5");
+            cases.add(new Case("conflicting Content-Length (RFC 4475 §3.1.2.x mcl01-like)",
+                    render(line("OPTIONS"), req, ""), id, 400));
         }
         return cases;
     }

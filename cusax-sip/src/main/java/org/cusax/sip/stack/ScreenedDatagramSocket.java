@@ -8,15 +8,16 @@ import java.net.SocketException;
 
 /**
  * A UDP socket that discards every datagram larger than the configured SIP message size before the
- * stack parses it: JAIN-SIP's MAX_MESSAGE_SIZE only bounds the body of a UDP message, so a huge header
- * block would otherwise be parsed and answered.
+ * stack parses it (JAIN-SIP's MAX_MESSAGE_SIZE only bounds the body of a UDP message, so a huge header
+ * block would otherwise be parsed and answered), and answers statelessly what {@link DatagramScreen}
+ * refuses (wrong SIP version, conflicting Content-Length).
  */
-final class SizeLimitedDatagramSocket extends DatagramSocket {
+final class ScreenedDatagramSocket extends DatagramSocket {
     private static final int MAX_DATAGRAM = 65_535;
     private final int maxMessageSize;
     private volatile long discarded;
 
-    SizeLimitedDatagramSocket(int port, InetAddress bindAddress, int maxMessageSize) throws SocketException {
+    ScreenedDatagramSocket(int port, InetAddress bindAddress, int maxMessageSize) throws SocketException {
         super(port, bindAddress);
         this.maxMessageSize = maxMessageSize;
     }
@@ -34,7 +35,11 @@ final class SizeLimitedDatagramSocket extends DatagramSocket {
             super.receive(in);
             int length = in.getLength();
             int room = packet.getData().length - packet.getOffset();
-            if ((maxMessageSize <= 0 || length <= maxMessageSize) && length <= room) {
+            boolean fits = (maxMessageSize <= 0 || length <= maxMessageSize) && length <= room;
+            java.util.Optional<byte[]> refusal = fits ? DatagramScreen.refusal(full, length) : java.util.Optional.empty();
+            if (refusal.isPresent()) {
+                send(new DatagramPacket(refusal.get(), refusal.get().length, in.getSocketAddress()));
+            } else if (fits) {
                 System.arraycopy(full, 0, packet.getData(), packet.getOffset(), length);
                 packet.setLength(length);
                 packet.setSocketAddress(in.getSocketAddress());
