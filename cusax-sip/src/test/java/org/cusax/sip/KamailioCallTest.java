@@ -106,13 +106,16 @@ class KamailioCallTest {
     void busyEndsTheCallerSideWith486() throws Exception {
         peers = KamailioPeers.pair(TB.testbed(), Transport.UDP);
         String call = peers.call(AudioPlan.silent());
+        CallMedia aliceMedia = peers.alice.calls().orElseThrow().media(call).orElseThrow();
         CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
         peers.bob.reject(incoming.callId(), 486);
         CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.callId()).isEqualTo(call);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.BUSY);
         assertThat(ended.reason().sipStatus()).hasValue(486);
-        assertThat(peers.alice.calls().orElseThrow().media(call).orElseThrow().isClosed()).isTrue();
+        assertThat(aliceMedia.isClosed()).isTrue();
+        assertThat(peers.alice.calls().orElseThrow().liveCalls()).isZero();
+        assertThat(peers.bob.calls().orElseThrow().liveCalls()).isZero();
     }
 
     @Test
@@ -120,13 +123,15 @@ class KamailioCallTest {
         peers = KamailioPeers.pair(TB.testbed(), Transport.TCP);
         String call = peers.call(AudioPlan.silent());
         CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
+        CallMedia bobMedia = peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         peers.aliceSees.await("ringing", WAIT);
         peers.alice.hangUp(call);
         CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
         assertThat(ended.reason().sipStatus()).hasValue(487);
         assertThat(peers.bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
-        assertThat(peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow().isClosed()).isTrue();
+        assertThat(bobMedia.isClosed()).isTrue();
+        assertThat(peers.bob.calls().orElseThrow().liveCalls()).isZero();
     }
 
     @Test

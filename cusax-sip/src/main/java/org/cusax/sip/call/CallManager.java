@@ -309,7 +309,11 @@ public final class CallManager {
     }
 
     public synchronized void hangUp(String callId) {
-        SipCall call = require(callId);
+        SipCall call = byId.get(callId);
+        if (call == null) {
+            LOG.debug("hang-up of call {}: it has already ended", callId);
+            return;
+        }
         switch (call.phase) {
             case CALLING, EARLY -> {
                 if (call.direction == CallDirection.INCOMING) {
@@ -353,6 +357,11 @@ public final class CallManager {
         return call == null ? java.util.Optional.empty() : java.util.Optional.of(call.media);
     }
 
+    /** How many calls this manager still holds (ended calls leave at once). */
+    public int liveCalls() {
+        return byId.size();
+    }
+
     /** Ends every call (BYE or CANCEL where possible); used when the SIP half stops. */
     public synchronized void endAll() {
         for (SipCall call : List.copyOf(byId.values())) {
@@ -387,6 +396,7 @@ public final class CallManager {
         call.cancelTimers();
         call.media.close();
         bySipCallId.remove(call.sipCallId);
+        byId.remove(call.id); // live state only: an ended call leaves memory (the core keeps its history)
         LOG.debug("call {} ended: {}", call.id, reason.message());
         callbacks.onCallEnded(call.id, reason);
     }
