@@ -106,7 +106,7 @@ class KamailioCallTest {
     void busyEndsTheCallerSideWith486() throws Exception {
         peers = KamailioPeers.pair(TB.testbed(), Transport.UDP);
         String call = peers.call(AudioPlan.silent());
-        org.cusax.sip.call.CallMedia aliceMedia = peers.alice.calls().orElseThrow().media(call).orElseThrow();
+        CallMedia aliceMedia = peers.alice.calls().orElseThrow().media(call).orElseThrow();
         CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
         peers.bob.reject(incoming.callId(), 486);
         CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
@@ -115,6 +115,8 @@ class KamailioCallTest {
         assertThat(ended.reason().sipStatus()).hasValue(486);
         assertThat(aliceMedia.isClosed()).isTrue();
         assertThat(peers.alice.calls().orElseThrow().media(call)).as("an ended call is forgotten").isEmpty();
+        assertThat(peers.alice.calls().orElseThrow().liveCalls()).isZero();
+        assertThat(peers.bob.calls().orElseThrow().liveCalls()).isZero();
     }
 
     @Test
@@ -122,8 +124,8 @@ class KamailioCallTest {
         peers = KamailioPeers.pair(TB.testbed(), Transport.TCP);
         String call = peers.call(AudioPlan.silent());
         CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
+        CallMedia bobMedia = peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         peers.aliceSees.await("ringing", WAIT);
-        org.cusax.sip.call.CallMedia bobMedia = peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         peers.alice.hangUp(call);
         CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
@@ -131,6 +133,7 @@ class KamailioCallTest {
         assertThat(peers.bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
         assertThat(bobMedia.isClosed()).isTrue();
         assertThat(peers.bob.calls().orElseThrow().media(incoming.callId())).as("an ended call is forgotten").isEmpty();
+        assertThat(peers.bob.calls().orElseThrow().liveCalls()).isZero();
     }
 
     @Test

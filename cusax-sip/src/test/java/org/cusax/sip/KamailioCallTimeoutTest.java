@@ -19,6 +19,7 @@ import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.testbed.process.Command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.cusax.sip.call.CallMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +112,7 @@ class KamailioCallTimeoutTest {
         KamailioPeers.online(callee, calleeSees);
         var sipp = SippCaller.call(TB.testbed(), "no-ack.xml", user.name(), dir);
         CallRecorder.Seen incoming = calleeSees.await("incoming", WAIT);
-        org.cusax.sip.call.CallMedia media = callee.calls().orElseThrow().media(incoming.callId()).orElseThrow();
+        CallMedia media = callee.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         callee.answer(incoming.callId(), AudioPlan.silent());
 
         EndReason reason = calleeSees.await("ended", WAIT).reason();
@@ -122,5 +123,6 @@ class KamailioCallTimeoutTest {
         assertThat(result.exitCode()).as(result.output() + SippCaller.messages(dir, "no-ack.xml")).isZero();
         assertThat(media.isClosed()).isTrue();
         assertThat(callee.calls().orElseThrow().media(incoming.callId())).as("an ended call is forgotten").isEmpty();
+        assertThat(callee.calls().orElseThrow().liveCalls()).isZero();
     }
 }

@@ -92,6 +92,7 @@ class KamailioOfferlessTest {
         assertThat(media.isClosed()).isTrue();
         assertThat(media.statistics().rtpPacketsSent()).isZero();
         assertThat(bob.calls().orElseThrow().media(incoming.callId())).as("an ended call is forgotten").isEmpty();
+        assertThat(bob.calls().orElseThrow().liveCalls()).isZero();
     }
 
     @Test

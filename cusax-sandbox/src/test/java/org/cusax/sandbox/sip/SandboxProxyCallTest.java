@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.cusax.sip.call.CallMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,8 +122,8 @@ class SandboxProxyCallTest {
         startBoth(Transport.TCP);
         String call = peers.call(AudioPlan.silent());
         CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
+        CallMedia bobMedia = peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         peers.aliceSees.await("ringing", WAIT);
-        org.cusax.sip.call.CallMedia bobMedia = peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         peers.alice.hangUp(call);
         CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
@@ -130,6 +131,7 @@ class SandboxProxyCallTest {
         assertThat(peers.bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
         assertThat(bobMedia.isClosed()).isTrue();
         assertThat(peers.bob.calls().orElseThrow().media(incoming.callId())).as("an ended call is forgotten").isEmpty();
+        assertThat(peers.bob.calls().orElseThrow().liveCalls()).isZero();
     }
 
     @Test

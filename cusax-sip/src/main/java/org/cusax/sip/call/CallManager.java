@@ -319,7 +319,11 @@ public final class CallManager {
     }
 
     public synchronized void hangUp(String callId) {
-        SipCall call = require(callId);
+        SipCall call = byId.get(callId);
+        if (call == null) {
+            LOG.debug("hang-up of call {}: it has already ended", callId);
+            return;
+        }
         switch (call.phase) {
             case CALLING, EARLY -> {
                 if (call.direction == CallDirection.INCOMING) {
@@ -366,6 +370,11 @@ public final class CallManager {
     public java.util.Optional<CallMedia> media(String callId) {
         SipCall call = byId.get(callId);
         return call == null ? java.util.Optional.empty() : java.util.Optional.of(call.media);
+    }
+
+    /** How many calls this manager still holds (ended calls leave at once). */
+    public int liveCalls() {
+        return byId.size();
     }
 
     /** Ends every call (BYE or CANCEL where possible); used when the SIP half stops. */

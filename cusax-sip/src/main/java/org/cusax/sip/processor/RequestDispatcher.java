@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes each incoming request to the processor of its method. Methods without a processor get 405
  * Method Not Allowed when we know them and 501 Not Implemented otherwise, both with our Allow header
- * (RFC 3261 §8.2.1). A processor that fails produces a 500 rather than silence.
+ * (RFC 3261 §8.2.1). Before that, {@link RequestScreen} refuses a wrong SIP version (505), unknown required
+ * extensions (420) and an INVITE without a usable Contact (400). A processor that fails produces a 500
+ * rather than silence.
  */
 public final class RequestDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
@@ -57,7 +59,13 @@ public final class RequestDispatcher {
         String method = request.getMethod();
         RequestProcessor processor = processors.get(method);
         try {
-            if (processor != null) {
+            var refusal = RequestScreen.check(request);
+            if (refusal.isPresent()) {
+                LOG.debug("incoming {} refused with {}: {}", method, refusal.get().status(), refusal.get().reason());
+                if (!Request.ACK.equals(method)) {
+                    responder.send(event, RequestScreen.respond(responder, request, refusal.get()));
+                }
+            } else if (processor != null) {
                 processor.process(event, responder);
             } else if (Request.ACK.equals(method)) {
                 LOG.debug("stray ACK dropped");

@@ -32,14 +32,15 @@ final class NistStack {
      * Creates the stack directly rather than through {@code SipFactory}, whose registry would keep
      * every stack of the JVM alive forever.
      */
-    static SipStack create(Properties properties, TlsPolicy tls, FlowMonitor flows, int connectTimeoutMillis)
+    static SipStack create(Properties properties, TlsPolicy tls, FlowMonitor flows, int connectTimeoutMillis,
+                           int maxMessageSize)
             throws PeerUnavailableException {
         SipStackImpl stack = new SipStackImpl(properties);
         if (!(stack.getNetworkLayer() instanceof PolicyNetworkLayer layer)) {
             stop(stack, null);
             throw new PeerUnavailableException("JAIN-SIP did not take our network layer");
         }
-        layer.configure(tls, flows, connectTimeoutMillis);
+        layer.configure(tls, flows, connectTimeoutMillis, maxMessageSize);
         return stack;
     }
 

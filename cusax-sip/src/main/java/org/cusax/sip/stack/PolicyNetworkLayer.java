@@ -31,6 +31,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     private volatile TlsPolicy tls;
     private volatile FlowMonitor flows;
     private volatile int connectTimeoutMillis = 10_000;
+    private volatile int maxMessageSize;
     private volatile StackSockets sockets = new StackSockets("(unnamed)");
 
     public PolicyNetworkLayer() {
@@ -38,6 +39,12 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     }
 
     void configure(TlsPolicy tlsPolicy, FlowMonitor flowMonitor, int connectTimeout) {
+        configure(tlsPolicy, flowMonitor, connectTimeout, 0);
+    }
+
+    /** As above, and UDP datagrams larger than {@code maxMessage} bytes (when positive) are discarded. */
+    void configure(TlsPolicy tlsPolicy, FlowMonitor flowMonitor, int connectTimeout, int maxMessage) {
+        this.maxMessageSize = maxMessage;
         this.tls = tlsPolicy;
         this.flows = flowMonitor;
         this.connectTimeoutMillis = connectTimeout;
@@ -110,7 +117,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress bindAddress) throws SocketException {
         sockets.refuseIfStopped();
-        return sockets.add(new DatagramSocket(port, bindAddress));
+        return sockets.add(new ScreenedDatagramSocket(port, bindAddress, maxMessageSize));
     }
 
     private ObservedSocket open(InetAddress address, int port, InetAddress myAddress) throws IOException {

@@ -53,7 +53,7 @@ public final class SipEndpoint implements AutoCloseable {
         SipStack stack;
         try {
             stack = NistStack.create(StackProperties.of(config), config.tls().orElse(null), config.flows(),
-                    (int) config.connectTimeout().toMillis());
+                    (int) config.connectTimeout().toMillis(), config.maxMessageSize());
         } catch (PeerUnavailableException e) {
             throw new SipSetupException("cannot create the SIP stack: " + e.getMessage(), e);
         }

@@ -10,10 +10,17 @@ import java.util.Properties;
  *       default suite list (which even names anonymous suites) onto every socket it creates;</li>
  *   <li>message size limit, handshake timeout, and the blocking (OIO) processors our network layer serves;</li>
  *   <li>every request goes to the configured server ({@code javax.sip.OUTBOUND_PROXY});</li>
- *   <li>stack logging bridged to SLF4J.</li>
+ *   <li>stack logging bridged to SLF4J;</li>
+ *   <li>hostile-input limits, all here: {@code MAX_MESSAGE_SIZE} (the body; header blocks over UDP are
+ *       bounded by our network layer, over TCP by JAIN-SIP's parser), at most 64 connections, a 10 s read
+ *       timeout, at most {@value #MAX_SERVER_TRANSACTIONS} server transactions, and the
+ *       {@link ViaTransportValve} so a request whose Via names another transport is still answered.</li>
  * </ul>
  */
 public final class StackProperties {
+    /** Server transactions alive at once; beyond it JAIN-SIP refuses new requests. */
+    public static final int MAX_SERVER_TRANSACTIONS = 1000;
+
     private StackProperties() {
     }
 
@@ -41,6 +48,8 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "64");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_SERVER_TRANSACTIONS));
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", ViaTransportValve.class.getName());
         c.tls().ifPresent(tls -> {
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", tls.protocols()));
             p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", tls.cipherSuites()));

@@ -34,6 +34,10 @@ class StackPropertiesTest {
         assertThat(p.getProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT")).isEqualTo("4000");
         assertThat(p.getProperty("gov.nist.javax.sip.NETWORK_LAYER")).isEqualTo(PolicyNetworkLayer.class.getName());
         assertThat(p.getProperty("gov.nist.javax.sip.STACK_LOGGER")).isEqualTo(Slf4jStackLogger.class.getName());
+        assertThat(p.getProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS")).isEqualTo("1000");
+        assertThat(p.getProperty("gov.nist.javax.sip.MAX_CONNECTIONS")).isEqualTo("64");
+        assertThat(p.getProperty("gov.nist.javax.sip.READ_TIMEOUT")).isEqualTo("10000");
+        assertThat(p.getProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE")).isEqualTo(ViaTransportValve.class.getName());
     }
 
     @Test

@@ -1,0 +1,82 @@
+package org.cusax.sip.hostile;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+
+import org.cusax.core.account.Features;
+import org.cusax.core.account.Transport;
+import org.cusax.sip.net.FlowMonitor;
+import org.cusax.sip.processor.MethodCapabilities;
+import org.cusax.sip.processor.RequestDispatcher;
+import org.cusax.sip.processor.Responder;
+import org.cusax.sip.stack.EndpointConfig;
+import org.cusax.sip.stack.SipEndpoint;
+
+/**
+ * Test fixture: our SIP endpoint and request dispatcher (the client's listener without calls, which
+ * declines INVITEs with 480) on loopback over one transport, counting what escaped the dispatcher.
+ */
+final class ListenerUnderTest implements AutoCloseable {
+    final SipEndpoint endpoint;
+    final AtomicInteger listenerFailures = new AtomicInteger();
+    private volatile RequestDispatcher dispatcher;
+
+    ListenerUnderTest(Transport transport, int maxMessageSize) throws Exception {
+        EndpointConfig config = new EndpointConfig("hostile-" + System.nanoTime(), InetAddress.getLoopbackAddress(), 0,
+                transport, new InetSocketAddress("127.0.0.1", 9), maxMessageSize, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Optional.empty(), new FlowMonitor());
+        endpoint = SipEndpoint.open(config, new SipListener() {
+            @Override
+            public void processRequest(RequestEvent e) {
+                try {
+                    dispatcher.dispatch(e);
+                } catch (RuntimeException | Error ex) {
+                    listenerFailures.incrementAndGet();
+                    throw ex;
+                }
+            }
+
+            @Override
+            public void processResponse(ResponseEvent e) {
+            }
+
+            @Override
+            public void processTimeout(TimeoutEvent e) {
+            }
+
+            @Override
+            public void processIOException(IOExceptionEvent e) {
+            }
+
+            @Override
+            public void processTransactionTerminated(TransactionTerminatedEvent e) {
+            }
+
+            @Override
+            public void processDialogTerminated(DialogTerminatedEvent e) {
+            }
+        });
+        dispatcher = RequestDispatcher.standard(new Responder(endpoint.provider(), endpoint.messages(),
+                endpoint.headers(), new MethodCapabilities(Features.telephonyDefaults()), "cusax-test/1"));
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.listeningPoint().getPort());
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+    }
+}

@@ -1,0 +1,101 @@
+package org.cusax.sip.hostile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Test helper: sends raw bytes to a SIP listener over UDP or TCP and returns the status code of the
+ * first final response carrying the given Call-ID (or empty when none came before the wait ran out,
+ * or the connection closed). Provisional responses are skipped.
+ */
+final class RawSipClient {
+    private static final Pattern STATUS = Pattern.compile("^SIP/2\\.0 (\\d{3}) ");
+    private static final Pattern CALL_ID = Pattern.compile("(?im)^(?:Call-ID|i)\\s*:\\s*(\\S+)");
+    private final InetSocketAddress target;
+    private final int waitMillis;
+
+    RawSipClient(InetSocketAddress target, int waitMillis) {
+        this.target = target;
+        this.waitMillis = waitMillis;
+    }
+
+    /** UDP: one datagram, then the first final response for {@code callId}. */
+    Optional<Integer> udp(DatagramSocket socket, byte[] message, String callId) throws IOException {
+        socket.send(new DatagramPacket(message, message.length, target));
+        socket.setSoTimeout(waitMillis);
+        byte[] buf = new byte[70_000];
+        while (true) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (SocketTimeoutException e) {
+                return Optional.empty();
+            }
+            Optional<Integer> status = finalStatus(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8),
+                    callId);
+            if (status.isPresent()) {
+                return status;
+            }
+        }
+    }
+
+    /** TCP: a fresh connection, the message, then the first final response for {@code callId}. */
+    Optional<Integer> tcp(byte[] message, String callId) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(target, waitMillis);
+            s.setSoTimeout(waitMillis);
+            s.getOutputStream().write(message);
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            StringBuilder seen = new StringBuilder();
+            byte[] buf = new byte[8192];
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (SocketTimeoutException e) {
+                    return Optional.empty();
+                } catch (IOException e) {
+                    return Optional.empty(); // reset by the listener
+                }
+                if (n < 0) {
+                    return Optional.empty();
+                }
+                seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                for (String response : seen.toString().split("(?=SIP/2\\.0 \\d{3} )")) {
+                    Optional<Integer> status = finalStatus(response, callId);
+                    if (status.isPresent()) {
+                        return status;
+                    }
+                }
+            }
+        }
+    }
+
+    static Optional<Integer> finalStatus(String text, String callId) {
+        Matcher m = STATUS.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int code = Integer.parseInt(m.group(1));
+        Matcher id = CALL_ID.matcher(text);
+        if (code < 200 || callId != null && !(id.find() && id.group(1).equals(callId))) {
+            return Optional.empty();
+        }
+        return Optional.of(code);
+    }
+
+    static InetAddress loopback() {
+        return InetAddress.getLoopbackAddress();
+    }
+}
