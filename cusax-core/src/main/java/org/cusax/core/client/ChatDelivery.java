@@ -30,7 +30,15 @@ final class ChatDelivery {
     private final EventBus events;
     private final ChatOutbox outbox = new ChatOutbox();
     private final Map<String, CountDownLatch> waiters = new ConcurrentHashMap<>();
-    private final Map<String, DeliveryState> finalStates = new ConcurrentHashMap<>();
+    /** How a message ended, for the last {@value #RECENTLY_FINISHED} messages only (live state; history keeps the rest). */
+    private final Map<String, DeliveryState> finalStates = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, DeliveryState> eldest) {
+                    return size() > RECENTLY_FINISHED;
+                }
+            });
+    static final int RECENTLY_FINISHED = 64;
 
     ChatDelivery(ChatPort port, EventBus events) {
         this.port = port;
@@ -58,6 +66,11 @@ final class ChatDelivery {
 
     int pending() {
         return outbox.size();
+    }
+
+    /** Senders still waiting for a message's final state (each message not yet acknowledged or failed). */
+    int waiting() {
+        return waiters.size();
     }
 
     /** Writes every queued message, oldest first, until the stream says it is not connected. */

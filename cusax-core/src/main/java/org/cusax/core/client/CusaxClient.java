@@ -64,6 +64,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final OnThePhone onThePhone;
     private final HistoryStore history;
     private final HistoryRecorder historyRecorder;
+    private final Optional<java.util.concurrent.ExecutorService> ownChatWork;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
     private SecurityParity lastParity;
     private boolean started;
@@ -92,6 +93,18 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history) {
+        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history, null);
+    }
+
+    /**
+     * @param chatWork the XMPP half's executor: what the SIP half's callbacks want from the XMPP half (our
+     *                 "on the phone" presence) is posted there, so that no SIP callback, which may run under
+     *                 the SIP half's call lock, ever waits on the XMPP writer. {@code null}: the client makes
+     *                 (and on {@link #close} stops) one thread of its own.
+     */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
+                       HistoryStore history, java.util.concurrent.Executor chatWork) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -107,9 +120,16 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.callControl = new CallControl(telephonyPort, calls, this::route,
                 link.telephony().map(a -> a.domain()).orElse(""));
         this.callerBinding = new CallerBinding(contacts);
-        this.onThePhone = new OnThePhone(presence, chatPort);
+        this.ownChatWork = chatWork == null && chatPort.isPresent() ? Optional.of(
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "cusax-chat-work");
+                    t.setDaemon(true);
+                    return t;
+                })) : Optional.empty();
+        this.onThePhone = new OnThePhone(presence, chatPort,
+                chatWork != null ? chatWork : ownChatWork.<java.util.concurrent.Executor>map(e -> e).orElse(Runnable::run));
         this.history = history;
-        this.historyRecorder = new HistoryRecorder(history, calls, contacts);
+        this.historyRecorder = new HistoryRecorder(history, contacts);
         events.subscribe(historyRecorder);
         for (Half half : Half.values()) {
             states.put(half, notConfiguredOrOffline(half));
@@ -204,6 +224,16 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     /** Messages written but not yet confirmed, or still waiting for Chat. */
     public int pendingMessages() {
         return delivery.map(ChatDelivery::pending).orElse(0);
+    }
+
+    /**
+     * What this session holds in memory right now (live state only: ended calls, finished deliveries and
+     * the callers of ended calls are gone; the history store has them). For tests and debugging.
+     */
+    public LiveState liveState() {
+        return new LiveState(calls.liveCalls(), onThePhone.callsUp(),
+                calls.liveCallerBindings() + historyRecorder.liveCallerBindings(),
+                delivery.map(ChatDelivery::pending).orElse(0), delivery.map(ChatDelivery::waiting).orElse(0));
     }
 
     @Override
@@ -338,6 +368,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         Thread telStop = stopper(Half.TELEPHONY, () -> telephonyPort.ifPresent(TelephonyPort::stop));
         joinQuietly(chatStop);
         joinQuietly(telStop);
+        ownChatWork.ifPresent(java.util.concurrent.ExecutorService::shutdownNow);
         for (Half half : Half.values()) {
             if (link.account(half).isPresent()) {
                 updateStatus(ConnectionStatus.offline(half));
