@@ -66,6 +66,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    private final ScheduledExecutorService injectedScheduler;
     private volatile Thread executorThread;
     private volatile StatusReporter status;
     private volatile SipEndpoint endpoint;
@@ -77,6 +78,17 @@ public final class JainSipTelephonyPort implements TelephonyPort {
      * @param linkedJid our XMPP address, sent as Call-Info (purpose=impp) in our INVITEs (RFC 7081 §5)
      */
     public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid) {
+        this(account, settings, backoff, linkedJid, null);
+    }
+
+    /**
+     * @param scheduler the SIP half's own scheduler (from the composition root; a fake one in tests): all
+     *                  registration work, refreshes, backoff and call timers run on it. The port shuts it down
+     *                  when it stops. {@code null}: the port makes one thread of its own.
+     */
+    public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid,
+                                ScheduledExecutorService scheduler) {
+        this.injectedScheduler = scheduler;
         if (account == null || settings == null || backoff == null) {
             throw new IllegalArgumentException("account, SIP settings and backoff are required");
         }
@@ -99,14 +111,17 @@ public final class JainSipTelephonyPort implements TelephonyPort {
         }
         this.callbacks = callbacks;
         status = new StatusReporter(callbacks);
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        executor = injectedScheduler != null ? injectedScheduler : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cusax-sip " + account.address());
             t.setDaemon(true);
             executorThread = t;
             return t;
         });
         status.connecting();
-        executor.execute(() -> open(1));
+        executor.execute(() -> {
+            executorThread = Thread.currentThread(); // a single-threaded scheduler: stop() must not wait on it
+            open(1);
+        });
         if (account.features().calling() && account.server().transport() == Transport.TLS) {
             prewarmSrtp();
         }
@@ -157,7 +172,8 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             CallManager callManager = new CallManager(ep, aor, settings.userAgent(), linkedJid,
                     new DigestAuthenticator(account.authUser(), account.password(),
                             new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
-                    callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout()));
+                    callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout(),
+                            settings.mediaTimeout()), executor);
             callManager.readCallersWith(new CallerClaimsReader(trustedProxy(server.getAddress())));
             router.connect(RequestDispatcher.standard(responder, account.features().calling()
                     ? Optional.of(callManager.incoming()) : Optional.empty()), client, callManager);
@@ -239,6 +255,12 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     @Override
     public void sendDtmf(String callId, String digits) {
         requireCalls().sendDtmf(callId, digits);
+    }
+
+    /** Calls not yet ended (live state only), for tests and debugging. */
+    public int liveCalls() {
+        CallManager c = calls;
+        return c == null ? 0 : c.liveCalls();
     }
 
     /** The call manager, once the SIP stack is up (for media statistics in tests and status pages). */

@@ -112,7 +112,7 @@ final class FakeRegistrar implements AutoCloseable {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 socket.receive(p);
                 Request request = messages.createRequest(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
-                String branch = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getBranch();
+                String branch = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getBranch() + " " + request.getMethod();
                 Response response;
                 synchronized (this) {
                     if (answered.containsKey(branch)) {
@@ -132,6 +132,12 @@ final class FakeRegistrar implements AutoCloseable {
                 // unparsable or script error: ignore this datagram
             }
         }
+    }
+
+    /** Sends a request of ours (e.g. a BYE) to {@code to}. */
+    void send(Request request, SocketAddress to) throws IOException {
+        byte[] bytes = request.toString().getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, to));
     }
 
     private void send(Response response, SocketAddress to) throws IOException {

@@ -23,9 +23,20 @@ public final class CusaxAssembly implements ClientFactory {
                 config.reconnect(), config.contacts(), ownSipAor));
         Optional<String> linkedJid = config.sip().sendCallInfo() ? config.link().linkedJid() : Optional.empty();
         Optional<TelephonyPort> telephony = config.link().telephony()
-                .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid));
+                .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid,
+                        sipScheduler(account.address())));
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
+        // the XMPP half's executor (null): the client makes one thread for what the SIP half posts to it
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
-                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config));
+                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config), null);
+    }
+
+    /** The SIP half's own thread: registration, refreshes, backoff and call timers; the port stops it. */
+    private static java.util.concurrent.ScheduledExecutorService sipScheduler(String aor) {
+        return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cusax-sip " + aor);
+            t.setDaemon(true);
+            return t;
+        });
     }
 }
