@@ -107,12 +107,14 @@ class KamailioCallTest {
         peers = KamailioPeers.pair(TB.testbed(), Transport.UDP);
         String call = peers.call(AudioPlan.silent());
         CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
+        CallMedia media = peers.alice.calls().orElseThrow().media(call).orElseThrow();
         peers.bob.reject(incoming.callId(), 486);
         CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.callId()).isEqualTo(call);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.BUSY);
         assertThat(ended.reason().sipStatus()).hasValue(486);
-        assertThat(peers.alice.calls().orElseThrow().media(call).orElseThrow().isClosed()).isTrue();
+        assertThat(media.isClosed()).isTrue();
+        assertThat(peers.alice.calls().orElseThrow().media(call)).as("an ended call is forgotten").isEmpty();
     }
 
     @Test
@@ -121,12 +123,14 @@ class KamailioCallTest {
         String call = peers.call(AudioPlan.silent());
         CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
         peers.aliceSees.await("ringing", WAIT);
+        CallMedia bobMedia = peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         peers.alice.hangUp(call);
         CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
         assertThat(ended.reason().sipStatus()).hasValue(487);
         assertThat(peers.bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
-        assertThat(peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow().isClosed()).isTrue();
+        assertThat(bobMedia.isClosed()).isTrue();
+        assertThat(peers.bob.liveCalls()).isZero();
     }
 
     @Test

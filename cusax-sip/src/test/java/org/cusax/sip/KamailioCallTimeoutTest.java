@@ -111,6 +111,7 @@ class KamailioCallTimeoutTest {
         KamailioPeers.online(callee, calleeSees);
         var sipp = SippCaller.call(TB.testbed(), "no-ack.xml", user.name(), dir);
         CallRecorder.Seen incoming = calleeSees.await("incoming", WAIT);
+        var media = callee.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         callee.answer(incoming.callId(), AudioPlan.silent());
 
         EndReason reason = calleeSees.await("ended", WAIT).reason();
@@ -119,6 +120,7 @@ class KamailioCallTimeoutTest {
         assertThat(calleeSees.of("answered")).isEmpty();
         Command.Result result = sipp.get(60, TimeUnit.SECONDS);
         assertThat(result.exitCode()).as(result.output() + SippCaller.messages(dir, "no-ack.xml")).isZero();
-        assertThat(callee.calls().orElseThrow().media(incoming.callId()).orElseThrow().isClosed()).isTrue();
+        assertThat(media.isClosed()).isTrue();
+        assertThat(callee.liveCalls()).isZero();
     }
 }

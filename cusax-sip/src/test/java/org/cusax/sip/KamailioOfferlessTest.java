@@ -79,6 +79,7 @@ class KamailioOfferlessTest {
         TestUser user = startBob();
         var sipp = SippCaller.call(TB.testbed(), "offerless-invite-bad-ack.xml", user.name(), dir);
         CallRecorder.Seen incoming = bobSees.await("incoming", WAIT);
+        CallMedia media = bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         bob.answer(incoming.callId(), AudioPlan.silent());
 
         EndReason reason = bobSees.await("ended", WAIT).reason();
@@ -88,9 +89,9 @@ class KamailioOfferlessTest {
         Command.Result result = sipp.get(60, TimeUnit.SECONDS);
         assertThat(result.exitCode()).as(result.output() + SippCaller.messages(dir, "offerless-invite-bad-ack.xml"))
                 .isZero();
-        CallMedia media = bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         assertThat(media.isClosed()).isTrue();
         assertThat(media.statistics().rtpPacketsSent()).isZero();
+        assertThat(bob.liveCalls()).isZero();
     }
 
     @Test

@@ -361,9 +361,27 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         }
     }
 
-    /** Stops both halves in parallel (each bounded in time), then the event thread. */
+    /**
+     * Ends the live calls (the SIP half sends BYE for answered calls, CANCEL for ours still ringing and 480
+     * for incoming ones ringing, before its un-REGISTER), stops both halves in parallel (each bounded in
+     * time), then the event thread. Safe to call more than once and from several threads (a signal hook
+     * and the command itself): a second call waits for the first to finish.
+     */
     @Override
     public void close() {
+        synchronized (closing) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopHalves();
+        }
+    }
+
+    private final Object closing = new Object();
+    private boolean closed;
+
+    private void stopHalves() {
         Thread chatStop = stopper(Half.CHAT, () -> chatPort.ifPresent(ChatPort::stop));
         Thread telStop = stopper(Half.TELEPHONY, () -> telephonyPort.ifPresent(TelephonyPort::stop));
         joinQuietly(chatStop);

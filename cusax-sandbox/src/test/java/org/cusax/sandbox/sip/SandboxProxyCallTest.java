@@ -122,12 +122,14 @@ class SandboxProxyCallTest {
         String call = peers.call(AudioPlan.silent());
         CallRecorder.Seen incoming = peers.bobSees.await("incoming", WAIT);
         peers.aliceSees.await("ringing", WAIT);
+        var bobMedia = peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow();
         peers.alice.hangUp(call);
         CallRecorder.Seen ended = peers.aliceSees.await("ended", WAIT);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
         assertThat(ended.reason().sipStatus()).hasValue(487);
         assertThat(peers.bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.CANCELLED);
-        assertThat(peers.bob.calls().orElseThrow().media(incoming.callId()).orElseThrow().isClosed()).isTrue();
+        assertThat(bobMedia.isClosed()).isTrue();
+        assertThat(peers.bob.liveCalls()).isZero();
     }
 
     @Test
