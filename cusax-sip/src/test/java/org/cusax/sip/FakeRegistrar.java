@@ -39,6 +39,7 @@ final class FakeRegistrar implements AutoCloseable {
     private final DatagramSocket socket;
     private final Thread thread;
     private final List<Request> received = new ArrayList<>();
+    private final List<Response> responses = new ArrayList<>();
     private final Map<String, Response> answered = new HashMap<>();
     private volatile Script script;
 
@@ -58,6 +59,11 @@ final class FakeRegistrar implements AutoCloseable {
 
     void script(Script next) {
         this.script = next;
+    }
+
+    /** Responses to the requests this peer sent with {@link #send(Request, SocketAddress)}. */
+    synchronized List<Response> responses() {
+        return List.copyOf(responses);
     }
 
     synchronized List<Request> received() {
@@ -111,7 +117,14 @@ final class FakeRegistrar implements AutoCloseable {
             try {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 socket.receive(p);
-                Request request = messages.createRequest(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
+                String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                if (text.startsWith("SIP/2.0")) {
+                    synchronized (this) {
+                        responses.add(messages.createResponse(text)); // to a request this peer sent
+                    }
+                    continue;
+                }
+                Request request = messages.createRequest(text);
                 String branch = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getBranch() + " " + request.getMethod();
                 Response response;
                 synchronized (this) {

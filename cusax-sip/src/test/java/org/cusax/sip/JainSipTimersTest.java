@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The SIP half's timers on a fake clock (the port runs on a {@link ManualScheduler}; virtual time moves
  * only when the test advances it, nothing sleeps): registration refresh before expiry (RFC 3261 §10.2.4),
- * the backoff schedule and re-registration after a lost registration, the ring timeout (CANCEL, §9.1),
+ * the backoff schedule and re-registration after a lost registration, the ring timeout (CANCEL, §9.1; 480
+ * for a call ringing at us, §21.4.18), Timer H (no ACK for our 200: BYE, §13.3.1.4),
  * media inactivity (sip.call.media-timeout, RFC 3550 §6.3.5 in spirit) and BYE on stop. The peer is a
  * scripted UDP endpoint on loopback that plays registrar, proxy and callee.
  */
@@ -230,6 +231,55 @@ class JainSipTimersTest {
         assertThat(bye).as("BYE sent").isNotNegative();
         assertThat(unregister).as("un-REGISTER sent").isGreaterThan(bye);
         assertThat(seen.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.HUNG_UP_LOCALLY);
+    }
+
+    /** The peer sends us an INVITE (with an SDP offer) at the address we registered. */
+    private void inviteFromPeer() throws Exception {
+        javax.sip.address.SipURI contact = (javax.sip.address.SipURI) ((javax.sip.header.ContactHeader) peer.received()
+                .get(0).getHeader(javax.sip.header.ContactHeader.NAME)).getAddress().getURI();
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + rtpSink.getLocalPort() + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n";
+        String invite = "INVITE sip:alice@127.0.0.1:" + contact.getPort() + ";transport=udp SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + peer.port() + ";branch=z9hG4bK-in-1;rport\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:bob@cusax.test>;tag=bob1\r\nTo: <sip:alice@cusax.test>\r\n"
+                + "Call-ID: in-1@127.0.0.1\r\nCSeq: 1 INVITE\r\n"
+                + "Contact: <sip:bob@127.0.0.1:" + peer.port() + ";transport=udp>\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+        peer.send(peer.messages.createRequest(invite), new java.net.InetSocketAddress(contact.getHost(), contact.getPort()));
+    }
+
+    private boolean peerGot(int status) {
+        return peer.responses().stream().anyMatch(r -> r.getStatusCode() == status);
+    }
+
+    @Test
+    @DisplayName("RFC 3261 §13.3.1.4: our 200 OK never ACKed within Timer H (32 s): BYE, and not before")
+    void missingAckHangsUpAfterTimerH() throws Exception {
+        start();
+        inviteFromPeer();
+        CallRecorder.Seen incoming = seen.await("incoming", WAIT);
+        port.answer(incoming.callId(), AudioPlan.silent());
+        assertThat(pump(() -> peerGot(200))).isTrue();
+        scheduler.advance(SipSettings.DEFAULT_ACK_TIMEOUT.minusSeconds(1));
+        assertThat(sent(Request.BYE)).isZero();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(pump(() -> sent(Request.BYE) == 1)).isTrue();
+        assertThat(seen.await("ended", WAIT).reason().message()).contains("ACK");
+        assertThat(port.liveCalls()).isZero();
+    }
+
+    @Test
+    @DisplayName("RFC 3261 §21.4.18: an incoming call nobody answers within sip.call.ring-timeout gets 480")
+    void incomingRingTimeoutRefusesWith480() throws Exception {
+        start();
+        inviteFromPeer();
+        seen.await("incoming", WAIT);
+        scheduler.advance(RING.minusSeconds(1));
+        assertThat(peerGot(480)).isFalse();
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(pump(() -> peerGot(480))).isTrue();
+        assertThat(seen.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.NO_ANSWER);
+        assertThat(port.liveCalls()).isZero();
     }
 
     private static int indexOf(List<Request> requests, Predicate<Request> which) {
