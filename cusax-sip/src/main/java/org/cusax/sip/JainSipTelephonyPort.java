@@ -67,6 +67,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    private final ScheduledExecutorService injectedScheduler;
     private volatile Thread executorThread;
     private volatile StatusReporter status;
     private volatile SipEndpoint endpoint;
@@ -78,7 +79,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
      * @param linkedJid our XMPP address, sent as Call-Info (purpose=impp) in our INVITEs (RFC 7081 §5)
      */
     public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid) {
-        this(account, settings, backoff, linkedJid, Optional.empty());
+        this(account, settings, backoff, linkedJid, Optional.empty(), null);
     }
 
     /**
@@ -87,7 +88,26 @@ public final class JainSipTelephonyPort implements TelephonyPort {
      */
     public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid,
                                 Optional<org.cusax.media.device.LiveAudio> liveAudio) {
+        this(account, settings, backoff, linkedJid, liveAudio, null);
+    }
+
+    /** The same, on the given scheduler (see below) and without sound devices. */
+    public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid,
+                                ScheduledExecutorService scheduler) {
+        this(account, settings, backoff, linkedJid, Optional.empty(), scheduler);
+    }
+
+    /**
+     * @param liveAudio the machine's sound devices for calls whose plan uses them (microphone, speaker); empty =
+     *                  such calls run without them and report the devices unavailable
+     * @param scheduler the SIP half's own scheduler (from the composition root; a fake one in tests): all
+     *                  registration work, refreshes, backoff and call timers run on it. The port shuts it down
+     *                  when it stops. {@code null}: the port makes one thread of its own.
+     */
+    public JainSipTelephonyPort(Account account, SipSettings settings, Backoff backoff, Optional<String> linkedJid,
+                                Optional<org.cusax.media.device.LiveAudio> liveAudio, ScheduledExecutorService scheduler) {
         this.liveAudio = liveAudio == null ? Optional.empty() : liveAudio;
+        this.injectedScheduler = scheduler;
         if (account == null || settings == null || backoff == null) {
             throw new IllegalArgumentException("account, SIP settings and backoff are required");
         }
@@ -110,14 +130,17 @@ public final class JainSipTelephonyPort implements TelephonyPort {
         }
         this.callbacks = callbacks;
         status = new StatusReporter(callbacks);
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        executor = injectedScheduler != null ? injectedScheduler : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cusax-sip " + account.address());
             t.setDaemon(true);
             executorThread = t;
             return t;
         });
         status.connecting();
-        executor.execute(() -> open(1));
+        executor.execute(() -> {
+            executorThread = Thread.currentThread(); // a single-threaded scheduler: stop() must not wait on it
+            open(1);
+        });
         if (account.features().calling() && account.server().transport() == Transport.TLS) {
             prewarmSrtp();
         }
@@ -168,7 +191,8 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             CallManager callManager = new CallManager(ep, aor, settings.userAgent(), linkedJid,
                     new DigestAuthenticator(account.authUser(), account.password(),
                             new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
-                    callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout()));
+                    callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout(),
+                            settings.mediaTimeout()), executor);
             callManager.readCallersWith(new CallerClaimsReader(trustedProxy(server.getAddress())));
             liveAudio.ifPresent(callManager::useLiveAudio);
             router.connect(RequestDispatcher.standard(responder, account.features().calling()
@@ -256,6 +280,12 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     @Override
     public void mute(String callId, boolean muted) {
         requireCalls().mute(callId, muted);
+    }
+
+    /** Calls not yet ended (live state only), for tests and debugging. */
+    public int liveCalls() {
+        CallManager c = calls;
+        return c == null ? 0 : c.liveCalls();
     }
 
     /** The call manager, once the SIP stack is up (for media statistics in tests and status pages). */

@@ -39,6 +39,7 @@ final class FakeRegistrar implements AutoCloseable {
     private final DatagramSocket socket;
     private final Thread thread;
     private final List<Request> received = new ArrayList<>();
+    private final List<Response> responses = new ArrayList<>();
     private final Map<String, Response> answered = new HashMap<>();
     private volatile Script script;
 
@@ -58,6 +59,11 @@ final class FakeRegistrar implements AutoCloseable {
 
     void script(Script next) {
         this.script = next;
+    }
+
+    /** Responses to the requests this peer sent with {@link #send(Request, SocketAddress)}. */
+    synchronized List<Response> responses() {
+        return List.copyOf(responses);
     }
 
     synchronized List<Request> received() {
@@ -111,8 +117,15 @@ final class FakeRegistrar implements AutoCloseable {
             try {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 socket.receive(p);
-                Request request = messages.createRequest(new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8));
-                String branch = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getBranch();
+                String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                if (text.startsWith("SIP/2.0")) {
+                    synchronized (this) {
+                        responses.add(messages.createResponse(text)); // to a request this peer sent
+                    }
+                    continue;
+                }
+                Request request = messages.createRequest(text);
+                String branch = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getBranch() + " " + request.getMethod();
                 Response response;
                 synchronized (this) {
                     if (answered.containsKey(branch)) {
@@ -132,6 +145,12 @@ final class FakeRegistrar implements AutoCloseable {
                 // unparsable or script error: ignore this datagram
             }
         }
+    }
+
+    /** Sends a request of ours (e.g. a BYE) to {@code to}. */
+    void send(Request request, SocketAddress to) throws IOException {
+        byte[] bytes = request.toString().getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, to));
     }
 
     private void send(Response response, SocketAddress to) throws IOException {

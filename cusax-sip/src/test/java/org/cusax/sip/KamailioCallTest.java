@@ -134,6 +134,7 @@ class KamailioCallTest {
         assertThat(bobMedia.isClosed()).isTrue();
         assertThat(peers.bob.calls().orElseThrow().media(incoming.callId())).as("an ended call is forgotten").isEmpty();
         assertThat(peers.bob.calls().orElseThrow().liveCalls()).isZero();
+        assertThat(peers.bob.liveCalls()).isZero();
     }
 
     @Test

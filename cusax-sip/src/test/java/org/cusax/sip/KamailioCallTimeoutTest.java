@@ -124,5 +124,6 @@ class KamailioCallTimeoutTest {
         assertThat(media.isClosed()).isTrue();
         assertThat(callee.calls().orElseThrow().media(incoming.callId())).as("an ended call is forgotten").isEmpty();
         assertThat(callee.calls().orElseThrow().liveCalls()).isZero();
+        assertThat(callee.liveCalls()).isZero();
     }
 }

@@ -93,6 +93,7 @@ class KamailioOfferlessTest {
         assertThat(media.statistics().rtpPacketsSent()).isZero();
         assertThat(bob.calls().orElseThrow().media(incoming.callId())).as("an ended call is forgotten").isEmpty();
         assertThat(bob.calls().orElseThrow().liveCalls()).isZero();
+        assertThat(bob.liveCalls()).isZero();
     }
 
     @Test

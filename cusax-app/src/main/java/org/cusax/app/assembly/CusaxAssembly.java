@@ -34,11 +34,12 @@ public final class CusaxAssembly implements ClientFactory {
         Optional<String> linkedJid = config.sip().sendCallInfo() ? config.link().linkedJid() : Optional.empty();
         Optional<TelephonyPort> telephony = config.link().telephony()
                 .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid,
-                        Optional.of(LiveAudio.javaSound(sound))));
+                        Optional.of(LiveAudio.javaSound(sound)), sipScheduler(account.address())));
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
+        // the XMPP half's executor (null): the client makes one thread for what the SIP half posts to it
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
                 config.contacts().telPreference(), config.presence(), HistoryFiles.store(config), sound, config.policy(),
-                CusaxAssembly::policyThread);
+                CusaxAssembly::policyThread, null);
     }
 
     /** The service policy starts or stops a half at most twice per session: one short thread each time. */
@@ -46,5 +47,19 @@ public final class CusaxAssembly implements ClientFactory {
         Thread t = new Thread(task, "cusax-service-policy");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * The SIP half's own thread: registration, refreshes, backoff and call timers; the port stops it. A
+     * cancelled ring/ACK timer leaves its queue at once (it holds the call and its media buffers).
+     */
+    private static java.util.concurrent.ScheduledExecutorService sipScheduler(String aor) {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "cusax-sip " + aor);
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 }

@@ -38,8 +38,31 @@ abstract class ClientCommand implements Callable<Integer> {
                 return remote.onDaemon(daemon.get(), new JsonWriter(cli.out));
             }
         }
-        try (CusaxClient client = cli.factory().create(config)) {
+        try (CusaxClient client = cli.factory().create(config);
+             ClosedOnSignal onSignal = new ClosedOnSignal(client)) {
             return run(client, new JsonWriter(cli.out));
+        }
+    }
+
+    /**
+     * Ctrl-C / SIGTERM while the command runs closes the client before the JVM exits: live calls end with
+     * BYE / CANCEL / 480 and the halves log out (bounded in time), whatever the command was doing.
+     */
+    private static final class ClosedOnSignal implements AutoCloseable {
+        private final Thread hook;
+
+        ClosedOnSignal(CusaxClient client) {
+            hook = new Thread(client::close, "cusax-close-on-signal");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        @Override
+        public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) the close
+            }
         }
     }
 

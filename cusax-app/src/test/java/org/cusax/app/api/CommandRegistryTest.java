@@ -82,6 +82,8 @@ class CommandRegistryTest {
         f.online();
         ApiResponse r = f.run("presence", Map.of("show", "dnd", "status", "in a meeting"));
         assertThat(r.ok()).isTrue();
+        // posted to the XMPP half's executor (no cross-half call on the caller's thread)
+        assertThat(org.cusax.core.testing.Eventually.holds(() -> !f.chat.presences().isEmpty(), ApiFixture.WAIT)).isTrue();
         assertThat(f.chat.presences()).last().satisfies(p -> {
             assertThat(p.availability()).isEqualTo(Availability.DND);
             assertThat(p.status()).isEqualTo("in a meeting");

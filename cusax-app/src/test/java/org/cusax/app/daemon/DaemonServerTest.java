@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -140,6 +141,8 @@ class DaemonServerTest {
         WebSocket ws = http.newWebSocketBuilder().header("Authorization", token.bearer())
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/events"), collector(received))
                 .get(5, TimeUnit.SECONDS);
+        // the server subscribes the socket on its own thread once the upgrade is done
+        assertThat(org.cusax.core.testing.Eventually.holds(() -> server.subscribers() == 1, Duration.ofSeconds(5))).isTrue();
         chat.receive(new ChatMessage("m1", "bob@cusax.test", Direction.INCOMING, "hello", Instant.now()));
         String event = received.poll(5, TimeUnit.SECONDS);
         assertThat(event).contains("\"type\":\"chat-received\"").contains("\"body\":\"hello\"");

@@ -14,7 +14,7 @@ public record EndReason(Kind kind, OptionalInt sipStatus, String message) {
     /** User-facing categories. */
     public enum Kind {
         HUNG_UP_LOCALLY, HUNG_UP_REMOTELY, CANCELLED, BUSY, DECLINED, NOT_FOUND, UNAVAILABLE, REJECTED_LOCALLY,
-        AUTH_FAILED, NO_MEDIA, NO_ANSWER, FAILED;
+        AUTH_FAILED, NO_MEDIA, NO_ANSWER, MEDIA_TIMEOUT, FAILED;
 
         public String token() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

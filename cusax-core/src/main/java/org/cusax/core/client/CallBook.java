@@ -22,11 +22,27 @@ import org.cusax.core.event.DtmfReceived;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.event.IncomingCall;
 
-/** The session's calls: turns port callbacks into snapshots and events; ignores callbacks out of order. */
+/**
+ * The session's calls: turns port callbacks into snapshots and events; ignores callbacks out of order.
+ * Live state only: a call leaves {@link #liveCalls() the live map} (and its caller binding with it) the
+ * moment it ends; the history store keeps it. So that a command waiting on a call that has just ended
+ * still sees how it ended, the last {@value #RECENTLY_ENDED} ended calls stay in a bounded window.
+ */
 final class CallBook {
+    /** How many ended calls (with their callers) stay visible to {@link #await}, {@link #find} and {@link #all}. */
+    static final int RECENTLY_ENDED = 32;
+
     private final EventBus events;
     private final Map<String, Call> calls = new LinkedHashMap<>();
     private final Map<String, CallerIdentity> callers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Ended> ended = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ended> eldest) {
+            return size() > RECENTLY_ENDED;
+        }
+    };
+
+    private record Ended(Call call, Optional<CallerIdentity> caller) { }
 
     CallBook(EventBus events) {
         this.events = events;
@@ -53,7 +69,26 @@ final class CallBook {
 
     /** Who an incoming call is from, as bound when it arrived. */
     Optional<CallerIdentity> caller(String id) {
-        return Optional.ofNullable(callers.get(id));
+        CallerIdentity live = callers.get(id);
+        if (live != null) {
+            return Optional.of(live);
+        }
+        synchronized (calls) {
+            Ended e = ended.get(id);
+            return e == null ? Optional.empty() : e.caller();
+        }
+    }
+
+    /** Calls not yet ended. */
+    int liveCalls() {
+        synchronized (calls) {
+            return calls.size();
+        }
+    }
+
+    /** Caller bindings of calls not yet ended. */
+    int liveCallerBindings() {
+        return callers.size();
     }
 
     void ringing(String id) {
@@ -74,11 +109,16 @@ final class CallBook {
 
     void ended(String id, EndReason reason) {
         Instant now = Instant.now();
+        Call call;
         synchronized (calls) {
             heldByUs.remove(id);
             heldByPeer.remove(id);
+            call = update(id, c -> c.state() != CallState.ENDED, c -> c.endedAt(now, reason));
+            if (call != null) {
+                calls.remove(id);
+                ended.put(id, new Ended(call, Optional.ofNullable(callers.remove(id))));
+            }
         }
-        Call call = update(id, c -> c.state() != CallState.ENDED, c -> c.endedAt(now, reason));
         if (call != null) {
             events.publish(new CallEnded(now, call, reason, call.duration(now)));
         }
@@ -92,6 +132,9 @@ final class CallBook {
         Instant now = Instant.now();
         Call call;
         synchronized (calls) {
+            if (!calls.containsKey(id)) {
+                return; // ended or unknown: nothing to remember
+            }
             (byUs ? heldByUs : heldByPeer).add(id);
             call = update(id, c -> c.state() == CallState.ANSWERED || c.state() == CallState.ON_HOLD,
                     c -> c.held(true));
@@ -123,15 +166,27 @@ final class CallBook {
 
     Optional<Call> find(String id) {
         synchronized (calls) {
-            return Optional.ofNullable(calls.get(id));
+            return Optional.ofNullable(lookUp(id));
         }
     }
 
-    /** Calls known to this session, oldest first. */
+    /** The recently ended calls (oldest first), then the live ones (oldest first). */
     List<Call> all() {
         synchronized (calls) {
-            return List.copyOf(calls.values());
+            List<Call> all = new java.util.ArrayList<>(ended.size() + calls.size());
+            ended.values().forEach(e -> all.add(e.call()));
+            all.addAll(calls.values());
+            return List.copyOf(all);
         }
+    }
+
+    private Call lookUp(String id) {
+        Call live = calls.get(id);
+        if (live != null) {
+            return live;
+        }
+        Ended e = ended.get(id);
+        return e == null ? null : e.call();
     }
 
     Call require(String id) {
@@ -142,7 +197,7 @@ final class CallBook {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (calls) {
             while (true) {
-                Call call = calls.get(id);
+                Call call = lookUp(id);
                 if (call != null && condition.test(call)) {
                     return Optional.of(call);
                 }

@@ -35,11 +35,11 @@ final class ChatDelivery {
             new java.util.LinkedHashMap<>(64, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Finished> eldest) {
-                    return size() > RECENT;
+                    return size() > RECENTLY_FINISHED;
                 }
             });
 
-    private static final int RECENT = 1024;
+    static final int RECENTLY_FINISHED = 1024;
 
     private record Finished(ChatMessage message, DeliveryState state) {
     }
@@ -70,6 +70,11 @@ final class ChatDelivery {
 
     int pending() {
         return outbox.size();
+    }
+
+    /** Senders still waiting for a message's final state (each message not yet acknowledged or failed). */
+    int waiting() {
+        return waiters.size();
     }
 
     /** Writes every queued message, oldest first, until the stream says it is not connected. */

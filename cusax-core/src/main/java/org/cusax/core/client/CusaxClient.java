@@ -67,6 +67,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final HistoryStore history;
     private final HistoryRecorder historyRecorder;
     private final CallAudioControl callAudio;
+    private final Optional<java.util.concurrent.ExecutorService> ownChatWork;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
     private final StartupPolicy startupPolicy;
     private SecurityParity lastParity;
@@ -96,19 +97,39 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history) {
+        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history, (Executor) null);
+    }
+
+    /** @param chatWork the XMPP half's executor (see the full constructor) */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
+                       HistoryStore history, Executor chatWork) {
         this(link, chatPort, telephonyPort, events, contacts, preference, presence, history,
-                org.cusax.core.port.AudioDevicesPort.none(), ServicePolicy.independent(), Runnable::run);
+                org.cusax.core.port.AudioDevicesPort.none(), ServicePolicy.independent(), Runnable::run, chatWork);
+    }
+
+    /** Without an XMPP half's executor: the client makes its own (see the full constructor). */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
+                       HistoryStore history, org.cusax.core.port.AudioDevicesPort audioDevices, ServicePolicy policy,
+                       Executor policyExecutor) {
+        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history, audioDevices, policy,
+                policyExecutor, null);
     }
 
     /**
      * @param audioDevices   the machine's sound devices, for {@link #audioDevices()}
      * @param policy         the provider's service policy (RFC 7081 §2), honoured at start-up
      * @param policyExecutor where the policy starts or stops a half (never the other half's thread)
+     * @param chatWork       the XMPP half's executor: what the SIP half's callbacks want from the XMPP half
+     *                       (our "on the phone" presence) is posted there, so that no SIP callback, which may
+     *                       run under the SIP half's call lock, ever waits on the XMPP writer. {@code null}:
+     *                       the client makes (and on {@link #close} stops) one thread of its own.
      */
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history, org.cusax.core.port.AudioDevicesPort audioDevices, ServicePolicy policy,
-                       Executor policyExecutor) {
+                       Executor policyExecutor, Executor chatWork) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -125,9 +146,16 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
                 link.telephony().map(a -> a.domain()).orElse(""));
         this.callerBinding = new CallerBinding(contacts);
         this.callAudio = new CallAudioControl(telephonyPort, calls, events, audioDevices);
-        this.onThePhone = new OnThePhone(presence, chatPort);
+        this.ownChatWork = chatWork == null && chatPort.isPresent() ? Optional.of(
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "cusax-chat-work");
+                    t.setDaemon(true);
+                    return t;
+                })) : Optional.empty();
+        this.onThePhone = new OnThePhone(presence, chatPort,
+                chatWork != null ? chatWork : ownChatWork.<java.util.concurrent.Executor>map(e -> e).orElse(Runnable::run));
         this.history = history;
-        this.historyRecorder = new HistoryRecorder(history, calls, contacts);
+        this.historyRecorder = new HistoryRecorder(history, contacts);
         this.startupPolicy = new StartupPolicy(policy, policyExecutor, link);
         events.subscribe(historyRecorder);
         for (Half half : Half.values()) {
@@ -228,6 +256,16 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     /** Messages written but not yet confirmed, or still waiting for Chat. */
     public int pendingMessages() {
         return delivery.map(ChatDelivery::pending).orElse(0);
+    }
+
+    /**
+     * What this session holds in memory right now (live state only: ended calls, finished deliveries and
+     * the callers of ended calls are gone; the history store has them). For tests and debugging.
+     */
+    public LiveState liveState() {
+        return new LiveState(calls.liveCalls(), onThePhone.callsUp(),
+                calls.liveCallerBindings() + historyRecorder.liveCallerBindings(),
+                delivery.map(ChatDelivery::pending).orElse(0), delivery.map(ChatDelivery::waiting).orElse(0));
     }
 
     @Override
@@ -373,13 +411,32 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         }
     }
 
-    /** Stops both halves in parallel (each bounded in time), then the event thread. */
+    /**
+     * Ends the live calls (the SIP half sends BYE for answered calls, CANCEL for ours still ringing and 480
+     * for incoming ones ringing, before its un-REGISTER), stops both halves in parallel (each bounded in
+     * time), then the event thread. Safe to call more than once and from several threads (a signal hook
+     * and the command itself): a second call waits for the first to finish.
+     */
     @Override
     public void close() {
+        synchronized (closing) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopHalves();
+        }
+    }
+
+    private final Object closing = new Object();
+    private boolean closed;
+
+    private void stopHalves() {
         Thread chatStop = stopper(Half.CHAT, () -> chatPort.ifPresent(ChatPort::stop));
         Thread telStop = stopper(Half.TELEPHONY, () -> telephonyPort.ifPresent(TelephonyPort::stop));
         joinQuietly(chatStop);
         joinQuietly(telStop);
+        ownChatWork.ifPresent(java.util.concurrent.ExecutorService::shutdownNow);
         for (Half half : Half.values()) {
             if (link.account(half).isPresent()) {
                 updateStatus(ConnectionStatus.offline(half));

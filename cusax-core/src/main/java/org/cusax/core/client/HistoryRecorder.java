@@ -14,6 +14,7 @@ import org.cusax.core.event.ChatMessageReceived;
 import org.cusax.core.event.ChatMessageStatusChanged;
 import org.cusax.core.event.CusaxEvent;
 import org.cusax.core.event.EventListener;
+import org.cusax.core.event.IncomingCall;
 import org.cusax.core.history.CallOutcome;
 import org.cusax.core.history.CallRecord;
 import org.cusax.core.history.ChatRecord;
@@ -24,24 +25,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the conversation history as it happens: every ended call (with the contact it was bound to)
  * and every chat message received or sent, and again, marked failed, a sent message the server refused.
- * A failing store never disturbs the session.
+ * A failing store never disturbs the session. It learns who an incoming call is from from the
+ * {@link IncomingCall} event itself (in event order, so the binding is known when the call's end arrives
+ * however far the event thread lags) and forgets it at the call's end.
  */
 final class HistoryRecorder implements EventListener {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecorder.class);
 
     private final HistoryStore store;
-    private final CallBook calls;
     private final ContactDirectory contacts;
+    /** Who each incoming call not yet ended is from; touched only on the event thread. */
+    private final java.util.Map<String, CallerIdentity> callers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    HistoryRecorder(HistoryStore store, CallBook calls, ContactDirectory contacts) {
+    HistoryRecorder(HistoryStore store, ContactDirectory contacts) {
         this.store = store;
-        this.calls = calls;
         this.contacts = contacts;
+    }
+
+    /** Caller bindings of calls not yet recorded as ended. */
+    int liveCallerBindings() {
+        return callers.size();
     }
 
     @Override
     public void onEvent(CusaxEvent event) {
-        if (event instanceof CallEnded ended) {
+        if (event instanceof IncomingCall incoming) {
+            callers.put(incoming.call().id(), incoming.caller());
+        } else if (event instanceof CallEnded ended) {
             Call c = ended.call();
             append(new CallRecord(c.id(), c.started(), c.direction(), c.remote(), contactOf(c), ended.duration(),
                     CallOutcome.of(c.direction(), c.answered().isPresent(), ended.reason())));
@@ -61,7 +71,8 @@ final class HistoryRecorder implements EventListener {
     /** The contact bound when the call came in; for our own calls, the one contact owning the address we called. */
     private Optional<String> contactOf(Call c) {
         if (c.direction() == CallDirection.INCOMING) {
-            return calls.caller(c.id()).flatMap(CallerIdentity::boundJid);
+            CallerIdentity caller = callers.remove(c.id());
+            return caller == null ? Optional.empty() : caller.boundJid();
         }
         Set<String> owners = contacts.owners(c.remote());
         return owners.size() == 1 ? Optional.of(owners.iterator().next()) : Optional.empty();

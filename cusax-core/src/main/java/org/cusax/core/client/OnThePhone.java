@@ -12,17 +12,19 @@ import org.cusax.core.port.ChatPort;
 /**
  * "On the phone" (RFC 7081 §4: the XMPP presence reflects the telephony state): while at least one call
  * is up our presence shows the configured mapping; when the last one ends the presence the user chose
- * is shown again (the port is told under this object's lock, so changes reach it in order). Also decides whether a new incoming call gets 486 Busy Here. Thread-safe.
+ * is shown again. The XMPP half is told through {@link OwnPresencePublisher}, on its own executor, so the
+ * SIP callback that reports a call never waits on the XMPP writer. Also decides whether a new incoming
+ * call gets 486 Busy Here. Thread-safe.
  */
 final class OnThePhone {
     private final PresenceSettings settings;
-    private final Optional<ChatPort> chat;
+    private final Optional<OwnPresencePublisher> chat;
     private final Set<String> callsUp = new HashSet<>();
     private Presence chosen = Presence.of(Availability.AVAILABLE);
 
-    OnThePhone(PresenceSettings settings, Optional<ChatPort> chat) {
+    OnThePhone(PresenceSettings settings, Optional<ChatPort> chat, java.util.concurrent.Executor chatWork) {
         this.settings = settings;
-        this.chat = chat;
+        this.chat = chat.map(port -> new OwnPresencePublisher(port, chatWork));
     }
 
     /** A call was answered (either direction). */
@@ -47,6 +49,11 @@ final class OnThePhone {
         }
     }
 
+    /** Calls up (answered, not ended) that this object still tracks: live state only. */
+    synchronized int callsUp() {
+        return callsUp.size();
+    }
+
     synchronized boolean onThePhone() {
         return !callsUp.isEmpty();
     }
@@ -62,6 +69,6 @@ final class OnThePhone {
     }
 
     private void show(Presence presence) {
-        chat.ifPresent(port -> port.setOwnPresence(presence));
+        chat.ifPresent(publisher -> publisher.show(presence));
     }
 }

@@ -22,16 +22,30 @@ import java.util.Locale;
  * @param ringTimeout        how long a call may ring: an outgoing one is then cancelled (ends no-answer), an
  *                           incoming one refused with 480 Temporarily Unavailable
  * @param ackTimeout         how long our 200 OK waits for its ACK before we hang up (RFC 3261 Timer H, 32 s)
+ * @param mediaTimeout       how long an answered call may receive no RTP/RTCP while the peer is meant to send
+ *                           before we hang up with BYE (RFC 3550 §6.3.5-style inactivity); zero = never
  */
 public record SipSettings(String displayName, String userAgent, String localAddress, int localPort,
                           Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
                           List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
-                          String trustedProxy, Duration ringTimeout, Duration ackTimeout) {
+                          String trustedProxy, Duration ringTimeout, Duration ackTimeout, Duration mediaTimeout) {
 
     /** Default ring timeout (sip.call.ring-timeout). */
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(60);
     /** Default ACK wait (sip.call.ack-timeout): Timer H = 64 × T1 (RFC 3261 §17.2.1). */
     public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(32);
+    /** Default media inactivity limit (sip.call.media-timeout). */
+    public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Settings with the default media timeout. */
+    public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
+                       Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
+                       List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
+                       String trustedProxy, Duration ringTimeout, Duration ackTimeout) {
+        this(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval, maxMessageSize,
+                digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout,
+                DEFAULT_MEDIA_TIMEOUT);
+    }
 
     /** Settings trusting P-Asserted-Identity from the configured proxy only, with the default call timeouts. */
     public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
@@ -54,7 +68,14 @@ public record SipSettings(String displayName, String userAgent, String localAddr
     /** The same settings with other call timeouts. */
     public SipSettings withCallTimeouts(Duration ring, Duration ack) {
         return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
-                maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ring, ack);
+                maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ring, ack, mediaTimeout);
+    }
+
+    /** The same settings with another media timeout (zero = off). */
+    public SipSettings withMediaTimeout(Duration media) {
+        return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
+                maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout,
+                media);
     }
 
     /** Algorithms we know how to compute, in our default preference order. */
@@ -83,6 +104,10 @@ public record SipSettings(String displayName, String userAgent, String localAddr
         }
         if (ackTimeout.isNegative() || ackTimeout.isZero()) {
             throw new IllegalArgumentException("sip.call.ack-timeout must be positive");
+        }
+        mediaTimeout = mediaTimeout == null ? DEFAULT_MEDIA_TIMEOUT : mediaTimeout;
+        if (mediaTimeout.isNegative()) {
+            throw new IllegalArgumentException("sip.call.media-timeout must be zero (off) or positive");
         }
         digestAlgorithms = digestAlgorithms.stream().map(a -> a.trim().toUpperCase(Locale.ROOT)).toList();
         if (digestAlgorithms.isEmpty()) {

@@ -132,6 +132,7 @@ class SandboxProxyCallTest {
         assertThat(bobMedia.isClosed()).isTrue();
         assertThat(peers.bob.calls().orElseThrow().media(incoming.callId())).as("an ended call is forgotten").isEmpty();
         assertThat(peers.bob.calls().orElseThrow().liveCalls()).isZero();
+        assertThat(peers.bob.liveCalls()).isZero();
     }
 
     @Test

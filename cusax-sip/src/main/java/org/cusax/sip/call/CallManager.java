@@ -51,24 +51,19 @@ public final class CallManager {
     final MediaOpener mediaOpener;
     final SessionUpdates updates;
     final CallTimeouts timeouts;
-    private final java.util.concurrent.ScheduledExecutorService timers;
+    private final CallTimers timers;
 
     /**
-     * @param timeouts ring timeout (RFC 3261 §13.3.1.1 / §9.1 as policy) and how long we wait for the ACK to
-     *                 our 200 OK (Timer H, RFC 3261 §13.3.1.4)
+     * @param timeouts  ring timeout (RFC 3261 §13.3.1.1 / §9.1 as policy), how long we wait for the ACK to
+     *                  our 200 OK (Timer H, RFC 3261 §13.3.1.4) and media inactivity (sip.call.media-timeout)
+     * @param scheduler the SIP half's scheduler, on which every call timer runs (owned by the caller)
      */
     public CallManager(SipEndpoint endpoint, javax.sip.address.SipURI aor, String userAgent,
                        java.util.Optional<String> linkedJid, DigestAuthenticator auth, TelephonyCallbacks callbacks,
-                       org.cusax.sip.processor.Responder responder, CallTimeouts timeouts) {
+                       org.cusax.sip.processor.Responder responder, CallTimeouts timeouts,
+                       java.util.concurrent.ScheduledExecutorService scheduler) {
         this.timeouts = timeouts;
-        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "cusax-sip-call-timers");
-            t.setDaemon(true);
-            return t;
-        });
-        // a cancelled ring/ACK timer holds its call (and the call's media buffers): drop it at once
-        pool.setRemoveOnCancelPolicy(true);
-        this.timers = pool;
+        this.timers = new CallTimers(this, scheduler, timeouts);
         this.updates = new SessionUpdates(this, responder);
         this.endpoint = endpoint;
         this.requests = new InviteRequests(endpoint, endpoint.config().transport(), aor, userAgent, linkedJid);
@@ -186,34 +181,22 @@ public final class CallManager {
     }
 
     java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delay, java.util.concurrent.TimeUnit unit) {
-        try {
-            return timers.schedule(task, delay, unit);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return null; // the SIP half is stopping: no more timers
-        }
+        return timers.schedule(task, delay, unit);
     }
 
-    /**
-     * Our 200 OK waits for its ACK; without one within Timer H (RFC 3261 §13.3.1.4, §14.2) the call is
-     * ended with a BYE.
-     */
+    java.util.concurrent.ScheduledFuture<?> scheduleRepeating(Runnable task, long period,
+                                                              java.util.concurrent.TimeUnit unit) {
+        return timers.scheduleRepeating(task, period, unit);
+    }
+
+    /** Our 200 OK waits for its ACK (Timer H); see {@link CallTimers#awaitAck}. */
     void awaitAck(SipCall call) {
-        if (call.ackTimer != null) {
-            call.ackTimer.cancel(false);
-        }
-        call.ackTimer = schedule(() -> {
-            synchronized (this) {
-                boolean waiting = call.phase == SipCall.Phase.ANSWERING || call.reinviteServerTx != null;
-                if (call.phase == SipCall.Phase.ENDED || !waiting) {
-                    return;
-                }
-                LOG.info("call {}: no ACK for our 200 OK within {}", call.id, timeouts.ack());
-                call.reinviteServerTx = null;
-                sendBye(call);
-                end(call, EndReason.of(EndReason.Kind.FAILED, "the peer never acknowledged our 200 OK (no ACK within "
-                        + timeouts.ack().toSeconds() + " s, RFC 3261 §13.3.1.4): hung up"));
-            }
-        }, timeouts.ack().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        timers.awaitAck(call);
+    }
+
+    /** A call has just been confirmed (either direction): start its media watch. Caller holds the lock. */
+    void confirmed(SipCall call) {
+        timers.answered(call);
     }
 
     private void reacknowledge(SipCall call, Response response) {
@@ -270,6 +253,7 @@ public final class CallManager {
         if (call.ringTimer != null) {
             call.ringTimer.cancel(false);
         }
+        confirmed(call);
         call.heldByPeer = call.media.peerHolds();
         callbacks.onCallAnswered(call.id);
         if (call.heldByPeer) {
@@ -372,25 +356,36 @@ public final class CallManager {
         return call == null ? java.util.Optional.empty() : java.util.Optional.of(call.media);
     }
 
-    /** How many calls this manager still holds (ended calls leave at once). */
-    public int liveCalls() {
-        return byId.size();
-    }
-
-    /** Ends every call (BYE or CANCEL where possible); used when the SIP half stops. */
-    public synchronized void endAll() {
+    /**
+     * Ends every live call because we are stopping (logout, Ctrl-C, SIGTERM): BYE for answered ones, CANCEL
+     * for our ringing ones (RFC 3261 §9.1; one not yet provisionally answered cannot be cancelled and is
+     * just forgotten), 480 Temporarily Unavailable for incoming ringing ones (§21.4.18). Returns how many.
+     */
+    public synchronized int endAll() {
+        int ended = 0;
         for (SipCall call : List.copyOf(byId.values())) {
             if (call.phase == SipCall.Phase.ENDED) {
                 continue;
             }
+            ended++;
             if (call.phase == SipCall.Phase.CONFIRMED || call.phase == SipCall.Phase.ANSWERING) {
                 sendBye(call);
-            } else if (call.direction == CallDirection.OUTGOING && call.provisional) {
-                sendCancel(call);
+                end(call, EndReason.of(EndReason.Kind.HUNG_UP_LOCALLY, "hung up: the client stopped"));
+            } else if (call.direction == CallDirection.INCOMING) {
+                incoming.reject(call, Response.TEMPORARILY_UNAVAILABLE);
+            } else {
+                if (call.provisional) {
+                    sendCancel(call);
+                }
+                end(call, EndReason.of(EndReason.Kind.CANCELLED, "cancelled: the client stopped"));
             }
-            end(call, EndReason.of(EndReason.Kind.FAILED, "the SIP half stopped"));
         }
-        timers.shutdownNow();
+        return ended;
+    }
+
+    /** Calls not yet ended (live state only: an ended call leaves at once). */
+    public int liveCalls() {
+        return byId.size();
     }
 
     void register(SipCall call) {

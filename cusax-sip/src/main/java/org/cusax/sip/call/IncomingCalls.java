@@ -136,6 +136,7 @@ public final class IncomingCalls {
             }
             call.phase = SipCall.Phase.CONFIRMED;
             call.heldByPeer = call.media.peerHolds();
+            calls.confirmed(call);
             calls.callbacks.onCallAnswered(call.id);
             if (call.heldByPeer) {
                 calls.callbacks.onCallHeld(call.id, false);

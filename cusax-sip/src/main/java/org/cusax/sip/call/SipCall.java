@@ -46,6 +46,10 @@ final class SipCall {
     boolean reinviteHolds;
     int reinviteChallenges;
     java.util.concurrent.ScheduledFuture<?> reinviteRetry;
+    /** Media inactivity watch ({@link MediaWatch}): its periodic check, packets counted at the last one, quiet checks. */
+    java.util.concurrent.ScheduledFuture<?> mediaWatch;
+    long lastReceived;
+    int quietChecks;
     /** An incoming re-INVITE answered 200 but not yet ACKed. */
     ServerTransaction reinviteServerTx;
 
@@ -59,7 +63,7 @@ final class SipCall {
 
     void cancelTimers() {
         for (java.util.concurrent.ScheduledFuture<?> f : new java.util.concurrent.ScheduledFuture<?>[] {
-                ackTimer, ringTimer, reinviteRetry}) {
+                ackTimer, ringTimer, reinviteRetry, mediaWatch}) {
             if (f != null) {
                 f.cancel(false);
             }
@@ -67,6 +71,7 @@ final class SipCall {
         ackTimer = null;
         ringTimer = null;
         reinviteRetry = null;
+        mediaWatch = null;
     }
 
     boolean ringing() {
