@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.cusax.app.assembly.CusaxAssembly;
+import org.cusax.app.cli.CusaxCli;
 import org.cusax.it.support.Await;
 import org.cusax.it.support.ContactSeeder;
 import org.cusax.it.support.XmppPeer;
@@ -45,7 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 12 end to end, both halves of the provider kit together (RFC 7081 §2 client bootstrap): users added
- * with the real {@code cusax admin} into the directory on a real PostgreSQL; real Kamailio and Prosody
+ * with the real {@code cusax admin} (in-process {@code CusaxCli}) into the directory on a real PostgreSQL; real Kamailio and Prosody
  * authenticate from it; the real provisioning server ({@code cusax admin serve}, child JVM, certificate
  * from the run's CA) is named by SRV in a real DNS server (dnsmasq); {@code cusax login} with only a user
  * id and a password brings both halves online and secured, the contacts show the directory's numbers, and
@@ -121,8 +123,12 @@ class ProvisionedServiceIT {
         List<String> all = new ArrayList<>(List.of("admin"));
         all.addAll(List.of(args));
         all.addAll(List.of("--db", jdbc, "--db-user", pg.user()));
-        LoginCli.Result r = cli.run(all.toArray(String[]::new));
-        assertThat(r.exit()).as("cusax " + String.join(" ", all) + "\n" + r).isZero();
+        // in-process (the same CusaxCli as the cusax command): an admin needs no host names resolved
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = new CusaxCli(new CusaxAssembly(), java.util.Map.of(), dir.resolve("home"), print, print)
+                .execute(all.toArray(String[]::new));
+        assertThat(exit).as("cusax " + String.join(" ", all) + "\n" + out.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     private LoginCli.Result login(String user, String password, Path config) throws Exception {
