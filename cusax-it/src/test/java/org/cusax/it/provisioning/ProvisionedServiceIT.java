@@ -36,6 +36,9 @@ import org.cusax.testbed.prosody.ProsodyServer;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.vcardtemp.VCardManager;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
+import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * with the real {@code cusax admin} (in-process {@code CusaxCli}) into the directory on a real PostgreSQL; real Kamailio and Prosody
  * authenticate from it; the real provisioning server ({@code cusax admin serve}, child JVM, certificate
  * from the run's CA) is named by SRV in a real DNS server (dnsmasq); {@code cusax login} with only a user
- * id and a password brings both halves online and secured, the contacts show the directory's numbers, and
+ * id and a password brings both halves online and secured, the contacts show the directory's numbers (a user's own TEL edit with Smack is
+ * restored, the nickname edit stays), and
  * two provisioned users call each other. Also: wrong password, throttling, password change and removal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -197,6 +201,14 @@ class ProvisionedServiceIT {
         XMPPTCPConnection bc = XmppPeer.connect(TB.testbed(), b, "seed");
         try {
             ContactSeeder.befriend(bc, b, ac, a, "Alice");
+            // alice edits her own vCard with a stock library: the nickname stays, the TEL is the directory's
+            VCard own = VCardManager.getInstanceFor(ac).loadVCard();
+            own.setNickName("Ali");
+            own.setPhoneWork("VOICE", "+1 555 0100");
+            VCardManager.getInstanceFor(ac).saveVCard(own);
+            VCard seen = VCardManager.getInstanceFor(bc).loadVCard(JidCreate.entityBareFrom(a.jid()));
+            assertThat(seen.getNickName()).isEqualTo("Ali");
+            assertThat(seen.getPhoneWork("VOICE")).as(seen.toXML().toString()).isEqualTo("+33 1 84 88 00 12");
         } finally {
             ac.disconnect();
             bc.disconnect();
@@ -211,7 +223,7 @@ class ProvisionedServiceIT {
         }
         assertThat(alice).as(roster.toString()).isNotNull();
         assertThat(alice.path("tels").findValuesAsText("normalized")).as(alice.toString())
-                .contains("tel:+33612345678", "tel:+33184880012");
+                .contains("tel:+33612345678", "tel:+33184880012").doesNotContain("tel:+15550100");
 
         // a call between two provisioned users
         Path aliceConf = config("alice");
