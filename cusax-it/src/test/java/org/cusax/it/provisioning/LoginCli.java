@@ -34,18 +34,29 @@ final class LoginCli {
                 + domain + " elsewhere." + domain + "\n");
     }
 
+    /** A command left running (listen, admin serve): its stdout and stderr go to one file. */
+    record Background(Process process, Path output) implements AutoCloseable {
+        String text() {
+            try {
+                return Files.readString(output, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
     Result run(String... args) throws IOException, InterruptedException {
-        List<String> jvm = new ArrayList<>(CliProcess.childJvm("org.cusax.app.Main"));
-        jvm.add(1, "-Djdk.net.hosts.file=" + hosts);
-        jvm.add(1, "-Duser.home=" + home);
-        jvm.addAll(List.of(args));
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(jvm).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().remove("CUSAX_CONFIG");
-        Process p = pb.start();
+        Process p = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
                 throw new AssertionError("cusax " + String.join(" ", args) + " still running after 90 s");
@@ -55,5 +66,23 @@ final class LoginCli {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** Starts {@code cusax ARGS} and returns at once; close() stops it (SIGTERM, then SIGKILL). */
+    Background start(String name, String... args) throws IOException {
+        Path out = home.resolve(name + ".out");
+        return new Background(builder(args).redirectErrorStream(true).redirectOutput(out.toFile()).start(), out);
+    }
+
+    private ProcessBuilder builder(String... args) {
+        List<String> jvm = new ArrayList<>(CliProcess.childJvm("org.cusax.app.Main"));
+        jvm.add(1, "-Djdk.net.hosts.file=" + hosts);
+        jvm.add(1, "-Duser.home=" + home);
+        jvm.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(jvm)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().remove("CUSAX_CONFIG");
+        return pb;
     }
 }

@@ -26,8 +26,9 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 /**
- * Plays the provisioning server of wire contract v1 (docs/provisioning.md) until the real one is
- * used here: the JDK's HTTPS server on 127.0.0.1 with a certificate from the run's CA, one user and
+ * Plays the provisioning server of wire contract v1 (docs/provisioning.md) for the client's edge cases
+ * (documents and versions chosen per test, 429 on demand, a wrong-host certificate); the real server is
+ * exercised end to end by {@link ProvisionedServiceIT}. The JDK's HTTPS server on 127.0.0.1 with a certificate from the run's CA, one user and
  * password, a document per user and version; 401, 429 and 304 as the contract says. Records every
  * request (user, version sent, whether a password came), never the password itself.
  */

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.config.ClientConfigLoader;
+import org.cusax.core.config.ServicePolicy;
 import org.cusax.core.config.ConfigFile;
 import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.provisioning.directory.UserId;
@@ -66,11 +67,12 @@ class ProvisioningServerTest {
                 .containsEntry(ProvisioningKeys.KEY_ALL_OR_NOTHING, "false")
                 .containsEntry(ProvisioningKeys.KEY_URL, fx.uri(ProvisioningKeys.PATH).toString())
                 .containsEntry(ProvisioningKeys.KEY_VERSION, r.headers().firstValue(ProvisioningKeys.VERSION_HEADER).orElseThrow());
-        // the rest is a cusax.conf that the client's own loader accepts (the four new keys are the client's to add)
-        String conf = body.lines().filter(l -> !l.startsWith("provisioning.") && !l.startsWith("service.policy."))
-                .collect(Collectors.joining("\n"));
+        // the whole document, provisioning.* and service.policy.* included, is a cusax.conf the client's loader accepts
         ClientConfig config = new ClientConfigLoader(Map.of("CUSAX_SIP_PASSWORD", "x", "CUSAX_XMPP_PASSWORD", "x"),
-                dir).load(ConfigFile.parse("provisioned", conf));
+                dir).load(ConfigFile.parse("provisioned", body));
+        assertThat(config.provisioning().url()).contains(fx.uri(ProvisioningKeys.PATH).toString());
+        assertThat(config.provisioning().version()).contains(keys.get(ProvisioningKeys.KEY_VERSION));
+        assertThat(config.policy()).isEqualTo(new ServicePolicy(true, false));
         assertThat(config.link().linked()).isTrue();
         assertThat(config.link().chat().orElseThrow().address()).isEqualTo("alice@example.test");
         assertThat(config.link().telephony().orElseThrow().address()).isEqualTo("sip:alice@example.test");
