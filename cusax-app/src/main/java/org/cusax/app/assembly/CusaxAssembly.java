@@ -26,6 +26,7 @@ public final class CusaxAssembly implements ClientFactory {
                 .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid));
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
-                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config));
+                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config),
+                config.securityProfile());
     }
 }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.call.AudioPlan;
@@ -33,6 +35,8 @@ import org.cusax.core.event.ConnectionChanged;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.event.EventListener;
 import org.cusax.core.event.SecurityParityChanged;
+import org.cusax.core.security.SecurityGuard;
+import org.cusax.core.security.SecurityProfile;
 import org.cusax.core.port.ChatPort;
 import org.cusax.core.port.TelephonyPort;
 import org.cusax.core.routing.CallRouter;
@@ -65,7 +69,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final HistoryStore history;
     private final HistoryRecorder historyRecorder;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
+    private final SecurityGuard guard;
+    private final String sipChannel;
+    private final Set<Half> keptDown = EnumSet.noneOf(Half.class);
     private SecurityParity lastParity;
+    private SecurityParity refusal;
     private boolean started;
 
     /** A client with an empty contact book for region US and the default tel preference. */
@@ -92,6 +100,15 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history) {
+        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history, SecurityProfile.WARN);
+    }
+
+    /**
+     * @param securityProfile what to do when the halves are not protected alike ({@code security.profile})
+     */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
+                       HistoryStore history, SecurityProfile securityProfile) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -114,7 +131,15 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         for (Half half : Half.values()) {
             states.put(half, notConfiguredOrOffline(half));
         }
-        lastParity = SecurityParity.evaluate(states.get(Half.CHAT), states.get(Half.TELEPHONY));
+        this.guard = new SecurityGuard(securityProfile);
+        this.sipChannel = link.telephony().map(a -> "SIP over " + a.server().transport().name()).orElse("SIP");
+        lastParity = parity();
+    }
+
+    /** The guard's comparison of the halves as they are now; once it kept a half down, that decision. */
+    private SecurityParity parity() {
+        return refusal != null ? refusal
+                : SecurityParity.evaluate(states.get(Half.CHAT), states.get(Half.TELEPHONY), guard, sipChannel);
     }
 
     private ConnectionStatus notConfiguredOrOffline(Half half) {
@@ -308,27 +333,55 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private void updateStatus(ConnectionStatus status) {
         SecurityParity parity;
         boolean parityChanged;
+        ConnectionStatus keptDownStatus = null;
         synchronized (states) {
+            if (keptDown.contains(status.half())) {
+                LOG.debug("{} is kept down by the security profile; ignoring {}", status.half().label(), status.state());
+                return;
+            }
             ConnectionStatus previous = states.get(status.half());
             if (previous.state() == status.state() && previous.reason().equals(status.reason())
                     && previous.security().equals(status.security()) && previous.attempt() == status.attempt()) {
                 return;
             }
             states.put(status.half(), status);
-            parity = SecurityParity.evaluate(states.get(Half.CHAT), states.get(Half.TELEPHONY));
+            parity = parity();
+            Optional<Half> refused = parity.decision().refused();
+            if (refused.isPresent()) {
+                keptDown.add(refused.get());
+                refusal = parity;
+                keptDownStatus = ConnectionStatus.failed(refused.get(),
+                        FailureReason.of(FailureReason.Kind.SECURITY_PROFILE, parity.explanation()));
+                states.put(refused.get(), keptDownStatus);
+            }
             parityChanged = !parity.equals(lastParity);
             lastParity = parity;
             states.notifyAll();
         }
-        LOG.info("{}: {}{}", status.half().label(), status.state(),
-                status.reason().map(r -> " (" + r.message() + ")").orElse(""));
-        events.publish(new ConnectionChanged(status));
+        if (keptDownStatus == null || keptDownStatus.half() != status.half()) {
+            LOG.info("{}: {}{}", status.half().label(), status.state(),
+                    status.reason().map(r -> " (" + r.message() + ")").orElse(""));
+            events.publish(new ConnectionChanged(status));
+        }
+        if (keptDownStatus != null) {
+            keepDown(keptDownStatus);
+        }
         if (parityChanged) {
             if (!parity.matched()) {
                 LOG.warn("security mismatch: {}", parity.explanation());
             }
             events.publish(new SecurityParityChanged(Instant.now(), parity));
         }
+    }
+
+    /** security.profile = matched: the weaker half is stopped (on its own thread, never under a lock). */
+    private void keepDown(ConnectionStatus failed) {
+        LOG.warn("{}: {} ({})", failed.half().label(), failed.state(), failed.reason().map(FailureReason::message)
+                .orElse(""));
+        events.publish(new ConnectionChanged(failed));
+        Runnable stop = failed.half() == Half.CHAT ? () -> chatPort.ifPresent(ChatPort::stop)
+                : () -> telephonyPort.ifPresent(TelephonyPort::stop);
+        stopper(failed.half(), stop);
     }
 
     /** Stops both halves in parallel (each bounded in time), then the event thread. */

@@ -1,6 +1,7 @@
 package org.cusax.core.config;
 
 import org.cusax.core.connection.Backoff;
+import org.cusax.core.security.SecurityProfile;
 import org.cusax.core.service.CusaxLink;
 
 /**
@@ -13,9 +14,16 @@ import org.cusax.core.service.CusaxLink;
  * @param contacts  how contacts and their telephony addresses are loaded and read
  * @param presence  what our presence shows during calls ("on the phone")
  * @param history   where the call and chat history is kept
+ * @param securityProfile what happens when the halves are not protected alike ({@code security.profile})
  */
 public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
-                           ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+                           ContactSettings contacts, PresenceSettings presence, HistorySettings history,
+                           SecurityProfile securityProfile) {
+    public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
+                        ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
+        this(link, xmpp, sip, reconnect, contacts, presence, history, SecurityProfile.MATCHED);
+    }
+
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                         ContactSettings contacts) {
         this(link, xmpp, sip, reconnect, contacts, PresenceSettings.defaults(), HistorySettings.none());

@@ -14,6 +14,7 @@ import org.cusax.core.account.ServerEndpoint;
 import org.cusax.core.account.Transport;
 import org.cusax.core.connection.Backoff;
 import org.cusax.core.contact.TelPreference;
+import org.cusax.core.security.SecurityProfile;
 import org.cusax.core.service.CusaxLink;
 
 /** Turns a {@link ConfigFile} into a {@link ClientConfig}, reporting the first problem clearly. */
@@ -55,7 +56,7 @@ public final class ClientConfigLoader {
             Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
                     c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
             return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c), presence(c),
-                    new HistorySettings(c.path("history.dir")));
+                    new HistorySettings(c.path("history.dir")), securityProfile(c));
         } catch (ConfigError e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -128,6 +129,14 @@ public final class ClientConfigLoader {
         // still tells the user when the halves then differ in security (SecurityParity).
         return new Account(Protocol.SIP, address.uri(), authUser, password, address.domain(), server,
                 security(c, "sip", transport.encrypted()), new Features(c.bool("sip.features.calling"), c.bool("sip.features.im-presence")));
+    }
+
+    private static SecurityProfile securityProfile(ConfigValues c) {
+        try {
+            return SecurityProfile.parse(c.string("security.profile"));
+        } catch (IllegalArgumentException e) {
+            throw c.error("security.profile", e.getMessage());
+        }
     }
 
     private static SecuritySettings security(ConfigValues c, String prefix, boolean requireTls) {

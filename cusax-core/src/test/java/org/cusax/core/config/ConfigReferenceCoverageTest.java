@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every key documented once: each reference key is read by the loader, and the loader reads no other. */
 class ConfigReferenceCoverageTest {
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:tls|reconnect|contacts|presence|history|xmpp|sip)\\.[a-z0-9.-]+)\"");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:tls|reconnect|contacts|presence|history|security|routing|xmpp|sip)\\.[a-z0-9.-]+)\"");
 
     @Test
     void loaderAndReferenceAgree() throws IOException {
