@@ -27,6 +27,6 @@ public final class CusaxAssembly implements ClientFactory {
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
                 config.contacts().telPreference(), config.presence(), HistoryFiles.store(config),
-                config.securityProfile());
+                config.securityProfile(), config.routing());
     }
 }

@@ -12,6 +12,7 @@ import org.cusax.core.call.Call;
 import org.cusax.core.call.CallState;
 import org.cusax.core.call.PlaySource;
 import org.cusax.core.client.CusaxClient;
+import org.cusax.core.routing.InterDomain;
 import org.cusax.core.routing.RoutingDecision;
 
 import picocli.CommandLine.Command;
@@ -29,6 +30,9 @@ final class CallCommand extends ClientCommand {
 
     @Option(names = "--dry-run", description = "Only show which account and address the call would use.")
     boolean dryRun;
+
+    @Option(names = "--yes", description = "Place a call that leaves your service (inter-domain, RFC 7081 §5) without asking.")
+    boolean yes;
 
     @Option(names = "--via", paramLabel = "ACCOUNT",
             description = "The account to call through: sip, xmpp or an account's address (when several can call).")
@@ -103,6 +107,13 @@ final class CallCommand extends ClientCommand {
         if (!target.strip().startsWith("sip:") && !target.strip().startsWith("sips:")) {
             awaitContactList(client, deadline); // a roster JID or a number resolves through the contacts
         }
+        Optional<InterDomain> unconfirmed = interDomain(client.route(target))
+                .filter(f -> f.flagged() && client.confirmInterDomain() && !yes);
+        if (unconfirmed.isPresent()) {
+            cli.err.println("cusax: not dialled: " + unconfirmed.get().reason()
+                    + ". Add --yes to call anyway (or set routing.confirm-inter-domain = false).");
+            return ExitCodes.NO_ROUTE;
+        }
         Call call;
         try {
             call = client.placeCall(target, plan, Optional.ofNullable(via));
@@ -161,14 +172,22 @@ final class CallCommand extends ClientCommand {
         }
     }
 
+    private static Optional<InterDomain> interDomain(RoutingDecision d) {
+        if (d instanceof RoutingDecision.Route r) {
+            return Optional.of(r.interDomain());
+        }
+        return d instanceof RoutingDecision.ChooseAccount c ? Optional.of(c.interDomain()) : Optional.empty();
+    }
+
     private static String human(RoutingDecision d) {
+        String flag = interDomain(d).filter(InterDomain::flagged).map(f -> "\ninter-domain: " + f.reason()).orElse("");
         if (d instanceof RoutingDecision.Route r) {
             return "would call " + r.address() + " (" + r.label().text() + r.contact().map(c -> ", " + c).orElse("")
-                    + ") via " + r.account().address();
+                    + ") via " + r.account().address() + flag;
         }
         if (d instanceof RoutingDecision.ChooseAccount c) {
             return "choose the account for " + c.address() + ": " + c.candidates().stream()
-                    .map(a -> a.address()).toList();
+                    .map(a -> a.address()).toList() + flag;
         }
         if (d instanceof RoutingDecision.ChooseAddress c) {
             return "choose the number of " + c.contact() + ": " + c.options().stream()

@@ -188,6 +188,34 @@ class CusaxCliTest {
     }
 
     @Test
+    void aCallLeavingTheServiceIsFlaggedAndNeedsYes_rfc7081Section5() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
+        telBehaviour = p -> {
+            p.register(TLS);
+            p.whenCallPlaced(r -> {
+                placed.incrementAndGet();
+                p.endCall(r.callId(), org.cusax.core.call.EndReason.fromStatus(486, "Busy Here"));
+            });
+        };
+        chatBehaviour = p -> {
+            p.goOnline(TLS);
+            p.callbacks().onRoster(java.util.List.of());
+            p.callbacks().onContactsLoaded(0);
+        };
+        int code = run("call", "-c", config.toString(), "--json", "--dry-run", "sip:carol@elsewhere.example");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.get("interDomain").asBoolean()).isTrue();
+        assertThat(json.get("interDomainReason").asText()).contains("is not in your SIP domain (cusax.test)");
+
+        assertThat(run("call", "-c", config.toString(), "sip:carol@elsewhere.example")).isEqualTo(ExitCodes.NO_ROUTE);
+        assertThat(placed.get()).isZero();
+        assertThat(run("call", "-c", config.toString(), "--yes", "sip:carol@elsewhere.example"))
+                .isEqualTo(ExitCodes.CALL_FAILED);
+        assertThat(placed.get()).isEqualTo(1);
+    }
+
+    @Test
     void callWithoutARouteSaysWhy() throws Exception {
         telBehaviour = p -> p.fail(FailureReason.of(FailureReason.Kind.AUTHENTICATION, "refused"));
         chatBehaviour = p -> {

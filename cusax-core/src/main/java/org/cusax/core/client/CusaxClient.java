@@ -35,6 +35,8 @@ import org.cusax.core.event.ConnectionChanged;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.event.EventListener;
 import org.cusax.core.event.SecurityParityChanged;
+import org.cusax.core.config.RoutingSettings;
+import org.cusax.core.routing.DomainOwnership;
 import org.cusax.core.security.SecurityGuard;
 import org.cusax.core.security.SecurityProfile;
 import org.cusax.core.port.ChatPort;
@@ -70,6 +72,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final HistoryRecorder historyRecorder;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
     private final SecurityGuard guard;
+    private final boolean confirmInterDomain;
     private final String sipChannel;
     private final Set<Half> keptDown = EnumSet.noneOf(Half.class);
     private SecurityParity lastParity;
@@ -100,15 +103,18 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history) {
-        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history, SecurityProfile.WARN);
+        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history, SecurityProfile.WARN,
+                RoutingSettings.defaults());
     }
 
     /**
      * @param securityProfile what to do when the halves are not protected alike ({@code security.profile})
+     * @param routing         which calls leave our service (flagged in the route, RFC 7081 §5) and
+     *                        whether they need the user's confirmation
      */
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
-                       HistoryStore history, SecurityProfile securityProfile) {
+                       HistoryStore history, SecurityProfile securityProfile, RoutingSettings routing) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -119,7 +125,9 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.events = events;
         this.delivery = chatPort.map(port -> new ChatDelivery(port, events));
         this.contactList = new ContactList(contacts, events);
-        this.router = new CallRouter(contacts, preference, link.chat());
+        this.router = new CallRouter(contacts, preference, link.chat(), new DomainOwnership(
+                link.telephony().or(link::chat).map(a -> a.domain()), routing.ownNumbers()));
+        this.confirmInterDomain = routing.confirmInterDomain();
         this.calls = new CallBook(events);
         this.callControl = new CallControl(telephonyPort, calls, this::route,
                 link.telephony().map(a -> a.domain()).orElse(""));
@@ -154,6 +162,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
 
     public CusaxLink link() {
         return link;
+    }
+
+    /** Whether a call flagged inter-domain in its route needs the user's confirmation (routing.confirm-inter-domain). */
+    public boolean confirmInterDomain() {
+        return confirmInterDomain;
     }
 
     /** Starts both halves; returns at once. */

@@ -15,13 +15,15 @@ import org.cusax.core.service.CusaxLink;
  * @param presence  what our presence shows during calls ("on the phone")
  * @param history   where the call and chat history is kept
  * @param securityProfile what happens when the halves are not protected alike ({@code security.profile})
+ * @param routing   how calls leaving our service are flagged and confirmed ({@code routing.*})
  */
 public record ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                            ContactSettings contacts, PresenceSettings presence, HistorySettings history,
-                           SecurityProfile securityProfile) {
+                           SecurityProfile securityProfile, RoutingSettings routing) {
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,
                         ContactSettings contacts, PresenceSettings presence, HistorySettings history) {
-        this(link, xmpp, sip, reconnect, contacts, presence, history, SecurityProfile.MATCHED);
+        this(link, xmpp, sip, reconnect, contacts, presence, history, SecurityProfile.MATCHED,
+                RoutingSettings.defaults());
     }
 
     public ClientConfig(CusaxLink link, XmppSettings xmpp, SipSettings sip, Backoff reconnect,

@@ -56,7 +56,8 @@ public final class ClientConfigLoader {
             Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
                     c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
             return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c), presence(c),
-                    new HistorySettings(c.path("history.dir")), securityProfile(c));
+                    new HistorySettings(c.path("history.dir")), securityProfile(c),
+                    new RoutingSettings(c.list("routing.own-numbers"), c.bool("routing.confirm-inter-domain")));
         } catch (ConfigError e) {
             throw e;
         } catch (IllegalArgumentException e) {
