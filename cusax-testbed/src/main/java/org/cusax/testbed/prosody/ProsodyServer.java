@@ -41,6 +41,7 @@ public final class ProsodyServer {
     private final ServerProcess process;
     private final ProcessHost host;
     private boolean wrongHost;
+    private CertificateFiles replacement;
 
     /**
      * Prepares (does not start) a server in {@code dir}.
@@ -108,6 +109,12 @@ public final class ProsodyServer {
     /** Direct access to this server's storage files, for seeding large data sets (see {@link ProsodyStorage}). */
     public ProsodyStorage storage() {
         return new ProsodyStorage(dataDir(), domain);
+    }
+
+    /** Serves {@code certificate} (e.g. an expired one) from the next (re)start on; null = the normal one. */
+    public synchronized void useCertificate(CertificateFiles certificate) {
+        this.replacement = certificate;
+        render();
     }
 
     /**
@@ -202,7 +209,7 @@ public final class ProsodyServer {
     }
 
     private void render() {
-        CertificateFiles cert = wrongHost ? wrongHostCertificate : certificate;
+        CertificateFiles cert = replacement != null ? replacement : wrongHost ? wrongHostCertificate : certificate;
         String site = "-- rendered by cusax-testbed for this run\n"
                 + "local domain = " + lua(domain) + "\n"
                 + "local c2s_address = " + lua(HOST) + "\n"
