@@ -44,6 +44,11 @@ final class ClientConfigWriter {
             b.append("sip.proxy.port = ").append(testbed.kamailio().port(transport)).append('\n');
             b.append("sip.transport = ").append(transport.token()).append('\n');
             b.append("sip.local.address = 127.0.0.1\n");
+            if (testbed.hasProsody() && transport != SipTransport.TLS) {
+                // SIP in the clear next to XMPP over TLS: run both halves, with the standing warning
+                // (security.profile = matched would keep Telephony offline; SecurityProfileIT tests that).
+                b.append("security.profile = warn\n");
+            }
         }
         try {
             Files.deleteIfExists(passwordFile);

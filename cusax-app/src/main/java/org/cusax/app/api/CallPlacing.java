@@ -11,6 +11,7 @@ import org.cusax.app.json.CallJson;
 import org.cusax.app.json.ContactJson;
 import org.cusax.core.account.Account;
 import org.cusax.core.call.AudioPlan;
+import org.cusax.core.routing.InterDomain;
 import org.cusax.core.config.AudioSettings;
 import org.cusax.core.call.Call;
 import org.cusax.core.client.CusaxCommands;
@@ -55,7 +56,16 @@ final class CallPlacing {
                     + telephony.reason().map(r -> r.message()).orElse("still connecting"));
         }
         Optional<String> via = p.optString("via");
-        String address = sipUri ? target : chooseAddress(target, core.route(target), p.optString("number"), via);
+        RoutingDecision decision = core.route(target);
+        String address = sipUri ? target : chooseAddress(target, decision, p.optString("number"), via);
+        if (core.confirmInterDomain() && !p.flag("yes")) {
+            Optional<InterDomain> flag = interDomain(decision).or(() -> interDomain(core.route(address)))
+                    .filter(InterDomain::flagged);
+            if (flag.isPresent()) {
+                throw new ApiException(ErrorCode.CONFIRMATION_REQUIRED, "not dialled: " + flag.get().reason()
+                        + "; confirm to call anyway", java.util.Map.of("reason", flag.get().reason()));
+            }
+        }
         Call call;
         try {
             call = core.placeCall(address, audio, via);
@@ -68,6 +78,14 @@ final class CallPlacing {
                 p.optString("dtmf"), p.optMillis("holdAfterMs"), p.optMillis("resumeAfterMs"),
                 p.optMillis("hangupAfterMs")));
         return CallJson.call(call);
+    }
+
+    /** Whether the decision says the call leaves our service (RFC 7081 §5); empty when it names no route. */
+    private static Optional<InterDomain> interDomain(RoutingDecision d) {
+        if (d instanceof RoutingDecision.Route r) {
+            return Optional.of(r.interDomain());
+        }
+        return d instanceof RoutingDecision.ChooseAccount c ? Optional.of(c.interDomain()) : Optional.empty();
     }
 
     /** What to hand to the core for {@code target}: the target itself, or the number the user picked. */

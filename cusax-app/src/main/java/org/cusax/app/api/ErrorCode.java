@@ -20,6 +20,11 @@ public enum ErrorCode {
     CONFLICT(409),
     /** The target needs a choice: several numbers, accounts or calls; {@code details.choices} lists them. */
     AMBIGUOUS_TARGET(409),
+    /**
+     * The call leaves our service (inter-domain, RFC 7081 §5) and {@code routing.confirm-inter-domain} asks
+     * the user first: {@code details.reason} says why; repeat with {@code yes: true} to place it.
+     */
+    CONFIRMATION_REQUIRED(409),
     /** The call cannot be routed: unknown contact, no callable number, no account can call it. */
     NO_ROUTE(422),
     /** Telephony (SIP) is not online or not configured. */

@@ -39,7 +39,7 @@ public final class CusaxAssembly implements ClientFactory {
         // the XMPP half's executor (null): the client makes one thread for what the SIP half posts to it
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
                 config.contacts().telPreference(), config.presence(), HistoryFiles.store(config), sound, config.policy(),
-                CusaxAssembly::policyThread, null);
+                CusaxAssembly::policyThread, null, config.securityProfile(), config.routing());
     }
 
     /** The service policy starts or stops a half at most twice per session: one short thread each time. */

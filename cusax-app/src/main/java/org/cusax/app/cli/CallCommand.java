@@ -36,6 +36,9 @@ final class CallCommand extends ClientCommand implements OnDaemon {
     @Option(names = "--dry-run", description = "Only show which account and address the call would use.")
     boolean dryRun;
 
+    @Option(names = "--yes", description = "Place a call that leaves your service (inter-domain, RFC 7081 §5) without asking.")
+    boolean yes;
+
     @Option(names = "--via", paramLabel = "ACCOUNT",
             description = "The account to call through: sip, xmpp or an account's address (when several can call).")
     String via;
@@ -95,6 +98,9 @@ final class CallCommand extends ClientCommand implements OnDaemon {
         p.put("contactsWaitMs", timeout.toMillis());
         if (dryRun) {
             p.put("dryRun", true);
+        }
+        if (yes) {
+            p.put("yes", true);
         }
         return p;
     }

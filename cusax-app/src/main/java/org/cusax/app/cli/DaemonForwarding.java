@@ -35,11 +35,13 @@ final class DaemonForwarding {
         } else {
             Object choices = e.details().get("choices");
             cli.err.println("cusax: " + e.message() + (choices instanceof List<?> l && e.code() == ErrorCode.AMBIGUOUS_TARGET
-                    && !l.isEmpty() && l.get(0) instanceof Map<?, ?> ? RemoteFormat.choices(l) : ""));
+                    && !l.isEmpty() && l.get(0) instanceof Map<?, ?> ? RemoteFormat.choices(l) : "")
+                    + (e.code() == ErrorCode.CONFIRMATION_REQUIRED
+                    ? ". Add --yes to call anyway (or set routing.confirm-inter-domain = false)." : ""));
         }
         return switch (e.code()) {
             case BAD_REQUEST, UNKNOWN_COMMAND, NOT_FOUND, AMBIGUOUS_TARGET, CONFLICT -> ExitCodes.USAGE;
-            case NO_ROUTE -> ExitCodes.NO_ROUTE;
+            case NO_ROUTE, CONFIRMATION_REQUIRED -> ExitCodes.NO_ROUTE;
             case TELEPHONY_DOWN -> downCode;
             case CHAT_DOWN -> ExitCodes.NOT_ONLINE;
             case UNAUTHORIZED, FORBIDDEN, INTERNAL -> ExitCodes.INTERNAL;

@@ -60,10 +60,11 @@ final class RemoteFormat {
     }
 
     static String decision(Map<String, Object> d) {
+        String flag = Boolean.TRUE.equals(d.get("interDomain")) ? "\ninter-domain: " + str(d, "interDomainReason") : "";
         return switch (str(d, "decision")) {
             case "route" -> "would call " + str(d, "address") + " (" + str(d, "label")
-                    + (d.get("contact") == null ? "" : ", " + str(d, "contact")) + ") via " + str(d, "account");
-            case "choose-account" -> "choose the account for " + str(d, "address") + ": " + d.get("accounts");
+                    + (d.get("contact") == null ? "" : ", " + str(d, "contact")) + ") via " + str(d, "account") + flag;
+            case "choose-account" -> "choose the account for " + str(d, "address") + ": " + d.get("accounts") + flag;
             case "choose-address" -> "choose the number of " + str(d, "contact") + ": " + choices((List<?>) d.get("addresses"));
             default -> "cannot call: " + str(d, "message");
         };

@@ -9,6 +9,7 @@ import org.cusax.core.account.Account;
 import org.cusax.core.contact.Contact;
 import org.cusax.core.contact.TelAddress;
 import org.cusax.core.contact.TelType;
+import org.cusax.core.routing.InterDomain;
 import org.cusax.core.routing.RoutingDecision;
 
 /** JSON of contacts (the {@code roster} command) and of routing decisions (the {@code call} command). */
@@ -50,11 +51,13 @@ public final class ContactJson {
             m.put("address", r.address());
             m.put("label", r.label().token());
             m.put("contact", r.contact().orElse(null));
+            interDomain(m, r.interDomain());
         } else if (d instanceof RoutingDecision.ChooseAccount c) {
             m.put("accounts", c.candidates().stream().map(Account::address).toList());
             m.put("address", c.address());
             m.put("label", c.label().token());
             m.put("contact", c.contact().orElse(null));
+            interDomain(m, c.interDomain());
         } else if (d instanceof RoutingDecision.ChooseAddress c) {
             m.put("contact", c.contact());
             List<Map<String, Object>> options = c.options().stream().map(ContactJson::tel).toList();
@@ -64,5 +67,11 @@ public final class ContactJson {
             m.put("message", n.message());
         }
         return m;
+    }
+
+    /** RFC 7081 §5: whether the call leaves our service, and why. */
+    private static void interDomain(Map<String, Object> m, InterDomain f) {
+        m.put("interDomain", f.flagged());
+        m.put("interDomainReason", f.flagged() ? f.reason() : null);
     }
 }

@@ -69,6 +69,12 @@ public final class JsonModel {
         m.put("chat", p.chat().map(l -> lower(l.name())).orElse(null));
         m.put("telephony", p.telephony().map(l -> lower(l.name())).orElse(null));
         m.put("explanation", p.explanation());
+        m.put("profile", p.decision().profile().configValue());
+        m.put("decision", lower(p.decision().verdict().name()));
+        m.put("weaker", p.decision().weaker().map(h -> lower(h.label())).orElse(null));
+        m.put("remedy", p.decision().remedy().orElse(null));
+        m.put("chatProtection", p.decision().chat().map(h -> h.describe()).orElse(null));
+        m.put("telephonyProtection", p.decision().telephony().map(h -> h.describe()).orElse(null));
         return m;
     }
 

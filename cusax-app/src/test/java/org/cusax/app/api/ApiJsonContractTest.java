@@ -112,7 +112,8 @@ class ApiJsonContractTest {
         assertThat(byType.get("chat-status")).containsEntry("state", "failed").containsEntry("reason", "service-unavailable");
         assertThat(byType.get("connection")).containsEntry("half", "chat").containsEntry("state", "online")
                 .containsEntry("account", "alice@cusax.test");
-        assertThat(byType.get("security-parity")).containsEntry("matched", true).containsEntry("chat", "tls").containsEntry("explanation", "only one half is online");
+        assertThat(byType.get("security-parity")).containsEntry("matched", true).containsEntry("chat", "tls").containsEntry("explanation", "only one half is online: nothing to compare")
+                .containsEntry("decision", "one-half").containsEntry("profile", "warn");
         assertThat(byType.get("contacts-loading")).containsEntry("done", 3).containsEntry("total", 7);
         assertThat(byType.get("contact-updated")).containsEntry("jid", "bob@cusax.test");
         assertThat(byType.get("contact-removed")).containsEntry("jid", "eve@cusax.test");

@@ -56,7 +56,8 @@ class CusaxCliTest {
             FakeTelephonyPort tel = new FakeTelephonyPort().whenStarted(telBehaviour);
             return new CusaxClient(cfg.link(), Optional.of(lastChat), Optional.of(tel), new EventBus(),
                     new ContactBook(new AddressNormalizer(cfg.contacts().defaultRegion())),
-                    cfg.contacts().telPreference());
+                    cfg.contacts().telPreference(), cfg.presence(), new org.cusax.core.history.InMemoryHistoryStore(),
+                    cfg.securityProfile(), cfg.routing());
         }, Map.of(), dir, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return cli.execute(args);
@@ -78,6 +79,23 @@ class CusaxCliTest {
         assertThat(json.at("/telephony/label").asText()).isEqualTo("Telephony");
         assertThat(json.at("/telephony/account").asText()).isEqualTo("sip:alice@cusax.test");
         assertThat(json.at("/securityParity/matched").asBoolean()).isTrue();
+    }
+
+    @Test
+    void statusShowsTheSecurityProfileDecision_rfc7081Section7() throws Exception {
+        telBehaviour = p -> p.register(org.cusax.core.connection.ChannelSecurity.plain("digest SHA-256"));
+        int code = run("status", "-c", config.toString(), "--json");
+        assertThat(code).isEqualTo(ExitCodes.NOT_ONLINE);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.at("/chat/state").asText()).isEqualTo("online");
+        assertThat(json.at("/telephony/state").asText()).isEqualTo("failed");
+        assertThat(json.at("/telephony/reason/kind").asText()).isEqualTo("security-profile");
+        assertThat(json.at("/securityParity/matched").asBoolean()).isFalse();
+        assertThat(json.at("/securityParity/profile").asText()).isEqualTo("matched");
+        assertThat(json.at("/securityParity/decision").asText()).isEqualTo("mismatch-refused");
+        assertThat(json.at("/securityParity/weaker").asText()).isEqualTo("telephony");
+        assertThat(json.at("/securityParity/remedy").asText()).contains("sip.transport = tls");
+        assertThat(json.at("/securityParity/telephonyProtection").asText()).contains("unencrypted");
     }
 
     @Test
@@ -185,6 +203,34 @@ class CusaxCliTest {
         assertThat(json.get("account").asText()).isEqualTo("sip:alice@cusax.test");
         assertThat(json.get("address").asText()).isEqualTo("tel:+33612345678");
         assertThat(json.get("contact").asText()).isEqualTo("bob@cusax.test");
+    }
+
+    @Test
+    void aCallLeavingTheServiceIsFlaggedAndNeedsYes_rfc7081Section5() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
+        telBehaviour = p -> {
+            p.register(TLS);
+            p.whenCallPlaced(r -> {
+                placed.incrementAndGet();
+                p.endCall(r.callId(), org.cusax.core.call.EndReason.fromStatus(486, "Busy Here"));
+            });
+        };
+        chatBehaviour = p -> {
+            p.goOnline(TLS);
+            p.callbacks().onRoster(java.util.List.of());
+            p.callbacks().onContactsLoaded(0);
+        };
+        int code = run("call", "-c", config.toString(), "--json", "--dry-run", "sip:carol@elsewhere.example");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.get("interDomain").asBoolean()).isTrue();
+        assertThat(json.get("interDomainReason").asText()).contains("is not in your SIP domain (cusax.test)");
+
+        assertThat(run("call", "-c", config.toString(), "sip:carol@elsewhere.example")).isEqualTo(ExitCodes.NO_ROUTE);
+        assertThat(placed.get()).isZero();
+        assertThat(run("call", "-c", config.toString(), "--yes", "sip:carol@elsewhere.example"))
+                .isEqualTo(ExitCodes.CALL_FAILED);
+        assertThat(placed.get()).isEqualTo(1);
     }
 
     @Test

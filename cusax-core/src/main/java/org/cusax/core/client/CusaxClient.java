@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.call.AudioPlan;
@@ -35,6 +37,10 @@ import org.cusax.core.event.ConnectionChanged;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.event.EventListener;
 import org.cusax.core.event.SecurityParityChanged;
+import org.cusax.core.config.RoutingSettings;
+import org.cusax.core.routing.DomainOwnership;
+import org.cusax.core.security.SecurityGuard;
+import org.cusax.core.security.SecurityProfile;
 import org.cusax.core.port.ChatPort;
 import org.cusax.core.port.TelephonyPort;
 import org.cusax.core.routing.CallRouter;
@@ -70,7 +76,12 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final Optional<java.util.concurrent.ExecutorService> ownChatWork;
     private final Map<Half, ConnectionStatus> states = new EnumMap<>(Half.class);
     private final StartupPolicy startupPolicy;
+    private final SecurityGuard guard;
+    private final boolean confirmInterDomain;
+    private final String sipChannel;
+    private final Set<Half> keptDown = EnumSet.noneOf(Half.class);
     private SecurityParity lastParity;
+    private SecurityParity refusal;
     private boolean started;
 
     /** A client with an empty contact book for region US and the default tel preference. */
@@ -105,7 +116,21 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history, Executor chatWork) {
         this(link, chatPort, telephonyPort, events, contacts, preference, presence, history,
-                org.cusax.core.port.AudioDevicesPort.none(), ServicePolicy.independent(), Runnable::run, chatWork);
+                org.cusax.core.port.AudioDevicesPort.none(), ServicePolicy.independent(), Runnable::run, chatWork,
+                SecurityProfile.WARN, RoutingSettings.defaults());
+    }
+
+    /**
+     * @param securityProfile what to do when the halves are not protected alike ({@code security.profile})
+     * @param routing         which calls leave our service (flagged in the route, RFC 7081 §5) and
+     *                        whether they need the user's confirmation
+     */
+    public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
+                       EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
+                       HistoryStore history, SecurityProfile securityProfile, RoutingSettings routing) {
+        this(link, chatPort, telephonyPort, events, contacts, preference, presence, history,
+                org.cusax.core.port.AudioDevicesPort.none(), ServicePolicy.independent(), Runnable::run, null,
+                securityProfile, routing);
     }
 
     /** Without an XMPP half's executor: the client makes its own (see the full constructor). */
@@ -114,7 +139,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
                        HistoryStore history, org.cusax.core.port.AudioDevicesPort audioDevices, ServicePolicy policy,
                        Executor policyExecutor) {
         this(link, chatPort, telephonyPort, events, contacts, preference, presence, history, audioDevices, policy,
-                policyExecutor, null);
+                policyExecutor, null, SecurityProfile.WARN, RoutingSettings.defaults());
     }
 
     /**
@@ -125,11 +150,16 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
      *                       (our "on the phone" presence) is posted there, so that no SIP callback, which may
      *                       run under the SIP half's call lock, ever waits on the XMPP writer. {@code null}:
      *                       the client makes (and on {@link #close} stops) one thread of its own.
+     * @param securityProfile what to do when the halves are not protected alike ({@code security.profile});
+     *                       the shorter constructors keep the report-only {@code warn}
+     * @param routing        which calls leave our service (flagged in the route, RFC 7081 §5) and whether
+     *                       they need the user's confirmation
      */
     public CusaxClient(CusaxLink link, Optional<ChatPort> chatPort, Optional<TelephonyPort> telephonyPort,
                        EventBus events, ContactBook contacts, TelPreference preference, PresenceSettings presence,
                        HistoryStore history, org.cusax.core.port.AudioDevicesPort audioDevices, ServicePolicy policy,
-                       Executor policyExecutor, Executor chatWork) {
+                       Executor policyExecutor, Executor chatWork, SecurityProfile securityProfile,
+                       RoutingSettings routing) {
         if (link.chat().isPresent() != chatPort.isPresent()
                 || link.telephony().isPresent() != telephonyPort.isPresent()) {
             throw new IllegalArgumentException("each configured account needs exactly one port");
@@ -140,7 +170,9 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.events = events;
         this.delivery = chatPort.map(port -> new ChatDelivery(port, events));
         this.contactList = new ContactList(contacts, events);
-        this.router = new CallRouter(contacts, preference, link.chat());
+        this.router = new CallRouter(contacts, preference, link.chat(), new DomainOwnership(
+                link.telephony().or(link::chat).map(a -> a.domain()), routing.ownNumbers()));
+        this.confirmInterDomain = routing.confirmInterDomain();
         this.calls = new CallBook(events);
         this.callControl = new CallControl(telephonyPort, calls, this::route,
                 link.telephony().map(a -> a.domain()).orElse(""));
@@ -161,7 +193,15 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         for (Half half : Half.values()) {
             states.put(half, notConfiguredOrOffline(half));
         }
-        lastParity = SecurityParity.evaluate(states.get(Half.CHAT), states.get(Half.TELEPHONY));
+        this.guard = new SecurityGuard(securityProfile);
+        this.sipChannel = link.telephony().map(a -> "SIP over " + a.server().transport().name()).orElse("SIP");
+        lastParity = parity();
+    }
+
+    /** The guard's comparison of the halves as they are now; once it kept a half down, that decision. */
+    private SecurityParity parity() {
+        return refusal != null ? refusal
+                : SecurityParity.evaluate(states.get(Half.CHAT), states.get(Half.TELEPHONY), guard, sipChannel);
     }
 
     private ConnectionStatus notConfiguredOrOffline(Half half) {
@@ -176,6 +216,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
 
     public CusaxLink link() {
         return link;
+    }
+
+    @Override
+    public boolean confirmInterDomain() {
+        return confirmInterDomain;
     }
 
     /** Starts both halves; returns at once. */
@@ -388,27 +433,55 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         }
         SecurityParity parity;
         boolean parityChanged;
+        ConnectionStatus keptDownStatus = null;
         synchronized (states) {
+            if (keptDown.contains(status.half())) {
+                LOG.debug("{} is kept down by the security profile; ignoring {}", status.half().label(), status.state());
+                return;
+            }
             ConnectionStatus previous = states.get(status.half());
             if (previous.state() == status.state() && previous.reason().equals(status.reason())
                     && previous.security().equals(status.security()) && previous.attempt() == status.attempt()) {
                 return;
             }
             states.put(status.half(), status);
-            parity = SecurityParity.evaluate(states.get(Half.CHAT), states.get(Half.TELEPHONY));
+            parity = parity();
+            Optional<Half> refused = parity.decision().refused();
+            if (refused.isPresent()) {
+                keptDown.add(refused.get());
+                refusal = parity;
+                keptDownStatus = ConnectionStatus.failed(refused.get(),
+                        FailureReason.of(FailureReason.Kind.SECURITY_PROFILE, parity.explanation()));
+                states.put(refused.get(), keptDownStatus);
+            }
             parityChanged = !parity.equals(lastParity);
             lastParity = parity;
             states.notifyAll();
         }
-        LOG.info("{}: {}{}", status.half().label(), status.state(),
-                status.reason().map(r -> " (" + r.message() + ")").orElse(""));
-        events.publish(new ConnectionChanged(status));
+        if (keptDownStatus == null || keptDownStatus.half() != status.half()) {
+            LOG.info("{}: {}{}", status.half().label(), status.state(),
+                    status.reason().map(r -> " (" + r.message() + ")").orElse(""));
+            events.publish(new ConnectionChanged(status));
+        }
+        if (keptDownStatus != null) {
+            keepDown(keptDownStatus);
+        }
         if (parityChanged) {
             if (!parity.matched()) {
                 LOG.warn("security mismatch: {}", parity.explanation());
             }
             events.publish(new SecurityParityChanged(Instant.now(), parity));
         }
+    }
+
+    /** security.profile = matched: the weaker half is stopped (on its own thread, never under a lock). */
+    private void keepDown(ConnectionStatus failed) {
+        LOG.warn("{}: {} ({})", failed.half().label(), failed.state(), failed.reason().map(FailureReason::message)
+                .orElse(""));
+        events.publish(new ConnectionChanged(failed));
+        Runnable stop = failed.half() == Half.CHAT ? () -> chatPort.ifPresent(ChatPort::stop)
+                : () -> telephonyPort.ifPresent(TelephonyPort::stop);
+        stopper(failed.half(), stop);
     }
 
     /**

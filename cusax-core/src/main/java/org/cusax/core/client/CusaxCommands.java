@@ -46,6 +46,12 @@ public interface CusaxCommands {
     RoutingDecision route(String target);
 
     /**
+     * Whether a call that leaves our service (a decision flagged inter-domain, RFC 7081 §5) needs the user's
+     * confirmation before it is dialled ({@code routing.confirm-inter-domain}).
+     */
+    boolean confirmInterDomain();
+
+    /**
      * Places a call to a SIP/SIPS URI, or to any target {@link #route} resolves to one SIP address.
      * Returns the call in state DIALING; progress arrives as call events.
      */

@@ -14,6 +14,7 @@ import org.cusax.core.account.ServerEndpoint;
 import org.cusax.core.account.Transport;
 import org.cusax.core.connection.Backoff;
 import org.cusax.core.contact.TelPreference;
+import org.cusax.core.security.SecurityProfile;
 import org.cusax.core.service.CusaxLink;
 
 /** Turns a {@link ConfigFile} into a {@link ClientConfig}, reporting the first problem clearly. */
@@ -60,7 +61,8 @@ public final class ClientConfigLoader {
                     c.integer("daemon.port", 0, 65535)),
                     new ServicePolicy(c.bool("service.policy.chat-after-telephony"),
                             c.bool("service.policy.all-or-nothing")),
-                    provisioning(c));
+                    provisioning(c), securityProfile(c),
+                    new RoutingSettings(c.list("routing.own-numbers"), c.bool("routing.confirm-inter-domain")));
         } catch (ConfigError e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -163,6 +165,14 @@ public final class ClientConfigLoader {
         // still tells the user when the halves then differ in security (SecurityParity).
         return new Account(Protocol.SIP, address.uri(), authUser, password, address.domain(), server,
                 security(c, "sip", transport.encrypted()), new Features(c.bool("sip.features.calling"), c.bool("sip.features.im-presence")));
+    }
+
+    private static SecurityProfile securityProfile(ConfigValues c) {
+        try {
+            return SecurityProfile.parse(c.string("security.profile"));
+        } catch (IllegalArgumentException e) {
+            throw c.error("security.profile", e.getMessage());
+        }
     }
 
     private static SecuritySettings security(ConfigValues c, String prefix, boolean requireTls) {

@@ -14,6 +14,8 @@ public record FailureReason(Kind kind, String message) {
         CERTIFICATE(true),
         TLS_UNAVAILABLE(true),
         CONFIGURATION(true),
+        /** Kept down by the security-profile guard: weaker than the other half (security.profile = matched). */
+        SECURITY_PROFILE(true),
         UNREACHABLE(false),
         CONNECTION_LOST(false),
         TIMEOUT(false),

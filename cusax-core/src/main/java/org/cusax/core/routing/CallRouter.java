@@ -41,6 +41,7 @@ public final class CallRouter {
     private final ContactDirectory contacts;
     private final TelPreference preference;
     private final Optional<Account> rosterAccount;
+    private final DomainOwnership ownership;
 
     /**
      * @param contacts      the contact list
@@ -48,12 +49,21 @@ public final class CallRouter {
      * @param rosterAccount the XMPP account the contacts come from, if any
      */
     public CallRouter(ContactDirectory contacts, TelPreference preference, Optional<Account> rosterAccount) {
-        if (contacts == null || preference == null || rosterAccount == null) {
+        this(contacts, preference, rosterAccount, DomainOwnership.unknown());
+    }
+
+    /**
+     * @param ownership what our service owns: routes leaving it are flagged (RFC 7081 §5)
+     */
+    public CallRouter(ContactDirectory contacts, TelPreference preference, Optional<Account> rosterAccount,
+                      DomainOwnership ownership) {
+        if (contacts == null || preference == null || rosterAccount == null || ownership == null) {
             throw new IllegalArgumentException("contacts, preference and roster account (may be empty) are required");
         }
         this.contacts = contacts;
         this.preference = preference;
         this.rosterAccount = rosterAccount;
+        this.ownership = ownership;
     }
 
     /** Routes what the user typed (see {@link CallTarget#parse} for how it is read). */
@@ -135,9 +145,10 @@ public final class CallRouter {
         List<Account> candidates = accounts.stream().filter(this::canCarry).filter(CallingAccount::callingEnabled)
                 .filter(CallingAccount::online).map(CallingAccount::account)
                 .sorted(Comparator.comparing(a -> a.protocol() == Protocol.SIP ? 0 : 1)).toList();
+        InterDomain interDomain = ownership.check(address, contact);
         return candidates.size() == 1
-                ? new Route(candidates.get(0), address, label, contact)
-                : new ChooseAccount(candidates, address, label, contact);
+                ? new Route(candidates.get(0), address, label, contact, interDomain)
+                : new ChooseAccount(candidates, address, label, contact, interDomain);
     }
 
     /** Why no account can carry a call right now, if that is so. */

@@ -21,13 +21,20 @@ public sealed interface RoutingDecision {
      * @param address the normalized address dialled ({@code tel:+33612345678} or a canonical SIP URI)
      * @param label   what the number is to the contact (Other for an address that is nobody's)
      * @param contact the bare JID of the contact owning the address, when exactly one does
+     * @param interDomain whether the call leaves our service (RFC 7081 §5), shown before dialling
      */
-    record Route(Account account, String address, TelLabel label, Optional<String> contact) implements RoutingDecision {
+    record Route(Account account, String address, TelLabel label, Optional<String> contact, InterDomain interDomain)
+            implements RoutingDecision {
         public Route {
             if (account == null || address == null || address.isBlank() || label == null) {
                 throw new IllegalArgumentException("a route needs an account, an address and a label");
             }
             contact = contact == null ? Optional.empty() : contact;
+            interDomain = interDomain == null ? InterDomain.none() : interDomain;
+        }
+
+        public Route(Account account, String address, TelLabel label, Optional<String> contact) {
+            this(account, address, label, contact, InterDomain.none());
         }
 
         @Override
@@ -41,14 +48,19 @@ public sealed interface RoutingDecision {
      *
      * @param candidates online accounts with calling on, SIP accounts first
      */
-    record ChooseAccount(List<Account> candidates, String address, TelLabel label, Optional<String> contact)
-            implements RoutingDecision {
+    record ChooseAccount(List<Account> candidates, String address, TelLabel label, Optional<String> contact,
+                         InterDomain interDomain) implements RoutingDecision {
         public ChooseAccount {
             if (candidates == null || candidates.size() < 2 || address == null || label == null) {
                 throw new IllegalArgumentException("an account choice needs at least two accounts and an address");
             }
             candidates = List.copyOf(candidates);
             contact = contact == null ? Optional.empty() : contact;
+            interDomain = interDomain == null ? InterDomain.none() : interDomain;
+        }
+
+        public ChooseAccount(List<Account> candidates, String address, TelLabel label, Optional<String> contact) {
+            this(candidates, address, label, contact, InterDomain.none());
         }
 
         /** The route through the chosen account, which must be one of the candidates. */
@@ -56,7 +68,7 @@ public sealed interface RoutingDecision {
             if (!candidates.contains(account)) {
                 throw new IllegalArgumentException(account + " is not one of the accounts offered for this call");
             }
-            return new Route(account, address, label, contact);
+            return new Route(account, address, label, contact, interDomain);
         }
 
         @Override

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every key documented once: each reference key is read by the loader, and the loader reads no other. */
 class ConfigReferenceCoverageTest {
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:tls|reconnect|contacts|presence|history|audio|daemon|xmpp|sip|provisioning|discovery|service)\\.[a-z0-9.-]+)\"");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:tls|reconnect|contacts|presence|history|audio|daemon|xmpp|sip|provisioning|discovery|service|security|routing)\\.[a-z0-9.-]+)\"");
 
     @Test
     void loaderAndReferenceAgree() throws IOException {

@@ -16,6 +16,7 @@ import org.cusax.core.service.Half;
 public final class FakeTelephonyPort implements TelephonyPort {
     private volatile TelephonyCallbacks callbacks;
     private volatile boolean stopped;
+    private final java.util.concurrent.CountDownLatch stopLatch = new java.util.concurrent.CountDownLatch(1);
     private volatile java.util.function.Consumer<FakeTelephonyPort> whenStarted = p -> { };
     private volatile RuntimeException failOnStart;
     private final java.util.Map<String, AudioPlan> answerPlans = new java.util.concurrent.ConcurrentHashMap<>();
@@ -36,6 +37,7 @@ public final class FakeTelephonyPort implements TelephonyPort {
     @Override
     public void stop() {
         stopped = true;
+        stopLatch.countDown();
     }
 
     public void failOnStart(RuntimeException e) {
@@ -62,6 +64,11 @@ public final class FakeTelephonyPort implements TelephonyPort {
 
     public boolean started() {
         return callbacks != null;
+    }
+
+    /** Waits until {@link #stop()} was called (by another thread); true if it was. */
+    public boolean awaitStopped(java.time.Duration timeout) throws InterruptedException {
+        return stopLatch.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public boolean stopped() {

@@ -148,6 +148,7 @@ abstract class CallableContactsScenarios {
                 r -> {
                     assertThat(r.account().address()).isEqualTo(alice.sipAor());
                     assertThat(r.address()).isEqualTo("tel:+33612345678");
+                    assertThat(r.interDomain().flagged()).as("a contact of our own domain (RFC 7081 §5)").isFalse();
                 });
     }
 

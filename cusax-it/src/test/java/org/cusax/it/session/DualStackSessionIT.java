@@ -89,7 +89,7 @@ class DualStackSessionIT {
                     Duration.ofSeconds(5)).parity();
             assertThat(parity.telephony()).contains(SecurityLevel.NONE);
             assertThat(parity.chat()).contains(SecurityLevel.TLS);
-            assertThat(parity.explanation()).contains("Telephony is unencrypted");
+            assertThat(parity.explanation()).contains("Telephony uses SIP over " + transport.name() + " (unencrypted");
         }
     }
 

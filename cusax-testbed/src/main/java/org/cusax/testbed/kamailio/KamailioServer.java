@@ -53,6 +53,7 @@ public final class KamailioServer {
     private DigestAlgorithm algorithm;
     private boolean wrongHost;
     private String directoryUrl;
+    private CertificateFiles replacement;
 
     /**
      * Prepares (does not start) a server in {@code dir}.
@@ -158,6 +159,12 @@ public final class KamailioServer {
     /** Digest algorithm of the challenges from the next (re)start on. */
     public synchronized void setDigestAlgorithm(DigestAlgorithm newAlgorithm) {
         this.algorithm = newAlgorithm;
+        render();
+    }
+
+    /** Serves {@code certificate} (e.g. an expired one) from the next (re)start on; null = the normal one. */
+    public synchronized void useCertificate(CertificateFiles certificate) {
+        this.replacement = certificate;
         render();
     }
 
@@ -300,7 +307,7 @@ public final class KamailioServer {
     }
 
     private void render() {
-        CertificateFiles cert = wrongHost ? wrongHostCertificate : certificate;
+        CertificateFiles cert = replacement != null ? replacement : wrongHost ? wrongHostCertificate : certificate;
         String site = "# rendered by cusax-testbed for this run\n"
                 + "#!substdef \"!CUSAX_DOMAIN!" + safe(domain) + "!g\"\n"
                 + "#!define CUSAX_DIGEST_ALGORITHM \"" + algorithm.token() + "\"\n"

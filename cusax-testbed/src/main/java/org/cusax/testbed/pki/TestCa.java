@@ -76,6 +76,10 @@ public final class TestCa {
      * @param ipAddresses IP subject alternative names
      */
     public CertificateFiles issue(String stem, List<String> dnsNames, List<String> ipAddresses) {
+        return issue(stem, dnsNames, ipAddresses, null);
+    }
+
+    private CertificateFiles issue(String stem, List<String> dnsNames, List<String> ipAddresses, String[] validity) {
         if (!SAFE_STEM.matcher(stem).matches()) {
             throw new IllegalArgumentException("bad file stem: " + stem);
         }
@@ -107,11 +111,47 @@ public final class TestCa {
                         "-keyout", privateKey.toString(), "-out", csr.toString(), "-subj", "/CN=" + dnsNames.get(0))
                 .directory(dir).runOk();
         ownerOnly(privateKey);
-        Command.of("openssl", "x509", "-req", "-sha256", "-in", csr.toString(), "-CA", certificate.toString(),
-                        "-CAkey", key.toString(), "-set_serial", "0x" + new BigInteger(63, RANDOM).toString(16),
-                        "-days", String.valueOf(DAYS), "-extfile", ext.toString(), "-out", cert.toString())
-                .directory(dir).runOk();
+        if (validity == null) {
+            Command.of("openssl", "x509", "-req", "-sha256", "-in", csr.toString(), "-CA", certificate.toString(),
+                            "-CAkey", key.toString(), "-set_serial", "0x" + new BigInteger(63, RANDOM).toString(16),
+                            "-days", String.valueOf(DAYS), "-extfile", ext.toString(), "-out", cert.toString())
+                    .directory(dir).runOk();
+        } else {
+            signWithDates(stem, csr, ext, cert, validity[0], validity[1]);
+        }
         return new CertificateFiles(cert, privateKey, sans);
+    }
+
+    /**
+     * Like {@link #issue} but valid only from {@code notBefore} to {@code notAfter} (openssl dates,
+     * {@code YYYYMMDDHHMMSSZ}): an expired or a not-yet-valid certificate, with a valid chain and name.
+     */
+    public CertificateFiles issueValidBetween(String stem, List<String> dnsNames, List<String> ipAddresses,
+                                              String notBefore, String notAfter) {
+        if (!notBefore.matches("[0-9]{14}Z") || !notAfter.matches("[0-9]{14}Z")) {
+            throw new IllegalArgumentException("dates must look like 20200101000000Z");
+        }
+        return issue(stem, dnsNames, ipAddresses, new String[] {notBefore, notAfter});
+    }
+
+    /** {@code openssl x509} cannot set a start date in OpenSSL 3.0; {@code openssl ca} can. */
+    private void signWithDates(String stem, Path csr, Path ext, Path cert, String notBefore, String notAfter) {
+        Path db = dir.resolve(stem + ".ca-db");
+        Path config = db.resolve("ca.cnf");
+        try {
+            Files.createDirectories(db);
+            Files.writeString(db.resolve("index.txt"), "");
+            Files.writeString(config, "[ca]\ndefault_ca = testca\n[testca]\ndatabase = " + db.resolve("index.txt")
+                    + "\nnew_certs_dir = " + db + "\nserial = " + db.resolve("serial") + "\ndefault_md = sha256\npolicy = anything\n"
+                    + "unique_subject = no\n[anything]\ncommonName = supplied\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Command.of("openssl", "ca", "-batch", "-notext", "-config", config.toString(), "-cert", certificate.toString(),
+                        "-keyfile", key.toString(), "-in", csr.toString(), "-out", cert.toString(),
+                        "-extfile", ext.toString(), "-startdate", notBefore, "-enddate", notAfter,
+                        "-rand_serial")
+                .directory(dir).runOk();
     }
 
     /** A certificate for {@value #WRONG_HOST} only, signed by this CA: valid chain, wrong name. */

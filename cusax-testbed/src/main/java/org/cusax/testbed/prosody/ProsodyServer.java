@@ -46,6 +46,7 @@ public final class ProsodyServer {
     /** Where the cusax user directory lives (PostgreSQL, trust or peer authentication in tests). */
     public record Directory(String host, int port, String database, String user) {
     }
+    private CertificateFiles replacement;
 
     /**
      * Prepares (does not start) a server in {@code dir}.
@@ -113,6 +114,12 @@ public final class ProsodyServer {
     /** Direct access to this server's storage files, for seeding large data sets (see {@link ProsodyStorage}). */
     public ProsodyStorage storage() {
         return new ProsodyStorage(dataDir(), domain);
+    }
+
+    /** Serves {@code certificate} (e.g. an expired one) from the next (re)start on; null = the normal one. */
+    public synchronized void useCertificate(CertificateFiles certificate) {
+        this.replacement = certificate;
+        render();
     }
 
     /**
@@ -227,7 +234,7 @@ public final class ProsodyServer {
     }
 
     private void render() {
-        CertificateFiles cert = wrongHost ? wrongHostCertificate : certificate;
+        CertificateFiles cert = replacement != null ? replacement : wrongHost ? wrongHostCertificate : certificate;
         String site = "-- rendered by cusax-testbed for this run\n"
                 + "local domain = " + lua(domain) + "\n"
                 + "local c2s_address = " + lua(HOST) + "\n"

@@ -40,7 +40,10 @@ final class ClientConfigFile {
                 + "sip.proxy.host = " + sipHost + "\n"
                 + "sip.proxy.port = " + sipPort + "\n"
                 + "sip.transport = " + transport.token() + "\n"
-                + "sip.local.address = 127.0.0.1\n";
+                + "sip.local.address = 127.0.0.1\n"
+                // SIP in the clear next to XMPP over TLS: both halves run, with the standing warning
+                // (the default, matched, would keep Telephony offline; SecurityProfileIT tests that).
+                + (transport == SipTransport.TLS ? "" : "security.profile = warn\n");
         try {
             Files.deleteIfExists(passwordFile);
             Files.createFile(passwordFile,
