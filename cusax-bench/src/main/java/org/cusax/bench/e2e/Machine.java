@@ -32,8 +32,15 @@ final class Machine {
     }
 
     static Path tempDir() throws IOException {
-        Path dir = Files.createTempDirectory("cusax-bench");
-        dir.toFile().deleteOnExit();
-        return dir;
+        return Files.createTempDirectory("cusax-bench");
+    }
+
+    /** Deletes the run's working directory (contact caches) and everything in it. */
+    static void delete(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

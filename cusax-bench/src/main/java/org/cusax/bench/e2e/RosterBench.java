@@ -37,7 +37,13 @@ public final class RosterBench {
             }
         }
         String loadBefore = Machine.loadAverage();
-        List<Sample> samples = run(sizes, rtts, reps, Machine.tempDir());
+        Path work = Machine.tempDir();
+        List<Sample> samples;
+        try {
+            samples = run(sizes, rtts, reps, work);
+        } finally {
+            Machine.delete(work);
+        }
         Files.createDirectories(out);
         String table = Report.write(samples, out, Machine.describe(loadBefore));
         System.out.println(table);
