@@ -18,6 +18,7 @@ import org.cusax.xmpp.chat.DeliveryTracker;
 import org.cusax.xmpp.chat.IncomingChat;
 import org.cusax.xmpp.chat.SmackStanzaLink;
 import org.cusax.xmpp.connection.ConnectionConfigFactory;
+import org.cusax.xmpp.contacts.CapsPrimer;
 import org.cusax.xmpp.contacts.ContactWiring;
 import org.cusax.xmpp.connection.ConnectionSupervisor;
 import org.cusax.xmpp.connection.FailureClassifier;
@@ -59,6 +60,7 @@ final class ChatSession implements SessionHooks {
     private final ChatTransmitter transmitter;
     private final RosterSetup roster;
     private final ContactWiring contacts;
+    private final CapsPrimer caps;
     private volatile boolean setupComplete;
     private volatile org.cusax.core.contact.Presence own = org.cusax.core.contact.Presence.of(
             org.cusax.core.contact.Availability.AVAILABLE);
@@ -96,6 +98,7 @@ final class ChatSession implements SessionHooks {
         // Before the first presence: the PEP +notify features must be in our caps (XEP-0163 §4).
         contacts = new ContactWiring(connection, account.address(), contactSettings, ownSipAor, callbacks);
         roster = new RosterSetup(connection, contacts.rosterStore());
+        caps = new CapsPrimer(connection);
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
         stripCallingFeatures();
         JingleRejector.install(connection);
@@ -141,8 +144,12 @@ final class ChatSession implements SessionHooks {
             return;
         }
         contacts.beforeRosterLoad();
+        if (chat) {
+            caps.send(); // the server's caps query is answered while the roster comes
+        }
         roster.load();
         if (chat) {
+            caps.awaitAnswered();
             enableCarbons();
             connection.sendStanza(ownPresence());
             contacts.established(resumed);

@@ -17,6 +17,9 @@ import org.cusax.core.contact.TelPreference;
  */
 public record ContactSettings(String defaultRegion, TelPreference telPreference, Optional<Path> cacheDir,
                               int requestsInFlight, boolean publishReachability) {
+    /** The largest {@code contacts.requests-in-flight}, and its default: as many as the adapter allows. */
+    public static final int MAX_REQUESTS_IN_FLIGHT = 1000;
+
     public ContactSettings {
         if (defaultRegion == null || !defaultRegion.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("contacts.default-region must be a two-letter region code, got '"
@@ -26,13 +29,13 @@ public record ContactSettings(String defaultRegion, TelPreference telPreference,
             throw new IllegalArgumentException("contacts.tel-preference is missing");
         }
         cacheDir = cacheDir == null ? Optional.empty() : cacheDir;
-        if (requestsInFlight < 1 || requestsInFlight > 1000) {
+        if (requestsInFlight < 1 || requestsInFlight > MAX_REQUESTS_IN_FLIGHT) {
             throw new IllegalArgumentException("contacts.requests-in-flight must be within 1..1000");
         }
     }
 
-    /** US region, default preference, no disk cache, 16 requests in flight, reachability published. */
+    /** US region, default preference, no disk cache, as many requests in flight as the adapter allows, reachability published. */
     public static ContactSettings defaults() {
-        return new ContactSettings("US", TelPreference.defaults(), Optional.empty(), 16, true);
+        return new ContactSettings("US", TelPreference.defaults(), Optional.empty(), MAX_REQUESTS_IN_FLIGHT, true);
     }
 }

@@ -3,8 +3,10 @@ package org.cusax.core.contact;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -32,8 +34,17 @@ public final class AddressNormalizer {
     /** A SIP user part that is just a number: digits and visual separators, optional leading '+'. */
     private static final Pattern NUMERIC_USER = Pattern.compile("\\+?[0-9][0-9\\-.()]*");
 
+    /** Distinct raw addresses remembered with what they normalize to (then the memo starts over). */
+    static final int MEMO_LIMIT = 1 << 16;
+
     private final String region;
     private final PhoneNumbers phones;
+    /**
+     * Raw address → result. Parsing a number with libphonenumber costs microseconds and the same raw
+     * strings come back again and again (a contact's TELs are normalized when shown, indexed and looked
+     * up; every vCard load repeats them): each distinct string is parsed once. Results are immutable.
+     */
+    private final Map<String, NormalizedAddress> memo = new ConcurrentHashMap<>();
 
     /**
      * @param defaultRegion ISO 3166 two-letter region in which national numbers are read, e.g. "FR" or "US"
@@ -56,7 +67,26 @@ public final class AddressNormalizer {
 
     /** What the address is, its canonical form and its index keys. Never throws. */
     public NormalizedAddress normalize(String raw) {
-        String text = raw == null ? "" : raw.strip();
+        String key = raw == null ? "" : raw;
+        NormalizedAddress known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        NormalizedAddress n = parse(key);
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear(); // bounded: a flood of distinct strings (caller IDs) cannot grow it without end
+        }
+        memo.put(key, n);
+        return n;
+    }
+
+    /** Distinct raw addresses remembered now (for tests). */
+    int memoized() {
+        return memo.size();
+    }
+
+    private NormalizedAddress parse(String raw) {
+        String text = raw.strip();
         text = UriEscapes.unwrapNameAddr(text);
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("tel:")) {

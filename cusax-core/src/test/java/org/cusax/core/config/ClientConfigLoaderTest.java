@@ -50,7 +50,7 @@ class ClientConfigLoaderTest {
         assertThat(c.sip().ackTimeout()).isEqualTo(Duration.ofSeconds(32));
         assertThat(c.xmpp().allowPlainSasl()).isFalse();
         assertThat(c.contacts().cacheDir()).contains(dir.resolve(".cache/cusax"));
-        assertThat(c.contacts().requestsInFlight()).isEqualTo(16);
+        assertThat(c.contacts().requestsInFlight()).isEqualTo(1000);
         assertThat(c.contacts().defaultRegion()).matches("[A-Z]{2}");
     }
 

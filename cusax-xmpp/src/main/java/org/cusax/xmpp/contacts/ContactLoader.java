@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fetches vCards in a bounded pipeline: requests are sent without waiting for answers, at most
- * {@code limit} outstanding at once; each answer frees a slot for the next queued request. A request is
+ * Fetches vCards in a pipeline: every request asked for is sent at once without waiting for answers, up
+ * to a window of {@code limit} outstanding (large: what the transport can safely hold, see
+ * {@link TelQueries#maxOutstanding()}); each answer frees a slot for the next queued request. A request is
  * queued once however often it is asked for while pending. A request that got no answer is tried once
  * more; a lost connection fails it at once.
  *
@@ -45,7 +46,8 @@ public final class ContactLoader {
     private long generation;
 
     /**
-     * @param limit    most requests outstanding at once (≥ 1)
+     * @param limit    most requests outstanding at once (≥ 1); lowered to what {@code queries} can safely
+     *                 have outstanding ({@link TelQueries#maxOutstanding()})
      * @param executor runs answer handling on the owner's thread
      */
     public ContactLoader(TelQueries queries, int limit, Executor executor, Sink sink) {
@@ -53,9 +55,10 @@ public final class ContactLoader {
             throw new IllegalArgumentException("at least one request must be allowed in flight");
         }
         this.queries = queries;
-        this.limit = limit;
+        this.limit = Math.min(limit, Math.max(1, queries.maxOutstanding()));
         this.executor = executor;
         this.sink = sink;
+        queries.whenReady(() -> handOver(this::pump));
     }
 
     /** Queues {@code kind} of {@code jid} unless it is already queued or in flight. */
@@ -96,12 +99,17 @@ public final class ContactLoader {
         return vcard4Requests.get();
     }
 
+    /** The window: most requests outstanding at once. */
+    public int limit() {
+        return limit;
+    }
+
     public int maxInFlight() {
         return maxInFlight.get();
     }
 
     private void pump() {
-        while (inFlight < limit && !queue.isEmpty()) {
+        while (inFlight < limit && !queue.isEmpty() && queries.ready()) {
             Key key = queue.poll();
             inFlight++;
             maxInFlight.accumulateAndGet(inFlight, Math::max);

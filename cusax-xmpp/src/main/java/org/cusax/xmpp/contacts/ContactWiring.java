@@ -67,7 +67,7 @@ public final class ContactWiring {
             cache = ContactCache.inMemory();
         }
         VCard4Manager vcard4 = new VCard4Manager(connection);
-        sync = new ContactSync(callbacks, cache, new SmackTelQueries(new VCardTelManager(connection), vcard4),
+        sync = new ContactSync(callbacks, cache, new SmackTelQueries(new VCardTelManager(connection), vcard4, connection),
                 settings.requestsInFlight(), Clock.systemUTC(), "cusax-xmpp-contacts-" + account);
         reach = new ReachManager(connection);
         ownReach = settings.publishReachability() ? ownSipAor.flatMap(ReachManager::own) : Optional.empty();

@@ -10,6 +10,26 @@ public interface TelQueries {
      */
     CompletableFuture<TelResult> fetch(String jid, TelKind kind);
 
+    /**
+     * Most requests this transport can safely have outstanding at once, whatever the configuration asks
+     * for (unbounded by default).
+     */
+    default int maxOutstanding() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Whether another request may be sent now (a transport may hold bulk requests back while the server
+     * is behind); when it says no, it calls the {@link #whenReady} hook once it may again.
+     */
+    default boolean ready() {
+        return true;
+    }
+
+    /** Registers what to run (on any thread) when {@link #ready()} may have turned true. */
+    default void whenReady(Runnable hook) {
+    }
+
     /** Whether a failure may succeed if tried again (a timeout), as opposed to a lost connection. */
     default boolean retryable(Throwable failure) {
         return true;

@@ -17,6 +17,7 @@ final class FakeTelQueries implements TelQueries {
     final List<Sent> sent = new ArrayList<>();
     final Map<String, TelResult> answers = new HashMap<>();
     private final boolean immediate;
+    int maxOutstanding = Integer.MAX_VALUE;
 
     FakeTelQueries(boolean immediate) {
         this.immediate = immediate;
@@ -42,6 +43,11 @@ final class FakeTelQueries implements TelQueries {
 
     synchronized long count(String jid, TelKind kind) {
         return sent.stream().filter(s -> s.jid().equals(jid) && s.kind() == kind).count();
+    }
+
+    @Override
+    public int maxOutstanding() {
+        return maxOutstanding;
     }
 
     @Override

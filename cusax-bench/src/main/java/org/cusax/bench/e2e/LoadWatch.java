@@ -1,0 +1,84 @@
+package org.cusax.bench.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.cusax.core.contact.ContactBook;
+import org.cusax.core.contact.RawTel;
+import org.cusax.core.contact.TelSource;
+import org.cusax.core.port.ChatCallbacks;
+import org.cusax.core.chat.ChatMessage;
+import org.cusax.core.port.RosterItem;
+import org.cusax.core.connection.ConnectionStatus;
+
+/**
+ * What the client's core does with the Chat half's contact callbacks (roster entries and TELs into a
+ * {@link ContactBook}: normalized and indexed), timed: when the first number became known and when the
+ * contact list was loaded.
+ */
+final class LoadWatch implements ChatCallbacks {
+    private final ContactBook book;
+    private final long start;
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private volatile long firstNumberNanos = -1;
+    private volatile long loadedNanos = -1;
+
+    LoadWatch(ContactBook book, long startNanos) {
+        this.book = book;
+        this.start = startNanos;
+    }
+
+    @Override
+    public void onRoster(List<RosterItem> items) {
+        items.forEach(i -> book.putRosterEntry(i.jid(), i.name()));
+    }
+
+    @Override
+    public void onTels(String jid, TelSource source, List<RawTel> tels) {
+        book.setTels(jid, source, tels);
+        if (!tels.isEmpty() && firstNumberNanos < 0) {
+            firstNumberNanos = System.nanoTime() - start;
+        }
+    }
+
+    @Override
+    public void onContactsLoaded(int total) {
+        if (loadedNanos < 0) {
+            loadedNanos = System.nanoTime() - start;
+        }
+        loaded.countDown();
+    }
+
+    @Override
+    public void onStatus(ConnectionStatus status) {
+    }
+
+    @Override
+    public void onMessage(ChatMessage incoming) {
+    }
+
+    @Override
+    public void onAcknowledged(String messageId) {
+    }
+
+    @Override
+    public void onDeliveryFailed(String messageId, String reason) {
+    }
+
+    void await(Duration timeout) throws InterruptedException, TimeoutException {
+        if (!loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new TimeoutException("contacts not loaded within " + timeout);
+        }
+    }
+
+    double loadedMillis() {
+        return loadedNanos / 1e6;
+    }
+
+    double firstNumberMillis() {
+        return firstNumberNanos / 1e6;
+    }
+}

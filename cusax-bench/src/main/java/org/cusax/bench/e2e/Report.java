@@ -1,0 +1,113 @@
+package org.cusax.bench.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+/**
+ * The results: {@code results.csv} (every sample), {@code results.md} (medians with min–max per roster
+ * size and RTT, ratios within the run, the goals of issue 13 met or missed) and one PNG per RTT.
+ */
+final class Report {
+    static final double FLOOR_GOAL = 1.15;
+    static final double SERIAL_GOAL = 15;
+    private static final String[] SCENARIOS = {"raw-pipelined", "cusax-cold", "cusax-warm", "serial"};
+
+    private Report() {
+    }
+
+    static String write(List<Sample> samples, Path dir, String machine) throws IOException {
+        List<String> csv = new ArrayList<>();
+        csv.add(Sample.CSV_HEADER);
+        samples.forEach(s -> csv.add(s.csv()));
+        Files.write(dir.resolve("results.csv"), csv);
+        String md = markdown(samples, machine);
+        Files.writeString(dir.resolve("results.md"), md);
+        for (int rtt : new TreeSet<>(samples.stream().map(Sample::rttMillis).toList())) {
+            plot(samples, rtt, dir.resolve("cold-start-rtt" + rtt + ".png"));
+        }
+        return md;
+    }
+
+    static String markdown(List<Sample> samples, String machine) {
+        StringBuilder b = new StringBuilder("# Cold start → callable roster (cusax-bench RosterBench)\n\n");
+        b.append("Machine: ").append(machine).append(".\n\n");
+        b.append("Times in ms from connection start (JVM excluded) to every contact's numbers known: median "
+                + "[min–max] over repetitions. Ratios are of medians within this run. `serial*` = timed on "
+                + Scenarios.SERIAL_SAMPLE + " contacts and extrapolated.\n\n");
+        b.append("| contacts | RTT ms | raw pipelined floor | cusax cold | first number | cusax warm | serial "
+                + "| cold / floor | serial / cold | requests cold / warm / floor | numbers known | goals |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (int rtt : new TreeSet<>(samples.stream().map(Sample::rttMillis).toList())) {
+            for (int n : new TreeSet<>(samples.stream().map(Sample::contacts).toList())) {
+                List<Sample> here = samples.stream().filter(s -> s.rttMillis() == rtt && s.contacts() == n).toList();
+                if (here.isEmpty()) {
+                    continue;
+                }
+                Stats floor = Stats.of(here, "raw-pipelined", Sample::millis);
+                Stats cold = Stats.of(here, "cusax-cold", Sample::millis);
+                Stats first = Stats.of(here, "cusax-cold", Sample::firstMillis);
+                Stats warm = Stats.of(here, "cusax-warm", Sample::millis);
+                Stats serial = Stats.of(here, "serial", Sample::millis);
+                boolean extrapolated = here.stream().anyMatch(Sample::extrapolated);
+                double coldFloor = cold.median() / floor.median();
+                double serialCold = serial.median() / cold.median();
+                b.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %.0f | %s | %s%s | %.2f× | %.1f× | %.0f / %.0f / %.0f | %s | %s |%n",
+                        n, rtt, floor, cold, first.median(), warm, serial, extrapolated ? "*" : "", coldFloor,
+                        serialCold, Stats.of(here, "cusax-cold", s -> s.requests()).median(),
+                        Stats.of(here, "cusax-warm", s -> s.requests()).median(),
+                        Stats.of(here, "raw-pipelined", s -> s.requests()).median(),
+                        known(here, n), goals(n, rtt, coldFloor, serialCold, here)));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String known(List<Sample> here, int n) {
+        boolean all = here.stream().filter(s -> s.scenario().startsWith("cusax")).allMatch(s -> s.known() == n);
+        return all ? "all " + n : "**missing** (min " + here.stream().filter(s -> s.scenario().startsWith("cusax"))
+                .mapToInt(Sample::known).min().orElse(0) + ")";
+    }
+
+    private static String goals(int n, int rtt, double coldFloor, double serialCold, List<Sample> here) {
+        List<String> verdicts = new ArrayList<>();
+        if (n == 1000 && rtt == 50) {
+            verdicts.add(coldFloor <= FLOOR_GOAL ? "≤ 1.15× floor: met" : "≤ 1.15× floor: **MISSED**");
+            verdicts.add(serialCold >= SERIAL_GOAL ? "≥ 15× serial: met" : "≥ 15× serial: **MISSED**");
+        }
+        if (rtt == 0) {
+            verdicts.add(serialCold >= 1 ? "not slower than serial: met" : "not slower than serial: **MISSED**");
+        }
+        boolean warmFree = here.stream().filter(s -> s.scenario().equals("cusax-warm")).allMatch(s -> s.requests() == 0);
+        verdicts.add(warmFree ? "warm: 0 requests" : "warm: **requests sent**");
+        return String.join("; ", verdicts);
+    }
+
+    private static void plot(List<Sample> samples, int rtt, Path file) throws IOException {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Cold start → callable roster, RTT " + rtt
+                + " ms").xAxisTitle("contacts").yAxisTitle("ms (median)").build();
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        for (String scenario : SCENARIOS) {
+            List<Integer> sizes = new ArrayList<>(new TreeSet<>(samples.stream()
+                    .filter(s -> s.rttMillis() == rtt && s.scenario().equals(scenario)).map(Sample::contacts).toList()));
+            if (sizes.isEmpty()) {
+                continue;
+            }
+            List<Double> medians = sizes.stream().map(n -> Stats.of(samples.stream()
+                    .filter(s -> s.rttMillis() == rtt && s.contacts() == n).toList(), scenario, Sample::millis).median())
+                    .toList();
+            chart.addSeries(scenario, sizes.stream().map(Integer::doubleValue).toList(), medians);
+        }
+        String name = file.getFileName().toString();
+        BitmapEncoder.saveBitmap(chart, file.resolveSibling(name.substring(0, name.length() - 4)).toString(),
+                BitmapEncoder.BitmapFormat.PNG);
+    }
+}

@@ -1,0 +1,100 @@
+package org.cusax.bench.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cusax.core.account.Account;
+
+/**
+ * Cold start → callable roster, end to end (issue 13): for each roster size and added round-trip time,
+ * against one real Prosody behind a {@link DelayRelay}, in the same run and interleaved per repetition:
+ * the raw pipelined Smack floor, cusax cold (empty cache), cusax warm (same cache, nothing changed) and
+ * the serial baseline. Writes {@code results.md}, {@code results.csv} and PNG plots into the output
+ * directory and prints the table.
+ *
+ * <pre>RosterBench [--sizes 100,1000,10000] [--rtts 0,20,50] [--reps 3] [--out bench/results]</pre>
+ */
+public final class RosterBench {
+    private RosterBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = {100, 1000, 10000};
+        int[] rtts = {0, 20, 50};
+        int reps = 3;
+        Path out = Path.of("bench/results");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--sizes" -> sizes = ints(args[i + 1]);
+                case "--rtts" -> rtts = ints(args[i + 1]);
+                case "--reps" -> reps = Integer.parseInt(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--sizes, --rtts, --reps, --out)");
+            }
+        }
+        String loadBefore = Machine.loadAverage();
+        Path work = Machine.tempDir();
+        List<Sample> samples;
+        try {
+            samples = run(sizes, rtts, reps, work);
+        } finally {
+            Machine.delete(work);
+        }
+        Files.createDirectories(out);
+        String table = Report.write(samples, out, Machine.describe(loadBefore));
+        System.out.println(table);
+    }
+
+    /** Runs every scenario; one discarded warm-up round first (JIT, TLS, Prosody caches). */
+    public static List<Sample> run(int[] sizes, int[] rtts, int reps, Path work) throws Exception {
+        List<Sample> samples = new ArrayList<>();
+        try (RosterWorld world = RosterWorld.start()) {
+            int max = Arrays.stream(sizes).max().orElse(0);
+            world.seedRoster(max);
+            for (int n : sizes) {
+                world.seedRoster(n);
+            }
+            runOne(world, sizes[0], 0, 0, work, new ArrayList<>());
+            for (int rtt : rtts) {
+                for (int n : sizes) {
+                    for (int rep = 1; rep <= reps; rep++) {
+                        runOne(world, n, rtt, rep, work, samples);
+                    }
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static void runOne(RosterWorld world, int n, int rtt, int rep, Path work, List<Sample> samples)
+            throws Exception {
+        try (DelayRelay relay = new DelayRelay(world.prosodyPort(), rtt)) {
+            Account account = world.account("owner" + n, relay.port());
+            Path cache = Files.createTempDirectory(work, "cache");
+            Scenarios.Result floor = Scenarios.rawPipelined(account, n);
+            samples.add(sample("raw-pipelined", n, rtt, rep, floor));
+            Scenarios.Result cold = Scenarios.cusax(account, cache, n);
+            samples.add(sample("cusax-cold", n, rtt, rep, cold));
+            Scenarios.Result warm = Scenarios.cusax(account, cache, n);
+            samples.add(sample("cusax-warm", n, rtt, rep, warm));
+            Scenarios.Result serial = Scenarios.serial(account, n);
+            samples.add(sample("serial", n, rtt, rep, serial));
+            System.err.printf("N=%d RTT=%d ms rep %d: floor %.0f ms, cold %.0f ms, warm %.0f ms, serial %.0f ms%s%n",
+                    n, rtt, rep, floor.millis(), cold.millis(), warm.millis(), serial.millis(),
+                    serial.extrapolated() ? " (extrapolated)" : "");
+        }
+    }
+
+    private static Sample sample(String scenario, int n, int rtt, int rep, Scenarios.Result r) {
+        return new Sample(scenario, n, rtt, rep, r.millis(), r.firstNumberMillis(), r.requests(), r.known(),
+                r.extrapolated());
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+    }
+}

@@ -1,0 +1,24 @@
+package org.cusax.bench.e2e;
+
+/**
+ * One measurement of one scenario.
+ *
+ * @param scenario     {@code cusax-cold}, {@code cusax-warm}, {@code raw-pipelined} or {@code serial}
+ * @param contacts     roster size
+ * @param rttMillis    round-trip time added by the relay
+ * @param repetition   1-based
+ * @param millis       connection start → every contact's numbers known (serial: extrapolated when marked)
+ * @param firstMillis  connection start → first number known (cusax only, else -1)
+ * @param requests     vCard requests sent
+ * @param known        contacts whose number the client knew at the end (serial: of its sample)
+ * @param extrapolated serial only: timed on a sample, scaled to the roster
+ */
+record Sample(String scenario, int contacts, int rttMillis, int repetition, double millis, double firstMillis,
+              long requests, int known, boolean extrapolated) {
+    static final String CSV_HEADER = "scenario,contacts,rtt_ms,repetition,millis,first_number_ms,requests,known,extrapolated";
+
+    String csv() {
+        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b", scenario, contacts, rttMillis,
+                repetition, millis, firstMillis, requests, known, extrapolated);
+    }
+}

@@ -1,0 +1,157 @@
+package org.cusax.bench.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.cusax.core.account.Account;
+import org.cusax.core.config.ContactSettings;
+import org.cusax.core.config.XmppSettings;
+import org.cusax.core.connection.Backoff;
+import org.cusax.core.contact.AddressNormalizer;
+import org.cusax.core.contact.ContactBook;
+import org.cusax.core.contact.TelPreference;
+import org.cusax.xmpp.SmackChatPort;
+import org.cusax.xmpp.connection.ConnectionConfigFactory;
+import org.cusax.xmpp.contacts.ContactWiring;
+import org.cusax.xmpp.contacts.LoadStats;
+import org.cusax.xmpp.tls.TlsContexts;
+import org.cusax.xmpp.tls.TlsSessionObserver;
+import org.cusax.xmpp.vcard4.VCard4Manager;
+import org.cusax.xmpp.vcardtemp.element.VCardTempIq;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+
+/**
+ * The four ways of getting from nothing to every contact's numbers, each timed from the start of the
+ * connection (JVM start excluded) with its exact request count.
+ */
+final class Scenarios {
+    /** Serial runs longer than this many contacts are timed on this many and extrapolated linearly. */
+    static final int SERIAL_SAMPLE = 200;
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
+    private static final XmppSettings SETTINGS = new XmppSettings("bench", false, Duration.ofSeconds(10),
+            Duration.ofSeconds(60), true);
+
+    /** One measurement. {@code known}: contacts whose vcard-temp number is in the client's index afterwards. */
+    record Result(double millis, double firstNumberMillis, long requests, int known, boolean extrapolated) {
+    }
+
+    private Scenarios() {
+    }
+
+    /** The cusax Chat half with the core's contact book: cold (empty cache dir) or warm (same dir again). */
+    static Result cusax(Account account, Path cacheDir, int n) throws Exception {
+        ContactBook book = new ContactBook(new AddressNormalizer("FR"));
+        long start = System.nanoTime();
+        LoadWatch watch = new LoadWatch(book, start);
+        SmackChatPort port = new SmackChatPort(account, SETTINGS,
+                new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.0),
+                new ContactSettings("FR", TelPreference.defaults(), Optional.of(cacheDir),
+                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty());
+        port.start(watch);
+        try {
+            watch.await(LOAD_TIMEOUT);
+            LoadStats stats = port.contactStats();
+            return new Result(watch.loadedMillis(), watch.firstNumberMillis(), stats.vcardRequests(), known(book, n),
+                    false);
+        } finally {
+            port.stop();
+        }
+    }
+
+    /**
+     * Raw Smack doing the same requests as cusax (vcard-temp and vCard4 per contact), all sent at once:
+     * the floor. Stream management off: raw Smack 4.4.8 with it on can deadlock on thousands of pipelined
+     * stanzas (GUIDE §4).
+     */
+    static Result rawPipelined(Account account, int n) throws Exception {
+        long start = System.nanoTime();
+        XMPPTCPConnection c = loggedIn(account);
+        try {
+            List<RosterEntry> entries = roster(c);
+            List<CompletableFuture<IQ>> answers = new ArrayList<>(2 * entries.size());
+            for (RosterEntry e : entries) {
+                answers.add(settled(c.sendIqRequestAsync(VCardTempIq.request(e.getJid()))));
+                answers.add(settled(c.sendIqRequestAsync(VCard4Manager.request(e.getJid()))));
+            }
+            int known = 0;
+            for (CompletableFuture<IQ> a : answers) {
+                if (a.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) instanceof VCardTempIq v && !v.tels().isEmpty()) {
+                    known++;
+                }
+            }
+            return new Result((System.nanoTime() - start) / 1e6, -1, answers.size(), known, false);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /** One blocking vcard-temp request per contact, as Smack's VCardManager.loadVCard does (no cache). */
+    static Result serial(Account account, int n) throws Exception {
+        long start = System.nanoTime();
+        XMPPTCPConnection c = loggedIn(account);
+        try {
+            List<RosterEntry> entries = roster(c);
+            long afterRoster = System.nanoTime();
+            int sample = Math.min(entries.size(), SERIAL_SAMPLE);
+            int known = 0;
+            for (int i = 0; i < sample; i++) {
+                try {
+                    IQ answer = c.sendIqRequestAndWaitForResponse(VCardTempIq.request(entries.get(i).getJid()));
+                    if (answer instanceof VCardTempIq v && !v.tels().isEmpty()) {
+                        known++;
+                    }
+                } catch (XMPPException.XMPPErrorException e) {
+                    // no vCard: an answer all the same
+                }
+            }
+            double loginAndRoster = (afterRoster - start) / 1e6;
+            double perContact = sample == 0 ? 0 : (System.nanoTime() - afterRoster) / 1e6 / sample;
+            return new Result(loginAndRoster + perContact * entries.size(), -1, sample, known,
+                    sample < entries.size());
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static CompletableFuture<IQ> settled(org.jivesoftware.smack.SmackFuture<IQ, Exception> f) {
+        CompletableFuture<IQ> out = new CompletableFuture<>();
+        f.onSuccess(out::complete).onError(e -> out.complete(null));
+        return out;
+    }
+
+    private static XMPPTCPConnection loggedIn(Account account) throws Exception {
+        ContactWiring.registerProviders();
+        XMPPTCPConnection c = new XMPPTCPConnection(ConnectionConfigFactory.build(account, SETTINGS,
+                TlsContexts.forAccount(account.security(), new TlsSessionObserver())));
+        c.setUseStreamManagement(false);
+        c.setReplyTimeout(SETTINGS.replyTimeout().toMillis());
+        Roster.getInstanceFor(c).setRosterLoadedAtLogin(false);
+        c.connect().login();
+        return c;
+    }
+
+    private static List<RosterEntry> roster(XMPPTCPConnection c) throws Exception {
+        Roster r = Roster.getInstanceFor(c);
+        r.reloadAndWait();
+        return new ArrayList<>(r.getEntries());
+    }
+
+    private static int known(ContactBook book, int n) {
+        int known = 0;
+        for (int i = 1; i <= n; i++) {
+            if (book.owners(RosterWorld.number(i)).contains(RosterWorld.contact(i) + "@" + RosterWorld.DOMAIN)) {
+                known++;
+            }
+        }
+        return known;
+    }
+}

@@ -1,0 +1,45 @@
+package org.cusax.bench.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The end-to-end roster benchmark runs (small roster, one repetition, no added delay) against real
+ * Prosody and writes its results. Counts only, never timings: every scenario got every contact's number,
+ * cold cusax sent exactly two requests per contact, the warm start none, the floor the same as cold.
+ */
+class RosterBenchSmokeTest {
+    private static final int N = 30;
+
+    @Test
+    void aSmallRunCompletesWithExactCountsAndWritesItsResults(@TempDir Path work) throws Exception {
+        List<Sample> samples = RosterBench.run(new int[] {N}, new int[] {0}, 1, work);
+        assertThat(samples).extracting(Sample::scenario)
+                .containsExactly("raw-pipelined", "cusax-cold", "cusax-warm", "serial");
+        Sample floor = samples.get(0);
+        Sample cold = samples.get(1);
+        Sample warm = samples.get(2);
+        Sample serial = samples.get(3);
+        assertThat(floor.requests()).isEqualTo(2L * N);
+        assertThat(floor.known()).isEqualTo(N);
+        assertThat(cold.requests()).isEqualTo(2L * N);
+        assertThat(cold.known()).isEqualTo(N);
+        assertThat(warm.requests()).isZero();
+        assertThat(warm.known()).isEqualTo(N);
+        assertThat(serial.requests()).isEqualTo(N);
+        assertThat(serial.known()).isEqualTo(N);
+        assertThat(serial.extrapolated()).isFalse();
+
+        Path out = Files.createDirectories(work.resolve("results"));
+        String table = Report.write(samples, out, "smoke");
+        assertThat(table).contains("| " + N + " | 0 |").contains("warm: 0 requests");
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(5).first().isEqualTo(Sample.CSV_HEADER);
+        assertThat(out.resolve("cold-start-rtt0.png")).isNotEmptyFile();
+    }
+}
