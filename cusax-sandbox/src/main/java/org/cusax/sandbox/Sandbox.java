@@ -16,11 +16,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.cusax.provisioning.directory.DirectoryException;
 import org.cusax.sandbox.demo.DemoDirectory;
 import org.cusax.sandbox.demo.DemoUser;
 import org.cusax.sandbox.peers.ChatEchoPeer;
 import org.cusax.sandbox.peers.DemoPeers;
 import org.cusax.sandbox.pki.SandboxCa;
+import org.cusax.sandbox.provisioning.SandboxProvisioning;
 import org.cusax.sandbox.sip.SandboxSip;
 import org.cusax.sandbox.sip.SandboxSipException;
 import org.cusax.sandbox.sip.SandboxSipOptions;
@@ -56,11 +58,12 @@ public final class Sandbox implements AutoCloseable {
     private final DemoPeers peers;
     private final ChatEchoPeer echo;
     private final List<DemoUser> users;
+    private final SandboxProvisioning provisioning;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(SandboxOptions options, Path workDir, boolean ownsWorkDir, Deque<AutoCloseable> started,
                     Path caFile, SandboxXmppServer xmpp, SandboxSip sip, DemoPeers peers, ChatEchoPeer echo,
-                    List<DemoUser> users) {
+                    List<DemoUser> users, SandboxProvisioning provisioning) {
         this.options = options;
         this.workDir = workDir;
         this.ownsWorkDir = ownsWorkDir;
@@ -71,6 +74,7 @@ public final class Sandbox implements AutoCloseable {
         this.peers = peers;
         this.echo = echo;
         this.users = users;
+        this.provisioning = provisioning;
     }
 
     /**
@@ -106,10 +110,14 @@ public final class Sandbox implements AutoCloseable {
             List<DemoUser> users = DemoDirectory.create(xmpp, sip, dir, caFile, randomPassword(), echoPassword);
             ChatEchoPeer echo = ChatEchoPeer.start(xmpp, DemoDirectory.ECHO, echoPassword, caFile, PEER_LOGIN);
             started.push(echo);
-            Sandbox sandbox = new Sandbox(options, dir, owns, started, caFile, xmpp, sip, peers, echo, users);
+            SandboxProvisioning provisioning = SandboxProvisioning.start(options.domain(), DemoDirectory.people(), ca,
+                    dir.resolve("provisioning-pki"), xmpp.port(), sip.tlsPort());
+            started.push(provisioning);
+            Sandbox sandbox = new Sandbox(options, dir, owns, started, caFile, xmpp, sip, peers, echo, users,
+                    provisioning);
             LOG.info("sandbox for {} up in {}", options.domain(), dir);
             return sandbox;
-        } catch (IOException | UncheckedIOException | SandboxSipException | IllegalStateException
+        } catch (IOException | UncheckedIOException | SandboxSipException | DirectoryException | IllegalStateException
                  | IllegalArgumentException e) {
             closeAll(started);
             if (owns) {
@@ -164,6 +172,14 @@ public final class Sandbox implements AutoCloseable {
     /** The accounts people (and other clients) log in as, {@link #demoUser()} first. */
     public List<DemoUser> users() {
         return users;
+    }
+
+    /**
+     * The provisioning server's URL (HTTPS, certificate of {@link #caCertificateFile()}): the demo users
+     * sign in there with user id and password ({@code cusax login demo@DOMAIN --provisioning-url URL}).
+     */
+    public java.net.URI provisioningUrl() {
+        return provisioning.url();
     }
 
     /** The account the demo logs in as. */

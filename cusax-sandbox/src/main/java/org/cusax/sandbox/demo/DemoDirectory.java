@@ -36,15 +36,23 @@ public final class DemoDirectory {
     private DemoDirectory() {
     }
 
-    /** A person who logs in: name, password, global number. */
-    record Person(String name, String password, String number) {
+    /**
+     * A person who logs in: name, password, display name, global number and its directory label
+     * ({@code mobile}, {@code work}, ...).
+     */
+    public record Person(String name, String password, String displayName, String number, String numberLabel) {
     }
 
     /** The accounts meant for people (and other clients) to log in as. */
     static final List<Person> PEOPLE = List.of(
-            new Person(DEMO, "demo", "+33 1 84 88 00 10"),
-            new Person(ALICE, "alice", "+33 6 12 34 56 78"),
-            new Person(BOB, "bob", "+33 6 98 76 54 32"));
+            new Person(DEMO, "demo", "Demo User", "+33 1 84 88 00 10", "work"),
+            new Person(ALICE, "alice", "Alice Martin", "+33 6 12 34 56 78", "mobile"),
+            new Person(BOB, "bob", "Bob Durand", "+33 6 98 76 54 32", "mobile"));
+
+    /** The people, {@link #DEMO} first: the one list both halves and the provisioning directory are seeded from. */
+    public static List<Person> people() {
+        return PEOPLE;
+    }
 
     /**
      * Adds the people's accounts on both halves, their vCards and rosters, the XMPP side of the demo
