@@ -22,6 +22,7 @@ import org.cusax.sandbox.demo.DemoUser;
 import org.cusax.sandbox.peers.ChatEchoPeer;
 import org.cusax.sandbox.peers.DemoPeers;
 import org.cusax.sandbox.pki.SandboxCa;
+import org.cusax.sandbox.provisioning.SandboxDirectory;
 import org.cusax.sandbox.provisioning.SandboxProvisioning;
 import org.cusax.sandbox.sip.SandboxSip;
 import org.cusax.sandbox.sip.SandboxSipException;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A whole CUSAX service in this process, for trying and testing (not for production): one CA for the
- * run, the XMPP server and the SIP registrar/proxy for one domain on 127.0.0.1, the demo accounts with
- * their contacts ({@link DemoDirectory}), the demo peers ({@code greeting}, {@code busy} on SIP,
+ * run, the XMPP server and the SIP registrar/proxy for one domain on 127.0.0.1, the user directory and
+ * the provisioning server ({@link SandboxDirectory}, {@link SandboxProvisioning}), the demo accounts with
+ * their contacts ({@link DemoDirectory}, credentials of both halves from the directory), the demo peers ({@code greeting}, {@code busy} on SIP,
  * {@code echo} on XMPP) and a ready client configuration file per demo account.
  *
  * <pre>{@code
@@ -97,6 +99,8 @@ public final class Sandbox implements AutoCloseable {
             SandboxCa ca = SandboxCa.create();
             Path caFile = dir.resolve("sandbox-ca.pem");
             Files.writeString(caFile, ca.certificatePem(), StandardCharsets.US_ASCII);
+            SandboxDirectory directory = SandboxDirectory.open(options.domain());
+            started.push(directory);
             SandboxXmppServer xmpp = SandboxXmppServer.start(SandboxXmppOptions.defaults()
                     .withDomain(options.domain()).withPort(options.xmppPort()).withCa(ca));
             started.push(xmpp);
@@ -107,11 +111,11 @@ public final class Sandbox implements AutoCloseable {
             DemoPeers peers = DemoPeers.start(sip, dir);
             started.push(peers);
             String echoPassword = randomPassword();
-            List<DemoUser> users = DemoDirectory.create(xmpp, sip, dir, caFile, randomPassword(), echoPassword);
+            List<DemoUser> users = DemoDirectory.create(directory, xmpp, sip, dir, caFile, randomPassword(), echoPassword);
             ChatEchoPeer echo = ChatEchoPeer.start(xmpp, DemoDirectory.ECHO, echoPassword, caFile, PEER_LOGIN);
             started.push(echo);
-            SandboxProvisioning provisioning = SandboxProvisioning.start(options.domain(), DemoDirectory.people(), ca,
-                    dir.resolve("provisioning-pki"), xmpp.port(), sip.tlsPort());
+            SandboxProvisioning provisioning = SandboxProvisioning.start(directory, ca, dir.resolve("provisioning-pki"),
+                    xmpp.port(), sip.tlsPort());
             started.push(provisioning);
             Sandbox sandbox = new Sandbox(options, dir, owns, started, caFile, xmpp, sip, peers, echo, users,
                     provisioning);

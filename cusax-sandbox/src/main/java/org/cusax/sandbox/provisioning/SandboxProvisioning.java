@@ -12,11 +12,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.cusax.provisioning.directory.Directory;
-import org.cusax.provisioning.directory.DirectoryDatabase;
-import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.provisioning.directory.StoredCredentials;
-import org.cusax.provisioning.directory.UserId;
 import org.cusax.provisioning.server.AuditLog;
 import org.cusax.provisioning.server.CredentialCheck;
 import org.cusax.provisioning.server.JitsiDocument;
@@ -33,58 +29,43 @@ import org.cusax.sandbox.pki.IssuedCertificate;
 import org.cusax.sandbox.pki.SandboxCa;
 
 /**
- * The demo accounts in an embedded directory (H2 in memory, gone at {@link #close()}) and the provisioning
- * server (HTTPS with a certificate of the sandbox CA, on 127.0.0.1, a free port): a user id and a password
+ * The provisioning server on the {@link SandboxDirectory} (HTTPS with a certificate of the sandbox CA, on
+ * 127.0.0.1, a free port): a user id and a password
  * get a document that points at the sandbox's XMPP port and SIP TLS port, as {@code cusax login} expects
  * from any provider.
  */
 public final class SandboxProvisioning implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
-    private final DirectoryDatabase database;
     private final ProvisioningServer server;
     private final URI url;
 
-    private SandboxProvisioning(DirectoryDatabase database, ProvisioningServer server, URI url) {
-        this.database = database;
+    private SandboxProvisioning(ProvisioningServer server, URI url) {
         this.server = server;
         this.url = url;
     }
 
     /**
-     * Opens the directory, adds {@code people} with their passwords and numbers, and starts the server.
+     * Starts the server on the users of {@code directory}.
      *
      * @param pkiDir      where the server's PKCS#12 keystore is written (owner-only)
      * @param xmppPort    the sandbox's XMPP port (STARTTLS)
      * @param sipTlsPort  the sandbox's SIP TLS port
      */
-    public static SandboxProvisioning start(String domain, List<DemoDirectory.Person> people, SandboxCa ca,
-                                            Path pkiDir, int xmppPort, int sipTlsPort) throws IOException {
-        SecureRandom random = new SecureRandom();
-        DirectoryDatabase database = DirectoryDatabase.open(
-                "jdbc:h2:mem:cusax-sandbox-" + hex(random, 8) + ";DB_CLOSE_DELAY=-1",
-                "", "");
-        try {
-            Directory directory = new Directory(database.dataSource(), StoredCredentials.WorkFactors.DEFAULT, random);
-            for (DemoDirectory.Person p : people) {
-                directory.add(UserId.parse(p.name(), domain), p.displayName(), null,
-                        List.of(new PhoneNumber(p.numberLabel(), p.number())), p.password().toCharArray());
-            }
-            ServiceProfile service = new ServiceProfile(HOST, xmppPort, HOST, sipTlsPort, "tls", false, false,
-                    DemoDirectory.REGION);
-            Clock clock = Clock.systemUTC();
-            ProvisioningEndpoint endpoint = new ProvisioningEndpoint(
-                    new CredentialCheck(directory, domain, StoredCredentials.WorkFactors.DEFAULT, random),
-                    new LoginThrottle(database.dataSource(), ThrottlePolicy.DEFAULT, clock),
-                    new ProvisioningDocument(service), new JitsiDocument(service), AuditLog.toLogger(clock));
-            ProvisioningServer server = ProvisioningServer.start(HOST, 0, serverTls(ca, domain, pkiDir, random),
-                    endpoint, null);
-            URI url = URI.create("https://" + HOST + ":" + server.port() + ProvisioningKeys.PATH);
-            return new SandboxProvisioning(database, server, url);
-        } catch (IOException | RuntimeException e) {
-            database.close();
-            throw e;
-        }
+    public static SandboxProvisioning start(SandboxDirectory directory, SandboxCa ca, Path pkiDir, int xmppPort,
+                                            int sipTlsPort) throws IOException {
+        SecureRandom random = directory.random();
+        ServiceProfile service = new ServiceProfile(HOST, xmppPort, HOST, sipTlsPort, "tls", false, false,
+                DemoDirectory.REGION);
+        Clock clock = Clock.systemUTC();
+        ProvisioningEndpoint endpoint = new ProvisioningEndpoint(
+                new CredentialCheck(directory.directory(), directory.domain(), StoredCredentials.WorkFactors.DEFAULT,
+                        random),
+                new LoginThrottle(directory.dataSource(), ThrottlePolicy.DEFAULT, clock),
+                new ProvisioningDocument(service), new JitsiDocument(service), AuditLog.toLogger(clock));
+        ProvisioningServer server = ProvisioningServer.start(HOST, 0,
+                serverTls(ca, directory.domain(), pkiDir, random), endpoint, null);
+        return new SandboxProvisioning(server, URI.create("https://" + HOST + ":" + server.port() + ProvisioningKeys.PATH));
     }
 
     /** A certificate for the domain and 127.0.0.1, kept in an owner-only PKCS#12 file for the server. */
@@ -119,20 +100,9 @@ public final class SandboxProvisioning implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops the server and drops the in-memory directory. Idempotent. */
+    /** Stops the server. */
     @Override
     public void close() {
-        try {
-            server.close();
-        } finally {
-            try (java.sql.Connection c = database.dataSource().getConnection();
-                 java.sql.Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN"); // the in-memory database outlives its pool otherwise (DB_CLOSE_DELAY=-1)
-            } catch (java.sql.SQLException e) {
-                // already gone: nothing to drop
-            } finally {
-                database.close();
-            }
-        }
+        server.close();
     }
 }
