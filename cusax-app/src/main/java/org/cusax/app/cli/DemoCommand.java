@@ -36,7 +36,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code --keep} or when stdin is a terminal, an interactive session with the CLI commands; then
  * everything stops.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the in-process sandbox, log in as the demo user and show chat, "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the in-process sandbox, sign in as the demo user with user id and password through its "
+        + "provisioning server, and show chat, "
         + "calls and contacts; then (with --keep, or on a terminal) an interactive session. Ctrl-C stops.")
 final class DemoCommand implements Callable<Integer> {
     private static final Duration SETTLE = Duration.ofSeconds(60);

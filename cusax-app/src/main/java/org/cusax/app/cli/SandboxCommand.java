@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
  * until Ctrl-C, so that other clients can connect: a second cusax signed in through the printed provisioning
  * URL or with the printed configuration file, baresip, an XMPP client.
  */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Run the in-process CUSAX service (XMPP + SIP, demo accounts and peers) "
+@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Run the in-process CUSAX service (XMPP + SIP, demo accounts and peers, provisioning server) "
         + "on 127.0.0.1 until Ctrl-C, for other clients to connect to.")
 final class SandboxCommand implements Callable<Integer> {
     @ParentCommand
