@@ -46,7 +46,7 @@ final class SandboxReport {
                 s.sip().tcpPort(), s.sip().tlsPort(), String.join(", ", s.sip().digestAlgorithms()));
         out.println("  CA    " + s.caCertificateFile() + "  (trust this certificate on both halves)");
         out.println("  Provisioning  " + s.provisioningUrl() + "  (sign in with user id and password, RFC 7081 §2)");
-        out.println("  Demo accounts (same password on both halves):");
+        out.println("  Demo accounts (one password, set in the sandbox's directory, for provisioning and both halves):");
         for (DemoUser u : s.users()) {
             out.printf("    %-6s password %-6s  %-18s %-20s %s%n", u.name(), u.password(), u.jid(), u.sipAor(), u.number());
         }
