@@ -16,11 +16,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.cusax.provisioning.directory.DirectoryException;
 import org.cusax.sandbox.demo.DemoDirectory;
 import org.cusax.sandbox.demo.DemoUser;
 import org.cusax.sandbox.peers.ChatEchoPeer;
 import org.cusax.sandbox.peers.DemoPeers;
 import org.cusax.sandbox.pki.SandboxCa;
+import org.cusax.sandbox.provisioning.SandboxDirectory;
+import org.cusax.sandbox.provisioning.SandboxProvisioning;
 import org.cusax.sandbox.sip.SandboxSip;
 import org.cusax.sandbox.sip.SandboxSipException;
 import org.cusax.sandbox.sip.SandboxSipOptions;
@@ -31,8 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A whole CUSAX service in this process, for trying and testing (not for production): one CA for the
- * run, the XMPP server and the SIP registrar/proxy for one domain on 127.0.0.1, the demo accounts with
- * their contacts ({@link DemoDirectory}), the demo peers ({@code greeting}, {@code busy} on SIP,
+ * run, the XMPP server and the SIP registrar/proxy for one domain on 127.0.0.1, the user directory and
+ * the provisioning server ({@link SandboxDirectory}, {@link SandboxProvisioning}), the demo accounts with
+ * their contacts ({@link DemoDirectory}, credentials of both halves from the directory), the demo peers ({@code greeting}, {@code busy} on SIP,
  * {@code echo} on XMPP) and a ready client configuration file per demo account.
  *
  * <pre>{@code
@@ -56,11 +60,12 @@ public final class Sandbox implements AutoCloseable {
     private final DemoPeers peers;
     private final ChatEchoPeer echo;
     private final List<DemoUser> users;
+    private final SandboxProvisioning provisioning;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(SandboxOptions options, Path workDir, boolean ownsWorkDir, Deque<AutoCloseable> started,
                     Path caFile, SandboxXmppServer xmpp, SandboxSip sip, DemoPeers peers, ChatEchoPeer echo,
-                    List<DemoUser> users) {
+                    List<DemoUser> users, SandboxProvisioning provisioning) {
         this.options = options;
         this.workDir = workDir;
         this.ownsWorkDir = ownsWorkDir;
@@ -71,6 +76,7 @@ public final class Sandbox implements AutoCloseable {
         this.peers = peers;
         this.echo = echo;
         this.users = users;
+        this.provisioning = provisioning;
     }
 
     /**
@@ -93,6 +99,8 @@ public final class Sandbox implements AutoCloseable {
             SandboxCa ca = SandboxCa.create();
             Path caFile = dir.resolve("sandbox-ca.pem");
             Files.writeString(caFile, ca.certificatePem(), StandardCharsets.US_ASCII);
+            SandboxDirectory directory = SandboxDirectory.open(options.domain());
+            started.push(directory);
             SandboxXmppServer xmpp = SandboxXmppServer.start(SandboxXmppOptions.defaults()
                     .withDomain(options.domain()).withPort(options.xmppPort()).withCa(ca));
             started.push(xmpp);
@@ -103,13 +111,17 @@ public final class Sandbox implements AutoCloseable {
             DemoPeers peers = DemoPeers.start(sip, dir);
             started.push(peers);
             String echoPassword = randomPassword();
-            List<DemoUser> users = DemoDirectory.create(xmpp, sip, dir, caFile, randomPassword(), echoPassword);
+            List<DemoUser> users = DemoDirectory.create(directory, xmpp, sip, dir, caFile, randomPassword(), echoPassword);
             ChatEchoPeer echo = ChatEchoPeer.start(xmpp, DemoDirectory.ECHO, echoPassword, caFile, PEER_LOGIN);
             started.push(echo);
-            Sandbox sandbox = new Sandbox(options, dir, owns, started, caFile, xmpp, sip, peers, echo, users);
+            SandboxProvisioning provisioning = SandboxProvisioning.start(directory, ca, dir.resolve("provisioning-pki"),
+                    xmpp.port(), sip.tlsPort());
+            started.push(provisioning);
+            Sandbox sandbox = new Sandbox(options, dir, owns, started, caFile, xmpp, sip, peers, echo, users,
+                    provisioning);
             LOG.info("sandbox for {} up in {}", options.domain(), dir);
             return sandbox;
-        } catch (IOException | UncheckedIOException | SandboxSipException | IllegalStateException
+        } catch (IOException | UncheckedIOException | SandboxSipException | DirectoryException | IllegalStateException
                  | IllegalArgumentException e) {
             closeAll(started);
             if (owns) {
@@ -164,6 +176,14 @@ public final class Sandbox implements AutoCloseable {
     /** The accounts people (and other clients) log in as, {@link #demoUser()} first. */
     public List<DemoUser> users() {
         return users;
+    }
+
+    /**
+     * The provisioning server's URL (HTTPS, certificate of {@link #caCertificateFile()}): the demo users
+     * sign in there with user id and password ({@code cusax login demo@DOMAIN --provisioning-url URL}).
+     */
+    public java.net.URI provisioningUrl() {
+        return provisioning.url();
     }
 
     /** The account the demo logs in as. */

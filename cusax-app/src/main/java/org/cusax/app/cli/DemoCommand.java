@@ -17,6 +17,7 @@ import org.cusax.core.config.ClientConfigLoader;
 import org.cusax.core.config.ConfigFile;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.event.ChatMessageReceived;
+import org.cusax.core.provisioning.ProvisioningException;
 import org.cusax.sandbox.Sandbox;
 import org.cusax.sandbox.SandboxOptions;
 import org.cusax.sandbox.SandboxStartException;
@@ -28,14 +29,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The main job: starts the in-process sandbox (XMPP + SIP, demo accounts and peers), logs in as the demo
- * user through the normal client path (a {@link CusaxClient} built from the configuration file the sandbox
- * wrote), and walks through what cusax does: both halves online and secured, the contact list, a chat
+ * The main job: starts the in-process sandbox (XMPP + SIP, demo accounts and peers, the provisioning
+ * server), signs the demo user in with user id and password through provisioning ({@link DemoSignIn}, the
+ * code of {@code cusax login}), logs in with the configuration kept, and walks through what cusax does: both halves online and secured, the contact list, a chat
  * echoed, a call to the greeting peer recorded and analysed, a call to the busy peer. Then, with
  * {@code --keep} or when stdin is a terminal, an interactive session with the CLI commands; then
  * everything stops.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the in-process sandbox, log in as the demo user and show chat, "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the in-process sandbox, sign in as the demo user with user id and password through its "
+        + "provisioning server, and show chat, "
         + "calls and contacts; then (with --keep, or on a terminal) an interactive session. Ctrl-C stops.")
 final class DemoCommand implements Callable<Integer> {
     private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -115,11 +117,20 @@ final class DemoCommand implements Callable<Integer> {
 
     private int walkThrough(Sandbox sandbox, StopSignal signal) throws Exception {
         DemoUser demo = sandbox.demoUser();
+        DemoSignIn signIn = new DemoSignIn(sandbox);
         say("");
-        say("1. Logging in as " + demo.jid() + " / " + demo.sipAor() + " through the normal client path "
-                + "(configuration " + demo.configFile() + ")");
+        say("1. Signing in as " + demo.jid() + " with user id and password only, as ./cusax login does:");
+        try {
+            signIn.signIn(demo, step -> say("   " + step));
+        } catch (ProvisioningException e) {
+            cli.err.println("cusax demo: the sign-in through " + sandbox.provisioningUrl() + " failed: " + e.getMessage());
+            return ExitCodes.PROVISIONING_FAILED;
+        }
+        Path configFile = signIn.configFile(demo);
+        say("   Signed in as " + demo.jid() + " with user id and password through " + sandbox.provisioningUrl()
+                + " (configuration kept in " + configFile + ")");
         BlockingQueue<String> echoes = new LinkedBlockingQueue<>();
-        try (CusaxClient client = start(demo.configFile(), demo.name(), sandbox.echoJid(), echoes)) {
+        try (CusaxClient client = start(signIn.loader(), configFile, demo.name(), sandbox.echoJid(), echoes)) {
             for (ConnectionStatus s : client.awaitSettled(SETTLE).halves()) {
                 say("   " + HumanFormat.half(s, client.link()));
             }
@@ -159,7 +170,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (!cli.json) {
                     DemoSession.printWhatToTry(cli, sandbox);
                 }
-                new DemoSession(cli, client, demo.configFile()).run(sandbox, signal);
+                new DemoSession(cli, client, configFile).run(sandbox, signal);
             } else if (!cli.json) {
                 say("(Run ./cusax demo in a terminal, or with --keep, for an interactive session; "
                         + "./cusax sandbox runs only the service.)");
@@ -183,9 +194,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** A client for {@code configFile}; its events are printed (all in JSON, calls and chats for humans). */
-    private CusaxClient start(Path configFile, String who, String echoJid, BlockingQueue<String> echoes) {
-        ClientConfig config = new ClientConfigLoader(Map.of(), Path.of(System.getProperty("user.home")))
-                .load(ConfigFile.read(configFile));
+    private CusaxClient start(ClientConfigLoader loader, Path configFile, String who, String echoJid,
+                              BlockingQueue<String> echoes) {
+        ClientConfig config = loader.load(ConfigFile.read(configFile));
         CusaxClient client = cli.factory().create(config);
         client.subscribe(e -> {
             if (e instanceof ChatMessageReceived r && r.message().peer().equalsIgnoreCase(echoJid)) {

@@ -32,6 +32,7 @@ final class SandboxReport {
             um.put("config", u.configFile().toString());
             return um;
         }).toList();
+        m.put("provisioning", s.provisioningUrl().toString());
         m.put("users", users);
         m.put("peers", Map.of("greeting", s.greetingAor(), "busy", s.busyAor(), "echo", s.echoJid()));
         return m;
@@ -44,7 +45,8 @@ final class SandboxReport {
         out.printf("  SIP   %s  udp %d, tcp %d, tls %d  (digest %s)%n", s.sip().host(), s.sip().udpPort(),
                 s.sip().tcpPort(), s.sip().tlsPort(), String.join(", ", s.sip().digestAlgorithms()));
         out.println("  CA    " + s.caCertificateFile() + "  (trust this certificate on both halves)");
-        out.println("  Demo accounts (same password on both halves):");
+        out.println("  Provisioning  " + s.provisioningUrl() + "  (sign in with user id and password, RFC 7081 §2)");
+        out.println("  Demo accounts (one password, set in the sandbox's directory, for provisioning and both halves):");
         for (DemoUser u : s.users()) {
             out.printf("    %-6s password %-6s  %-18s %-20s %s%n", u.name(), u.password(), u.jid(), u.sipAor(), u.number());
         }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's main job, {@code ./cusax demo}, run in-process with the real composition root: it starts
- * the sandbox (XMPP + SIP in the same JVM), logs in as the demo user from the configuration file the
- * sandbox wrote, shows both halves online over TLS, gets a chat echoed, calls the greeting peer (speech
+ * the sandbox (XMPP + SIP in the same JVM), signs the demo user in with user id and password through the
+ * sandbox's provisioning server (RFC 7081 §2, the code of cusax login) and logs in with what it kept, shows both halves online over TLS, gets a chat echoed, calls the greeting peer (speech
  * recorded and analysed) and the busy peer (486); then, in its interactive session (--keep, commands read
  * from the input), a chat and a call are driven through the CLI commands; {@code quit} stops everything:
  * exit 0, every sandbox port free again, its temporary directory gone, no thread of it left.
@@ -63,6 +63,14 @@ class DemoCommandIT {
         JsonNode sandbox = lines.stream().filter(n -> n.path("type").asText().equals("sandbox")).findFirst()
                 .orElseThrow(() -> new AssertionError("no sandbox line in " + stdout));
         assertThat(sandbox.path("users").get(0).path("user").asText()).isEqualTo("demo");
+        // RFC 7081 §2: signed in with user id and password only, through the sandbox's provisioning server,
+        // and said so in the first lines (before any connection event)
+        String provisioningUrl = sandbox.path("provisioning").asText();
+        assertThat(provisioningUrl).startsWith("https://127.0.0.1:").endsWith("/cusax/v1/provisioning");
+        int signedIn = indexOf(lines, n -> n.path("type").asText().equals("demo") && n.path("text").asText()
+                .startsWith("Signed in as demo@cusax.test with user id and password through " + provisioningUrl));
+        assertThat(signedIn).as("the sign-in line in %s", stdout).isBetween(0, 10);
+        assertThat(indexOf(lines, n -> n.path("type").asText().equals("connection"))).isGreaterThan(signedIn);
         for (String label : List.of("Chat", "Telephony")) {
             assertThat(lines).as("demo %s online and encrypted", label).anyMatch(n -> n.path("user").asText().equals("demo")
                     && n.path("type").asText().equals("connection") && n.path("label").asText().equals(label)
@@ -95,6 +103,15 @@ class DemoCommandIT {
             assertThat(s.isBound()).isTrue();
         }
         assertThat(threadsLeft(before)).as("threads the demo left running").isEmpty();
+    }
+
+    private static int indexOf(List<JsonNode> lines, java.util.function.Predicate<JsonNode> p) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Threads started during the demo that are still alive a little after it (they may be finishing). */

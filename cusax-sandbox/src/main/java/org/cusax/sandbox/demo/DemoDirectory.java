@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cusax.sandbox.peers.DemoPeers;
+import org.cusax.sandbox.provisioning.SandboxDirectory;
 import org.cusax.sandbox.sip.SandboxSip;
 import org.cusax.sandbox.xmpp.SandboxXmppServer;
 
@@ -36,32 +37,39 @@ public final class DemoDirectory {
     private DemoDirectory() {
     }
 
-    /** A person who logs in: name, password, global number. */
-    record Person(String name, String password, String number) {
+    /**
+     * A person who logs in: name, password, display name, global number and its directory label
+     * ({@code mobile}, {@code work}, ...).
+     */
+    record Person(String name, String password, String displayName, String number, String numberLabel) {
     }
 
     /** The accounts meant for people (and other clients) to log in as. */
     static final List<Person> PEOPLE = List.of(
-            new Person(DEMO, "demo", "+33 1 84 88 00 10"),
-            new Person(ALICE, "alice", "+33 6 12 34 56 78"),
-            new Person(BOB, "bob", "+33 6 98 76 54 32"));
+            new Person(DEMO, "demo", "Demo User", "+33 1 84 88 00 10", "work"),
+            new Person(ALICE, "alice", "Alice Martin", "+33 6 12 34 56 78", "mobile"),
+            new Person(BOB, "bob", "Bob Durand", "+33 6 98 76 54 32", "mobile"));
 
     /**
-     * Adds the people's accounts on both halves, their vCards and rosters, the XMPP side of the demo
+     * Adds the people to the directory and, from there (SCRAM-SHA-1 keys, digest HA1), their accounts on both halves, their vCards and rosters, the XMPP side of the demo
      * peers, and the number plan. The SIP peers must already be running ({@link DemoPeers}); the
      * echo peer's account is {@link #ECHO} with {@code echoPassword}.
      */
-    static void seed(SandboxXmppServer xmpp, SandboxSip sip, String peerPassword, String echoPassword) {
+    static void seed(SandboxDirectory directory, SandboxXmppServer xmpp, SandboxSip sip, String peerPassword,
+                     String echoPassword) {
         String d = xmpp.domain();
         for (Person p : PEOPLE) {
-            sip.addUser(p.name(), p.password());
+            // one password in one place: the directory; each half gets only the form it needs from there
+            directory.add(p.name(), p.displayName(), p.numberLabel(), p.number(), p.password());
+            sip.addUserWithHa1(p.name(), directory.digestHa1(p.name()));
             sip.addNumber(p.number(), p.name());
+            xmpp.addUser(p.name(), directory.scramSha1(p.name()));
         }
-        xmpp.addUser(DEMO, "demo", vcardTemp("Demo User", tel("<WORK/><VOICE/>", "+33 1 84 88 00 10")));
-        xmpp.addUser(ALICE, "alice", vcardTemp("Alice Martin",
+        xmpp.setVcardTemp(DEMO, vcardTemp("Demo User", tel("<WORK/><VOICE/>", "+33 1 84 88 00 10")));
+        xmpp.setVcardTemp(ALICE, vcardTemp("Alice Martin",
                 tel("<CELL/><VOICE/>", "06 12 34 56 78") + tel("<WORK/><VOICE/>", "+33 1 84 88 00 12 ext. 34")));
         sip.addNumber("+33 1 84 88 00 12", ALICE);
-        xmpp.addUser(BOB, "bob"); // vCard4 only: an empty vcard-temp
+        // bob: vCard4 only, an empty vcard-temp
         xmpp.publishPep(BOB, "urn:xmpp:vcard4", "current", "<vcard xmlns='urn:ietf:params:xml:ns:vcard-4.0'>"
                 + "<fn><text>Bob Durand</text></fn>"
                 + "<tel><parameters><type><text>cell</text></type></parameters><uri>tel:+33-6-98-76-54-32</uri></tel>"
@@ -84,12 +92,12 @@ public final class DemoDirectory {
     }
 
     /**
-     * {@link #seed Seeds} the sandbox and writes a client configuration for each person into {@code dir};
+     * {@link #seed Seeds} the directory and the sandbox and writes a client configuration for each person into {@code dir};
      * returns the people, {@link #DEMO} first.
      */
-    public static List<DemoUser> create(SandboxXmppServer xmpp, SandboxSip sip, Path dir, Path caFile,
-                                        String peerPassword, String echoPassword) throws IOException {
-        seed(xmpp, sip, peerPassword, echoPassword);
+    public static List<DemoUser> create(SandboxDirectory directory, SandboxXmppServer xmpp, SandboxSip sip, Path dir,
+                                        Path caFile, String peerPassword, String echoPassword) throws IOException {
+        seed(directory, xmpp, sip, peerPassword, echoPassword);
         List<DemoUser> users = new ArrayList<>();
         for (Person p : PEOPLE) {
             Path config = ClientConfigFile.write(dir, p.name(), p.password(), xmpp, sip, caFile);

@@ -108,18 +108,41 @@ final class DigestGuard {
         if (!username.equals(requiredUser)) {
             return Verdict.WRONG;
         }
-        Optional<char[]> password = users.password(username);
-        if (password.isEmpty()) {
-            return Verdict.WRONG;
+        String nq = qop == null ? null : "auth";
+        String expected;
+        Optional<String> ha1 = users.storedHa1(username, algorithm);
+        if (ha1.isPresent()) {
+            expected = responseFromHa1(algorithm, ha1.get(), method, uri, nonce, nc, cnonce, nq);
+        } else {
+            Optional<char[]> password = users.password(username);
+            if (password.isEmpty()) {
+                return Verdict.WRONG;
+            }
+            char[] pw = password.get();
+            try {
+                expected = DigestCalculator.response(algorithm, username, realm, pw, method, uri, nonce, nc, cnonce, nq);
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
         }
-        char[] pw = password.get();
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                response.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)) ? Verdict.OK : Verdict.WRONG;
+    }
+
+    /** RFC 7616 §3.4.1: KD(HA1, nonce:nc:cnonce:qop:H(A2)), or KD(HA1, nonce:H(A2)) without qop. */
+    static String responseFromHa1(String algorithm, String ha1, String method, String uri, String nonce, String nc,
+                                  String cnonce, String qop) {
+        String ha2 = hash(algorithm, method + ":" + uri);
+        return hash(algorithm, qop == null ? ha1 + ":" + nonce + ":" + ha2
+                : ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
+    }
+
+    private static String hash(String algorithm, String text) {
         try {
-            String expected = DigestCalculator.response(algorithm, username, realm, pw, method, uri, nonce, nc,
-                    cnonce, qop == null ? null : "auth");
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    response.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)) ? Verdict.OK : Verdict.WRONG;
-        } finally {
-            Arrays.fill(pw, '\0');
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance(algorithm.equals("MD5") ? "MD5" : "SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime has no " + algorithm, e);
         }
     }
 

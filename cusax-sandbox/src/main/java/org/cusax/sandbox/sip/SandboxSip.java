@@ -199,6 +199,14 @@ public final class SandboxSip implements AutoCloseable {
     }
 
     /**
+     * Adds (or replaces) a SIP user known only by its digest HA1 values for realm {@link #domain()}, keyed
+     * by algorithm ({@code MD5}, {@code SHA-256}), as a user directory keeps them.
+     */
+    public void addUserWithHa1(String user, java.util.Map<String, String> ha1ByAlgorithm) {
+        users.addHashed(user, ha1ByAlgorithm);
+    }
+
+    /**
      * Gives an existing user a global number ({@code +33 6 12 34 56 78}): {@code tel:+33612345678} and
      * {@code sip:+33612345678@domain} then reach that user (a one-domain number plan).
      */

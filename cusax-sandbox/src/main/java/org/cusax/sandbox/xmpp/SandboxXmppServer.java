@@ -167,6 +167,16 @@ public final class SandboxXmppServer implements AutoCloseable {
         return jid.getFullQualifiedName();
     }
 
+    /**
+     * Adds an account known only by its SCRAM-SHA-1 credentials (as a user directory keeps them, RFC 5803);
+     * PLAIN, when enabled, is checked against them too.
+     */
+    public String addUser(String user, org.cusax.sandbox.xmpp.sasl.ScramCredentials credentials) {
+        Entity jid = bare(user);
+        accounts.put(jid, credentials);
+        return jid.getFullQualifiedName();
+    }
+
     /** Adds an account with a vcard-temp vCard ({@code <vCard xmlns='vcard-temp'>…</vCard>}). */
     public String addUser(String user, String password, String vcardTempXml) {
         String jid = addUser(user, password);

@@ -77,6 +77,42 @@ class DigestGuardTest {
                 .isEqualTo(DigestGuard.Verdict.STALE);
     }
 
+    private static String hex(String jca, String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(jca)
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @DisplayName("RFC 7616 §3.9.1: the response from a stored HA1 is the RFC's example response, SHA-256 and MD5")
+    void responseFromStoredHa1MatchesTheRfcExample() throws Exception {
+        String a1 = "Mufasa:http-auth@example.org:Circle of Life";
+        String nonce = "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v";
+        String cnonce = "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ";
+        assertThat(DigestGuard.responseFromHa1("SHA-256", hex("SHA-256", a1), "GET", "/dir/index.html", nonce,
+                "00000001", cnonce, "auth")).isEqualTo("753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1");
+        assertThat(DigestGuard.responseFromHa1("MD5", hex("MD5", a1), "GET", "/dir/index.html", nonce,
+                "00000001", cnonce, "auth")).isEqualTo("8ca523f5e9506fed4657c9700eebdbec");
+    }
+
+    @Test
+    @DisplayName("RFC 7616 §3.4.2: a user known only by its HA1 values (a directory's) passes with the right password")
+    void userKnownByHa1() throws Exception {
+        DigestGuard g = guard(clock);
+        users.addHashed("carol", java.util.Map.of("SHA-256", hex("SHA-256", "carol:sandbox.test:dir-pw"),
+                "MD5", hex("MD5", "carol:sandbox.test:dir-pw")));
+        String nonce = g.newNonce();
+        assertThat(g.verify(request(authorization("SHA-256", "carol", "dir-pw", nonce)), false, "carol"))
+                .isEqualTo(DigestGuard.Verdict.OK);
+        assertThat(g.verify(request(authorization("MD5", "carol", "dir-pw", nonce)), false, "carol"))
+                .isEqualTo(DigestGuard.Verdict.OK);
+        assertThat(g.verify(request(authorization("SHA-256", "carol", "guess", nonce)), false, "carol"))
+                .isEqualTo(DigestGuard.Verdict.WRONG);
+        users.addHashed("dave", java.util.Map.of("SHA-256", hex("SHA-256", "dave:sandbox.test:pw")));
+        assertThat(g.verify(request(authorization("MD5", "dave", "pw", nonce)), false, "dave"))
+                .as("no MD5 HA1 kept").isEqualTo(DigestGuard.Verdict.WRONG);
+        assertThat(users.exists("carol")).isTrue();
+    }
+
     @Test
     @DisplayName("RFC 7616 §3.3: a nonce past its lifetime is stale (challenge again), not wrong")
     void staleNonce() throws Exception {

@@ -51,6 +51,19 @@ public final class ScramCredentials {
         return new ScramCredentials(salt.clone(), iterations, storedKey, serverKey);
     }
 
+    /**
+     * Credentials kept elsewhere (a user directory's SCRAM-SHA-1 row, RFC 5803), without the password.
+     *
+     * @param storedKey H(ClientKey), 20 bytes
+     * @param serverKey HMAC(SaltedPassword, "Server Key"), 20 bytes
+     */
+    public static ScramCredentials of(byte[] salt, int iterations, byte[] storedKey, byte[] serverKey) {
+        if (iterations < 1 || salt.length == 0 || storedKey.length != 20 || serverKey.length != 20) {
+            throw new IllegalArgumentException("not SCRAM-SHA-1 credentials (salt, iterations, 20-byte keys)");
+        }
+        return new ScramCredentials(salt.clone(), iterations, storedKey.clone(), serverKey.clone());
+    }
+
     public byte[] salt() {
         return salt.clone();
     }

@@ -33,6 +33,14 @@ public final class SandboxAccounts implements AccountManagement, UserAuthorizati
         accounts.put(key(bareJid), ScramCredentials.derive(password));
     }
 
+    /** Adds or replaces the account {@code bareJid} with credentials kept elsewhere (no password here). */
+    public void put(Entity bareJid, ScramCredentials credentials) {
+        if (!bareJid.isNodeSet() || bareJid.isResourceSet()) {
+            throw new IllegalArgumentException("an account is a bare JID with a local part: " + bareJid);
+        }
+        accounts.put(key(bareJid), java.util.Objects.requireNonNull(credentials));
+    }
+
     /** The SCRAM credentials of an account. */
     public Optional<ScramCredentials> credentials(Entity jid) {
         return Optional.ofNullable(accounts.get(key(jid)));
