@@ -128,7 +128,7 @@ public final class WebClient {
             ctx.status(403).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
                     + "<title>cusax: sign-in link not valid</title><main><h1>This sign-in link is not valid</h1>"
                     + "<p>A sign-in link works once and for " + WebSessions.CODE_LIFETIME.toMinutes()
-                    + " minutes. Get a new one from the running daemon: see docs/web.md (POST /web/sign-in-link with the API token), or restart <code>cusax serve</code>.</p></main></html>");
+                    + " minutes. Get a new one with <code>cusax web-link -c CONFIG</code> (same config as <code>cusax serve</code>).</p></main></html>");
             return;
         }
         ctx.header("Set-Cookie", cookieName() + "=" + session.get() + "; Path=/; HttpOnly; SameSite=Strict");

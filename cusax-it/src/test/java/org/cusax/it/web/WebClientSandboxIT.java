@@ -69,8 +69,16 @@ class WebClientSandboxIT {
                 assertThat(driver.executeScript("return document.cookie")).as("scripts cannot read it").isEqualTo("");
 
                 scenario(chromium, sandbox, "1280", 1);
+                String second;
+                try (CliProcess webLink = CliProcess.start(ProcessHost.LOCAL, dir, "web-link",
+                        List.of("web-link", "--json", "-c", conf.toString()))) {
+                    assertThat(webLink.awaitExit(STARTUP)).as(webLink.output()).isZero();
+                    second = webLink.await("web-link", WAIT).path("link").asText();
+                }
+                assertThat(second).startsWith(page + "signin?code=").isNotEqualTo(link);
                 chromium.resize(390, 844);
-                driver.navigate().refresh();
+                driver.get(second);
+                wait.until(ExpectedConditions.urlToBe(page));
                 scenario(chromium, sandbox, "390", 2);
 
                 driver.get(link);
