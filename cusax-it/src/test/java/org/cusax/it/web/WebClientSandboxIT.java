@@ -58,7 +58,7 @@ class WebClientSandboxIT {
                 chromium.resize(1280, 800);
 
                 driver.get(link);
-                WebDriverWait wait = chromium.waiting(WAIT);
+                WebDriverWait wait = waiting(chromium);
                 wait.until(ExpectedConditions.urlToBe(page));
                 Cookie cookie = driver.manage().getCookieNamed("cusax_session_" + started.path("url").asText().replaceAll(".*:", ""));
                 assertThat(cookie).as("the session cookie").isNotNull();
@@ -81,6 +81,8 @@ class WebClientSandboxIT {
                 wait.until(ExpectedConditions.urlToBe(page));
                 scenario(chromium, sandbox, "390", 2);
 
+                incomingMissedAndCallBack(chromium, sandbox, "390");
+
                 driver.get(link);
                 assertThat(driver.findElement(By.tagName("h1")).getText()).as("the link works once")
                         .contains("not valid");
@@ -101,7 +103,7 @@ class WebClientSandboxIT {
     /** One pass over the main screens at the current width; screenshots named after {@code width}. */
     private void scenario(HeadlessChromium chromium, Sandbox sandbox, String width, int calls) throws Exception {
         ChromeDriver driver = chromium.driver();
-        WebDriverWait wait = chromium.waiting(WAIT);
+        WebDriverWait wait = waiting(chromium);
         wait.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
         wait.until(ExpectedConditions.attributeToBe(By.id("badge-telephony"), "data-state", "online"));
         assertThat(driver.findElement(By.id("badge-chat")).getText()).contains("Chat").contains("Online");
@@ -144,6 +146,86 @@ class WebClientSandboxIT {
         By echoed = By.xpath("//ol[@id='timeline']/li[contains(@class,'in')]/p[text()='" + text + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(echoed));
         chromium.screenshot(SCREENSHOTS.resolve("chat-" + width + ".png"));
+    }
+
+    /**
+     * Alice (her own daemon, in this JVM) calls: the incoming-call panel names her (RFC 7081 §5 binding),
+     * Decline refuses it (603); her second call, cancelled before an answer, is
+     * marked missed in the history, and Call back reaches her again (she declines).
+     */
+    private void incomingMissedAndCallBack(HeadlessChromium chromium, Sandbox sandbox, String width) throws Exception {
+        ChromeDriver driver = chromium.driver();
+        WebDriverWait wait = waiting(chromium);
+        org.cusax.sandbox.demo.DemoUser alice = sandbox.users().stream().filter(u -> u.name().equals("alice"))
+                .findFirst().orElseThrow();
+        Path aliceConf = Files.writeString(dir.resolve("alice.conf"), Files.readString(alice.configFile())
+                + "\ndaemon.state-dir = " + dir.resolve("alice-state") + "\n");
+        org.cusax.core.config.ClientConfig config = new org.cusax.core.config.ClientConfigLoader(java.util.Map.of(), dir)
+                .load(org.cusax.core.config.ConfigFile.read(aliceConf));
+        try (org.cusax.app.daemon.Daemon daemon = org.cusax.app.daemon.Daemon.start(config,
+                new org.cusax.app.assembly.CusaxAssembly(), new java.security.SecureRandom())) {
+            org.cusax.app.remote.DaemonConnection api = org.cusax.app.remote.DaemonConnection.find(config).orElseThrow();
+            assertThat(api.command("status", java.util.Map.of("settleMs", 30_000)).ok()).isTrue();
+            String me = "sip:webuser@" + sandbox.domain();
+
+            api.command("call", java.util.Map.of("target", me, "answerTimeoutMs", 60_000));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
+            assertThat(driver.findElement(By.id("incoming-who")).getText()).isEqualTo("Alice Martin");
+            chromium.screenshot(SCREENSHOTS.resolve("incoming-" + width + ".png"));
+            driver.findElement(By.id("decline")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
+            org.cusax.it.support.Await.until("Alice's call ended", WAIT, () -> liveCalls(api) == 0);
+
+            String missed = String.valueOf(((java.util.Map<?, ?>) api.command("call",
+                    java.util.Map.of("target", me, "answerTimeoutMs", 60_000)).data()).get("callId"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
+            assertThat(api.command("hangup", java.util.Map.of("callId", missed)).ok()).isTrue();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
+            driver.findElement(By.id("tab-history")).click();
+            By missedEntry = By.cssSelector("#call-history li.missed");
+            wait.until(ExpectedConditions.presenceOfElementLocated(missedEntry));
+            assertThat(driver.findElement(missedEntry).getText()).contains("Alice Martin").contains("Missed");
+            chromium.screenshot(SCREENSHOTS.resolve("missed-" + width + ".png"));
+
+            driver.findElement(missedEntry).findElement(By.cssSelector("button.call")).click();
+            By choice = By.cssSelector("#menu-choices button");
+            wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("incall")),
+                    ExpectedConditions.visibilityOfElementLocated(choice)));
+            if (!driver.findElements(choice).isEmpty() && driver.findElement(By.id("menu")).isDisplayed()) {
+                chromium.screenshot(SCREENSHOTS.resolve("number-menu-" + width + ".png"));
+                driver.findElements(choice).get(0).click(); // the registry's first choice
+            }
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incall")));
+            org.cusax.it.support.Await.until("Alice's phone rings", WAIT,
+                    () -> liveCalls(api) > 0);
+            assertThat(api.command("reject", java.util.Map.of()).ok()).isTrue();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
+            driver.findElement(By.id("tab-contacts")).click();
+        }
+    }
+
+    /** Waits that say, when they fail, what the page last told the user (its status line). */
+    private static WebDriverWait waiting(HeadlessChromium chromium) {
+        WebDriverWait wait = chromium.waiting(WAIT);
+        wait.withMessage(() -> {
+            try {
+                return "the page says: " + chromium.driver().findElement(By.id("live")).getText() + "; events: "
+                        + chromium.driver().executeScript("return document.body.dataset.events") + "; browser log: "
+                        + chromium.driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+            } catch (RuntimeException e) {
+                return "no status line: " + e.getMessage();
+            }
+        });
+        return wait;
+    }
+
+    private static int liveCalls(org.cusax.app.remote.DaemonConnection api) {
+        try {
+            return ((java.util.List<?>) api.command("calls", java.util.Map.of()).data()).size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A user of its own (a password found nowhere else) with the demo peers and Alice as contacts. */

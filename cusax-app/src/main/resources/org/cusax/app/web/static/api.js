@@ -30,22 +30,40 @@ export async function command(name, params = {}) {
   return body.data;
 }
 
-/** Follows the event stream; reconnects after a loss (1 s, then up to 15 s between tries). */
+/**
+ * Follows the event stream; reconnects after a loss (1 s, then up to 15 s between tries). A try that
+ * has not opened after 10 s is abandoned and made again; a small keep-alive message every 20 s keeps
+ * an idle socket from timing out.
+ */
 export function events(onEvent, onState) {
   let delay = 1000;
   let socket;
   let stopped = false;
+  const retry = () => {
+    if (stopped) return;
+    setTimeout(open, delay);
+    delay = Math.min(delay * 2, 15000);
+  };
   const open = () => {
-    socket = new WebSocket(`ws://${location.host}/api/v1/events`);
-    socket.onopen = () => { delay = 1000; onState('open'); };
-    socket.onmessage = (m) => {
+    const ws = new WebSocket(`ws://${location.host}/api/v1/events`);
+    socket = ws;
+    const watchdog = setTimeout(() => { if (ws.readyState === WebSocket.CONNECTING) ws.close(); }, 10000);
+    let keepAlive;
+    ws.onopen = () => {
+      clearTimeout(watchdog);
+      delay = 1000;
+      keepAlive = setInterval(() => { if (ws.readyState === WebSocket.OPEN) ws.send('{"type":"keep-alive"}'); }, 20000);
+      onState('open');
+    };
+    ws.onmessage = (m) => {
       try { onEvent(JSON.parse(m.data)); } catch (e) { console.error('event not handled', e); }
     };
-    socket.onclose = () => {
-      if (stopped) return;
+    ws.onclose = () => {
+      clearTimeout(watchdog);
+      clearInterval(keepAlive);
+      if (stopped || ws !== socket) return;
       onState('lost');
-      setTimeout(open, delay);
-      delay = Math.min(delay * 2, 15000);
+      retry();
     };
   };
   open();

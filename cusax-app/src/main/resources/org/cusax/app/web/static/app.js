@@ -17,7 +17,7 @@ function openChat(jid) {
 async function refreshHistory() {
   try {
     calls.history(await command('history', { limit: 50 }));
-    if (chat.jid) chat.open(chat.jid);
+    if (chat.jid && chat.pending.size === 0) chat.open(chat.jid, false); // the call joins the timeline
   } catch (e) {
     say(`History not available: ${e.message}`);
   }

@@ -45,6 +45,7 @@ export class Calls {
       const call = await command('call', { target, ...extra });
       this.labels.set(call.callId, label);
       this.update(call);
+      $('incall').scrollIntoView({ block: 'nearest' });
       say(`Calling ${label}`);
     } catch (e) {
       if (e.code === 'ambiguous-target' && (e.details.choose === 'number' || e.details.choose === 'account')) {
@@ -61,7 +62,7 @@ export class Calls {
     $('menu-choices').replaceChildren(...details.choices.map((c) => el('li', {},
       el('button', { type: 'button', onclick: () => {
         this.closeMenu();
-        this.place(target, label, byNumber ? { number: c.n } : { via: c });
+        this.place(target, label, byNumber ? { number: String(c.n) } : { via: c });
       } }, byNumber ? `${c.label || 'number'}: ${c.number}` : String(c)))));
     this.opener = document.activeElement;
     $('menu').hidden = false;
@@ -112,6 +113,7 @@ export class Calls {
     const who = e.contact ? e.contact.name || e.contact.jid : e.fromDisplay || e.from;
     this.labels.set(e.callId, who);
     this.update(e);
+    $('incoming').scrollIntoView({ block: 'nearest' });
     say(`Incoming call from ${who}`);
   }
 

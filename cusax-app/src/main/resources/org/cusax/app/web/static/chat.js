@@ -14,12 +14,12 @@ export class ChatPane {
     $('chat-form').addEventListener('submit', (e) => { e.preventDefault(); this.send(); });
   }
 
-  async open(jid) {
+  async open(jid, focus = true) {
     this.jid = jid;
     this.contacts.select(jid);
     $('chat-title').textContent = `Chat with ${this.contacts.name(jid)}`;
     $('chat-hint').hidden = true;
-    $('chat-form').hidden = false;
+    $('chat-form').hidden = true; // until the history is in: what is sent meanwhile would be replaced by it
     $('timeline').replaceChildren();
     try {
       const entries = await command('history', { contact: jid, limit: 100 });
@@ -29,7 +29,9 @@ export class ChatPane {
     } catch (e) {
       say(`History not available: ${e.message}`);
     }
-    $('chat-text').focus();
+    if (this.jid !== jid) return;
+    $('chat-form').hidden = false;
+    if (focus) $('chat-text').focus();
   }
 
   entry(e) {
