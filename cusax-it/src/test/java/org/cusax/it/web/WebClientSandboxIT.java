@@ -113,6 +113,10 @@ class WebClientSandboxIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(contact(echo)));
         wait.until(ExpectedConditions.presenceOfElementLocated(contact(greeting)));
         chromium.screenshot(SCREENSHOTS.resolve("contacts-" + width + ".png"));
+        assertThat(driver.executeScript("return [...document.querySelectorAll('button, input')]"
+                + ".filter(e => e.offsetParent !== null && !(e.getAttribute('aria-label') || e.textContent.trim()"
+                + " || (e.id && document.querySelector('label[for=' + e.id + ']'))))"
+                + ".map(e => e.outerHTML)")).as("visible controls without an accessible name").asList().isEmpty();
 
         WebElement filter = driver.findElement(By.id("filter"));
         filter.sendKeys("echo");
