@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "cusax", mixinStandardHelpOptions = true, version = "cusax 0.1.0",
         description = "CUSAX client: Telephony over SIP, Chat over XMPP, one service.",
         subcommands = {StatusCommand.class, ChatCommand.class, ListenCommand.class, RosterCommand.class,
-            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class, ServeCommand.class,
+            CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class, ServeCommand.class, WebLinkCommand.class,
             AudioDevicesCommand.class,
             LiveCommands.Answer.class, LiveCommands.Reject.class, LiveCommands.Busy.class, LiveCommands.Hangup.class,
             LiveCommands.Hold.class, LiveCommands.Resume.class, LiveCommands.Dtmf.class, LiveCommands.Mute.class,

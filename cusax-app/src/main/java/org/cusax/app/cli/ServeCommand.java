@@ -69,10 +69,16 @@ final class ServeCommand implements Callable<Integer> {
             m.put("url", "http://127.0.0.1:" + daemon.port());
             m.put("lockFile", daemon.files().lock().toString());
             m.put("tokenFile", daemon.files().token().toString());
+            daemon.server().webClient().ifPresent(w -> {
+                m.put("page", w.pageUrl());
+                m.put("signInLink", w.signInLink());
+            });
             new JsonWriter(cli.out).line(m);
         } else {
             cli.out.println("cusax: serving " + account + " on http://127.0.0.1:" + daemon.port() + " (pid "
                     + ProcessHandle.current().pid() + "); token in " + daemon.files().token() + "; stop with Ctrl-C");
+            daemon.server().webClient().ifPresent(w -> cli.out.println("cusax: web client: open " + w.signInLink()
+                    + " (works once, for " + org.cusax.app.web.WebSessions.CODE_LIFETIME.toMinutes() + " minutes)"));
             cli.out.flush();
         }
     }

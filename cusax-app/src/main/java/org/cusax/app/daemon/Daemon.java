@@ -58,6 +58,9 @@ public final class Daemon implements AutoCloseable {
             CommandRegistry registry = CommandRegistry.standard(client, client.link(), Timers.on(timers), config.audio());
             DaemonToken token = DaemonToken.random(random);
             server = new DaemonServer(registry, client, new EventEncoder(client.link()), token, DaemonServer.EVENT_QUEUE);
+            DaemonServer served = server;
+            server.serveWebClient(new org.cusax.app.web.WebClient(
+                    new org.cusax.app.web.WebSessions(random, java.time.Clock.systemUTC()), token, served::port));
             int port = server.start(config.daemon().port());
             token.writeTo(files.token());
             lock.publish(port);

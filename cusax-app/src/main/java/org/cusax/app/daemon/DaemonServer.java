@@ -49,6 +49,8 @@ public final class DaemonServer implements AutoCloseable {
     private final int queueSize;
     private volatile int port;
     private Javalin app;
+    private org.cusax.app.web.WebClient web; // hook: the web client, when served
+
 
     public DaemonServer(CommandRegistry registry, CusaxCommands core, EventEncoder encoder, DaemonToken token,
                         int queueSize) {
@@ -57,6 +59,20 @@ public final class DaemonServer implements AutoCloseable {
         this.encoder = encoder;
         this.guard = new RequestGuard(token, () -> port);
         this.queueSize = queueSize;
+    }
+
+    /** Serves the web client's page and accepts its session cookie too (call before {@link #start}). */
+    public DaemonServer serveWebClient(org.cusax.app.web.WebClient webClient) {
+        this.web = webClient;
+        return this;
+    }
+
+    public java.util.Optional<org.cusax.app.web.WebClient> webClient() {
+        return java.util.Optional.ofNullable(web);
+    }
+
+    private String authorization(Context ctx) {
+        return web == null ? ctx.header("Authorization") : web.authorization(ctx);
     }
 
     /** Starts listening on 127.0.0.1:{@code requestedPort} (0 = a free port); returns the port. */
@@ -75,6 +91,9 @@ public final class DaemonServer implements AutoCloseable {
                 ws.onClose(ctx -> unsubscribe(ctx));
                 ws.onError(ctx -> unsubscribe(ctx));
             });
+            if (web != null) {
+                web.register(cfg.routes);
+            }
         });
         app.start();
         port = app.port();
@@ -94,7 +113,10 @@ public final class DaemonServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/v1/events")) {
             return; // the upgrade is guarded by guardUpgrade
         }
-        Optional<ApiError> refused = guard.check(ctx.header("Authorization"), ctx.header("Origin"), ctx.header("Host"));
+        if (web != null && web.isPublic(ctx.path())) {
+            return; // the page's files: no secret in them; they check Host themselves
+        }
+        Optional<ApiError> refused = guard.check(authorization(ctx), ctx.header("Origin"), ctx.header("Host"));
         if (refused.isPresent()) {
             ApiError e = refused.get();
             ctx.status(e.code().httpStatus()).contentType("application/json")
@@ -109,7 +131,7 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     private void guardUpgrade(Context ctx) {
-        Optional<ApiError> refused = guard.check(ctx.header("Authorization"), ctx.header("Origin"), ctx.header("Host"));
+        Optional<ApiError> refused = guard.check(authorization(ctx), ctx.header("Origin"), ctx.header("Host"));
         if (refused.isPresent()) {
             throw new HttpResponseException(refused.get().code().httpStatus(), refused.get().message(), Map.of());
         }

@@ -1,0 +1,77 @@
+package org.cusax.it.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium 4 through Debian's chromedriver, both named explicitly
+ * (Selenium Manager never downloads a browser or a driver), with a throw-away profile in {@code dir}.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+
+    private HeadlessChromium(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** Starts Chromium with a window (viewport) of {@code width}×{@code height}. */
+    public static HeadlessChromium start(Path dir, int width, int height) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver packages "
+                    + "(./run-tests installs them): " + CHROMIUM + ", " + CHROMEDRIVER);
+        }
+        Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(dir.resolve("chromedriver.log").toFile())
+                .build();
+        return new HeadlessChromium(new ChromeDriver(service, options));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public WebDriverWait waiting(Duration limit) {
+        return new WebDriverWait(driver, limit);
+    }
+
+    /** Sets the page area to {@code width}×{@code height} CSS pixels (a phone: 390×844). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Number innerW = (Number) driver.executeScript("return window.innerWidth");
+        Number innerH = (Number) driver.executeScript("return window.innerHeight");
+        driver.manage().window().setSize(new Dimension(2 * width - innerW.intValue(), 2 * height - innerH.intValue()));
+    }
+
+    /** Saves a screenshot of the page as {@code file} (PNG). */
+    public Path screenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,264 @@
+package org.cusax.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.cusax.it.support.CliProcess;
+import org.cusax.it.support.HeadlessChromium;
+import org.cusax.sandbox.Sandbox;
+import org.cusax.sandbox.SandboxOptions;
+import org.cusax.sandbox.peers.DemoPeers;
+import org.cusax.testbed.process.ProcessHost;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 11: the web client served by {@code cusax serve} (a child JVM) on the sandbox, in Debian's headless
+ * Chromium, at 1280×800 and at 390×844: signs in through the one-time link (HttpOnly, SameSite=Strict
+ * cookie; the link works once), shows both halves online, filters the contact list, calls the greeting
+ * peer (call panel, running timer, RFC 3261 call through the daemon), chats with the echo peer both ways
+ * (XEP-0198 acknowledged, echoed back), and keeps the password and API token out of the page, the
+ * browser's storage and the daemon's log. Saves screenshots of the main screens in target/screenshots.
+ */
+class WebClientSandboxIT {
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void signInCallAndChatAtDesktopAndPhoneWidths() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withWorkDir(dir.resolve("sandbox")))) {
+            String password = "pw-" + java.util.UUID.randomUUID(); // distinctive, to be sought in page and log
+            Path conf = webUser(sandbox, password);
+            try (CliProcess serve = CliProcess.start(ProcessHost.LOCAL, dir, "serve",
+                    List.of("serve", "--json", "-v", "-c", conf.toString()));
+                 HeadlessChromium chromium = HeadlessChromium.start(dir, 1280, 800)) {
+                JsonNode started = serve.await("daemon-started", STARTUP);
+                String link = started.path("signInLink").asText();
+                String page = started.path("page").asText();
+                assertThat(link).startsWith(page + "signin?code=");
+                String token = Files.readString(Path.of(started.path("tokenFile").asText())).strip();
+                ChromeDriver driver = chromium.driver();
+                chromium.resize(1280, 800);
+
+                driver.get(link);
+                WebDriverWait wait = waiting(chromium);
+                wait.until(ExpectedConditions.urlToBe(page));
+                Cookie cookie = driver.manage().getCookieNamed("cusax_session_" + started.path("url").asText().replaceAll(".*:", ""));
+                assertThat(cookie).as("the session cookie").isNotNull();
+                assertThat(cookie.isHttpOnly()).isTrue();
+                assertThat(cookie.getSameSite()).isEqualTo("Strict");
+                assertThat(cookie.getPath()).isEqualTo("/");
+                assertThat(cookie.getValue()).isNotEqualTo(token);
+                assertThat(driver.executeScript("return document.cookie")).as("scripts cannot read it").isEqualTo("");
+
+                scenario(chromium, sandbox, "1280", 1);
+                String second;
+                try (CliProcess webLink = CliProcess.start(ProcessHost.LOCAL, dir, "web-link",
+                        List.of("web-link", "--json", "-c", conf.toString()))) {
+                    assertThat(webLink.awaitExit(STARTUP)).as(webLink.output()).isZero();
+                    second = webLink.await("web-link", WAIT).path("link").asText();
+                }
+                assertThat(second).startsWith(page + "signin?code=").isNotEqualTo(link);
+                chromium.resize(390, 844);
+                driver.get(second);
+                wait.until(ExpectedConditions.urlToBe(page));
+                scenario(chromium, sandbox, "390", 2);
+
+                incomingMissedAndCallBack(chromium, sandbox, "390");
+
+                driver.get(link);
+                assertThat(driver.findElement(By.tagName("h1")).getText()).as("the link works once")
+                        .contains("not valid");
+                driver.get(page);
+                wait.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
+
+                String storage = (String) driver.executeScript(
+                        "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie");
+                for (String secret : List.of(token, password)) {
+                    assertThat(driver.getPageSource()).doesNotContain(secret);
+                    assertThat(storage).doesNotContain(secret);
+                    assertThat(serve.output()).doesNotContain(secret);
+                }
+            }
+        }
+    }
+
+    /** One pass over the main screens at the current width; screenshots named after {@code width}. */
+    private void scenario(HeadlessChromium chromium, Sandbox sandbox, String width, int calls) throws Exception {
+        ChromeDriver driver = chromium.driver();
+        WebDriverWait wait = waiting(chromium);
+        wait.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("badge-telephony"), "data-state", "online"));
+        assertThat(driver.findElement(By.id("badge-chat")).getText()).contains("Chat").contains("Online");
+        assertThat(driver.findElement(By.id("badge-telephony")).getText()).contains("Telephony").contains("Online");
+        String echo = sandbox.echoJid();
+        String greeting = sandbox.greetingAor().replaceFirst("^sip:", "");
+        wait.until(ExpectedConditions.presenceOfElementLocated(contact(echo)));
+        wait.until(ExpectedConditions.presenceOfElementLocated(contact(greeting)));
+        chromium.screenshot(SCREENSHOTS.resolve("contacts-" + width + ".png"));
+        assertThat(driver.executeScript("return [...document.querySelectorAll('button, input')]"
+                + ".filter(e => e.offsetParent !== null && !(e.getAttribute('aria-label') || e.textContent.trim()"
+                + " || (e.id && document.querySelector('label[for=' + e.id + ']'))))"
+                + ".map(e => e.outerHTML)")).as("visible controls without an accessible name").asList().isEmpty();
+
+        WebElement filter = driver.findElement(By.id("filter"));
+        filter.sendKeys("echo");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#contact-list li.contact"), 1));
+        assertThat(driver.findElement(By.cssSelector("#contact-list li.contact")).getAttribute("data-jid")).isEqualTo(echo);
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), "greet");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#contact-list li.contact"), 1));
+
+        driver.findElement(By.cssSelector("li.contact[data-jid='" + greeting + "'] button.call")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incall")));
+        wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
+        wait.until(ExpectedConditions.textMatches(By.id("incall-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
+        assertThat(driver.findElement(By.id("incall-who")).getText()).contains("Greeting");
+        chromium.screenshot(SCREENSHOTS.resolve("call-" + width + ".png"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall"))); // the peer hangs up
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#contact-list li.contact"), 2));
+
+        driver.findElement(By.id("tab-history")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(
+                By.xpath("//ul[@id='call-history']/li[contains(., 'Answered')]"), calls - 1));
+        chromium.screenshot(SCREENSHOTS.resolve("history-" + width + ".png"));
+        driver.findElement(By.id("tab-contacts")).click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.contact[data-jid='" + echo + "'] .contact-open"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-text")));
+        String text = "hello from the browser at " + width + " px";
+        driver.findElement(By.id("chat-text")).sendKeys(text, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.xpath("//ol[@id='timeline']/li[contains(@class,'out')][p[text()='" + text
+                + "']]/span[@class='state']"), "acknowledged"));
+        By echoed = By.xpath("//ol[@id='timeline']/li[contains(@class,'in')]/p[text()='" + text + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(echoed));
+        chromium.screenshot(SCREENSHOTS.resolve("chat-" + width + ".png"));
+    }
+
+    /**
+     * Alice (her own daemon, in this JVM) calls: the incoming-call panel names her (RFC 7081 §5 binding),
+     * Decline refuses it (603); her second call, cancelled before an answer, is
+     * marked missed in the history, and Call back reaches her again (she declines).
+     */
+    private void incomingMissedAndCallBack(HeadlessChromium chromium, Sandbox sandbox, String width) throws Exception {
+        ChromeDriver driver = chromium.driver();
+        WebDriverWait wait = waiting(chromium);
+        org.cusax.sandbox.demo.DemoUser alice = sandbox.users().stream().filter(u -> u.name().equals("alice"))
+                .findFirst().orElseThrow();
+        Path aliceConf = Files.writeString(dir.resolve("alice.conf"), Files.readString(alice.configFile())
+                + "\ndaemon.state-dir = " + dir.resolve("alice-state") + "\n");
+        org.cusax.core.config.ClientConfig config = new org.cusax.core.config.ClientConfigLoader(java.util.Map.of(), dir)
+                .load(org.cusax.core.config.ConfigFile.read(aliceConf));
+        try (org.cusax.app.daemon.Daemon daemon = org.cusax.app.daemon.Daemon.start(config,
+                new org.cusax.app.assembly.CusaxAssembly(), new java.security.SecureRandom())) {
+            org.cusax.app.remote.DaemonConnection api = org.cusax.app.remote.DaemonConnection.find(config).orElseThrow();
+            assertThat(api.command("status", java.util.Map.of("settleMs", 30_000)).ok()).isTrue();
+            String me = "sip:webuser@" + sandbox.domain();
+
+            api.command("call", java.util.Map.of("target", me, "answerTimeoutMs", 60_000));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
+            assertThat(driver.findElement(By.id("incoming-who")).getText()).isEqualTo("Alice Martin");
+            chromium.screenshot(SCREENSHOTS.resolve("incoming-" + width + ".png"));
+            driver.findElement(By.id("decline")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
+            org.cusax.it.support.Await.until("Alice's call ended", WAIT, () -> liveCalls(api) == 0);
+
+            String missed = String.valueOf(((java.util.Map<?, ?>) api.command("call",
+                    java.util.Map.of("target", me, "answerTimeoutMs", 60_000)).data()).get("callId"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
+            assertThat(api.command("hangup", java.util.Map.of("callId", missed)).ok()).isTrue();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
+            driver.findElement(By.id("tab-history")).click();
+            By missedEntry = By.cssSelector("#call-history li.missed");
+            wait.until(ExpectedConditions.presenceOfElementLocated(missedEntry));
+            assertThat(driver.findElement(missedEntry).getText()).contains("Alice Martin").contains("Missed");
+            chromium.screenshot(SCREENSHOTS.resolve("missed-" + width + ".png"));
+
+            driver.findElement(missedEntry).findElement(By.cssSelector("button.call")).click();
+            By choice = By.cssSelector("#menu-choices button");
+            wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("incall")),
+                    ExpectedConditions.visibilityOfElementLocated(choice)));
+            if (!driver.findElements(choice).isEmpty() && driver.findElement(By.id("menu")).isDisplayed()) {
+                chromium.screenshot(SCREENSHOTS.resolve("number-menu-" + width + ".png"));
+                driver.findElements(choice).get(0).click(); // the registry's first choice
+            }
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incall")));
+            org.cusax.it.support.Await.until("Alice's phone rings", WAIT,
+                    () -> liveCalls(api) > 0);
+            assertThat(api.command("reject", java.util.Map.of()).ok()).isTrue();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
+            driver.findElement(By.id("tab-contacts")).click();
+        }
+    }
+
+    /** Waits that say, when they fail, what the page last told the user (its status line). */
+    private static WebDriverWait waiting(HeadlessChromium chromium) {
+        WebDriverWait wait = chromium.waiting(WAIT);
+        wait.withMessage(() -> {
+            try {
+                return "the page says: " + chromium.driver().findElement(By.id("live")).getText() + "; events: "
+                        + chromium.driver().executeScript("return document.body.dataset.events") + "; browser log: "
+                        + chromium.driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+            } catch (RuntimeException e) {
+                return "no status line: " + e.getMessage();
+            }
+        });
+        return wait;
+    }
+
+    private static int liveCalls(org.cusax.app.remote.DaemonConnection api) {
+        try {
+            return ((java.util.List<?>) api.command("calls", java.util.Map.of()).data()).size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A user of its own (a password found nowhere else) with the demo peers and Alice as contacts. */
+    private Path webUser(Sandbox sandbox, String password) throws java.io.IOException {
+        String user = "webuser";
+        sandbox.xmpp().addUser(user, password);
+        sandbox.sip().addUser(user, password);
+        sandbox.xmpp().addRosterItem(user, local(sandbox.echoJid()), "Echo (chat peer)", "Web User");
+        sandbox.xmpp().addRosterItem(user, DemoPeers.GREETING_USER, "Greeting (demo peer)", "Web User");
+        sandbox.xmpp().addRosterItem(user, DemoPeers.BUSY_USER, "Busy line (demo peer)", "Web User");
+        sandbox.xmpp().addRosterItem(user, "alice", "Alice Martin", "Web User");
+        Path passwordFile = dir.resolve(user + ".password");
+        Files.writeString(passwordFile, password + "\n");
+        Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        String demo = Files.readString(sandbox.demoUser().configFile());
+        String text = demo.replace("xmpp.jid = demo@", "xmpp.jid = " + user + "@")
+                .replace("sip.aor = sip:demo@", "sip.aor = sip:" + user + "@")
+                .replaceAll("(?m)^(xmpp|sip)\\.password-file = .*$", "$1.password-file = " + passwordFile)
+                .replaceAll("(?m)^contacts\\.cache-dir = .*$", "contacts.cache-dir = " + dir.resolve("contacts-cache"))
+                + "\ndaemon.state-dir = " + dir.resolve("state") + "\n";
+        assertThat(text).contains("xmpp.jid = " + user + "@").contains("sip.aor = sip:" + user + "@");
+        return Files.writeString(dir.resolve(user + ".conf"), text);
+    }
+
+    private static String local(String jid) {
+        return jid.substring(0, jid.indexOf('@'));
+    }
+
+    private static By contact(String jid) {
+        return By.cssSelector("#contact-list li.contact[data-jid='" + jid + "']");
+    }
+}
