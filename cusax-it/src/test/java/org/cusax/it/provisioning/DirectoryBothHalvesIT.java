@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.List;
 
+import org.cusax.it.support.StockVCardProvider;
 import org.cusax.it.support.XmppPeer;
 import org.cusax.provisioning.directory.Directory;
 import org.cusax.provisioning.directory.PhoneNumber;
@@ -126,7 +127,7 @@ class DirectoryBothHalvesIT {
         EntityBareJid ginaJid = JidCreate.entityBareFrom(gina.toString());
         XMPPTCPConnection g = XmppPeer.connect(TB.testbed(), new TestUser("gina", TB.testbed().domain(), "gina-pw"), "it");
         XMPPTCPConnection h = XmppPeer.connect(TB.testbed(), new TestUser("hank", TB.testbed().domain(), "hank-pw"), "it");
-        try {
+        try (StockVCardProvider stock = StockVCardProvider.install()) {
             VCard own = VCardManager.getInstanceFor(g).loadVCard();
             assertThat(own.getPhoneWork("CELL")).as(own.toXML().toString()).isEqualTo("+33 6 12 34 56 78");
             assertThat(own.getPhoneWork("VOICE")).isEqualTo("+33 1 84 88 00 12");

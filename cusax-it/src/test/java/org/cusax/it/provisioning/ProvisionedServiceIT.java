@@ -20,6 +20,7 @@ import org.cusax.app.assembly.CusaxAssembly;
 import org.cusax.app.cli.CusaxCli;
 import org.cusax.it.support.Await;
 import org.cusax.it.support.ContactSeeder;
+import org.cusax.it.support.StockVCardProvider;
 import org.cusax.it.support.XmppPeer;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
@@ -199,7 +200,7 @@ class ProvisionedServiceIT {
         TestUser b = new TestUser("bob", domain, "bob-pw");
         XMPPTCPConnection ac = XmppPeer.connect(TB.testbed(), a, "seed");
         XMPPTCPConnection bc = XmppPeer.connect(TB.testbed(), b, "seed");
-        try {
+        try (StockVCardProvider stock = StockVCardProvider.install()) {
             ContactSeeder.befriend(bc, b, ac, a, "Alice");
             // alice edits her own vCard with a stock library: the nickname stays, the TEL is the directory's
             VCard own = VCardManager.getInstanceFor(ac).loadVCard();
