@@ -93,7 +93,8 @@ public final class ClientConfigLoader {
                 .orElseGet(ClientConfigLoader::systemRegion);
         TelPreference preference;
         try {
-            preference = TelPreference.parse(c.string("contacts.tel-preference"));
+            preference = TelPreference.parse(c.string("contacts.tel-preference"))
+                    .deciding(c.bool("contacts.tel-preference-decides"));
         } catch (IllegalArgumentException e) {
             throw c.error("contacts.tel-preference", e.getMessage());
         }

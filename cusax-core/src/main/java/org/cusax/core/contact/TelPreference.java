@@ -15,9 +15,11 @@ import java.util.Map;
  * that default order. Within one label a number the contact marked PREF comes first, then the order of
  * the sources and of the vCard.
  *
- * @param order callable labels, most preferred first, each once (FAX and PAGER are never offered)
+ * @param order   callable labels, most preferred first, each once (FAX and PAGER are never offered)
+ * @param decides whether the most preferred number is called at once instead of offering the choice
+ *                ({@code contacts.tel-preference-decides})
  */
-public record TelPreference(List<TelLabel> order) {
+public record TelPreference(List<TelLabel> order, boolean decides) {
     private static final List<TelLabel> DEFAULT_ORDER =
             List.of(TelLabel.MOBILE, TelLabel.WORK, TelLabel.HOME, TelLabel.VIDEO, TelLabel.OTHER);
 
@@ -39,6 +41,16 @@ public record TelPreference(List<TelLabel> order) {
         }
         DEFAULT_ORDER.stream().filter(l -> !seen.contains(l)).forEach(full::add);
         order = List.copyOf(full);
+    }
+
+    /** The order only: a contact with several numbers is asked about. */
+    public TelPreference(List<TelLabel> order) {
+        this(order, false);
+    }
+
+    /** The same order; {@code decides}: the most preferred number is called without asking. */
+    public TelPreference deciding(boolean decides) {
+        return new TelPreference(order, decides);
     }
 
     public static TelPreference defaults() {

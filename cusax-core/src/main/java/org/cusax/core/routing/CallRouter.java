@@ -31,7 +31,8 @@ import org.cusax.core.routing.RoutingDecision.Route;
  *       have nothing to do with these contacts and are not offered.</li>
  *   <li>Exactly one such account and one address → {@link Route} at once, no question. Several
  *       accounts → {@link ChooseAccount}; a contact with several callable numbers → {@link ChooseAddress}
- *       first, in the user's {@link TelPreference} order. Otherwise {@link NoRoute} with the reason.</li>
+ *       first, in the user's {@link TelPreference} order — unless that preference decides: then its first
+ *       number is routed at once. Otherwise {@link NoRoute} with the reason.</li>
  *   <li>Problems of the target (unknown contact, no number, fax only, unparseable) are reported before
  *       problems of the accounts, and no number is asked for when no account could call it.</li>
  * </ul>
@@ -104,7 +105,7 @@ public final class CallRouter {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        if (options.size() > 1) {
+        if (options.size() > 1 && !preference.decides()) {
             return new ChooseAddress(contact.jid(), options);
         }
         TelAddress tel = options.get(0);

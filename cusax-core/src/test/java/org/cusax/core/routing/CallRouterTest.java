@@ -180,6 +180,16 @@ class CallRouterTest {
                 .containsExactly(TelLabel.HOME, TelLabel.VIDEO, TelLabel.MOBILE, TelLabel.WORK);
     }
 
+    /** contacts.tel-preference-decides: the most preferred number is called at once, no question. */
+    @Test
+    void aDecidingPreferenceRoutesItsFirstNumberAtOnce() {
+        CallRouter deciding = new CallRouter(book, TelPreference.parse("home,work").deciding(true), Optional.of(XMPP));
+        assertThat(deciding.route("carol@cusax.test", sipAndChat()))
+                .isEqualTo(new Route(SIP, "tel:+33472000000", TelLabel.HOME, Optional.of("carol@cusax.test")));
+        CallRouter asking = new CallRouter(book, TelPreference.parse("home,work"), Optional.of(XMPP));
+        assertThat(asking.route("carol@cusax.test", sipAndChat())).isInstanceOf(ChooseAddress.class);
+    }
+
     @Test
     void noNumberIsAskedForWhenNoAccountCouldCallIt() {
         assertThat(route("carol@cusax.test", List.of(new CallingAccount(SIP, ConnectionState.CONNECTING))))
