@@ -159,6 +159,9 @@ public final class DaemonServer implements AutoCloseable {
                 .result(json(r.toJson()));
     }
 
+    /** How often the event stream pings a subscriber (well under Jetty's 30 s idle timeout). */
+    static final long EVENT_PING_SECONDS = 10;
+
     private void subscribe(WsContext ctx) {
         BoundedSubscriber s = new BoundedSubscriber("ws-" + ctx.sessionId(), queueSize,
                 e -> json(encoder.encode(e)), ctx::send, reason -> {
@@ -170,6 +173,9 @@ public final class DaemonServer implements AutoCloseable {
                     }
                 }, senders);
         subscribers.put(ctx.sessionId(), s);
+        // a quiet session is still alive: Jetty closes a WebSocket idle for 30 s, and `cusax listen` or the
+        // page may see no event for minutes; pings keep it open and find dead peers
+        ctx.enableAutomaticPings(EVENT_PING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         s.attach(core.subscribe(s));
     }
 
