@@ -3,6 +3,7 @@ package org.cusax.app.assembly;
 import java.util.Optional;
 
 import org.cusax.app.history.HistoryFiles;
+import org.cusax.core.client.ClientOptions;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.contact.AddressNormalizer;
@@ -36,10 +37,13 @@ public final class CusaxAssembly implements ClientFactory {
                 .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid,
                         Optional.of(LiveAudio.javaSound(sound)), sipScheduler(account.address())));
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
-        // the XMPP half's executor (null): the client makes one thread for what the SIP half posts to it
+        // no XMPP half's executor: the client makes one thread for what the SIP half posts to it
+        ClientOptions options = ClientOptions.defaults().withPresence(config.presence())
+                .withHistory(HistoryFiles.store(config)).withAudioDevices(sound)
+                .withPolicy(config.policy(), CusaxAssembly::policyThread)
+                .withSecurityProfile(config.securityProfile()).withRouting(config.routing());
         return new CusaxClient(config.link(), chat, telephony, new EventBus(), contacts,
-                config.contacts().telPreference(), config.presence(), HistoryFiles.store(config), sound, config.policy(),
-                CusaxAssembly::policyThread, null, config.securityProfile(), config.routing());
+                config.contacts().telPreference(), options);
     }
 
     /** The service policy starts or stops a half at most twice per session: one short thread each time. */

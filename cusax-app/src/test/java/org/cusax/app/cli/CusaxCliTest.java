@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cusax.core.client.ClientOptions;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.connection.ChannelSecurity;
 import org.cusax.core.connection.FailureReason;
@@ -56,8 +57,8 @@ class CusaxCliTest {
             FakeTelephonyPort tel = new FakeTelephonyPort().whenStarted(telBehaviour);
             return new CusaxClient(cfg.link(), Optional.of(lastChat), Optional.of(tel), new EventBus(),
                     new ContactBook(new AddressNormalizer(cfg.contacts().defaultRegion())),
-                    cfg.contacts().telPreference(), cfg.presence(), new org.cusax.core.history.InMemoryHistoryStore(),
-                    cfg.securityProfile(), cfg.routing());
+                    cfg.contacts().telPreference(), ClientOptions.defaults().withPresence(cfg.presence())
+                            .withSecurityProfile(cfg.securityProfile()).withRouting(cfg.routing()));
         }, Map.of(), dir, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return cli.execute(args);

@@ -43,8 +43,9 @@ class CallAudioControlTest {
     void setUp() {
         client = new CusaxClient(TestAccounts.link("alice"), Optional.of(new FakeChatPort()), Optional.of(telephony),
                 new EventBus(), new ContactBook(new AddressNormalizer("US")), TelPreference.defaults(),
-                PresenceSettings.defaults(), new InMemoryHistoryStore(), () -> List.of(HEADSET),
-                org.cusax.core.config.ServicePolicy.independent(), Runnable::run);
+                ClientOptions.defaults().withPresence(PresenceSettings.defaults())
+                        .withHistory(new InMemoryHistoryStore()).withAudioDevices(() -> List.of(HEADSET))
+                        .withPolicy(org.cusax.core.config.ServicePolicy.independent(), Runnable::run));
         client.subscribe(recorder);
         client.start();
     }

@@ -44,7 +44,7 @@ class ChatRefusalTest {
     void setUp() {
         client = new CusaxClient(TestAccounts.link("alice"), Optional.of(chat), Optional.of(new FakeTelephonyPort()),
                 new EventBus(), new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(),
-                PresenceSettings.defaults(), history);
+                ClientOptions.defaults().withPresence(PresenceSettings.defaults()).withHistory(history));
         client.subscribe(recorder);
         client.start();
         chat.goOnline(TLS);

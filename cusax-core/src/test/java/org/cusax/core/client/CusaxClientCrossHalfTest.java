@@ -124,8 +124,8 @@ class CusaxClientCrossHalfTest {
 
     private void start(ChatPort chat, TelephonyPort telephony) {
         client = new CusaxClient(TestAccounts.link("alice"), Optional.of(chat), Optional.of(telephony), new EventBus(),
-                new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(), PresenceSettings.defaults(),
-                new InMemoryHistoryStore());
+                new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(),
+                ClientOptions.defaults().withPresence(PresenceSettings.defaults()).withHistory(new InMemoryHistoryStore()));
         client.subscribe(recorder);
         client.start();
     }

@@ -54,8 +54,9 @@ class CusaxClientIdentityTest {
 
     private void start(PresenceSettings presence) {
         client = new CusaxClient(TestAccounts.link("alice"), Optional.of(chat), Optional.of(telephony), new EventBus(),
-                new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(), presence, store,
-                Runnable::run); // the presence logic, in order; the hand-off itself: CusaxClientCrossHalfTest
+                new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(),
+                ClientOptions.defaults().withPresence(presence).withHistory(store)
+                        .withChatWork(Runnable::run)); // the presence logic, in order; the hand-off itself: CusaxClientCrossHalfTest
         client.subscribe(recorder);
         client.start();
         chat.callbacks().onRoster(List.of(new RosterItem("bob@cusax.test", "Bob", "both")));

@@ -51,8 +51,9 @@ class CusaxClientLiveStateTest {
 
     private void start() {
         client = new CusaxClient(TestAccounts.link("alice"), Optional.of(chat), Optional.of(telephony), new EventBus(),
-                new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(), PresenceSettings.defaults(),
-                store, Runnable::run);
+                new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(),
+                ClientOptions.defaults().withPresence(PresenceSettings.defaults()).withHistory(store)
+                        .withChatWork(Runnable::run));
         client.subscribe(recorder);
         client.start();
         chat.callbacks().onRoster(List.of(new RosterItem("bob@cusax.test", "Bob", "both")));

@@ -38,8 +38,9 @@ class SecurityProfileClientTest {
     private CusaxClient client(SecurityProfile profile) {
         CusaxClient c = new CusaxClient(TestAccounts.link("alice"), Optional.of(chat), Optional.of(telephony),
                 new EventBus(), new ContactBook(new AddressNormalizer("US")), TelPreference.defaults(),
-                PresenceSettings.defaults(), new InMemoryHistoryStore(), profile,
-                org.cusax.core.config.RoutingSettings.defaults());
+                ClientOptions.defaults().withPresence(PresenceSettings.defaults())
+                        .withHistory(new InMemoryHistoryStore()).withSecurityProfile(profile)
+                        .withRouting(org.cusax.core.config.RoutingSettings.defaults()));
         c.subscribe(recorder);
         c.start();
         return c;

@@ -43,8 +43,9 @@ class ServicePolicyTest {
     private CusaxClient client(ServicePolicy policy, CusaxLink link) {
         client = new CusaxClient(link, link.chat().map(a -> chat), link.telephony().map(a -> telephony),
                 new EventBus(), new ContactBook(new AddressNormalizer("US")), TelPreference.defaults(),
-                PresenceSettings.defaults(), new InMemoryHistoryStore(), org.cusax.core.port.AudioDevicesPort.none(), policy,
-                executor);
+                ClientOptions.defaults().withPresence(PresenceSettings.defaults())
+                        .withHistory(new InMemoryHistoryStore()).withAudioDevices(org.cusax.core.port.AudioDevicesPort.none())
+                        .withPolicy(policy, executor));
         return client;
     }
 

@@ -46,6 +46,7 @@ public final class CallManager {
     private final Map<String, SipCall> byId = new ConcurrentHashMap<>();
     private final Map<String, SipCall> bySipCallId = new ConcurrentHashMap<>();
     private final IncomingCalls incoming;
+    private final CallHangUps hangUps = new CallHangUps(this);
     /** Reads who an incoming call claims to be from; believes no P-Asserted-Identity until told whom to trust. */
     volatile CallerClaimsReader callerClaims = CallerClaimsReader.trustingNobody();
     final MediaOpener mediaOpener;
@@ -302,29 +303,9 @@ public final class CallManager {
         incoming.reject(require(callId), status);
     }
 
+    /** Hangs up: CANCEL or decline while ringing, BYE once answered (see {@link CallHangUps#hangUp}). */
     public synchronized void hangUp(String callId) {
-        SipCall call = byId.get(callId);
-        if (call == null) {
-            LOG.debug("hang-up of call {}: it has already ended", callId);
-            return;
-        }
-        switch (call.phase) {
-            case CALLING, EARLY -> {
-                if (call.direction == CallDirection.INCOMING) {
-                    incoming.reject(call, Response.DECLINE);
-                } else {
-                    call.cancelRequested = true;
-                    if (call.provisional) {
-                        sendCancel(call); // the 487 to the INVITE ends the call
-                    }
-                }
-            }
-            case ANSWERING, CONFIRMED -> {
-                sendBye(call);
-                end(call, EndReason.of(EndReason.Kind.HUNG_UP_LOCALLY, "you hung up"));
-            }
-            case ENDED -> { }
-        }
+        hangUps.hangUp(callId);
     }
 
     /** Holds an answered call (re-INVITE with a=sendonly, or inactive if the peer holds us; RFC 3264 §8.4). */
@@ -352,35 +333,12 @@ public final class CallManager {
 
     /** The RTP session of a call, for statistics (tests, status pages); empty once it is forgotten. */
     public java.util.Optional<CallMedia> media(String callId) {
-        SipCall call = byId.get(callId);
-        return call == null ? java.util.Optional.empty() : java.util.Optional.of(call.media);
+        return java.util.Optional.ofNullable(byId.get(callId)).map(call -> call.media);
     }
 
-    /**
-     * Ends every live call because we are stopping (logout, Ctrl-C, SIGTERM): BYE for answered ones, CANCEL
-     * for our ringing ones (RFC 3261 §9.1; one not yet provisionally answered cannot be cancelled and is
-     * just forgotten), 480 Temporarily Unavailable for incoming ringing ones (§21.4.18). Returns how many.
-     */
+    /** Ends every live call because we are stopping; returns how many (see {@link CallHangUps#endAll}). */
     public synchronized int endAll() {
-        int ended = 0;
-        for (SipCall call : List.copyOf(byId.values())) {
-            if (call.phase == SipCall.Phase.ENDED) {
-                continue;
-            }
-            ended++;
-            if (call.phase == SipCall.Phase.CONFIRMED || call.phase == SipCall.Phase.ANSWERING) {
-                sendBye(call);
-                end(call, EndReason.of(EndReason.Kind.HUNG_UP_LOCALLY, "hung up: the client stopped"));
-            } else if (call.direction == CallDirection.INCOMING) {
-                incoming.reject(call, Response.TEMPORARILY_UNAVAILABLE);
-            } else {
-                if (call.provisional) {
-                    sendCancel(call);
-                }
-                end(call, EndReason.of(EndReason.Kind.CANCELLED, "cancelled: the client stopped"));
-            }
-        }
-        return ended;
+        return hangUps.endAll();
     }
 
     /** Calls not yet ended (live state only: an ended call leaves at once). */
@@ -395,6 +353,15 @@ public final class CallManager {
 
     SipCall bySipCallId(String sipCallId) {
         return bySipCallId.get(sipCallId);
+    }
+
+    /** The live call {@code callId}, or {@code null} once it has ended. */
+    SipCall byId(String callId) {
+        return byId.get(callId);
+    }
+
+    List<SipCall> live() { // a copy: ending a call removes it
+        return List.copyOf(byId.values());
     }
 
     /** Ends a call once: media stops before the core hears of it. Caller holds the lock. */
@@ -419,7 +386,7 @@ public final class CallManager {
         return call;
     }
 
-    private void sendCancel(SipCall call) {
+    void sendCancel(SipCall call) {
         try {
             Request cancel = call.inviteTx.createCancel();
             endpoint.provider().getNewClientTransaction(cancel).sendRequest();

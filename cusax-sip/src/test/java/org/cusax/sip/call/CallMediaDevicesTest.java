@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.PlaySource;
+import org.cusax.core.testing.Eventually;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
 import org.cusax.media.audio.WavFileSource;
@@ -35,10 +36,7 @@ class CallMediaDevicesTest {
             caller.start(AudioPlan.live("default", "Headset"));
             assertThat(failures).containsExactly("input default: no sound devices in this session",
                     "output Headset: no sound devices in this session");
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (callee.statistics().rtpPacketsReceived() < 25 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Eventually.holds(() -> callee.statistics().rtpPacketsReceived() >= 25, java.time.Duration.ofSeconds(10));
             assertThat(callee.statistics().rtpPacketsReceived()).as("the call goes on").isGreaterThanOrEqualTo(25);
         }
         short[] pcm = WavFileSource.readAll(heard);

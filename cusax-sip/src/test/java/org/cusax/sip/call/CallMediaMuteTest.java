@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 
 import org.cusax.core.call.AudioPlan;
 import org.cusax.core.call.PlaySource;
+import org.cusax.core.testing.Eventually;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
 import org.cusax.media.audio.WavFileSource;
@@ -76,14 +77,10 @@ class CallMediaMuteTest {
         return sb.toString();
     }
 
-    private static void awaitGrowth(String what, LongSupplier counter, long by) throws InterruptedException {
+    private static void awaitGrowth(String what, LongSupplier counter, long by) {
         long start = counter.getAsLong();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (counter.getAsLong() < start + by) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": did not grow by " + by + " within " + WAIT);
-            }
-            Thread.sleep(20);
+        if (!Eventually.holds(() -> counter.getAsLong() >= start + by, WAIT)) {
+            throw new AssertionError(what + ": did not grow by " + by + " within " + WAIT);
         }
     }
 }
