@@ -68,7 +68,7 @@ class WebClientSandboxIT {
                 assertThat(cookie.getValue()).isNotEqualTo(token);
                 assertThat(driver.executeScript("return document.cookie")).as("scripts cannot read it").isEqualTo("");
 
-                scenario(chromium, sandbox, "1280", 1);
+                withDaemonOutput(serve, () -> scenario(chromium, sandbox, "1280", 1));
                 String second;
                 try (CliProcess webLink = CliProcess.start(ProcessHost.LOCAL, dir, "web-link",
                         List.of("web-link", "--json", "-c", conf.toString()))) {
@@ -79,7 +79,7 @@ class WebClientSandboxIT {
                 chromium.resize(390, 844);
                 driver.get(second);
                 wait.until(ExpectedConditions.urlToBe(page));
-                scenario(chromium, sandbox, "390", 2);
+                withDaemonOutput(serve, () -> scenario(chromium, sandbox, "390", 2));
 
                 incomingMissedAndCallBack(chromium, sandbox, "390");
 
@@ -97,6 +97,21 @@ class WebClientSandboxIT {
                     assertThat(serve.output()).doesNotContain(secret);
                 }
             }
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs a step; when the page waited in vain, the failure carries what the daemon said (its log). */
+    private static void withDaemonOutput(CliProcess serve, Step step) throws Exception {
+        try {
+            step.run();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String out = serve.output();
+            throw new AssertionError(e.getMessage() + "\n--- the daemon's output (last 6,000 characters) ---\n"
+                    + out.substring(Math.max(0, out.length() - 6000)), e);
         }
     }
 
