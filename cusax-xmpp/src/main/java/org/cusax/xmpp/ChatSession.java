@@ -67,6 +67,9 @@ final class ChatSession implements SessionHooks {
     private volatile org.cusax.core.contact.Presence sent;
 
     /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
+    /** contacts.prime-caps: our capabilities go to our own server before the roster request. */
+    private final boolean primeCaps;
+
     ChatSession(Account account, XmppSettings settings, Backoff backoff, ContactSettings contactSettings,
                 Optional<String> ownSipAor, ChatCallbacks callbacks) throws TlsSetupException {
         this.account = account;
@@ -97,6 +100,7 @@ final class ChatSession implements SessionHooks {
         transmitter = new ChatTransmitter(new SmackStanzaLink(connection, supervisor::online), tracker, chat);
         // Before the first presence: the PEP +notify features must be in our caps (XEP-0163 §4).
         contacts = new ContactWiring(connection, account.address(), contactSettings, ownSipAor, callbacks);
+        primeCaps = contactSettings.primeCaps();
         roster = new RosterSetup(connection, contacts.rosterStore());
         caps = new CapsPrimer(connection);
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
@@ -144,17 +148,36 @@ final class ChatSession implements SessionHooks {
             return;
         }
         contacts.beforeRosterLoad();
-        if (chat) {
+        if (chat && primeCaps) {
             caps.send(); // the server's caps query is answered while the roster comes
         }
         roster.load();
         if (chat) {
-            caps.awaitAnswered();
+            if (primeCaps) {
+                caps.awaitAnswered();
+            }
             enableCarbons();
             connection.sendStanza(ownPresence());
             contacts.established(resumed);
+            awaitPresenceBurst();
         }
         setupComplete = true;
+    }
+
+    /**
+     * The server answers our initial presence with the presence of every online contact it serves (RFC 6121
+     * §4.4.2) before it handles our next stanza: a ping (XEP-0199) answered means those presences have
+     * arrived, so Chat is reported online with the contacts' presences known, not "unavailable" for a
+     * moment. One round trip; contacts on other servers may still come later.
+     */
+    private void awaitPresenceBurst() throws InterruptedException {
+        try {
+            if (!org.jivesoftware.smackx.ping.PingManager.getInstanceFor(connection).pingMyServer(false)) {
+                LOG.debug("no answer to the ping after our initial presence");
+            }
+        } catch (SmackException.NotConnectedException e) {
+            LOG.debug("connection lost before the presence burst: {}", e.getMessage());
+        }
     }
 
     private void enableCarbons() throws InterruptedException, SmackException.NotConnectedException {

@@ -81,7 +81,7 @@ class PipelinedContactsIT {
         SmackChatPort port = new SmackChatPort(account, settings,
                 XmppAccounts.backoff(Duration.ofMillis(200)),
                 new ContactSettings("FR", TelPreference.defaults(), Optional.empty(),
-                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, true), Optional.empty());
+                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, true).primingCaps(), Optional.empty());
         port.start(cb);
         try {
             cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));

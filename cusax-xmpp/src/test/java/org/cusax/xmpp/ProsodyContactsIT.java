@@ -145,7 +145,7 @@ class ProsodyContactsIT {
     private static SmackChatPort start(String user, RecordingCallbacks callbacks, int inFlight) {
         Account account = XmppAccounts.account(user, alice.password(), tb.prosody().c2sPort(), tb.caCertificate());
         SmackChatPort p = new SmackChatPort(account, XmppAccounts.settings(), XmppAccounts.backoff(Duration.ofMillis(200)),
-                new ContactSettings("FR", TelPreference.defaults(), Optional.of(cache), inFlight, true),
+                new ContactSettings("FR", TelPreference.defaults(), Optional.of(cache), inFlight, true).primingCaps(),
                 Optional.of("sip:" + user + D));
         p.start(callbacks);
         return p;

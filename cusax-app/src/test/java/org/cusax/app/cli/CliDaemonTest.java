@@ -129,6 +129,9 @@ class CliDaemonTest {
         assertThat(run("roster")).isEqualTo(ExitCodes.OK);
         assertThat(stdout()).contains("bob@cusax.test").contains("[Call]").contains("tel:+33612345678");
         assertThat(run("presence", "dnd", "in", "a", "meeting")).isEqualTo(ExitCodes.OK);
+        // our presence is written on the XMPP half's own executor
+        assertThat(org.cusax.core.testing.Eventually.holds(() -> !chat.presences().isEmpty(),
+                java.time.Duration.ofSeconds(5))).isTrue();
         assertThat(chat.presences()).last().satisfies(p -> assertThat(p.status()).isEqualTo("in a meeting"));
         assertThat(run("history", "--json")).isEqualTo(ExitCodes.OK);
         assertThat(logins).as("one login: the daemon's").hasValue(1);

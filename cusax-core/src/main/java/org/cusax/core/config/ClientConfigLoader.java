@@ -99,7 +99,8 @@ public final class ClientConfigLoader {
             throw c.error("contacts.tel-preference", e.getMessage());
         }
         return new ContactSettings(region, preference, c.path("contacts.cache-dir"),
-                c.integer("contacts.requests-in-flight", 1, 1000), c.bool("contacts.publish-reachability"));
+                c.integer("contacts.requests-in-flight", 1, 1000), c.bool("contacts.publish-reachability"),
+                c.bool("contacts.prime-caps"));
     }
 
     private static AudioSettings audio(ConfigValues c) {

@@ -16,7 +16,7 @@ import org.cusax.core.contact.TelPreference;
  * @param publishReachability publish our SIP address-of-record as XEP-0152 reachability (presence + PEP)
  */
 public record ContactSettings(String defaultRegion, TelPreference telPreference, Optional<Path> cacheDir,
-                              int requestsInFlight, boolean publishReachability) {
+                              int requestsInFlight, boolean publishReachability, boolean primeCaps) {
     /** The largest {@code contacts.requests-in-flight}, and its default: as many as the adapter allows. */
     public static final int MAX_REQUESTS_IN_FLIGHT = 1000;
 
@@ -32,6 +32,17 @@ public record ContactSettings(String defaultRegion, TelPreference telPreference,
         if (requestsInFlight < 1 || requestsInFlight > MAX_REQUESTS_IN_FLIGHT) {
             throw new IllegalArgumentException("contacts.requests-in-flight must be within 1..1000");
         }
+    }
+
+    /** Without priming our capabilities ({@code contacts.prime-caps = false}). */
+    public ContactSettings(String defaultRegion, TelPreference telPreference, Optional<Path> cacheDir,
+                           int requestsInFlight, boolean publishReachability) {
+        this(defaultRegion, telPreference, cacheDir, requestsInFlight, publishReachability, false);
+    }
+
+    /** The same, priming our capabilities with the server before the roster (very large rosters). */
+    public ContactSettings primingCaps() {
+        return new ContactSettings(defaultRegion, telPreference, cacheDir, requestsInFlight, publishReachability, true);
     }
 
     /** US region, default preference, no disk cache, as many requests in flight as the adapter allows, reachability published. */

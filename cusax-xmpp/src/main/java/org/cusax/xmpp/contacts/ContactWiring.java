@@ -42,6 +42,7 @@ public final class ContactWiring {
 
     private final XMPPConnection connection;
     private final Roster roster;
+    private final Listener listener = new Listener();
     private final RosterStore store;
     private final ContactSync sync;
     private final ReachManager reach;
@@ -76,7 +77,7 @@ public final class ContactWiring {
         }
         ownReach.ifPresent(reach::announceInPresence);
 
-        roster.addRosterListener(new Listener());
+        roster.addRosterListener(listener);
         roster.addRosterLoadedListener(new Loaded());
         vcard4.follow((from, vcard) -> guarded("vCard4 notification",
                 () -> sync.vcard4Published(from.toString(), VCard4Manager.rawTels(vcard))));
@@ -124,6 +125,22 @@ public final class ContactWiring {
     /** Call right before requesting the roster: the entries Smack reports while loading are not pushes. */
     public void beforeRosterLoad() {
         reloading = true;
+    }
+
+    /**
+     * Applies the presence Smack holds for every roster entry, right after the roster is loaded: presences
+     * the server sent while the roster was still loading (our caps primer's presence to our own bare JID
+     * already counts as the initial one, RFC 6121 §4.4.2) reached Smack before our contact list knew the
+     * contacts; this way a contact online at login shows available. Unchanged presences change nothing.
+     */
+    private void resyncPresences() {
+        for (org.jivesoftware.smack.roster.RosterEntry entry : roster.getEntries()) {
+            for (Presence p : roster.getAvailablePresences(entry.getJid())) {
+                if (p.isAvailable()) {
+                    guarded("presence", () -> listener.presence(p));
+                }
+            }
+        }
     }
 
     /** After a login that did not resume the stream: publish our reachability to PEP (XEP-0152 §4). */
@@ -182,6 +199,7 @@ public final class ContactWiring {
         public void onRosterLoaded(Roster loaded) {
             reloading = false;
             guarded("roster", () -> sync.rosterLoaded(loaded.getEntries().stream().map(PresenceMapper::item).toList()));
+            resyncPresences();
         }
 
         @Override
