@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * round-trip time in each direction (bytes keep their order; bandwidth is not limited), and it can be
  * paused: while paused it neither reads nor forwards, in either direction, so the connections stay open
  * but nothing moves; the client's socket buffers fill and a writer on it eventually blocks. Each relayed
- * connection uses two reader and two writer daemon threads.
+ * connection uses two reader and two writer daemon threads. {@link #cut} resets every relayed connection at
+ * once while the server keeps running: a client losing its network while the server keeps its session.
  */
 public final class TcpRelay implements AutoCloseable {
     private final ServerSocket listener;
@@ -52,6 +53,19 @@ public final class TcpRelay implements AutoCloseable {
     public synchronized void resume() {
         paused = false;
         notifyAll();
+    }
+
+    /** Resets every connection currently relayed (RST, no FIN: the peers get no clean close). */
+    public void cut() {
+        for (Socket s : sockets) {
+            try {
+                s.setSoLinger(true, 0);
+            } catch (IOException e) {
+                // already closed
+            }
+            close(s);
+        }
+        sockets.clear();
     }
 
     private synchronized void awaitRunning() throws InterruptedException {
