@@ -181,6 +181,20 @@ public final class CusaxCli implements Callable<Integer> {
         return new ProvisionedStart(new ClientConfigLoader(env, home), err).load(configPath());
     }
 
+    /**
+     * For the daemon's commands: applies {@code -v}, then loads the config; on a configuration error says so
+     * on stderr and returns empty (the command then exits with {@link ExitCodes#CONFIG}).
+     */
+    Optional<ClientConfig> daemonConfig() {
+        LogLevels.apply(verbosity());
+        try {
+            return Optional.of(loadConfig());
+        } catch (ConfigError e) {
+            err.println("cusax: configuration error: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     Map<String, String> env() {
         return env;
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import org.cusax.app.remote.DaemonConnection;
 import org.cusax.core.config.ClientConfig;
-import org.cusax.core.config.ConfigError;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,14 +27,11 @@ final class LiveCommands {
 
         @Override
         public final Integer call() throws Exception {
-            LogLevels.apply(cli.verbosity());
-            ClientConfig config;
-            try {
-                config = cli.loadConfig();
-            } catch (ConfigError e) {
-                cli.err.println("cusax: configuration error: " + e.getMessage());
+            Optional<ClientConfig> loaded = cli.daemonConfig();
+            if (loaded.isEmpty()) {
                 return ExitCodes.CONFIG;
             }
+            ClientConfig config = loaded.get();
             Optional<DaemonConnection> daemon = DaemonConnection.find(config);
             if (daemon.isEmpty()) {
                 cli.err.println("cusax: no daemon runs for " + config.link().chat().or(() -> config.link().telephony())

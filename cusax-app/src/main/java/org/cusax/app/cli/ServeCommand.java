@@ -4,13 +4,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.cusax.app.daemon.Daemon;
 import org.cusax.app.daemon.DaemonLock;
 import org.cusax.app.json.JsonWriter;
 import org.cusax.core.config.ClientConfig;
-import org.cusax.core.config.ConfigError;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,14 +33,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LogLevels.apply(cli.verbosity());
-        ClientConfig config;
-        try {
-            config = cli.loadConfig();
-        } catch (ConfigError e) {
-            cli.err.println("cusax: configuration error: " + e.getMessage());
+        Optional<ClientConfig> loaded = cli.daemonConfig();
+        if (loaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
+        ClientConfig config = loaded.get();
         String account = config.link().chat().or(() -> config.link().telephony()).map(a -> a.address()).orElse("");
         try (StopSignal signal = new StopSignal()) {
             Daemon daemon;

@@ -16,7 +16,6 @@ import org.cusax.app.daemon.DaemonToken;
 import org.cusax.app.json.JsonWriter;
 import org.cusax.app.web.WebSessions;
 import org.cusax.core.config.ClientConfig;
-import org.cusax.core.config.ConfigError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,14 +32,11 @@ final class WebLinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LogLevels.apply(cli.verbosity());
-        ClientConfig config;
-        try {
-            config = cli.loadConfig();
-        } catch (ConfigError e) {
-            cli.err.println("cusax: configuration error: " + e.getMessage());
+        Optional<ClientConfig> loaded = cli.daemonConfig();
+        if (loaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
+        ClientConfig config = loaded.get();
         DaemonFiles files = DaemonFiles.of(config.daemon(), config.link());
         Optional<DaemonLock.Holder> holder = DaemonLock.running(files);
         Optional<String> token = DaemonToken.read(files.token());

@@ -2,11 +2,8 @@ package org.cusax.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.cusax.core.connection.ChannelSecurity;
 import org.cusax.core.connection.ConnectionStatus;
@@ -15,6 +12,7 @@ import org.cusax.core.event.ConnectionChanged;
 import org.cusax.core.event.ContactUpdated;
 import org.cusax.core.event.ContactsLoaded;
 import org.cusax.core.service.Half;
+import org.cusax.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +25,7 @@ class PresenceSettlingTest {
     private static final ChannelSecurity TLS = ChannelSecurity.tls("TLSv1.3", "TLS_AES_256_GCM_SHA384", "cusax.test",
             "SCRAM-SHA-1");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final PresenceSettling settling = new PresenceSettling(clock, QUIET);
     private final Instant deadline = clock.instant().plusSeconds(60);
 
@@ -55,33 +53,5 @@ class PresenceSettlingTest {
         settling.onEvent(new ConnectionChanged(ConnectionStatus.online(Half.TELEPHONY, TLS)));
         clock.advance(Duration.ofSeconds(30));
         assertThat(settling.await(clock.instant(), Duration.ZERO)).isFalse();
-    }
-
-    /** A clock that moves only when told. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

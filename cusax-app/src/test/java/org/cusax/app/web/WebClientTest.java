@@ -9,10 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +24,7 @@ import org.cusax.core.client.CusaxClient;
 import org.cusax.core.event.EventBus;
 import org.cusax.core.testing.FakeChatPort;
 import org.cusax.core.testing.FakeTelephonyPort;
+import org.cusax.core.testing.MutableClock;
 import org.cusax.core.testing.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebClientTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private CusaxClient client;
     private DaemonServer server;
     private DaemonToken token;
@@ -193,29 +191,5 @@ class WebClientTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(minted.statusCode()).isEqualTo(200);
         assertThat(minted.body()).contains("/signin?code=");
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -7,10 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.cusax.core.account.Account;
+import org.cusax.testbed.relay.TcpRelay;
 
 /**
  * Cold start → callable roster, end to end (issue 13): for each roster size and added round-trip time,
- * against one real Prosody behind a {@link DelayRelay}, in the same run and interleaved per repetition:
+ * against one real Prosody behind a {@link TcpRelay}, in the same run and interleaved per repetition:
  * the raw pipelined Smack floor, cusax cold (empty cache), cusax warm (same cache, nothing changed) and
  * the serial baseline. Writes {@code results.md}, {@code results.csv} and PNG plots into the output
  * directory and prints the table.
@@ -72,7 +73,7 @@ public final class RosterBench {
 
     private static void runOne(RosterWorld world, int n, int rtt, int rep, Path work, List<Sample> samples)
             throws Exception {
-        try (DelayRelay relay = new DelayRelay(world.prosodyPort(), rtt)) {
+        try (TcpRelay relay = new TcpRelay(world.prosodyPort(), rtt)) {
             Account account = world.account("owner" + n, relay.port());
             Path cache = Files.createTempDirectory(work, "cache");
             Scenarios.Result floor = Scenarios.rawPipelined(account, n);

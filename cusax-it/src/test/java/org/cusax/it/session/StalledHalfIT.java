@@ -19,11 +19,11 @@ import org.cusax.core.event.CallHeld;
 import org.cusax.core.event.ChatMessageReceived;
 import org.cusax.core.event.IncomingCall;
 import org.cusax.core.service.Half;
-import org.cusax.it.support.PausableTcpRelay;
 import org.cusax.it.support.RunningClient;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.junit.TestbedExtension;
+import org.cusax.testbed.relay.TcpRelay;
 import org.cusax.testbed.sip.SipTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,7 +50,7 @@ class StalledHalfIT {
         AtomicInteger flooded = new AtomicInteger();
         Thread flood;
         try (RunningClient b = RunningClient.start(TB.testbed(), bob, SipTransport.TCP);
-             PausableTcpRelay relay = new PausableTcpRelay(TB.testbed().prosody().c2sPort());
+             TcpRelay relay = new TcpRelay(TB.testbed().prosody().c2sPort());
              RunningClient a = RunningClient.start(TB.testbed(), alice, SipTransport.TCP,
                      Map.of("xmpp.port", String.valueOf(relay.port())))) {
             a.await(Half.CHAT, ConnectionState.ONLINE);
@@ -94,7 +94,7 @@ class StalledHalfIT {
         TestUser alice = TB.testbed().createUser("carol");
         TestUser bob = TB.testbed().createUser("dave");
         try (RunningClient b = RunningClient.start(TB.testbed(), bob, SipTransport.TCP);
-             PausableTcpRelay relay = new PausableTcpRelay(TB.testbed().kamailio().tcpPort());
+             TcpRelay relay = new TcpRelay(TB.testbed().kamailio().tcpPort());
              RunningClient a = RunningClient.start(TB.testbed(), alice, SipTransport.TCP,
                      Map.of("sip.proxy.port", String.valueOf(relay.port())))) {
             a.await(Half.CHAT, ConnectionState.ONLINE);

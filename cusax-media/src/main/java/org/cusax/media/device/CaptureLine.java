@@ -5,7 +5,7 @@ import java.io.IOException;
 import javax.sound.sampled.AudioFormat;
 
 /** An open capture device (microphone), as the capture thread needs it; Java Sound's or a test's fake. */
-public interface CaptureLine extends AutoCloseable {
+public interface CaptureLine extends DeviceLine {
     /** The format the device delivers (any rate, 8/16-bit PCM, mono or stereo). */
     AudioFormat format();
 

@@ -9,8 +9,6 @@ import javax.sound.sampled.AudioInputStream;
 import org.cusax.core.audio.AudioDirection;
 import org.cusax.media.audio.AudioSource;
 import org.cusax.media.audio.Pcm;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the microphone captures, as call frames. A capture thread of its own opens the device, converts its
@@ -18,23 +16,9 @@ import org.slf4j.LoggerFactory;
  * frame, or silence when none is ready, and never blocks. When the device cannot be opened or stops, the
  * listener is told once and the source goes on with silence.
  */
-public final class MicrophoneSource implements AudioSource {
-    private static final Logger LOG = LoggerFactory.getLogger(MicrophoneSource.class);
-    static final int CAPACITY_FRAMES = 10;
-    static final int PREBUFFER_FRAMES = 2;
-
-    private final String device;
-    private final LineOpener<CaptureLine> opener;
-    private final DeviceFailureListener failures;
-    private final FrameBuffer buffer;
-    private volatile CaptureLine line;
-    private volatile boolean closed;
-
+public final class MicrophoneSource extends DeviceThread<CaptureLine> implements AudioSource {
     MicrophoneSource(String device, LineOpener<CaptureLine> opener, DeviceFailureListener failures, int capacity) {
-        this.device = device;
-        this.opener = opener;
-        this.failures = failures;
-        this.buffer = new FrameBuffer(capacity, Math.min(PREBUFFER_FRAMES, capacity));
+        super(AudioDirection.INPUT, "microphone", device, opener, failures, capacity);
     }
 
     /** Starts capturing on a thread from {@code threads}. */
@@ -53,36 +37,27 @@ public final class MicrophoneSource implements AudioSource {
 
     /** The capture thread's work: open, then queue frames until closed or the device ends. */
     void capture() {
-        CaptureLine opened;
-        try {
-            opened = opener.open();
-        } catch (DeviceUnavailableException | RuntimeException e) {
-            report(e.getMessage());
-            return;
-        }
-        line = opened;
-        if (closed) {
-            opened.close();
-            return;
-        }
+        runDevice();
+    }
+
+    @Override
+    void transfer(CaptureLine opened) throws DeviceUnavailableException, IOException {
         byte[] bytes = new byte[Pcm.FRAME_SAMPLES * 2];
         short[] frame = new short[Pcm.FRAME_SAMPLES];
         try (AudioInputStream in = PcmConversion.toCall(new LineInput(opened), opened.format())) {
-            LOG.debug("microphone {} open: {}", device, opened.format());
-            while (!closed && readFully(in, bytes)) {
+            while (!closed() && readFully(in, bytes)) {
                 PcmConversion.toSamples(bytes, frame);
                 buffer.offer(frame);
             }
-            if (!closed) {
+            if (!closed()) {
                 report("the device stopped delivering audio");
             }
-        } catch (DeviceUnavailableException | IOException | RuntimeException e) {
-            if (!closed) {
-                report("capture failed: " + e.getMessage());
-            }
-        } finally {
-            opened.close();
         }
+    }
+
+    @Override
+    String activity() {
+        return "capture";
     }
 
     private static boolean readFully(InputStream in, byte[] bytes) throws IOException {
@@ -97,24 +72,9 @@ public final class MicrophoneSource implements AudioSource {
         return true;
     }
 
-    private void report(String reason) {
-        LOG.info("microphone {} unusable: {}", device, reason);
-        failures.failed(AudioDirection.INPUT, device, reason == null ? "unknown error" : reason);
-    }
-
     /** Frames queued and not yet sent (for tests and diagnostics). */
     int queued() {
         return buffer.size();
-    }
-
-    /** Stops capturing and releases the device; the capture thread ends. */
-    @Override
-    public void close() {
-        closed = true;
-        CaptureLine l = line;
-        if (l != null) {
-            l.close();
-        }
     }
 
     /** A capture line as a stream (what Java Sound's converters read). */

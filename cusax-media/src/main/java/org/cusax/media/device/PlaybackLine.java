@@ -5,7 +5,7 @@ import java.io.IOException;
 import javax.sound.sampled.AudioFormat;
 
 /** An open playback device (speaker), as the playback thread needs it; Java Sound's or a test's fake. */
-public interface PlaybackLine extends AutoCloseable {
+public interface PlaybackLine extends DeviceLine {
     /** The format the device plays. */
     AudioFormat format();
 

@@ -9,8 +9,6 @@ import javax.sound.sampled.AudioInputStream;
 import org.cusax.core.audio.AudioDirection;
 import org.cusax.media.audio.AudioSink;
 import org.cusax.media.audio.Pcm;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Plays call frames on the speaker. {@link #write} (the RTP thread) only queues the frame and never blocks;
@@ -19,23 +17,9 @@ import org.slf4j.LoggerFactory;
  * plays silence, so the device never starves; when frames pile up the oldest are dropped. When the device
  * cannot be opened or stops, the listener is told once and frames are discarded.
  */
-public final class SpeakerSink implements AudioSink {
-    private static final Logger LOG = LoggerFactory.getLogger(SpeakerSink.class);
-    static final int CAPACITY_FRAMES = 10;
-    static final int PREBUFFER_FRAMES = 2;
-
-    private final String device;
-    private final LineOpener<PlaybackLine> opener;
-    private final DeviceFailureListener failures;
-    private final FrameBuffer buffer;
-    private volatile PlaybackLine line;
-    private volatile boolean closed;
-
+public final class SpeakerSink extends DeviceThread<PlaybackLine> implements AudioSink {
     SpeakerSink(String device, LineOpener<PlaybackLine> opener, DeviceFailureListener failures, int capacity) {
-        this.device = device;
-        this.opener = opener;
-        this.failures = failures;
-        this.buffer = new FrameBuffer(capacity, Math.min(PREBUFFER_FRAMES, capacity));
+        super(AudioDirection.OUTPUT, "speaker", device, opener, failures, capacity);
     }
 
     /** Starts playing on a thread from {@code threads}. */
@@ -48,65 +32,41 @@ public final class SpeakerSink implements AudioSink {
 
     @Override
     public void write(short[] frame) {
-        if (!closed) {
+        if (!closed()) {
             buffer.offer(frame);
         }
     }
 
     /** The playback thread's work: open, then play queued frames (or silence) until closed. */
     void play() {
-        PlaybackLine opened;
-        try {
-            opened = opener.open();
-        } catch (DeviceUnavailableException | RuntimeException e) {
-            report(e.getMessage());
-            return;
-        }
-        line = opened;
-        if (closed) {
-            opened.close();
-            return;
-        }
+        runDevice();
+    }
+
+    @Override
+    void transfer(PlaybackLine opened) throws DeviceUnavailableException, IOException {
         try (AudioInputStream out = PcmConversion.fromCall(new QueuedFrames(), opened.format())) {
-            LOG.debug("speaker {} open: {}", device, opened.format());
             int frameBytes = Math.max(1, opened.format().getFrameSize());
             int chunk = Math.max(frameBytes, (int) (opened.format().getFrameRate() * Pcm.FRAME_MILLIS / 1000)
                     * frameBytes);
             byte[] bytes = new byte[chunk];
-            while (!closed) {
+            while (!closed()) {
                 int n = out.read(bytes, 0, bytes.length);
                 if (n < 0) {
                     break;
                 }
                 opened.write(bytes, 0, n);
             }
-        } catch (DeviceUnavailableException | IOException | RuntimeException e) {
-            if (!closed) {
-                report("playback failed: " + e.getMessage());
-            }
-        } finally {
-            opened.close();
         }
     }
 
-    private void report(String reason) {
-        LOG.info("speaker {} unusable: {}", device, reason);
-        failures.failed(AudioDirection.OUTPUT, device, reason == null ? "unknown error" : reason);
+    @Override
+    String activity() {
+        return "playback";
     }
 
     /** How often playback found nothing queued and played silence. */
     long underruns() {
         return buffer.underruns();
-    }
-
-    /** Stops playing and releases the device; the playback thread ends. */
-    @Override
-    public void close() {
-        closed = true;
-        PlaybackLine l = line;
-        if (l != null) {
-            l.close();
-        }
     }
 
     /** The queued frames as an endless call-format stream: a frame when one is ready, silence otherwise. */
@@ -123,7 +83,7 @@ public final class SpeakerSink implements AudioSink {
 
         @Override
         public int read(byte[] b, int off, int len) {
-            if (closed) {
+            if (closed()) {
                 return -1;
             }
             if (len == 0) {

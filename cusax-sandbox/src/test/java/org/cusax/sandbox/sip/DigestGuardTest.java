@@ -12,6 +12,7 @@ import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import org.cusax.core.testing.MutableClock;
 import org.cusax.sip.auth.DigestCalculator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

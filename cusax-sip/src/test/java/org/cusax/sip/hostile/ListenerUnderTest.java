@@ -6,14 +6,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
-
 import org.cusax.core.account.Features;
 import org.cusax.core.account.Transport;
 import org.cusax.sip.net.FlowMonitor;
@@ -22,6 +14,7 @@ import org.cusax.sip.processor.RequestDispatcher;
 import org.cusax.sip.processor.Responder;
 import org.cusax.sip.stack.EndpointConfig;
 import org.cusax.sip.stack.SipEndpoint;
+import org.cusax.sip.testing.RequestListener;
 
 /**
  * Test fixture: our SIP endpoint and request dispatcher (the client's listener without calls, which
@@ -36,37 +29,14 @@ final class ListenerUnderTest implements AutoCloseable {
         EndpointConfig config = new EndpointConfig("hostile-" + System.nanoTime(), InetAddress.getLoopbackAddress(), 0,
                 transport, new InetSocketAddress("127.0.0.1", 9), maxMessageSize, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), Optional.empty(), new FlowMonitor());
-        endpoint = SipEndpoint.open(config, new SipListener() {
-            @Override
-            public void processRequest(RequestEvent e) {
-                try {
-                    dispatcher.dispatch(e);
-                } catch (RuntimeException | Error ex) {
-                    listenerFailures.incrementAndGet();
-                    throw ex;
-                }
+        endpoint = SipEndpoint.open(config, new RequestListener(e -> {
+            try {
+                dispatcher.dispatch(e);
+            } catch (RuntimeException | Error ex) {
+                listenerFailures.incrementAndGet();
+                throw ex;
             }
-
-            @Override
-            public void processResponse(ResponseEvent e) {
-            }
-
-            @Override
-            public void processTimeout(TimeoutEvent e) {
-            }
-
-            @Override
-            public void processIOException(IOExceptionEvent e) {
-            }
-
-            @Override
-            public void processTransactionTerminated(TransactionTerminatedEvent e) {
-            }
-
-            @Override
-            public void processDialogTerminated(DialogTerminatedEvent e) {
-            }
-        });
+        }));
         dispatcher = RequestDispatcher.standard(new Responder(endpoint.provider(), endpoint.messages(),
                 endpoint.headers(), new MethodCapabilities(Features.telephonyDefaults()), "cusax-test/1"));
     }

@@ -10,13 +10,6 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Optional;
 
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Response;
@@ -26,6 +19,7 @@ import org.cusax.core.account.Transport;
 import org.cusax.sip.net.FlowMonitor;
 import org.cusax.sip.stack.EndpointConfig;
 import org.cusax.sip.stack.SipEndpoint;
+import org.cusax.sip.testing.RequestListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,32 +42,7 @@ class RequestDispatcherTest {
                 Transport.UDP, new InetSocketAddress("127.0.0.1", 9), 65536, Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Optional.empty(), new FlowMonitor());
         RequestDispatcher[] dispatcher = new RequestDispatcher[1];
-        endpoint = SipEndpoint.open(config, new SipListener() {
-            @Override
-            public void processRequest(RequestEvent e) {
-                dispatcher[0].dispatch(e);
-            }
-
-            @Override
-            public void processResponse(ResponseEvent e) {
-            }
-
-            @Override
-            public void processTimeout(TimeoutEvent e) {
-            }
-
-            @Override
-            public void processIOException(IOExceptionEvent e) {
-            }
-
-            @Override
-            public void processTransactionTerminated(TransactionTerminatedEvent e) {
-            }
-
-            @Override
-            public void processDialogTerminated(DialogTerminatedEvent e) {
-            }
-        });
+        endpoint = SipEndpoint.open(config, new RequestListener(e -> dispatcher[0].dispatch(e)));
         dispatcher[0] = RequestDispatcher.standard(new Responder(endpoint.provider(), endpoint.messages(),
                 endpoint.headers(), new MethodCapabilities(features), "cusax-test/1"));
         return new UdpPeer(endpoint.listeningPoint().getPort());

@@ -12,15 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
-
 import org.cusax.core.account.SecuritySettings;
 import org.cusax.core.account.Transport;
 import org.cusax.sip.net.FlowMonitor;
 import org.cusax.sip.tls.TlsPolicy;
 import org.cusax.sip.testing.ConnectionEnds;
+import org.cusax.sip.testing.RequestListener;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -41,7 +38,7 @@ class SipEndpointCloseTest {
         EndpointConfig config = new EndpointConfig("close-" + System.nanoTime(), LOOPBACK, 0, Transport.TLS,
                 new InetSocketAddress(LOOPBACK, 9), 65536, Duration.ofSeconds(2), Duration.ofSeconds(30),
                 Optional.of(tls), new FlowMonitor());
-        SipEndpoint endpoint = SipEndpoint.open(config, new Ignoring());
+        SipEndpoint endpoint = SipEndpoint.open(config, RequestListener.ignoringAll());
         try (Socket peer = new Socket(LOOPBACK, endpoint.listeningPoint().getPort())) {
             ConnectionEnds.awaitAccepted(before, "TLSMessageChannelThread");
 
@@ -68,31 +65,5 @@ class SipEndpointCloseTest {
         }
         return left.stream().map(t -> t.getName() + " at " + Arrays.stream(t.getStackTrace()).limit(6)
                 .map(String::valueOf).collect(Collectors.joining(" <- "))).toList();
-    }
-
-    private static final class Ignoring implements SipListener {
-        @Override
-        public void processRequest(RequestEvent e) {
-        }
-
-        @Override
-        public void processResponse(ResponseEvent e) {
-        }
-
-        @Override
-        public void processTimeout(javax.sip.TimeoutEvent e) {
-        }
-
-        @Override
-        public void processIOException(javax.sip.IOExceptionEvent e) {
-        }
-
-        @Override
-        public void processTransactionTerminated(javax.sip.TransactionTerminatedEvent e) {
-        }
-
-        @Override
-        public void processDialogTerminated(javax.sip.DialogTerminatedEvent e) {
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.cusax.sandbox.sip;
+package org.cusax.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Test helper: a clock the test moves forward. */
-final class MutableClock extends Clock {
+/** A UTC clock that stands still until the test moves it forward (for timers and expiries tested without sleeping). */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
