@@ -200,6 +200,14 @@ public final class SandboxXmppServer implements AutoCloseable {
     }
 
     /**
+     * The TEL fields of the account's vcard-temp belong to the operator (the user directory) from now on:
+     * the user's own update keeps them as {@link #setVcardTemp} wrote them, its other fields are taken.
+     */
+    public void lockVcardTels(String user) {
+        vcards.lockTels(existing(user));
+    }
+
+    /**
      * Puts each account in the other's roster with subscription {@code both} (RFC 6121 §3), so that they
      * see each other's presence and PEP. Takes effect for the next roster request of online clients.
      *

@@ -177,6 +177,24 @@ class SandboxXmppServerIT {
         }
     }
 
+    /**
+     * RFC 7081 §3.1–3.2, XEP-0054 §3.2: when the account's TELs belong to the operator (the directory),
+     * the user's own vCard update with a stock Smack keeps its FN and nickname, but not its TEL.
+     */
+    @Test
+    void operatorOwnedTelsSurviveTheUsersOwnVcardUpdate() throws Exception {
+        server.addUser("erin", PASSWORD, "<vCard xmlns='vcard-temp'><FN>Erin</FN>"
+                + "<TEL><CELL/><NUMBER>+33 6 00 00 00 07</NUMBER></TEL></vCard>");
+        server.lockVcardTels("erin");
+        try (Peer erin = Peer.login(account("erin", PASSWORD), "vcard", false)) {
+            ContactSeeds.setVcardTemp(erin.connection(),
+                    "<FN>Erin E</FN><NICKNAME>Eri</NICKNAME><TEL><WORK/><NUMBER>+1 555 0100</NUMBER></TEL>");
+            assertThat(server.vcardTemp("erin")).hasValueSatisfying(x -> assertThat(x)
+                    .contains(">Erin E</FN>", ">Eri</NICKNAME>", ">+33 6 00 00 00 07</NUMBER>", "<CELL")
+                    .doesNotContain("555").doesNotContain("<WORK"));
+        }
+    }
+
     @Test
     void chatBothWaysAndPresence() throws Exception {
         try (Peer bob = Peer.login(account("bob", PASSWORD), "phone", true)) {
