@@ -200,11 +200,14 @@ public final class SandboxXmppServer implements AutoCloseable {
     }
 
     /**
-     * The TEL fields of the account's vcard-temp belong to the operator (the user directory) from now on:
-     * the user's own update keeps them as {@link #setVcardTemp} wrote them, its other fields are taken.
+     * The TEL fields of the account's vcard-temp and vCard4 belong to the operator (the user directory)
+     * from now on: the user's own vCard update or vCard4 publish keeps them as {@link #setVcardTemp} and
+     * {@link #publishPep} wrote them, its other fields are taken.
      */
     public void lockVcardTels(String user) {
-        vcards.lockTels(existing(user));
+        Entity jid = existing(user);
+        vcards.lockTels(jid);
+        pep.lockVcard4Tels(jid);
     }
 
     /**
