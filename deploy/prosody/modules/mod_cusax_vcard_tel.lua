@@ -6,6 +6,10 @@
 --     refused, so a client that saves its whole vCard after editing the nickname still succeeds).
 --   * Every vCard read (own or a contact's) carries the directory's current numbers, also when the
 --     user never stored a vCard, so "cusax admin user set-tel" shows at once.
+--   * A vCard4 the user publishes to PEP (XEP-0292, node urn:xmpp:vcard4) keeps every property but
+--     its tels: they are replaced by the directory's numbers (tel: URIs, RFC 3966, with TYPE parameters
+--     per label) before mod_pep stores and broadcasts the item. PEP items are stored as published, so
+--     a set-tel shows in the vCard4 at the user's next publish (the vcard-temp view shows it at once).
 --   * Users not in the directory are left alone.
 --
 -- Config: modules_enabled += "cusax_vcard_tel"; cusax_directory_sql as for mod_auth_cusax_directory.
@@ -64,6 +68,57 @@ local function with_directory_tels(vcard, numbers)
 	return vcard;
 end
 
+local VCARD4_NODE, VCARD4_NS = "urn:xmpp:vcard4", "urn:ietf:params:xml:ns:vcard-4.0";
+local PUBSUB_NS = "http://jabber.org/protocol/pubsub";
+-- vCard4 TYPE values per directory label (RFC 6350 §6.4.1), as in the vcard-temp view
+local TYPES4 = { mobile = { "cell" }, work = { "work", "voice" }, home = { "home", "voice" },
+	video = { "video" }, other = { "voice" } };
+
+-- RFC 3966 tel: URI of a directory number: a global number (+...) without its visual separators, a
+-- local one with this host as its phone-context.
+local function tel_uri(number)
+	local digits = number:gsub("[^%d%+%*#]", "");
+	if digits:sub(1, 1) == "+" then return "tel:" .. digits; end
+	return "tel:" .. digits .. ";phone-context=" .. host;
+end
+
+-- xCard with its tels replaced by the directory's numbers.
+local function with_directory_tels4(vcard, numbers)
+	vcard:maptags(function(child)
+		if child.name == "tel" then return nil; end
+		return child;
+	end);
+	for _, n in ipairs(numbers) do
+		local tel = st.stanza("tel"):tag("parameters"):tag("type");
+		for _, t in ipairs(TYPES4[n.label] or TYPES4.other) do
+			tel:text_tag("text", t);
+		end
+		tel:up():up():text_tag("uri", tel_uri(n.number));
+		vcard:add_child(tel);
+	end
+	return vcard;
+end
+
+-- A PEP publish to the user's own urn:xmpp:vcard4 node: rewrite its xCard before mod_pep sees it.
+local function handle_pep_publish(event)
+	local session, stanza = event.origin, event.stanza;
+	local to = stanza.attr.to;
+	if stanza.attr.type ~= "set" or not session.username or session.host ~= host then return; end
+	if to and jid_split(to) ~= session.username then return; end
+	local publish = stanza.tags[1]:get_child("publish");
+	if not publish or publish.attr.node ~= VCARD4_NODE then return; end
+	local numbers;
+	for item in publish:childtags("item") do
+		local vcard = item:get_child("vcard", VCARD4_NS);
+		if vcard then
+			numbers = numbers or directory_numbers(session.username);
+			if not numbers then return; end -- not a directory user: stored as published
+			with_directory_tels4(vcard, numbers);
+			module:log("debug", "vCard4 of %s published with the directory's %d tel(s)", session.username, #numbers);
+		end
+	end
+end
+
 local function handle_vcard(event)
 	local session, stanza = event.origin, event.stanza;
 	local to = stanza.attr.to;
@@ -87,3 +142,6 @@ end
 -- before mod_vcard: a contact's vCard (iq/bare) and the user's own, sent without 'to' (iq/self)
 module:hook("iq/bare/vcard-temp:vCard", handle_vcard, 10);
 module:hook("iq/self/vcard-temp:vCard", handle_vcard, 10);
+-- before mod_pep, which hooks iq/bare only: the router fires iq/bare for an iq to the own account
+-- whether it has 'to' or not (after iq/self, which nobody answers for pubsub)
+module:hook("iq/bare/" .. PUBSUB_NS .. ":pubsub", handle_pep_publish, 10);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.cusax.it.support.StockVCardProvider;
 import org.cusax.it.support.XmppPeer;
@@ -20,10 +21,20 @@ import org.cusax.testbed.kamailio.DigestAlgorithm;
 import org.cusax.testbed.kamailio.KamailioServer;
 import org.cusax.testbed.postgres.LocalPostgres;
 import org.cusax.testbed.prosody.ProsodyServer;
+import org.cusax.xmpp.vcard4.VCard4Manager;
+import org.cusax.xmpp.vcard4.element.VCard4Element;
+import org.cusax.xmpp.vcard4.element.VCard4Tel;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.pubsub.PayloadItem;
+import org.jivesoftware.smackx.pubsub.PublishItem;
+import org.jivesoftware.smackx.pubsub.packet.PubSub;
 import org.jivesoftware.smackx.vcardtemp.VCardManager;
 import org.jivesoftware.smackx.vcardtemp.packet.VCard;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.AfterAll;
@@ -151,6 +162,53 @@ class DirectoryBothHalvesIT {
             g.disconnect();
             h.disconnect();
         }
+    }
+
+    /**
+     * XEP-0292 §3 vCard4 in PEP, RFC 7081 §3.1–3.2: a directory user's own vCard4 publish keeps its FN and
+     * nickname but its tels become the directory's (mod_cusax_vcard_tel rewrites the publish before
+     * mod_pep stores it), as read back raw and through our adapter's {@link VCard4Manager}.
+     */
+    @Test
+    void vcard4TelsBelongToTheDirectory() throws Exception {
+        UserId ivy = new UserId("ivy", TB.testbed().domain());
+        directory.add(ivy, "Ivy", "", List.of(PhoneNumber.parse("mobile:+33 6 12 34 56 78"),
+                PhoneNumber.parse("work:+33 1 84 88 00 12")), "ivy-pw".toCharArray());
+        BareJid ivyJid = JidCreate.entityBareFrom(ivy.toString());
+        XMPPTCPConnection i = XmppPeer.connect(TB.testbed(), new TestUser("ivy", TB.testbed().domain(), "ivy-pw"), "it");
+        ProviderManager.removeExtensionProvider(VCard4Element.ELEMENT, VCard4Element.NAMESPACE);
+        try {
+            i.sendIqRequestAndWaitForResponse(publishVcard4("Ivy Example", "Ivo", "tel:+1-555-0100", "cell"));
+            String stored = i.sendIqRequestAndWaitForResponse(VCard4Manager.request(ivyJid)).toXML().toString();
+            assertThat(stored).contains(">Ivy Example</text>", ">Ivo</text>", ">tel:+33612345678</uri>",
+                    ">tel:+33184880012</uri>", ">cell</text>").doesNotContain("555");
+
+            VCard4Manager.registerProviders();
+            directory.setPhones(ivy, List.of(PhoneNumber.parse("home:01 23 45 67 89")));
+            i.sendIqRequestAndWaitForResponse(publishVcard4("Ivy Example", "Ivo", "tel:+1-555-0199", "home"));
+            VCard4Element seen = new VCard4Manager(i).fetch(ivyJid).get(10, TimeUnit.SECONDS).orElseThrow();
+            assertThat(seen.tels()).containsExactly(VCard4Tel.of(
+                    "tel:0123456789;phone-context=" + TB.testbed().domain(), "home", "voice"));
+        } finally {
+            VCard4Manager.registerProviders();
+            i.disconnect();
+        }
+    }
+
+    /** {@code <publish node='urn:xmpp:vcard4'>} of an xCard with an FN, a nickname and one tel, by a stock Smack. */
+    private static PubSub publishVcard4(String fn, String nickname, String telUri, String telType) {
+        String ns = VCard4Element.NAMESPACE;
+        StandardExtensionElement xcard = StandardExtensionElement.builder(VCard4Element.ELEMENT, ns)
+                .addElement(StandardExtensionElement.builder("fn", ns).addElement("text", fn).build())
+                .addElement(StandardExtensionElement.builder("nickname", ns).addElement("text", nickname).build())
+                .addElement(StandardExtensionElement.builder("tel", ns)
+                        .addElement(StandardExtensionElement.builder("parameters", ns)
+                                .addElement(StandardExtensionElement.builder("type", ns).addElement("text", telType).build())
+                                .build())
+                        .addElement("uri", telUri).build())
+                .build();
+        return PubSub.createPubsubPacket(null, IQ.Type.set,
+                new PublishItem<>(VCard4Element.NODE, new PayloadItem<>("current", xcard)));
     }
 
     /** RFC 7616 MD5 (what sipp and older phones answer): the directory's ha1_md5 column. */

@@ -64,6 +64,7 @@ public final class DemoDirectory {
             sip.addUserWithHa1(p.name(), directory.digestHa1(p.name()));
             sip.addNumber(p.number(), p.name());
             xmpp.addUser(p.name(), directory.scramSha1(p.name()));
+            xmpp.lockVcardTels(p.name()); // TELs are the operator's: the user's own vCard update keeps them
         }
         xmpp.setVcardTemp(DEMO, vcardTemp("Demo User", tel("<WORK/><VOICE/>", "+33 1 84 88 00 10")));
         xmpp.setVcardTemp(ALICE, vcardTemp("Alice Martin",

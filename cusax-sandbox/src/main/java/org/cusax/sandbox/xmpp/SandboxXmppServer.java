@@ -200,6 +200,17 @@ public final class SandboxXmppServer implements AutoCloseable {
     }
 
     /**
+     * The TEL fields of the account's vcard-temp and vCard4 belong to the operator (the user directory)
+     * from now on: the user's own vCard update or vCard4 publish keeps them as {@link #setVcardTemp} and
+     * {@link #publishPep} wrote them, its other fields are taken.
+     */
+    public void lockVcardTels(String user) {
+        Entity jid = existing(user);
+        vcards.lockTels(jid);
+        pep.lockVcard4Tels(jid);
+    }
+
+    /**
      * Puts each account in the other's roster with subscription {@code both} (RFC 6121 §3), so that they
      * see each other's presence and PEP. Takes effect for the next roster request of online clients.
      *

@@ -30,6 +30,7 @@ import org.cusax.xmpp.testing.XmppAccounts;
 import org.cusax.xmpp.testing.ContactSeeds;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -174,6 +175,34 @@ class SandboxXmppServerIT {
                     org.jxmpp.jid.impl.JidCreate.bareFrom("carol" + D), "urn:xmpp:vcard4"))
                     .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> assertThat(
                             e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.item_not_found));
+        }
+    }
+
+    /**
+     * RFC 7081 §3.1–3.2, XEP-0054 §3.2, XEP-0292 §3: when the account's TELs belong to the operator (the
+     * directory), the user's own vcard-temp update and vCard4 publish with a stock Smack keep their FN and
+     * nickname, but not their TEL.
+     */
+    @Test
+    void operatorOwnedTelsSurviveTheUsersOwnVcardUpdate() throws Exception {
+        server.addUser("erin", PASSWORD, "<vCard xmlns='vcard-temp'><FN>Erin</FN>"
+                + "<TEL><CELL/><NUMBER>+33 6 00 00 00 07</NUMBER></TEL></vCard>");
+        server.publishPep("erin", "urn:xmpp:vcard4", "current", "<vcard xmlns='urn:ietf:params:xml:ns:vcard-4.0'>"
+                + "<tel><parameters><type><text>cell</text></type></parameters><uri>tel:+33600000007</uri></tel></vcard>");
+        server.lockVcardTels("erin");
+        try (Peer erin = Peer.login(account("erin", PASSWORD), "vcard", false)) {
+            String ns = "urn:ietf:params:xml:ns:vcard-4.0";
+            ContactSeeds.publish(erin.connection(), "urn:xmpp:vcard4", StandardExtensionElement.builder("vcard", ns)
+                    .addElement(StandardExtensionElement.builder("nickname", ns).addElement("text", "Eri4").build())
+                    .addElement(StandardExtensionElement.builder("tel", ns).addElement("uri", "tel:+1-555-0100").build())
+                    .build());
+            assertThat(server.pepItem("erin", "urn:xmpp:vcard4")).hasValueSatisfying(x -> assertThat(x)
+                    .contains(">Eri4</text>", ">tel:+33600000007</uri>", ">cell</text>").doesNotContain("555"));
+            ContactSeeds.setVcardTemp(erin.connection(),
+                    "<FN>Erin E</FN><NICKNAME>Eri</NICKNAME><TEL><WORK/><NUMBER>+1 555 0100</NUMBER></TEL>");
+            assertThat(server.vcardTemp("erin")).hasValueSatisfying(x -> assertThat(x)
+                    .contains(">Erin E</FN>", ">Eri</NICKNAME>", ">+33 6 00 00 00 07</NUMBER>", "<CELL")
+                    .doesNotContain("555").doesNotContain("<WORK"));
         }
     }
 

@@ -61,7 +61,7 @@ final class PepHandler extends DefaultIQHandler {
         }
         String id = Optional.ofNullable(items.get(0).getAttributeValue("id")).filter(s -> !s.isEmpty())
                 .orElseGet(() -> UUID.randomUUID().toString());
-        PepItem item = new PepItem(id, items.get(0).getInnerElements().get(0));
+        PepItem item = store.fromOwner(own, node, new PepItem(id, items.get(0).getInnerElements().get(0)));
         store.publish(own, node, item);
         PepNotifier.notify(server, own, node, item);
         XMLElement answer = new StanzaBuilder("pubsub", PUBSUB)

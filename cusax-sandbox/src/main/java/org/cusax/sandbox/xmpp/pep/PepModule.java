@@ -45,6 +45,11 @@ public final class PepModule extends DefaultModule {
         dictionaries.add(new PepPresenceHandler(store));
     }
 
+    /** The vCard4 tels of {@code owner} are the operator's from now on ({@link PepStore#lockVcard4Tels}). */
+    public void lockVcard4Tels(Entity owner) {
+        store.lockVcard4Tels(owner.getBareJID());
+    }
+
     /** The last item of {@code owner}'s {@code node}. */
     public Optional<PepItem> last(Entity owner, String node) {
         return store.last(owner.getBareJID(), node);

@@ -61,7 +61,7 @@ final class VcardTempHandler extends DefaultIQHandler {
             return IqReplies.error(request, StanzaErrorType.AUTH, StanzaErrorCondition.FORBIDDEN, Optional.empty());
         }
         try {
-            store.put(own, request.getSingleInnerElementsNamed("vCard", NamespaceURIs.VCARD_TEMP));
+            store.putFromOwner(own, request.getSingleInnerElementsNamed("vCard", NamespaceURIs.VCARD_TEMP));
         } catch (XMLSemanticError | IllegalArgumentException e) {
             return IqReplies.error(request, StanzaErrorType.MODIFY, StanzaErrorCondition.BAD_REQUEST, Optional.empty());
         }
