@@ -8,8 +8,12 @@
 --     user never stored a vCard, so "cusax admin user set-tel" shows at once.
 --   * A vCard4 the user publishes to PEP (XEP-0292, node urn:xmpp:vcard4) keeps every property but
 --     its tels: they are replaced by the directory's numbers (tel: URIs, RFC 3966, with TYPE parameters
---     per label) before mod_pep stores and broadcasts the item. PEP items are stored as published, so
---     a set-tel shows in the vCard4 at the user's next publish (the vcard-temp view shows it at once).
+--     per label) before mod_pep stores and broadcasts the item.
+--   * A directory change of the numbers ("cusax admin user set-tel") rewrites the stored vCard4 item
+--     too: before anyone's read of a user's urn:xmpp:vcard4 node, and when the user binds a resource,
+--     an item whose tels differ from the directory's is republished (by this module, as the owner) with
+--     the directory's tels, so the reader gets the new numbers and every +notify subscriber is pushed
+--     the new item. The vcard-temp view carries the directory's numbers at every read.
 --   * Users not in the directory are left alone.
 --
 -- Config: modules_enabled += "cusax_vcard_tel"; cusax_directory_sql as for mod_auth_cusax_directory.
@@ -119,6 +123,42 @@ local function handle_pep_publish(event)
 	end
 end
 
+local pep = module:depends("pep");
+
+-- Republishes the user's stored vCard4 item if its tels are not the directory's (after a set-tel).
+local function refresh_vcard4(username)
+	local numbers = directory_numbers(username);
+	if not numbers then return; end -- not a directory user
+	local owner = username .. "@" .. host;
+	local service = pep.get_pep_service(username);
+	local ok, id, item = service:get_last_item(VCARD4_NODE, owner);
+	if not ok or not id or not item then return; end -- nothing published
+	local stored = item:get_child("vcard", VCARD4_NS);
+	if not stored then return; end
+	local fresh = st.clone(item);
+	with_directory_tels4(fresh:get_child("vcard", VCARD4_NS), numbers);
+	if tostring(fresh) == tostring(item) then return; end
+	local published, err = service:publish(VCARD4_NODE, owner, id, fresh);
+	if published then
+		module:log("info", "vCard4 of %s republished with the directory's %d tel(s)", username, #numbers);
+	else
+		module:log("warn", "vCard4 of %s not republished: %s", username, tostring(err));
+	end
+end
+
+-- A read of someone's urn:xmpp:vcard4 node: bring the stored item up to date first; mod_pep answers.
+local function handle_pep_read(event)
+	local session, stanza = event.origin, event.stanza;
+	if stanza.attr.type ~= "get" then return; end
+	local items = stanza.tags[1] and stanza.tags[1]:get_child("items");
+	if not items or items.attr.node ~= VCARD4_NODE then return; end
+	local to = stanza.attr.to;
+	local username, to_host = session.username, session.host;
+	if to then username, to_host = jid_split(to); end
+	if not username or to_host ~= host then return; end
+	refresh_vcard4(username);
+end
+
 local function handle_vcard(event)
 	local session, stanza = event.origin, event.stanza;
 	local to = stanza.attr.to;
@@ -145,3 +185,8 @@ module:hook("iq/self/vcard-temp:vCard", handle_vcard, 10);
 -- before mod_pep, which hooks iq/bare only: the router fires iq/bare for an iq to the own account
 -- whether it has 'to' or not (after iq/self, which nobody answers for pubsub)
 module:hook("iq/bare/" .. PUBSUB_NS .. ":pubsub", handle_pep_publish, 10);
+module:hook("iq/bare/" .. PUBSUB_NS .. ":pubsub", handle_pep_read, 10);
+-- the user's own client may hold the item: it is pushed the directory's numbers when it comes online
+module:hook("resource-bind", function(event)
+	if event.session.host == host then refresh_vcard4(event.session.username); end
+end);

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.cusax.it.support.ContactSeeder;
 import org.cusax.it.support.StockVCardProvider;
 import org.cusax.it.support.XmppPeer;
 import org.cusax.provisioning.directory.Directory;
@@ -27,6 +28,7 @@ import org.cusax.xmpp.vcard4.element.VCard4Tel;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.provider.ProviderManager;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.pubsub.PayloadItem;
@@ -192,6 +194,55 @@ class DirectoryBothHalvesIT {
         } finally {
             VCard4Manager.registerProviders();
             i.disconnect();
+        }
+    }
+
+    /**
+     * RFC 7081 §3.1–3.2, XEP-0292 §3: a directory change of a user's numbers ({@code set-tel}) reaches a
+     * contact in both vCards without the user publishing again: the vcard-temp read carries the new
+     * numbers, and the stored vCard4 item is republished with them (mod_cusax_vcard_tel) before the
+     * contact's read, its other properties kept.
+     */
+    @Test
+    void setTelRewritesTheVcardTempAndThePublishedVcard4SeenByAContact() throws Exception {
+        String domain = TB.testbed().domain();
+        UserId kim = new UserId("kim", domain);
+        directory.add(kim, "Kim", "", List.of(PhoneNumber.parse("mobile:+33 6 12 34 56 78")), "kim-pw".toCharArray());
+        directory.add(new UserId("leo", domain), "Leo", "", List.of(), "leo-pw".toCharArray());
+        TestUser kimUser = new TestUser("kim", domain, "kim-pw");
+        TestUser leoUser = new TestUser("leo", domain, "leo-pw");
+        BareJid kimJid = JidCreate.entityBareFrom(kim.toString());
+        VCard4Manager.registerProviders();
+        Roster.setDefaultSubscriptionMode(Roster.SubscriptionMode.accept_all);
+        XMPPTCPConnection k = XmppPeer.connect(TB.testbed(), kimUser, "it");
+        XMPPTCPConnection l = XmppPeer.connect(TB.testbed(), leoUser, "it");
+        try (StockVCardProvider stock = StockVCardProvider.install()) {
+            ContactSeeder.befriend(l, leoUser, k, kimUser, "Kim");
+            k.sendIqRequestAndWaitForResponse(publishVcard4("Kim Example", "Kimmy", "tel:+1-555-0100", "cell"));
+            VCard4Element before = new VCard4Manager(l).fetch(kimJid).get(10, TimeUnit.SECONDS).orElseThrow();
+            assertThat(before.tels()).containsExactly(VCard4Tel.of("tel:+33612345678", "cell"));
+
+            directory.setPhones(kim, List.of(PhoneNumber.parse("home:01 23 45 67 89"),
+                    PhoneNumber.parse("work:+33 1 84 88 00 12")));
+
+            VCard4Element after = new VCard4Manager(l).fetch(kimJid).get(10, TimeUnit.SECONDS).orElseThrow();
+            assertThat(after.tels()).as(TB.testbed().serverLogTails(30)).containsExactly(
+                    VCard4Tel.of("tel:0123456789;phone-context=" + domain, "home", "voice"),
+                    VCard4Tel.of("tel:+33184880012", "work", "voice"));
+            ProviderManager.removeExtensionProvider(VCard4Element.ELEMENT, VCard4Element.NAMESPACE);
+            String raw = l.sendIqRequestAndWaitForResponse(VCard4Manager.request(kimJid)).toXML().toString();
+            VCard4Manager.registerProviders();
+            assertThat(raw).contains(">Kim Example</text>", ">Kimmy</text>", ">tel:+33184880012</uri>")
+                    .doesNotContain("555", "+33612345678");
+
+            VCard temp = VCardManager.getInstanceFor(l).loadVCard(JidCreate.entityBareFrom(kim.toString()));
+            assertThat(temp.getPhoneHome("VOICE")).as(temp.toXML().toString()).isEqualTo("01 23 45 67 89");
+            assertThat(temp.getPhoneWork("VOICE")).isEqualTo("+33 1 84 88 00 12");
+            assertThat(temp.getPhoneWork("CELL")).isNull();
+        } finally {
+            VCard4Manager.registerProviders();
+            k.disconnect();
+            l.disconnect();
         }
     }
 
