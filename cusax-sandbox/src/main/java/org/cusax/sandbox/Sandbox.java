@@ -61,11 +61,12 @@ public final class Sandbox implements AutoCloseable {
     private final ChatEchoPeer echo;
     private final List<DemoUser> users;
     private final SandboxProvisioning provisioning;
+    private final SandboxDirectory directory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(SandboxOptions options, Path workDir, boolean ownsWorkDir, Deque<AutoCloseable> started,
                     Path caFile, SandboxXmppServer xmpp, SandboxSip sip, DemoPeers peers, ChatEchoPeer echo,
-                    List<DemoUser> users, SandboxProvisioning provisioning) {
+                    List<DemoUser> users, SandboxProvisioning provisioning, SandboxDirectory directory) {
         this.options = options;
         this.workDir = workDir;
         this.ownsWorkDir = ownsWorkDir;
@@ -77,6 +78,7 @@ public final class Sandbox implements AutoCloseable {
         this.echo = echo;
         this.users = users;
         this.provisioning = provisioning;
+        this.directory = directory;
     }
 
     /**
@@ -118,7 +120,7 @@ public final class Sandbox implements AutoCloseable {
                     xmpp.port(), sip.tlsPort());
             started.push(provisioning);
             Sandbox sandbox = new Sandbox(options, dir, owns, started, caFile, xmpp, sip, peers, echo, users,
-                    provisioning);
+                    provisioning, directory);
             LOG.info("sandbox for {} up in {}", options.domain(), dir);
             return sandbox;
         } catch (IOException | UncheckedIOException | SandboxSipException | DirectoryException | IllegalStateException
@@ -145,6 +147,11 @@ public final class Sandbox implements AutoCloseable {
 
     public String domain() {
         return options.domain();
+    }
+
+    /** The user directory: passwords of both halves and the numbers every person's vCard shows. */
+    public SandboxDirectory directory() {
+        return directory;
     }
 
     public SandboxXmppServer xmpp() {

@@ -34,6 +34,7 @@ import org.cusax.core.event.EventBus;
 import org.cusax.core.port.ChatPort;
 import org.cusax.core.port.TelephonyPort;
 import org.cusax.core.routing.RoutingDecision;
+import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.sandbox.demo.DemoUser;
 import org.cusax.sip.JainSipTelephonyPort;
 import org.cusax.xmpp.SmackChatPort;
@@ -103,13 +104,35 @@ class SandboxIT {
         demo.contacts().forEach(c -> byJid.put(c.jid(), c));
         String d = "@" + sandbox.domain();
         assertThat(byJid).containsOnlyKeys("alice" + d, "bob" + d, "greeting" + d, "busy" + d, "echo" + d);
-        assertThat(byJid.get("alice" + d).callableTels()).hasSize(2);       // national mobile + E.164 work ext.
-        assertThat(byJid.get("bob" + d).callableTels()).hasSize(1);         // vCard4 only
+        assertThat(byJid.get("alice" + d).callableTels()).hasSize(2);       // national mobile + E.164 work
+        // the directory's one number, in bob's vcard-temp and in his vCard4
+        assertThat(byJid.get("bob" + d).callableTels()).hasSize(2)
+                .allSatisfy(t -> assertThat(t.normalized()).hasValue("tel:+33698765432"));
         assertThat(byJid.get("greeting" + d).callableTels()).singleElement()
                 .satisfies(t -> assertThat(t.normalized()).hasValue("sip:greeting" + d));
         assertThat(byJid.get("busy" + d).callable()).isTrue();
         assertThat(byJid.get("echo" + d).callable()).isFalse();
         assertThat(demo.route("greeting" + d)).isInstanceOf(RoutingDecision.Route.class);
+    }
+
+    /**
+     * RFC 7081 §3.1–3.2: the people's vCard TELs are read from the sandbox's directory, so a directory
+     * change (what {@code cusax admin user set-tel} does) shows in the vcard-temp and the vCard4 at once.
+     */
+    @Test
+    void aDirectoryChangeOfTheNumbersShowsInBothVcards() {
+        List<PhoneNumber> before = sandbox.directory().phones("bob");
+        assertThat(sandbox.xmpp().vcardTemp("bob")).hasValueSatisfying(x -> assertThat(x).contains("+33 6 98 76 54 32"));
+        try {
+            sandbox.directory().setPhones("bob", List.of(PhoneNumber.parse("work:+33 1 84 88 00 99")));
+            assertThat(sandbox.xmpp().vcardTemp("bob")).hasValueSatisfying(x -> assertThat(x)
+                    .contains(">+33 1 84 88 00 99</NUMBER>", "<WORK").doesNotContain("98 76 54 32", "<CELL"));
+            assertThat(sandbox.xmpp().pepItem("bob", "urn:xmpp:vcard4")).hasValueSatisfying(x -> assertThat(x)
+                    .contains(">Bob Durand</text>", ">tel:+33184880099</uri>", ">work</text>")
+                    .doesNotContain("+33698765432"));
+        } finally {
+            sandbox.directory().setPhones("bob", before);
+        }
     }
 
     @Test

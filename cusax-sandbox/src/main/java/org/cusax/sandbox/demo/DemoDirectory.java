@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.sandbox.peers.DemoPeers;
 import org.cusax.sandbox.provisioning.SandboxDirectory;
 import org.cusax.sandbox.sip.SandboxSip;
@@ -16,15 +17,18 @@ import org.cusax.sandbox.xmpp.SandboxXmppServer;
  * <table>
  *   <caption>The demo user's contact list</caption>
  *   <tr><th>contact</th><th>where its addresses come from</th><th>reached over SIP by</th></tr>
- *   <tr><td>alice</td><td>vcard-temp: a national mobile number and an E.164 work number with an extension</td>
- *       <td>both numbers → SIP user {@code alice}</td></tr>
- *   <tr><td>bob</td><td>vCard4 only (XEP-0292, PEP): a {@code tel:} URI</td><td>the number → {@code bob}</td></tr>
+ *   <tr><td>alice</td><td>the directory: a national mobile number and an E.164 work number (vcard-temp and
+ *       vCard4 as every directory person)</td><td>both numbers → SIP user {@code alice}</td></tr>
+ *   <tr><td>bob</td><td>the directory: a mobile number; his vCard4 (XEP-0292, PEP) is published with it</td>
+ *       <td>the number → {@code bob}</td></tr>
  *   <tr><td>greeting</td><td>vcard-temp: a {@code sip:} URI</td><td>the greeting demo peer</td></tr>
  *   <tr><td>busy</td><td>vcard-temp: an E.164 number</td><td>the busy demo peer (486)</td></tr>
  *   <tr><td>echo</td><td>no number (chat only)</td><td>the chat echo peer</td></tr>
  * </table>
- * The numbers are French ({@link #REGION}); the client configuration says so, so that national
- * numbers are understood.
+ * The people's numbers live in the directory only: their vcard-temp and vCard4 TELs are read from it at
+ * every request ({@link SandboxXmppServer#useDirectoryTels}), so a directory change shows at once. The
+ * numbers are French ({@link #REGION}); the client configuration says so, so that national numbers are
+ * understood.
  */
 public final class DemoDirectory {
     /** The region national numbers are read in. */
@@ -38,17 +42,18 @@ public final class DemoDirectory {
     }
 
     /**
-     * A person who logs in: name, password, display name, global number and its directory label
-     * ({@code mobile}, {@code work}, ...).
+     * A person who logs in: name, password, display name, global number (the SIP number plan's) and the
+     * directory's numbers of the person's vCard.
      */
-    record Person(String name, String password, String displayName, String number, String numberLabel) {
+    record Person(String name, String password, String displayName, String number, List<PhoneNumber> tels) {
     }
 
     /** The accounts meant for people (and other clients) to log in as. */
     static final List<Person> PEOPLE = List.of(
-            new Person(DEMO, "demo", "Demo User", "+33 1 84 88 00 10", "work"),
-            new Person(ALICE, "alice", "Alice Martin", "+33 6 12 34 56 78", "mobile"),
-            new Person(BOB, "bob", "Bob Durand", "+33 6 98 76 54 32", "mobile"));
+            new Person(DEMO, "demo", "Demo User", "+33 1 84 88 00 10", List.of(PhoneNumber.parse("work:+33 1 84 88 00 10"))),
+            new Person(ALICE, "alice", "Alice Martin", "+33 6 12 34 56 78",
+                    List.of(PhoneNumber.parse("mobile:06 12 34 56 78"), PhoneNumber.parse("work:+33 1 84 88 00 12"))),
+            new Person(BOB, "bob", "Bob Durand", "+33 6 98 76 54 32", List.of(PhoneNumber.parse("mobile:+33 6 98 76 54 32"))));
 
     /**
      * Adds the people to the directory and, from there (SCRAM-SHA-1 keys, digest HA1), their accounts on both halves, their vCards and rosters, the XMPP side of the demo
@@ -60,21 +65,20 @@ public final class DemoDirectory {
         String d = xmpp.domain();
         for (Person p : PEOPLE) {
             // one password in one place: the directory; each half gets only the form it needs from there
-            directory.add(p.name(), p.displayName(), p.numberLabel(), p.number(), p.password());
+            directory.add(p.name(), p.displayName(), p.tels(), p.password());
             sip.addUserWithHa1(p.name(), directory.digestHa1(p.name()));
             sip.addNumber(p.number(), p.name());
             xmpp.addUser(p.name(), directory.scramSha1(p.name()));
-            xmpp.lockVcardTels(p.name()); // TELs are the operator's: the user's own vCard update keeps them
+            // the vCards' TELs are the directory's, read from it at each request: the user cannot change them
+            xmpp.useDirectoryTels(p.name(), () -> directory.phones(p.name()));
         }
-        xmpp.setVcardTemp(DEMO, vcardTemp("Demo User", tel("<WORK/><VOICE/>", "+33 1 84 88 00 10")));
-        xmpp.setVcardTemp(ALICE, vcardTemp("Alice Martin",
-                tel("<CELL/><VOICE/>", "06 12 34 56 78") + tel("<WORK/><VOICE/>", "+33 1 84 88 00 12 ext. 34")));
+        xmpp.setVcardTemp(DEMO, vcardTemp("Demo User", ""));
+        xmpp.setVcardTemp(ALICE, vcardTemp("Alice Martin", ""));
         sip.addNumber("+33 1 84 88 00 12", ALICE);
-        // bob: vCard4 only, an empty vcard-temp
+        // bob: a vCard4 too, its tels the directory's
+        xmpp.setVcardTemp(BOB, vcardTemp("Bob Durand", ""));
         xmpp.publishPep(BOB, "urn:xmpp:vcard4", "current", "<vcard xmlns='urn:ietf:params:xml:ns:vcard-4.0'>"
-                + "<fn><text>Bob Durand</text></fn>"
-                + "<tel><parameters><type><text>cell</text></type></parameters><uri>tel:+33-6-98-76-54-32</uri></tel>"
-                + "</vcard>");
+                + "<fn><text>Bob Durand</text></fn></vcard>");
         xmpp.addUser(DemoPeers.GREETING_USER, peerPassword, vcardTemp("Greeting (demo peer)",
                 tel("<WORK/><VOICE/>", "sip:" + DemoPeers.GREETING_USER + "@" + d)));
         xmpp.addUser(DemoPeers.BUSY_USER, peerPassword, vcardTemp("Busy line (demo peer)",

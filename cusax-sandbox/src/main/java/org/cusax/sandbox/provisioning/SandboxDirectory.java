@@ -51,10 +51,19 @@ public final class SandboxDirectory implements AutoCloseable {
                 new Directory(database.dataSource(), StoredCredentials.WorkFactors.DEFAULT, random), random);
     }
 
-    /** Adds {@code user@domain} with a display name, one number ({@code label}: mobile, work, ...) and a password. */
-    public void add(String user, String displayName, String numberLabel, String number, String password) {
-        directory.add(id(user), displayName, null, List.of(new PhoneNumber(numberLabel, number)),
-                password.toCharArray());
+    /** Adds {@code user@domain} with a display name, the numbers of its vCard and a password. */
+    public void add(String user, String displayName, List<PhoneNumber> numbers, String password) {
+        directory.add(id(user), displayName, null, numbers, password.toCharArray());
+    }
+
+    /** The numbers of {@code user}'s vCard as the directory holds them now (none for an unknown user). */
+    public List<PhoneNumber> phones(String user) {
+        return directory.find(id(user)).map(u -> u.phones()).orElse(List.of());
+    }
+
+    /** Replaces the numbers of {@code user}'s vCard (what {@code cusax admin user set-tel} does). */
+    public void setPhones(String user, List<PhoneNumber> numbers) {
+        directory.setPhones(id(user), numbers);
     }
 
     /** The SCRAM-SHA-1 credentials the directory keeps for {@code user} (for the XMPP server). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.vysper.xml.fragment.Renderer;
 import org.apache.vysper.xmpp.addressing.Entity;
@@ -25,6 +26,7 @@ import org.apache.vysper.xmpp.modules.roster.RosterModule;
 import org.apache.vysper.xmpp.modules.roster.SubscriptionType;
 import org.apache.vysper.xmpp.modules.roster.persistence.MemoryRosterManager;
 import org.apache.vysper.xmpp.modules.servicediscovery.ServiceDiscoveryModule;
+import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.sandbox.pki.IssuedCertificate;
 import org.cusax.sandbox.pki.ProtocolLimitedContext;
 import org.cusax.sandbox.pki.SandboxCa;
@@ -200,14 +202,15 @@ public final class SandboxXmppServer implements AutoCloseable {
     }
 
     /**
-     * The TEL fields of the account's vcard-temp and vCard4 belong to the operator (the user directory)
-     * from now on: the user's own vCard update or vCard4 publish keeps them as {@link #setVcardTemp} and
-     * {@link #publishPep} wrote them, its other fields are taken.
+     * The TEL fields of the account's vcard-temp and vCard4 belong to the user directory from now on:
+     * {@code numbers} is asked at every read, so every vCard read carries the directory's numbers of that
+     * moment (a vcard-temp also when none was stored) and the user's own vCard update or vCard4 publish
+     * keeps its other fields only (RFC 7081 §3.1–3.2).
      */
-    public void lockVcardTels(String user) {
+    public void useDirectoryTels(String user, Supplier<List<PhoneNumber>> numbers) {
         Entity jid = existing(user);
-        vcards.lockTels(jid);
-        pep.lockVcard4Tels(jid);
+        vcards.useDirectoryTels(jid, numbers);
+        pep.useDirectoryTels(jid, numbers);
     }
 
     /**

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.cusax.provisioning.directory.DirectoryException;
+import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.sandbox.xmpp.sasl.ScramCredentials;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ class SandboxDirectoryTest {
     @Test
     void theHalvesGetTheirFormsOfTheOnePassword() throws Exception {
         try (SandboxDirectory directory = SandboxDirectory.open("cusax.test")) {
-            directory.add("carol", "Carol", "mobile", "+33 6 00 00 00 01", "one-password");
+            directory.add("carol", "Carol", List.of(PhoneNumber.parse("mobile:+33 6 00 00 00 01")), "one-password");
             ScramCredentials scram = directory.scramSha1("carol");
             assertThat(scram.matches("one-password")).isTrue();
             assertThat(scram.matches("other")).isFalse();

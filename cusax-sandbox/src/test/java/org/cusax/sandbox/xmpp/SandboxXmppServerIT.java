@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.cusax.core.account.Account;
 import org.cusax.core.chat.ChatMessage;
@@ -22,6 +23,7 @@ import org.cusax.core.contact.TelPreference;
 import org.cusax.core.contact.TelSource;
 import org.cusax.core.port.RosterItem;
 import org.cusax.core.port.TransmitResult;
+import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.xmpp.SmackChatPort;
 import org.cusax.xmpp.testing.LogCapture;
 import org.cusax.xmpp.testing.Peer;
@@ -179,17 +181,17 @@ class SandboxXmppServerIT {
     }
 
     /**
-     * RFC 7081 §3.1–3.2, XEP-0054 §3.2, XEP-0292 §3: when the account's TELs belong to the operator (the
-     * directory), the user's own vcard-temp update and vCard4 publish with a stock Smack keep their FN and
-     * nickname, but not their TEL.
+     * RFC 7081 §3.1–3.2, XEP-0054 §3.2, XEP-0292 §3: when the account's TELs belong to the user directory,
+     * the user's own vcard-temp update and vCard4 publish with a stock Smack keep their FN and nickname,
+     * but not their TEL; a change in the directory shows in both at the next read, the other fields kept.
      */
     @Test
-    void operatorOwnedTelsSurviveTheUsersOwnVcardUpdate() throws Exception {
+    void directoryOwnedTelsSurviveTheUsersOwnVcardUpdateAndFollowTheDirectory() throws Exception {
         server.addUser("erin", PASSWORD, "<vCard xmlns='vcard-temp'><FN>Erin</FN>"
-                + "<TEL><CELL/><NUMBER>+33 6 00 00 00 07</NUMBER></TEL></vCard>");
-        server.publishPep("erin", "urn:xmpp:vcard4", "current", "<vcard xmlns='urn:ietf:params:xml:ns:vcard-4.0'>"
-                + "<tel><parameters><type><text>cell</text></type></parameters><uri>tel:+33600000007</uri></tel></vcard>");
-        server.lockVcardTels("erin");
+                + "<TEL><CELL/><NUMBER>+1 555 0199</NUMBER></TEL></vCard>");
+        AtomicReference<List<PhoneNumber>> directory = new AtomicReference<>(
+                List.of(PhoneNumber.parse("mobile:+33 6 00 00 00 07")));
+        server.useDirectoryTels("erin", directory::get);
         try (Peer erin = Peer.login(account("erin", PASSWORD), "vcard", false)) {
             String ns = "urn:ietf:params:xml:ns:vcard-4.0";
             ContactSeeds.publish(erin.connection(), "urn:xmpp:vcard4", StandardExtensionElement.builder("vcard", ns)
@@ -203,6 +205,14 @@ class SandboxXmppServerIT {
             assertThat(server.vcardTemp("erin")).hasValueSatisfying(x -> assertThat(x)
                     .contains(">Erin E</FN>", ">Eri</NICKNAME>", ">+33 6 00 00 00 07</NUMBER>", "<CELL")
                     .doesNotContain("555").doesNotContain("<WORK"));
+
+            directory.set(List.of(PhoneNumber.parse("home:01 23 45 67 89")));
+            assertThat(server.pepItem("erin", "urn:xmpp:vcard4")).hasValueSatisfying(x -> assertThat(x)
+                    .contains(">Eri4</text>", ">tel:0123456789;phone-context=" + D.substring(1) + "</uri>", ">home</text>")
+                    .doesNotContain("+33600000007", ">cell</text>"));
+            assertThat(server.vcardTemp("erin")).hasValueSatisfying(x -> assertThat(x)
+                    .contains(">Erin E</FN>", ">Eri</NICKNAME>", ">01 23 45 67 89</NUMBER>", "<HOME")
+                    .doesNotContain("+33 6 00 00 00 07", "<CELL"));
         }
     }
 

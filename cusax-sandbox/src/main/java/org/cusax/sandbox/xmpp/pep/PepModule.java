@@ -2,8 +2,10 @@ package org.cusax.sandbox.xmpp.pep;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.vysper.xml.fragment.XMLElement;
+import org.cusax.provisioning.directory.PhoneNumber;
 import org.apache.vysper.xmpp.addressing.Entity;
 import org.apache.vysper.xmpp.modules.DefaultModule;
 import org.apache.vysper.xmpp.protocol.HandlerDictionary;
@@ -45,9 +47,9 @@ public final class PepModule extends DefaultModule {
         dictionaries.add(new PepPresenceHandler(store));
     }
 
-    /** The vCard4 tels of {@code owner} are the operator's from now on ({@link PepStore#lockVcard4Tels}). */
-    public void lockVcard4Tels(Entity owner) {
-        store.lockVcard4Tels(owner.getBareJID());
+    /** The vCard4 tels of {@code owner} are the directory's from now on ({@link PepStore#useDirectoryTels}). */
+    public void useDirectoryTels(Entity owner, Supplier<List<PhoneNumber>> numbers) {
+        store.useDirectoryTels(owner.getBareJID(), numbers);
     }
 
     /** The last item of {@code owner}'s {@code node}. */

@@ -1,27 +1,29 @@
 package org.cusax.sandbox.xmpp.vcard;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
+import org.apache.vysper.xml.fragment.Attribute;
 import org.apache.vysper.xml.fragment.XMLElement;
 import org.apache.vysper.xml.fragment.XMLFragment;
 import org.apache.vysper.xmpp.addressing.Entity;
 import org.apache.vysper.xmpp.protocol.NamespaceURIs;
+import org.cusax.provisioning.directory.PhoneNumber;
+import org.cusax.sandbox.xmpp.tel.DirectoryTels;
 
 /**
  * The vcard-temp vCards (XEP-0054) of the sandbox's accounts, in memory, kept as XML elements. The TEL
- * fields of an account can belong to the operator (the user directory, RFC 7081 §3.1–3.2): the user's
- * own update then keeps every field but TEL, whose stored values stay.
+ * fields of an account can belong to the user directory (RFC 7081 §3.1–3.2): every read then carries
+ * the directory's numbers of that moment as its TELs (also without a stored vCard), and the user's own
+ * update keeps every field but TEL.
  */
 public final class VcardTempStore {
-    private static final String TEL = "TEL";
     private final Map<String, XMLElement> cards = new ConcurrentHashMap<>();
-    private final Set<String> operatorTels = ConcurrentHashMap.newKeySet();
+    private final Map<String, Supplier<List<PhoneNumber>>> directoryTels = new ConcurrentHashMap<>();
 
     /** Stores {@code vcard}, which must be a {@code <vCard xmlns='vcard-temp'/>} element, for {@code owner}. */
     public void put(Entity owner, XMLElement vcard) {
@@ -32,39 +34,38 @@ public final class VcardTempStore {
         cards.put(key(owner), vcard);
     }
 
-    /** From now on the TEL fields of {@code owner} are the operator's ({@link #put}); the user cannot change them. */
-    public void lockTels(Entity owner) {
-        operatorTels.add(key(owner));
+    /**
+     * From now on the TEL fields of {@code owner} are the directory's: {@code numbers} is asked at every
+     * read, so a change in the directory shows at the next one; the user cannot change them.
+     */
+    public void useDirectoryTels(Entity owner, Supplier<List<PhoneNumber>> numbers) {
+        directoryTels.put(key(owner), numbers);
     }
 
     /**
-     * Stores the vCard {@code owner} sent (XEP-0054 §3.2). If its TELs are the operator's, the vCard is
-     * stored with the TELs of the stored one instead of its own (the change is restored, not refused, so
+     * Stores the vCard {@code owner} sent (XEP-0054 §3.2). If its TELs are the directory's, the vCard is
+     * stored without its own TELs (reads carry the directory's: the change is restored, not refused, so
      * a client that saves its whole vCard after editing the nickname still succeeds).
      */
-    public synchronized void putFromOwner(Entity owner, XMLElement vcard) {
-        if (!operatorTels.contains(key(owner))) {
+    public void putFromOwner(Entity owner, XMLElement vcard) {
+        if (!directoryTels.containsKey(key(owner))) {
             put(owner, vcard);
             return;
         }
-        List<XMLFragment> children = new ArrayList<>();
-        for (XMLFragment f : vcard.getInnerFragments()) {
-            if (!(f instanceof XMLElement e && isTel(e))) {
-                children.add(f);
-            }
-        }
-        get(owner).ifPresent(stored -> stored.getInnerElements().stream().filter(VcardTempStore::isTel)
-                .forEach(children::add));
-        put(owner, new XMLElement(vcard.getNamespaceURI(), vcard.getName(), vcard.getNamespacePrefix(),
-                vcard.getAttributes(), children));
+        put(owner, DirectoryTels.withTels(vcard, DirectoryTels::isVcardTempTel, List.of()));
     }
 
-    private static boolean isTel(XMLElement e) {
-        return TEL.equals(e.getName()) && NamespaceURIs.VCARD_TEMP.equals(e.getNamespaceURI());
-    }
-
+    /** The vCard of {@code owner}; for a directory user with the directory's numbers as its TELs. */
     public Optional<XMLElement> get(Entity owner) {
-        return Optional.ofNullable(cards.get(key(owner)));
+        XMLElement stored = cards.get(key(owner));
+        Supplier<List<PhoneNumber>> numbers = directoryTels.get(key(owner));
+        if (numbers == null) {
+            return Optional.ofNullable(stored);
+        }
+        XMLElement card = stored != null ? stored : new XMLElement(NamespaceURIs.VCARD_TEMP, "vCard", null,
+                List.<Attribute>of(), List.<XMLFragment>of());
+        return Optional.of(DirectoryTels.withTels(card, DirectoryTels::isVcardTempTel,
+                DirectoryTels.vcardTemp(numbers.get())));
     }
 
     private static String key(Entity jid) {
