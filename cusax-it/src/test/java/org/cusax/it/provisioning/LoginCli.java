@@ -27,11 +27,16 @@ final class LoginCli {
     private final Path hosts;
 
     LoginCli(Path home, String domain) throws IOException {
+        this(home, domain, "127.0.0.1");
+    }
+
+    /** As above, with the domain itself (its HTTPS origin) at {@code domainAddress}. */
+    LoginCli(Path home, String domain, String domainAddress) throws IOException {
         this.home = home;
         this.hosts = home.resolve("hosts");
         Files.createDirectories(home);
-        Files.writeString(hosts, "127.0.0.1 localhost " + domain + " prov." + domain + " xmpp." + domain + " sip."
-                + domain + " elsewhere." + domain + "\n");
+        Files.writeString(hosts, "127.0.0.1 localhost prov." + domain + " xmpp." + domain + " sip."
+                + domain + " elsewhere." + domain + "\n" + domainAddress + " " + domain + "\n");
     }
 
     /** A command left running (listen, admin serve): its stdout and stderr go to one file. */

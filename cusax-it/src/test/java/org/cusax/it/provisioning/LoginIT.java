@@ -42,6 +42,9 @@ class LoginIT {
     private static LoopbackDns provisioningDns;
     private static LoopbackDns serviceRecordsDns;
     private static LoginCli cli;
+    private static WellKnownTestServer wellKnown;
+    private static LoopbackDns noRecordsDns;
+    private static LoginCli wellKnownCli;
     private static int logins;
 
     @BeforeAll
@@ -65,11 +68,16 @@ class LoginIT {
                 "--srv-host=_sip._udp." + domain + ",sip." + domain + "," + tb.kamailio().udpPort() + ",0,0",
                 "--srv-host=_sips._tcp." + domain + ",sip." + domain + "," + tb.kamailio().tlsPort() + ",0,0"));
         cli = new LoginCli(dir.resolve("home"), domain);
+        wellKnown = WellKnownTestServer.start(tb.ca().issue("origin", List.of(domain), List.of()), tb.caCertificate(),
+                dir, java.net.URI.create("https://prov." + domain + ":" + prov.port() + ProvisioningTestServer.PATH));
+        noRecordsDns = LoopbackDns.start(dir, "no-records", domain, List.of());
+        wellKnownCli = new LoginCli(dir.resolve("home-well-known"), domain, wellKnown.address());
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {provisioningDns, serviceRecordsDns, prov, wrongHost}) {
+        for (AutoCloseable c : new AutoCloseable[] {provisioningDns, serviceRecordsDns, prov, wrongHost, wellKnown,
+                noRecordsDns}) {
             try {
                 if (c != null) {
                     c.close();
@@ -113,6 +121,10 @@ class LoginIT {
     }
 
     private static void assertBothOnlineAndSecured(Path config) throws Exception {
+        assertBothOnlineAndSecured(cli, config);
+    }
+
+    private static void assertBothOnlineAndSecured(LoginCli cli, Path config) throws Exception {
         LoginCli.Result status = cli.run("status", "-c", config.toString(), "--json");
         assertThat(status.exit()).as(status.toString()).isZero();
         JsonNode json = JSON.readTree(status.out());
@@ -152,6 +164,31 @@ class LoginIT {
         assertThat(status.exit()).as(status.toString()).isZero();
         assertThat(status.err()).contains("version 2 replaces 1").contains("contacts.default-region: set to FR");
         assertThat(Files.readString(config)).contains("provisioning.version = 2").contains("contacts.default-region = FR");
+    }
+
+    /**
+     * Discovery step 2 (docs/provisioning.md): no {@code _cusax-provisioning._tcp} SRV in the real DNS
+     * server, so the client asks the domain's own HTTPS origin, {@code https://DOMAIN/.well-known/cusax-provisioning}
+     * (RFC 8615; certificate checked for DOMAIN, no credentials sent there), which names the provisioning server.
+     */
+    @Test
+    void loginFindsTheProvisioningServerThroughTheDomainsWellKnownUrl() throws Exception {
+        Path config = dir.resolve("home-well-known/login.conf");
+        int posts = prov.requests().size();
+        LoginCli.Result login = wellKnownCli.run("login", alice.jid(), "-c", config.toString(),
+                "--dns-server", noRecordsDns.server(), "--trust-store", TB.testbed().caCertificate().toString(),
+                "--password-file", password.toString(), "--timeout", "5s", "--json");
+        assertThat(login.exit()).as(login.toString()).isZero();
+        JsonNode json = JSON.readTree(login.out());
+        assertThat(json.path("source").asText()).isEqualTo("provisioning");
+        assertThat(json.path("steps").toString()).as(login.toString())
+                .contains("DNS SRV _cusax-provisioning._tcp." + domain + ": none")
+                .contains("https://" + domain + "/.well-known/cusax-provisioning -> https://prov." + domain + ":"
+                        + prov.port() + ProvisioningTestServer.PATH);
+        assertThat(wellKnown.requests()).isEqualTo(1);
+        assertThat(prov.requests()).hasSize(posts + 1);
+        assertThat(prov.requests().get(posts).passwordInBody()).isTrue();
+        assertBothOnlineAndSecured(wellKnownCli, config);
     }
 
     @Test

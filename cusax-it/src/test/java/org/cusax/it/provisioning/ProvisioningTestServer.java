@@ -51,6 +51,16 @@ final class ProvisioningTestServer implements AutoCloseable {
     }
 
     static ProvisioningTestServer start(CertificateFiles certificate, Path ca, Path dir) throws Exception {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        https.setHttpsConfigurator(new HttpsConfigurator(serverTls(certificate, ca, dir)));
+        ProvisioningTestServer s = new ProvisioningTestServer(https);
+        https.createContext(PATH, s::handle);
+        https.start();
+        return s;
+    }
+
+    /** A server-side TLS context presenting {@code certificate} with its chain up to {@code ca}. */
+    static SSLContext serverTls(CertificateFiles certificate, Path ca, Path dir) throws Exception {
         Path p12 = dir.resolve(certificate.certificate().getFileName() + ".p12");
         Command.of("openssl", "pkcs12", "-export", "-in", certificate.certificate().toString(), "-inkey",
                 certificate.privateKey().toString(), "-certfile", ca.toString(), "-out", p12.toString(),
@@ -63,12 +73,7 @@ final class ProvisioningTestServer implements AutoCloseable {
         kmf.init(ks, "changeit".toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(kmf.getKeyManagers(), null, null);
-        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        https.setHttpsConfigurator(new HttpsConfigurator(tls));
-        ProvisioningTestServer s = new ProvisioningTestServer(https);
-        https.createContext(PATH, s::handle);
-        https.start();
-        return s;
+        return tls;
     }
 
     int port() {
