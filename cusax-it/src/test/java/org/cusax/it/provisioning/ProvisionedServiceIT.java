@@ -56,7 +56,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * from the run's CA) is named by SRV in a real DNS server (dnsmasq); {@code cusax login} with only a user
  * id and a password brings both halves online and secured, the contacts show the directory's numbers (a user's own TEL edit with Smack is
  * restored, the nickname edit stays), and
- * two provisioned users call each other. Also: wrong password, throttling, password change and removal.
+ * two provisioned users call each other. Also: wrong password, throttling across two server instances on
+ * the one directory while another user signs in, password change and removal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProvisionedServiceIT {
@@ -72,6 +73,8 @@ class ProvisionedServiceIT {
     private LoginCli cli;
     private LoginCli.Background server;
     private int provPort;
+    private LoginCli.Background server2;
+    private int provPort2;
     private LoopbackDns dns;
     private HttpClient https;
 
@@ -95,16 +98,10 @@ class ProvisionedServiceIT {
 
         CertificateFiles cert = tb.ca().issue("prov", List.of("prov." + domain), List.of("127.0.0.1"));
         provPort = FreePorts.next();
-        server = cli.start("admin-serve", "admin", "serve", "--db", jdbc, "--db-user", pg.user(), "--domain", domain,
-                "--port", String.valueOf(provPort), "--tls-cert", cert.certificate().toString(),
-                "--tls-key", cert.privateKey().toString(), "--xmpp-host", "xmpp." + domain,
-                "--xmpp-port", String.valueOf(prosody.c2sPort()), "--sip-host", "sip." + domain,
-                "--sip-port", String.valueOf(tb.kamailio().tlsPort()), "--sip-transport", "tls",
-                "--chat-after-telephony", "--all-or-nothing");
-        Await.until("the provisioning server listens", Duration.ofSeconds(30), () -> {
-            assertThat(server.process().isAlive()).as(server.text()).isTrue();
-            return server.text().contains("Running");
-        });
+        server = serve("admin-serve", provPort, cert);
+        // a second instance on the same directory (issue 12 item 7): it keeps no state of its own
+        provPort2 = FreePorts.next();
+        server2 = serve("admin-serve-2", provPort2, cert);
         dns = LoopbackDns.start(dir, "provider", domain, List.of(
                 "--srv-host=_cusax-provisioning._tcp." + domain + ",prov." + domain + "," + provPort + ",0,0"));
         https = HttpClient.newBuilder().sslContext(tb.ca().sslContext())
@@ -113,9 +110,25 @@ class ProvisionedServiceIT {
 
     @AfterAll
     void stop() throws Exception {
-        try (LocalPostgres p = pg; LoopbackDns d = dns; LoginCli.Background s = server) {
+        try (LocalPostgres p = pg; LoopbackDns d = dns; LoginCli.Background s = server; LoginCli.Background s2 = server2) {
             // closed in reverse order, each even when another fails
         }
+    }
+
+    /** {@code cusax admin serve} (child JVM) on {@code port}, once it listens. */
+    private LoginCli.Background serve(String name, int port, CertificateFiles cert) throws Exception {
+        ProsodyServer prosody = TB.testbed().prosody();
+        LoginCli.Background started = cli.start(name, "admin", "serve", "--db", jdbc, "--db-user", pg.user(),
+                "--domain", domain, "--port", String.valueOf(port), "--tls-cert", cert.certificate().toString(),
+                "--tls-key", cert.privateKey().toString(), "--xmpp-host", "xmpp." + domain,
+                "--xmpp-port", String.valueOf(prosody.c2sPort()), "--sip-host", "sip." + domain,
+                "--sip-port", String.valueOf(TB.testbed().kamailio().tlsPort()), "--sip-transport", "tls",
+                "--chat-after-telephony", "--all-or-nothing");
+        Await.until(name + " listens", Duration.ofSeconds(30), () -> {
+            assertThat(started.process().isAlive()).as(started.text()).isTrue();
+            return started.text().contains("Running");
+        });
+        return started;
     }
 
     private String passwordFile(String password) throws Exception {
@@ -162,11 +175,16 @@ class ProvisionedServiceIT {
         return json;
     }
 
-    /** One POST of wire contract v1, as any HTTPS client sends it. */
+    /** One POST of wire contract v1, as any HTTPS client sends it, to the first instance. */
     private HttpResponse<String> post(String user, String password) throws Exception {
+        return post(provPort, user, password);
+    }
+
+    /** The same to the instance on {@code port}. */
+    private HttpResponse<String> post(int port, String user, String password) throws Exception {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + provPort + ProvisioningTestServer.PATH))
+        return https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + ProvisioningTestServer.PATH))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -260,11 +278,18 @@ class ProvisionedServiceIT {
         assertThat(wrong.err()).contains("wrong user id or password");
         assertThat(config("carol-wrong")).doesNotExist();
 
+        // 20 wrong tries in a bounded loop, alternating between the two instances on the one directory:
+        // with the wrong sign-in above, the first four make five failures, each checked and refused (401),
+        // then the user is throttled (429 + Retry-After);
+        // a try during the delay is not checked and not counted (docs/provisioning.md, "Throttling")
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            statuses.add(post("carol", "guess-" + i).statusCode());
+            statuses.add(post(i % 2 == 0 ? provPort : provPort2, "carol", "guess-" + i).statusCode());
         }
-        assertThat(statuses).as("401 until the delay starts, then 429").contains(401).endsWith(429);
+        assertThat(statuses.subList(0, 4)).as(statuses.toString()).containsOnly(401);
+        assertThat(statuses.subList(4, 20)).as(statuses.toString()).contains(429).isSubsetOf(401, 429);
+        assertThat(statuses).as("throttled at the end")
+                .endsWith(429);
         // each counted failure doubles the delay (docs/provisioning.md): wait until it outlasts a sign-in
         Await.until("carol's delay outlasts a sign-in", Duration.ofSeconds(30), () -> {
             try {
@@ -277,7 +302,12 @@ class ProvisionedServiceIT {
         LoginCli.Result throttled = login("carol", "carol-pw", config("carol"));
         assertThat(throttled.exit()).as(throttled.toString()).isEqualTo(10);
         assertThat(throttled.err()).contains("try again");
+        HttpResponse<String> onTheOther = post(provPort2, "carol", "carol-pw");
+        assertThat(onTheOther.statusCode()).as("the right password on the second instance").isEqualTo(429);
+        assertThat(onTheOther.headers().firstValue("Retry-After")).isPresent();
 
+        assertThat(post(provPort2, "alice", "alice-pw").statusCode()).as("alice on the second instance meanwhile")
+                .isEqualTo(200);
         LoginCli.Result other = login("alice", "alice-pw", config("alice-meanwhile"));
         assertThat(other.exit()).as("alice signs in meanwhile\n" + other).isZero();
     }

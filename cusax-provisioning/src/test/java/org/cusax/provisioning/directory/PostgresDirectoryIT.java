@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The directory and two provisioning server instances on a real PostgreSQL (started by the test on
  * 127.0.0.1, stopped afterwards even on failure): the Flyway schema migrates on PostgreSQL, every form of
- * a password changes together, and throttling and lockout counted by one instance hold on the other.
+ * a password changes together, and throttling and lockout counted by one instance hold on the other:
+ * 20 fast wrong tries give exactly five 401 and fifteen 429 while another user signs in on both, and
+ * 20 counted failures (the delays waited out, clock injected) lock the user on both for 15 minutes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresDirectoryIT {
@@ -76,10 +78,29 @@ class PostgresDirectoryIT {
                         cert.keyPem()), cert)) {
             a.directory.add(new UserId("alice", "example.test"), "Alice", "", List.of(), "alice-pw".toCharArray());
             a.directory.add(new UserId("bob", "example.test"), "Bob", "", List.of(), "bob-pw".toCharArray());
-            int rejected = 0;
+            // 20 wrong tries as fast as possible (the clock stands still), alternating between the instances:
+            // five are checked and refused, then every try waits out the delay unchecked (docs/provisioning.md)
+            List<Integer> statuses = new java.util.ArrayList<>();
+            List<String> retryAfter = new java.util.ArrayList<>();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                HttpResponse<String> r = (attempt % 2 == 0 ? a : b).post(ProvisioningKeys.PATH,
+                        Map.of("username", "alice", "password", "fast-guess" + attempt));
+                statuses.add(r.statusCode());
+                r.headers().firstValue("Retry-After").ifPresent(retryAfter::add);
+            }
+            assertThat(statuses.subList(0, 5)).containsOnly(401);
+            assertThat(statuses.subList(5, 20)).containsOnly(429);
+            assertThat(retryAfter).hasSize(15).containsOnly("1");
+            // meanwhile another user signs in on both instances
+            assertThat(b.post(ProvisioningKeys.PATH, Map.of("username", "bob", "password", "bob-pw")).statusCode())
+                    .isEqualTo(200);
+            assertThat(a.post(ProvisioningKeys.PATH, Map.of("username", "bob", "password", "bob-pw")).statusCode())
+                    .isEqualTo(200);
+            // a guesser who waits out each delay: 20 counted failures lock the user for 15 minutes on both
+            int rejected = 5;
             for (int attempt = 0; attempt < 60 && rejected < 20; attempt++) {
                 HttpResponse<String> r = (attempt % 2 == 0 ? a : b).post(ProvisioningKeys.PATH,
-                        Map.of("username", "alice", "password", "guess" + attempt));
+                        Map.of("username", "alice", "password", "slow-guess" + attempt));
                 if (r.statusCode() == 429) {
                     clock.advance(java.time.Duration.ofSeconds(Long.parseLong(r.headers().firstValue("Retry-After")
                             .orElseThrow())));
