@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.cusax.app.assembly.CusaxAssembly;
+import org.cusax.app.cli.CusaxCli;
 import org.cusax.it.support.ContactSeeder;
 import org.cusax.it.support.StockVCardProvider;
 import org.cusax.it.support.XmppPeer;
@@ -60,11 +62,12 @@ class DirectoryBothHalvesIT {
     private LocalPostgres pg;
     private DirectoryDatabase db;
     private Directory directory;
+    private String jdbc;
 
     @BeforeAll
     void directoryFeedsBothServers() throws Exception {
         pg = LocalPostgres.start();
-        String jdbc = pg.createDatabase("cusax");
+        jdbc = pg.createDatabase("cusax");
         db = DirectoryDatabase.open(jdbc, pg.user(), "");
         directory = new Directory(db.dataSource(), StoredCredentials.WorkFactors.DEFAULT, new SecureRandom());
         KamailioServer kamailio = TB.testbed().kamailio();
@@ -198,7 +201,7 @@ class DirectoryBothHalvesIT {
     }
 
     /**
-     * RFC 7081 §3.1–3.2, XEP-0292 §3: a directory change of a user's numbers ({@code set-tel}) reaches a
+     * RFC 7081 §3.1–3.2, XEP-0292 §3: a directory change of a user's numbers ({@code cusax admin user set-tel}) reaches a
      * contact in both vCards without the user publishing again: the vcard-temp read carries the new
      * numbers, and the stored vCard4 item is republished with them (mod_cusax_vcard_tel) before the
      * contact's read, its other properties kept.
@@ -222,8 +225,7 @@ class DirectoryBothHalvesIT {
             VCard4Element before = new VCard4Manager(l).fetch(kimJid).get(10, TimeUnit.SECONDS).orElseThrow();
             assertThat(before.tels()).containsExactly(VCard4Tel.of("tel:+33612345678", "cell"));
 
-            directory.setPhones(kim, List.of(PhoneNumber.parse("home:01 23 45 67 89"),
-                    PhoneNumber.parse("work:+33 1 84 88 00 12")));
+            adminSetTel(kim.toString(), "home:01 23 45 67 89", "work:+33 1 84 88 00 12");
 
             VCard4Element after = new VCard4Manager(l).fetch(kimJid).get(10, TimeUnit.SECONDS).orElseThrow();
             assertThat(after.tels()).as(TB.testbed().serverLogTails(30)).containsExactly(
@@ -244,6 +246,21 @@ class DirectoryBothHalvesIT {
             k.disconnect();
             l.disconnect();
         }
+    }
+
+    /** {@code cusax admin user set-tel USER --tel T…} on the directory (in-process, the same CusaxCli as the command). */
+    private void adminSetTel(String user, String... tels) {
+        List<String> args = new java.util.ArrayList<>(List.of("admin", "user", "set-tel", user));
+        for (String t : tels) {
+            args.addAll(List.of("--tel", t));
+        }
+        args.addAll(List.of("--db", jdbc, "--db-user", pg.user()));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        int exit = new CusaxCli(new CusaxAssembly(), java.util.Map.of(), TB.testbed().runDir(), print, print)
+                .execute(args.toArray(String[]::new));
+        assertThat(exit).as(String.join(" ", args) + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isZero();
     }
 
     /** {@code <publish node='urn:xmpp:vcard4'>} of an xCard with an FN, a nickname and one tel, by a stock Smack. */
