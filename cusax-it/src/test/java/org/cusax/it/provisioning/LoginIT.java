@@ -209,6 +209,21 @@ class LoginIT {
                 .contains("the service policy is all or nothing").contains("Telephony failed").contains("401");
     }
 
+    /**
+     * Discovery step 4: the real DNS server has no record for the domain (no provisioning SRV, no XMPP SRV,
+     * no SIP NAPTR/SRV) and the domain serves no well-known URL: a clear message naming the settings to
+     * write by hand, exit 3, nothing kept.
+     */
+    @Test
+    void nothingFoundAsksForManualSettings() throws Exception {
+        Path config = newConfig();
+        LoginCli.Result r = login(config, password, noRecordsDns.server());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("no provisioning server and no service records found for '" + alice.jid())
+                .contains("xmpp.host").contains("sip.proxy.host").contains("--provisioning-url");
+        assertThat(config).doesNotExist();
+    }
+
     @Test
     void aPlainHttpProvisioningUrlIsRefusedBeforeAnythingIsSent() throws Exception {
         int before = prov.requests().size();
