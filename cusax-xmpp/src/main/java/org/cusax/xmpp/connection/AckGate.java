@@ -1,0 +1,199 @@
+package org.cusax.xmpp.connection;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+
+/**
+ * Keeps the stanzas the server has not acknowledged (XEP-0198 §4) under {@link #LIMIT}, for every stanza
+ * sent on the connection, so that Smack 4.4.8's stream management cannot deadlock.
+ *
+ * <p>The hazard, from {@code XMPPTCPConnection}: the writer thread puts every stanza it writes into an
+ * unacknowledged queue of 1,024 ({@code UNACKKNOWLEDGED_STANZAS_QUEUE_SIZE}) with a blocking {@code put},
+ * in its loop and again when it flushes its queue at {@code disconnect()}; only the reader thread empties
+ * that queue, when the server's {@code <a/>} arrives. The reader answers the server's {@code <r/>} by
+ * putting an {@code <a/>} into the writer queue of 500 ({@code QUEUE_SIZE}), also blocking. Once 1,024
+ * stanzas are unacknowledged the writer stops, its queue fills, the reader blocks on it and never reads
+ * the {@code <a/>} that would free the writer.
+ *
+ * <p>Why it cannot happen here: every stanza passes Smack's interceptors on the sending thread before it
+ * enters the writer queue; this gate counts it there ({@code admitted}) and counts each stanza the reader
+ * acknowledged (Smack's acknowledged listener, called after the reader removed it from the queue, so
+ * never early). Admission waits while {@code admitted - acknowledged >= LIMIT}, hence the unacknowledged
+ * queue plus the stanzas still in the writer queue never exceed {@code LIMIT} (+ a few, see below): the
+ * writer never blocks on the unacknowledged queue, neither while running nor while flushing at
+ * disconnect. The writer queue then holds at most {@code LIMIT} stanzas, one {@code <r/>} per stanza at
+ * most (Smack asks for an ack after every message or 5th stanza) and the reader's {@code <a/>}: under 500,
+ * so the reader never blocks either. The waiting threads never include the two that free the gate: the
+ * reader (it sends no stanza through {@code sendStanza}) and the thread of Smack's acknowledged listeners
+ * ({@code asyncGo}, unbounded). A thread holding the connection's monitor ({@code login()}'s listeners,
+ * {@code disconnect()}'s unavailable presence) is counted but never made to wait, so the closing of a
+ * connection cannot wait on the server: those are a handful of stanzas, within the margin. Stanzas sent
+ * before stream management is enabled never enter the unacknowledged queue and are not counted. Smack
+ * re-sends what a broken stream left unacknowledged on the next stream (bypassing interceptors): those
+ * were counted once and are acknowledged there, so the count stays exact; a clean close drops the queue
+ * and the count with it.
+ */
+public final class AckGate {
+    /** Most stanzas unacknowledged before senders wait. */
+    public static final int LIMIT = 230;
+    /**
+     * What the threads holding the connection's monitor may add beyond {@link #LIMIT} without waiting (the
+     * login's listeners, the unavailable presence of a disconnect). Then 2 × (LIMIT + MARGIN) stanzas and
+     * requests for acks, plus 2 {@code <a/>}, stay under Smack's writer queue of 500 (checked by a test).
+     */
+    public static final int MARGIN = 10;
+    /** How often a waiting sender looks again whether the connection went away (a safety net, not a timer). */
+    private static final long RECHECK_MILLIS = 500;
+
+    private final XMPPTCPConnection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition acked = lock.newCondition();
+    private final CopyOnWriteArrayList<Runnable> whenBelow = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private long outstanding; // guarded by lock
+    private long peak; // guarded by lock
+    private long waits; // guarded by lock
+
+    @SuppressWarnings("deprecation") // the only Smack 4.4 interceptor that sees IQs too
+    public AckGate(XMPPTCPConnection connection) {
+        this.connection = connection;
+        connection.addStanzaInterceptor(this::admit, s -> true);
+        connection.addStanzaAcknowledgedListener(s -> acknowledged());
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                reset(); // a clean close dropped Smack's unacknowledged queue: nothing of it comes back
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                wake();
+            }
+
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                wake();
+            }
+        });
+    }
+
+    /**
+     * Whether fewer than {@code budget} stanzas are unacknowledged (always true without stream management).
+     * When not, the hooks given to {@link #whenBelow} run at the next acknowledgement.
+     */
+    public boolean below(int budget) {
+        if (!connection.isSmEnabled()) {
+            return true;
+        }
+        wanted.set(true);
+        lock.lock();
+        try {
+            return outstanding < budget;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code hook} (on a Smack thread) after each acknowledgement that follows a {@link #below} = false. */
+    public void whenBelow(Runnable hook) {
+        whenBelow.add(hook);
+    }
+
+    /** Stanzas counted and not yet acknowledged. */
+    public long outstanding() {
+        lock.lock();
+        try {
+            return outstanding;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The most stanzas ever unacknowledged at once on this connection. */
+    public long peak() {
+        lock.lock();
+        try {
+            return peak;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many stanzas had to wait for an acknowledgement before going out. */
+    public long waits() {
+        lock.lock();
+        try {
+            return waits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void admit(Stanza stanza) {
+        if (!connection.isSmEnabled() || connection.isDisconnectedButSmResumptionPossible()) {
+            return; // not going into the unacknowledged queue (or not going out at all)
+        }
+        boolean mayWait = !Thread.holdsLock(connection);
+        lock.lock();
+        try {
+            if (mayWait && outstanding >= LIMIT) {
+                waits++;
+                while (outstanding >= LIMIT && live()) {
+                    acked.await(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
+            outstanding++;
+            peak = Math.max(peak, outstanding);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Smack's sendStanza sees the interrupt when queueing
+            outstanding++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean live() {
+        return connection.isConnected() && connection.isSmEnabled()
+                && !connection.isDisconnectedButSmResumptionPossible();
+    }
+
+    private void acknowledged() {
+        lock.lock();
+        try {
+            outstanding--;
+            acked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (wanted.compareAndSet(true, false)) {
+            whenBelow.forEach(Runnable::run);
+        }
+    }
+
+    private void reset() {
+        lock.lock();
+        try {
+            outstanding = 0;
+            acked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            acked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
