@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * disco#info answers from Smack, caps priming off: the default). Smack 4.4.8 deadlocks when its writer
  * blocks on a full unacknowledged-stanza queue (1,024) while its reader blocks queueing the {@code <a/>}
  * the server asked for into the full writer queue (500); reproduced before with a window of 1,000. What
- * prevents it is {@link AckGate}: every stanza waits while 230 are unacknowledged, so neither queue can
+ * prevents it is {@link AckGate}: every stanza waits while 400 are unacknowledged (a message weighs 2), so neither queue can
  * fill; the tests assert the most ever unacknowledged. Also stopped while requests are in flight: the
  * stop must close the stream and end Smack's threads. Bounded: on a timeout the test fails with a dump
  * of every thread instead of hanging.

@@ -55,7 +55,7 @@ final class Scenarios {
         SmackChatPort port = new SmackChatPort(account, SETTINGS,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.0),
                 new ContactSettings("FR", TelPreference.defaults(), Optional.of(cacheDir),
-                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, false).primingCaps(), Optional.empty());
+                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty());
         port.start(watch);
         try {
             watch.await(LOAD_TIMEOUT);

@@ -8,12 +8,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 /**
  * Keeps the stanzas the server has not acknowledged (XEP-0198 §4) under {@link #LIMIT}, for every stanza
- * sent on the connection, so that Smack 4.4.8's stream management cannot deadlock.
+ * sent on the connection, so that Smack 4.4.8's stream management cannot deadlock. A message weighs 2
+ * (Smack follows each message with an ack request {@code <r/>}), any other stanza 1.
  *
  * <p>The hazard, from {@code XMPPTCPConnection}: the writer thread puts every stanza it writes into an
  * unacknowledged queue of 1,024 ({@code UNACKKNOWLEDGED_STANZAS_QUEUE_SIZE}) with a blocking {@code put},
@@ -26,16 +28,19 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  * <p>Why it cannot happen here: every stanza passes Smack's interceptors on the sending thread before it
  * enters the writer queue; this gate counts it there ({@code admitted}) and counts each stanza the reader
  * acknowledged (Smack's acknowledged listener, called after the reader removed it from the queue, so
- * never early). Admission waits while {@code admitted - acknowledged >= LIMIT}, hence the unacknowledged
- * queue plus the stanzas still in the writer queue never exceed {@code LIMIT} (+ a few, see below): the
- * writer never blocks on the unacknowledged queue, neither while running nor while flushing at
- * disconnect. The writer queue then holds at most {@code LIMIT} stanzas, one {@code <r/>} per stanza at
- * most (Smack asks for an ack after every message or 5th stanza) and the reader's {@code <a/>}: under 500,
- * so the reader never blocks either. The waiting threads never include the two that free the gate: the
+ * never early). Admission waits while {@code admitted - acknowledged >= LIMIT} (weights), hence the
+ * unacknowledged queue plus the stanzas still in the writer queue never exceed {@code LIMIT} (+ a few,
+ * see below): the writer never blocks on the unacknowledged queue, neither while running nor while
+ * flushing at disconnect. The writer queue then holds at most the weight of its stanzas (each stanza and
+ * the {@code <r/>} after a message), one {@code <r/>} per 5 other stanzas (Smack's
+ * {@code forMessagesOrAfter5Stanzas}), the reader's {@code <a/>} and the final one of a disconnect: at
+ * most 1.2 × 410 + 4 = 496, under 500, so the reader never blocks either. The waiting threads never include the two that free the gate: the
  * reader (it sends no stanza through {@code sendStanza}) and the thread of Smack's acknowledged listeners
  * ({@code asyncGo}, unbounded). A thread holding the connection's monitor ({@code login()}'s listeners,
  * {@code disconnect()}'s unavailable presence) is counted but never made to wait, so the closing of a
- * connection cannot wait on the server: those are a handful of stanzas, within the margin. Stanzas sent
+ * connection cannot wait on the server: those are a handful of stanzas, within the margin. While a
+ * broken stream may still be resumed, senders wait for the resumption (Smack would otherwise queue their
+ * stanzas as unacknowledged for the restarted writer before the old ones are acknowledged). Stanzas sent
  * before stream management is enabled never enter the unacknowledged queue and are not counted. Smack
  * re-sends what a broken stream left unacknowledged on the next stream (bypassing interceptors): those
  * were counted once and are acknowledged there, so the count stays exact; a clean close drops the queue
@@ -43,11 +48,11 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  */
 public final class AckGate {
     /** Most stanzas unacknowledged before senders wait. */
-    public static final int LIMIT = 230;
+    public static final int LIMIT = 400;
     /**
      * What the threads holding the connection's monitor may add beyond {@link #LIMIT} without waiting (the
-     * login's listeners, the unavailable presence of a disconnect). Then 2 × (LIMIT + MARGIN) stanzas and
-     * requests for acks, plus 2 {@code <a/>}, stay under Smack's writer queue of 500 (checked by a test).
+     * login's listeners, the unavailable presence of a disconnect). Then 1.2 × (LIMIT + MARGIN) + 4 stay
+     * under Smack's writer queue of 500 (checked by a test).
      */
     public static final int MARGIN = 10;
     /** How often a waiting sender looks again whether the connection went away (a safety net, not a timer). */
@@ -61,12 +66,13 @@ public final class AckGate {
     private long outstanding; // guarded by lock
     private long peak; // guarded by lock
     private long waits; // guarded by lock
+    private volatile boolean closed;
 
     @SuppressWarnings("deprecation") // the only Smack 4.4 interceptor that sees IQs too
     public AckGate(XMPPTCPConnection connection) {
         this.connection = connection;
         connection.addStanzaInterceptor(this::admit, s -> true);
-        connection.addStanzaAcknowledgedListener(s -> acknowledged());
+        connection.addStanzaAcknowledgedListener(this::acknowledged);
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void connectionClosed() {
@@ -107,7 +113,7 @@ public final class AckGate {
         whenBelow.add(hook);
     }
 
-    /** Stanzas counted and not yet acknowledged. */
+    /** Weight of the stanzas counted and not yet acknowledged. */
     public long outstanding() {
         lock.lock();
         try {
@@ -138,37 +144,70 @@ public final class AckGate {
     }
 
     private void admit(Stanza stanza) {
-        if (!connection.isSmEnabled() || connection.isDisconnectedButSmResumptionPossible()) {
-            return; // not going into the unacknowledged queue (or not going out at all)
+        if (!connection.isSmEnabled()) {
+            return; // not going into the unacknowledged queue
         }
         boolean mayWait = !Thread.holdsLock(connection);
+        int weight = weight(stanza);
         lock.lock();
         try {
-            if (mayWait && outstanding >= LIMIT) {
+            if (mayWait && mustWait()) {
                 waits++;
-                while (outstanding >= LIMIT && live()) {
+                while (mustWait()) {
                     acked.await(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
                 }
             }
-            outstanding++;
-            peak = Math.max(peak, outstanding);
+            count(weight);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Smack's sendStanza sees the interrupt when queueing
-            outstanding++;
+            count(weight);
         } finally {
             lock.unlock();
         }
     }
 
-    private boolean live() {
-        return connection.isConnected() && connection.isSmEnabled()
-                && !connection.isDisconnectedButSmResumptionPossible();
+    /**
+     * Over the limit on a live stream, or the stream broken but resumable: until it is resumed (or given
+     * up) nothing is acknowledged, and Smack would queue a stanza for a writer that has restarted and
+     * stores it as unacknowledged, uncounted. So senders wait for the resumption.
+     */
+    private boolean mustWait() {
+        if (closed || !connection.isSmEnabled()) {
+            return false;
+        }
+        if (connection.isDisconnectedButSmResumptionPossible()) {
+            return true;
+        }
+        return outstanding >= LIMIT && connection.isConnected();
     }
 
-    private void acknowledged() {
+    private void count(int weight) {
+        if (!closed && connection.isSmEnabled() && !connection.isDisconnectedButSmResumptionPossible()) {
+            outstanding += weight;
+            peak = Math.max(peak, outstanding);
+        }
+    }
+
+    /** The session is over: nobody waits any more (what is sent now fails as Smack's stream is closed). */
+    public void close() {
         lock.lock();
         try {
-            outstanding--;
+            closed = true;
+            acked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A message costs its place and the {@code <r/>} Smack sends after it. */
+    static int weight(Stanza stanza) {
+        return stanza instanceof Message ? 2 : 1;
+    }
+
+    private void acknowledged(Stanza stanza) {
+        lock.lock();
+        try {
+            outstanding -= weight(stanza);
             acked.signalAll();
         } finally {
             lock.unlock();
