@@ -19,6 +19,7 @@ import org.cusax.core.contact.TelSource;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.TestUser;
+import org.cusax.testbed.relay.TcpRelay;
 import org.cusax.testbed.prosody.ProsodyStorage;
 import org.cusax.testbed.prosody.ProsodyStorage.RosterEntry;
 import org.cusax.core.testing.Eventually;
@@ -75,8 +76,11 @@ class PipelinedContactsIT {
     }
 
     private static SmackChatPort port() {
-        Account account = XmppAccounts.account("many", template.password(), tb.prosody().c2sPort(),
-                tb.caCertificate());
+        return port(tb.prosody().c2sPort());
+    }
+
+    private static SmackChatPort port(int c2sPort) {
+        Account account = XmppAccounts.account("many", template.password(), c2sPort, tb.caCertificate());
         // stream management on; a reply timeout that a loaded 2-core machine sending 1,500 roster items meets
         XmppSettings settings = new XmppSettings("cusax", false, Duration.ofSeconds(10), Duration.ofSeconds(30), true);
         return new SmackChatPort(account, settings, XmppAccounts.backoff(Duration.ofMillis(200)),
@@ -100,8 +104,11 @@ class PipelinedContactsIT {
             }
             LoadStats stats = port.contactStats();
             System.out.println(CONTACTS + " contacts with stream management: " + stats);
-            assertThat(stats.vcardTempRequests()).isEqualTo(CONTACTS);
-            assertThat(stats.vcard4Requests()).isEqualTo(CONTACTS);
+            // one request of each kind per contact, plus the retries of requests left unanswered within the
+            // reply timeout (seen on a 2-core machine at load 20: Prosody answered some after 30 s)
+            assertThat(stats.vcardTempRequests()).isGreaterThanOrEqualTo(CONTACTS);
+            assertThat(stats.vcard4Requests()).isGreaterThanOrEqualTo(CONTACTS);
+            assertThat(stats.vcardRequests()).isEqualTo(2L * CONTACTS + stats.retries());
             assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
             assertThat(stats.maxInFlight()).isBetween(1, SmackTelQueries.WINDOW);
             AckGate acks = port.session().acks();
@@ -171,6 +178,50 @@ class PipelinedContactsIT {
                     .as("all acknowledged, count back to 0 (now " + acks.outstanding() + ")").isTrue();
         } finally {
             stopWithin(port, Duration.ofSeconds(20));
+        }
+    }
+
+    /**
+     * XEP-0198 §5: the connection is cut (RST) while hundreds of requests are in flight. Smack restarts its
+     * writer before the stream is resumed; what other threads send meanwhile waits at the gate instead of
+     * piling up as unacknowledged (the 10,000-contact benchmark deadlocked there). The stream is resumed,
+     * the interrupted loading goes on, every contact's number is known and the gate's count returns to 0.
+     */
+    @Test
+    void aConnectionCutWhileRequestsAreInFlightIsResumedAndTheLoadingCompletes() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
+            SmackChatPort port = port(relay.port());
+            port.start(cb);
+            try {
+                cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
+                cb.awaitTelsEvents(300, Duration.ofSeconds(60));
+                assertThat(port.contactStats().contactsFetched()).as("still loading when cut").isLessThan(CONTACTS);
+                relay.cut();
+                cb.awaitState(ConnectionState.RECONNECTING, Duration.ofSeconds(30));
+                cb.awaitState(ConnectionState.ONLINE, 2, Duration.ofSeconds(60));
+                assertThat(port.session().connection().streamWasResumed()).as("stream resumed").isTrue();
+                try {
+                    assertThat(cb.awaitLoaded(1, Duration.ofSeconds(120))).isEqualTo(CONTACTS);
+                } catch (AssertionError timeout) {
+                    throw new AssertionError("contacts not loaded after the resumption: " + port.contactStats()
+                            + "; threads:\n" + threadDump(), timeout);
+                }
+                LoadStats stats = port.contactStats();
+                System.out.println("cut and resumed: " + stats + ", ack gate peak " + port.session().acks().peak());
+                assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
+                assertThat(stats.vcardTempRequests()).isGreaterThanOrEqualTo(CONTACTS);
+                for (int i = 1; i <= CONTACTS; i += 149) {
+                    String name = String.format("p%05d", i);
+                    assertThat(cb.tels(name + D, TelSource.VCARD_TEMP)).as(name).isPresent();
+                }
+                assertThat(port.session().acks().peak()).isLessThanOrEqualTo(AckGate.LIMIT + AckGate.MARGIN);
+                port.session().connection().requestSmAcknowledgement();
+                assertThat(Eventually.holds(() -> port.session().acks().outstanding() == 0, Duration.ofSeconds(20)))
+                        .as("all acknowledged (now " + port.session().acks().outstanding() + ")").isTrue();
+            } finally {
+                stopWithin(port, Duration.ofSeconds(20));
+            }
         }
     }
 

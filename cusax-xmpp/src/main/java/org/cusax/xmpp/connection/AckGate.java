@@ -1,5 +1,7 @@
 package org.cusax.xmpp.connection;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,10 +43,12 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  * connection cannot wait on the server: those are a handful of stanzas, within the margin. While a
  * broken stream may still be resumed, senders wait for the resumption (Smack would otherwise queue their
  * stanzas as unacknowledged for the restarted writer before the old ones are acknowledged). Stanzas sent
- * before stream management is enabled never enter the unacknowledged queue and are not counted. Smack
- * re-sends what a broken stream left unacknowledged on the next stream (bypassing interceptors): those
- * were counted once and are acknowledged there, so the count stays exact; a clean close drops the queue
- * and the count with it.
+ * before stream management is enabled never enter the unacknowledged queue and are not counted. A
+ * resumed stream keeps the count (Smack re-sends what is left, acknowledged there). A new stream starts
+ * from 0 and counts by stanza id, so the old stanzas Smack re-sends on it (bypassing interceptors, at
+ * most LIMIT + MARGIN) free nothing when acknowledged: the count is low by at most that many for a while
+ * (the unacknowledged queue then holds at most 2 × 410 < 1,024) and never drifts; a clean close drops the
+ * queue and the count with it.
  */
 public final class AckGate {
     /** Most stanzas unacknowledged before senders wait. */
@@ -67,6 +71,8 @@ public final class AckGate {
     private long peak; // guarded by lock
     private long waits; // guarded by lock
     private volatile boolean closed;
+    /** Stanzas counted and not yet acknowledged, by id (several stanzas may share one, e.g. IQ answers). */
+    private final Map<String, Integer> counted = new HashMap<>(); // guarded by lock
 
     @SuppressWarnings("deprecation") // the only Smack 4.4 interceptor that sees IQs too
     public AckGate(XMPPTCPConnection connection) {
@@ -86,7 +92,11 @@ public final class AckGate {
 
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
-                wake();
+                if (resumed) {
+                    wake();
+                } else {
+                    reset(); // a new stream: its queue starts empty (Smack re-sends the old stanzas uncounted)
+                }
             }
         });
     }
@@ -157,10 +167,10 @@ public final class AckGate {
                     acked.await(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
                 }
             }
-            count(weight);
+            count(stanza, weight);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Smack's sendStanza sees the interrupt when queueing
-            count(weight);
+            count(stanza, weight);
         } finally {
             lock.unlock();
         }
@@ -181,8 +191,9 @@ public final class AckGate {
         return outstanding >= LIMIT && connection.isConnected();
     }
 
-    private void count(int weight) {
+    private void count(Stanza stanza, int weight) {
         if (!closed && connection.isSmEnabled() && !connection.isDisconnectedButSmResumptionPossible()) {
+            counted.merge(key(stanza), 1, Integer::sum);
             outstanding += weight;
             peak = Math.max(peak, outstanding);
         }
@@ -207,6 +218,16 @@ public final class AckGate {
     private void acknowledged(Stanza stanza) {
         lock.lock();
         try {
+            String key = key(stanza);
+            Integer n = counted.get(key);
+            if (n == null) {
+                return; // not counted on this stream (sent before SM or before a new stream): frees nothing
+            }
+            if (n > 1) {
+                counted.put(key, n - 1);
+            } else {
+                counted.remove(key);
+            }
             outstanding -= weight(stanza);
             acked.signalAll();
         } finally {
@@ -217,10 +238,17 @@ public final class AckGate {
         }
     }
 
+    /** The stanza's id survives Smack's message and presence interceptors, which rebuild the stanza. */
+    private static String key(Stanza stanza) {
+        String id = stanza.getStanzaId();
+        return id == null ? "" : id;
+    }
+
     private void reset() {
         lock.lock();
         try {
             outstanding = 0;
+            counted.clear();
             acked.signalAll();
         } finally {
             lock.unlock();

@@ -98,7 +98,9 @@ public final class ContactWiring {
 
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
-                if (!resumed) {
+                if (resumed) {
+                    sync.sessionResumed();
+                } else {
                     sync.sessionStarted();
                 }
             }
