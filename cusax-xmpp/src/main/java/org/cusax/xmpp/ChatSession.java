@@ -17,6 +17,7 @@ import org.cusax.xmpp.chat.ChatWiring;
 import org.cusax.xmpp.chat.DeliveryTracker;
 import org.cusax.xmpp.chat.IncomingChat;
 import org.cusax.xmpp.chat.SmackStanzaLink;
+import org.cusax.xmpp.connection.AckGate;
 import org.cusax.xmpp.connection.ConnectionConfigFactory;
 import org.cusax.xmpp.contacts.CapsPrimer;
 import org.cusax.xmpp.contacts.ContactWiring;
@@ -61,6 +62,7 @@ final class ChatSession implements SessionHooks {
     private final RosterSetup roster;
     private final ContactWiring contacts;
     private final CapsPrimer caps;
+    private final AckGate acks;
     private volatile boolean setupComplete;
     private volatile org.cusax.core.contact.Presence own = org.cusax.core.contact.Presence.of(
             org.cusax.core.contact.Availability.AVAILABLE);
@@ -99,7 +101,8 @@ final class ChatSession implements SessionHooks {
         }
         transmitter = new ChatTransmitter(new SmackStanzaLink(connection, supervisor::online), tracker, chat);
         // Before the first presence: the PEP +notify features must be in our caps (XEP-0163 §4).
-        contacts = new ContactWiring(connection, account.address(), contactSettings, ownSipAor, callbacks);
+        acks = new AckGate(connection);
+        contacts = new ContactWiring(connection, Optional.of(acks), account.address(), contactSettings, ownSipAor, callbacks);
         primeCaps = contactSettings.primeCaps();
         roster = new RosterSetup(connection, contacts.rosterStore());
         caps = new CapsPrimer(connection);
@@ -125,6 +128,10 @@ final class ChatSession implements SessionHooks {
 
     ContactWiring contacts() {
         return contacts;
+    }
+
+    AckGate acks() {
+        return acks;
     }
 
     XMPPTCPConnection connection() {

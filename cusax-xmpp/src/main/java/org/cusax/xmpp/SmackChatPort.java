@@ -125,6 +125,7 @@ public final class SmackChatPort implements ChatPort {
         ChatSession s = session;
         if (s != null) {
             s.supervisor().stop(s.goodbye(), STOP_BUDGET);
+            s.acks().close();
             s.contacts().close();
         }
     }

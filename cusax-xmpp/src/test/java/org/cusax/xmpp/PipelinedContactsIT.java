@@ -19,27 +19,30 @@ import org.cusax.core.contact.TelSource;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.TestUser;
+import org.cusax.testbed.relay.TcpRelay;
 import org.cusax.testbed.prosody.ProsodyStorage;
 import org.cusax.testbed.prosody.ProsodyStorage.RosterEntry;
+import org.cusax.core.testing.Eventually;
+import org.cusax.xmpp.connection.AckGate;
 import org.cusax.xmpp.contacts.LoadStats;
 import org.cusax.xmpp.contacts.SmackTelQueries;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * XEP-0198 §4 (acks) with thousands of pipelined requests against a real Prosody 0.12: 1,500 contacts,
  * 3,000 vCard requests (vcard-temp + vCard4 each) with stream management on, as many in flight as the
- * loader allows. Smack 4.4.8 deadlocks when its writer blocks on a full unacknowledged-stanza queue
- * (1,024) while its reader blocks queueing the {@code <a/>} the server asked for into the full writer
- * queue (500). Reproduced here with a window of 1,000 (and, with a window of 333 but no ack budget, by
- * the 1,500 disco#info answers Prosody's PEP asks for when the initial presence is broadcast). What
- * prevents it: the window ({@code SmackTelQueries.WINDOW}), the ack budget ({@code AckBudget}) and the
- * caps primer ({@code CapsPrimer}). Bounded: on a timeout the test fails with a dump of
- * every thread instead of hanging.
+ * loader allows, and Prosody's PEP asking our caps of every contact at the initial presence (1,500
+ * disco#info answers from Smack, caps priming off: the default). Smack 4.4.8 deadlocks when its writer
+ * blocks on a full unacknowledged-stanza queue (1,024) while its reader blocks queueing the {@code <a/>}
+ * the server asked for into the full writer queue (500); reproduced before with a window of 1,000. What
+ * prevents it is {@link AckGate}: every stanza waits while 400 are unacknowledged (a message weighs 2), so neither queue can
+ * fill; the tests assert the most ever unacknowledged. Also stopped while requests are in flight: the
+ * stop must close the stream and end Smack's threads. Bounded: on a timeout the test fails with a dump
+ * of every thread instead of hanging.
  */
 class PipelinedContactsIT {
     private static final int CONTACTS = 1500;
@@ -72,21 +75,23 @@ class PipelinedContactsIT {
         }
     }
 
-    @Disabled("Known failure, issue 13: under load the Smack 4.4.8 stream-management deadlock can still happen "
-            + "(seen at stop in a full run: the writer blocked on its full unacknowledged queue, the reader on the "
-            + "writer's queue), so this must-show is not met yet; run it with -Djunit.jupiter.conditions.deactivate="
-            + "org.junit.*DisabledCondition")
-    @Test
-    void threeThousandPipelinedVcardRequestsWithStreamManagementAllGetAnswered() throws Exception {
-        Account account = XmppAccounts.account("many", template.password(), tb.prosody().c2sPort(),
-                tb.caCertificate());
+    private static SmackChatPort port() {
+        return port(tb.prosody().c2sPort());
+    }
+
+    private static SmackChatPort port(int c2sPort) {
+        Account account = XmppAccounts.account("many", template.password(), c2sPort, tb.caCertificate());
         // stream management on; a reply timeout that a loaded 2-core machine sending 1,500 roster items meets
         XmppSettings settings = new XmppSettings("cusax", false, Duration.ofSeconds(10), Duration.ofSeconds(30), true);
-        RecordingCallbacks cb = new RecordingCallbacks();
-        SmackChatPort port = new SmackChatPort(account, settings,
-                XmppAccounts.backoff(Duration.ofMillis(200)),
+        return new SmackChatPort(account, settings, XmppAccounts.backoff(Duration.ofMillis(200)),
                 new ContactSettings("FR", TelPreference.defaults(), Optional.empty(),
-                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, true).primingCaps(), Optional.empty());
+                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, true), Optional.empty());
+    }
+
+    @Test
+    void threeThousandPipelinedVcardRequestsWithStreamManagementAllGetAnswered() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        SmackChatPort port = port();
         port.start(cb);
         try {
             cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
@@ -99,11 +104,18 @@ class PipelinedContactsIT {
             }
             LoadStats stats = port.contactStats();
             System.out.println(CONTACTS + " contacts with stream management: " + stats);
-            assertThat(stats.vcardTempRequests()).isEqualTo(CONTACTS);
-            assertThat(stats.vcard4Requests()).isEqualTo(CONTACTS);
+            // one request of each kind per contact, plus the retries of requests left unanswered within the
+            // reply timeout (seen on a 2-core machine at load 20: Prosody answered some after 30 s)
+            assertThat(stats.vcardTempRequests()).isGreaterThanOrEqualTo(CONTACTS);
+            assertThat(stats.vcard4Requests()).isGreaterThanOrEqualTo(CONTACTS);
+            assertThat(stats.vcardRequests()).isEqualTo(2L * CONTACTS + stats.retries());
             assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
-            // every request was asked for at once: the window was full from the first send
-            assertThat(stats.maxInFlight()).isEqualTo(SmackTelQueries.WINDOW);
+            assertThat(stats.maxInFlight()).isBetween(1, SmackTelQueries.WINDOW);
+            AckGate acks = port.session().acks();
+            System.out.println("ack gate: peak " + acks.peak() + " unacknowledged, " + acks.waits() + " waits");
+            // the gate was reached (the test exercised it) and never exceeded: Smack's queues never filled
+            assertThat(acks.peak()).isGreaterThanOrEqualTo(AckGate.LIMIT * 5 / 6)
+                    .isLessThanOrEqualTo(AckGate.LIMIT + AckGate.MARGIN);
             for (int i = 1; i <= CONTACTS; i++) {
                 String name = String.format("p%05d", i);
                 assertThat(cb.tels(name + D, TelSource.VCARD_TEMP)).as(name).contains(List.of(RawTel.of(
@@ -114,6 +126,128 @@ class PipelinedContactsIT {
         } finally {
             stopWithin(port, Duration.ofSeconds(20));
         }
+    }
+
+    /**
+     * Application stanzas from several threads at once while the contacts load: 2,000 messages (Smack asks
+     * for an ack after each message, the heaviest case for its writer queue) to an offline contact. Every
+     * send returns, the gate made senders wait instead of letting Smack's queues fill, and once the server
+     * has acknowledged everything the count is back to zero: it is exact, nothing drifts.
+     */
+    @Test
+    void twoThousandMessagesFromFourThreadsDuringTheLoadWaitForAcksInsteadOfFillingSmacksQueues() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        SmackChatPort port = port();
+        port.start(cb);
+        try {
+            cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
+            var connection = port.session().connection();
+            AckGate acks = port.session().acks();
+            var to = org.jxmpp.jid.impl.JidCreate.entityBareFrom("p00001" + D);
+            List<Thread> senders = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            for (int t = 0; t < 4; t++) {
+                Thread sender = new Thread(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        try {
+                            connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(to)
+                                    .setBody("m" + i).build());
+                            sent.incrementAndGet();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }, "test-sender-" + t);
+                sender.setDaemon(true);
+                sender.start();
+                senders.add(sender);
+            }
+            for (Thread sender : senders) {
+                sender.join(Duration.ofSeconds(90).toMillis());
+                if (sender.isAlive()) {
+                    throw new AssertionError("a sender is stuck; threads:\n" + threadDump());
+                }
+            }
+            assertThat(sent.get()).isEqualTo(2000);
+            assertThat(cb.awaitLoaded(1, Duration.ofSeconds(120))).isEqualTo(CONTACTS);
+            System.out.println("ack gate with 2,000 messages: peak " + acks.peak() + ", " + acks.waits() + " waits");
+            assertThat(acks.waits()).as("senders waited for acks").isPositive();
+            assertThat(acks.peak()).isLessThanOrEqualTo(AckGate.LIMIT + AckGate.MARGIN);
+            connection.requestSmAcknowledgement();
+            assertThat(Eventually.holds(() -> acks.outstanding() == 0, Duration.ofSeconds(20)))
+                    .as("all acknowledged, count back to 0 (now " + acks.outstanding() + ")").isTrue();
+        } finally {
+            stopWithin(port, Duration.ofSeconds(20));
+        }
+    }
+
+    /**
+     * XEP-0198 §5: the connection is cut (RST) while hundreds of requests are in flight. Smack restarts its
+     * writer before the stream is resumed; what other threads send meanwhile waits at the gate instead of
+     * piling up as unacknowledged (the 10,000-contact benchmark deadlocked there). The stream is resumed,
+     * the interrupted loading goes on, every contact's number is known and the gate's count returns to 0.
+     */
+    @Test
+    void aConnectionCutWhileRequestsAreInFlightIsResumedAndTheLoadingCompletes() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
+            SmackChatPort port = port(relay.port());
+            port.start(cb);
+            try {
+                cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
+                cb.awaitTelsEvents(300, Duration.ofSeconds(60));
+                assertThat(port.contactStats().contactsFetched()).as("still loading when cut").isLessThan(CONTACTS);
+                relay.cut();
+                cb.awaitState(ConnectionState.RECONNECTING, Duration.ofSeconds(30));
+                cb.awaitState(ConnectionState.ONLINE, 2, Duration.ofSeconds(60));
+                assertThat(port.session().connection().streamWasResumed()).as("stream resumed").isTrue();
+                try {
+                    assertThat(cb.awaitLoaded(1, Duration.ofSeconds(120))).isEqualTo(CONTACTS);
+                } catch (AssertionError timeout) {
+                    throw new AssertionError("contacts not loaded after the resumption: " + port.contactStats()
+                            + "; threads:\n" + threadDump(), timeout);
+                }
+                LoadStats stats = port.contactStats();
+                System.out.println("cut and resumed: " + stats + ", ack gate peak " + port.session().acks().peak());
+                assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
+                assertThat(stats.vcardTempRequests()).isGreaterThanOrEqualTo(CONTACTS);
+                for (int i = 1; i <= CONTACTS; i += 149) {
+                    String name = String.format("p%05d", i);
+                    assertThat(cb.tels(name + D, TelSource.VCARD_TEMP)).as(name).isPresent();
+                }
+                assertThat(port.session().acks().peak()).isLessThanOrEqualTo(AckGate.LIMIT + AckGate.MARGIN);
+                port.session().connection().requestSmAcknowledgement();
+                assertThat(Eventually.holds(() -> port.session().acks().outstanding() == 0, Duration.ofSeconds(20)))
+                        .as("all acknowledged (now " + port.session().acks().outstanding() + ")").isTrue();
+            } finally {
+                stopWithin(port, Duration.ofSeconds(20));
+            }
+        }
+    }
+
+    @Test
+    void stoppingWhileHundredsOfRequestsAreInFlightClosesTheStreamAndEndsSmacksThreads() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        SmackChatPort port = port();
+        port.start(cb);
+        int counter;
+        try {
+            cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
+            counter = port.session().connection().getConnectionCounter();
+            cb.awaitTelsEvents(300, Duration.ofSeconds(60));
+            assertThat(port.contactStats().contactsFetched()).as("still loading when stopped").isLessThan(CONTACTS);
+        } finally {
+            stopWithin(port, Duration.ofSeconds(20));
+        }
+        assertThat(cb.last().state()).isEqualTo(ConnectionState.OFFLINE);
+        String reader = "Smack Reader (" + counter + ")";
+        String writer = "Smack Writer (" + counter + ")";
+        boolean ended = Eventually.holds(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals(reader) || t.getName().equals(writer)), Duration.ofSeconds(10));
+        if (!ended) {
+            System.out.println("Smack threads still alive; threads:\n" + threadDump());
+        }
+        assertThat(ended).as("Smack's reader and writer threads ended").isTrue();
     }
 
     /** A deadlocked Smack connection cannot even be shut down: never let that hang the build. */

@@ -333,8 +333,8 @@ class ProsodyContactsIT {
             System.out.println("1,000 contacts, first start: " + stats + ", progress reports: " + first.loading().size());
             assertThat(stats.vcardTempRequests()).isEqualTo(BULK);
             assertThat(stats.vcard4Requests()).isEqualTo(BULK);
-            // all 2,000 requests are asked for at once: pipelined up to the connection's safe window
-            assertThat(stats.maxInFlight()).isEqualTo(SmackTelQueries.WINDOW);
+            // all 2,000 requests are asked for at once: pipelined up to what the ack gate lets out
+            assertThat(stats.maxInFlight()).isGreaterThan(100).isLessThanOrEqualTo(SmackTelQueries.WINDOW);
             assertThat(first.loading()).first().isEqualTo("0/" + BULK);
             assertThat(first.loading()).last().isEqualTo(BULK + "/" + BULK);
             assertThat(first.tels("c0002" + D, TelSource.VCARD_TEMP)).contains(List.of(

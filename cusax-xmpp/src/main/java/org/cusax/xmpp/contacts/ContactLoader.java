@@ -42,6 +42,7 @@ public final class ContactLoader {
     private final AtomicLong vcardTempRequests = new AtomicLong();
     private final AtomicLong vcard4Requests = new AtomicLong();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicLong retries = new AtomicLong();
     private int inFlight;
     private long generation;
 
@@ -104,6 +105,11 @@ public final class ContactLoader {
         return limit;
     }
 
+    /** Requests sent again after a failure that was worth a retry (a timeout). */
+    public long retries() {
+        return retries.get();
+    }
+
     public int maxInFlight() {
         return maxInFlight.get();
     }
@@ -143,6 +149,7 @@ public final class ContactLoader {
             retried.remove(key);
             sink.loaded(key.jid(), key.kind(), result == null ? TelResult.EMPTY : result);
         } else if (queries.retryable(failure) && retried.merge(key, 1, Integer::sum) == 1) {
+            retries.incrementAndGet();
             queue.addFirst(key);
         } else {
             pending.remove(key);

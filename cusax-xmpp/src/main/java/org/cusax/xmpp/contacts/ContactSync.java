@@ -67,6 +67,7 @@ public final class ContactSync implements ContactLoader.Sink {
     private final AtomicInteger fromCache = new AtomicInteger();
     private final AtomicInteger fetched = new AtomicInteger();
     private LoadRound round;
+    private LoadRound interrupted;
     private ScheduledFuture<?> flush;
     private volatile boolean closed;
 
@@ -224,9 +225,26 @@ public final class ContactSync implements ContactLoader.Sink {
     public void connectionLost() {
         submit(() -> {
             loader.cancelAll();
+            if (round != null) {
+                interrupted = round;
+            }
             round = null;
             photoTriggered.clear();
             cache.save();
+        });
+    }
+
+    /**
+     * The stream was resumed (XEP-0198 §5): the roster is not loaded again, so the loading round the
+     * connection loss interrupted goes on with what it still awaited (the requests in flight were dropped).
+     */
+    public void sessionResumed() {
+        submit(() -> {
+            LoadRound lost = interrupted;
+            interrupted = null;
+            if (lost != null && round == null) {
+                startRound(lost.total(), lost.remaining());
+            }
         });
     }
 
@@ -237,6 +255,7 @@ public final class ContactSync implements ContactLoader.Sink {
      */
     public void sessionStarted() {
         submit(() -> {
+            interrupted = null; // the roster is loaded again: a new round follows
             for (Map.Entry<String, Presence> e : presences.entrySet()) {
                 if (!e.getValue().equals(Presence.unavailable())) {
                     e.setValue(Presence.unavailable());
@@ -262,7 +281,7 @@ public final class ContactSync implements ContactLoader.Sink {
 
     public LoadStats stats() {
         return new LoadStats(loader.vcardTempRequests(), loader.vcard4Requests(), loader.maxInFlight(),
-                fromCache.get(), fetched.get());
+                fromCache.get(), fetched.get(), loader.retries());
     }
 
     /** Waits until everything submitted so far has run (for tests). */

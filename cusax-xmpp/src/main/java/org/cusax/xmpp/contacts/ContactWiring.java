@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.cusax.core.config.ContactSettings;
 import org.cusax.core.port.ContactCallbacks;
 import org.cusax.core.port.RosterItem;
+import org.cusax.xmpp.connection.AckGate;
 import org.cusax.xmpp.contacts.cache.AccountCacheDir;
 import org.cusax.xmpp.contacts.cache.ContactCache;
 import org.cusax.xmpp.contacts.cache.ContactCacheFile;
@@ -53,7 +54,8 @@ public final class ContactWiring {
      * @param account   our bare JID (names the cache directory)
      * @param ownSipAor our SIP address-of-record, published as reachability when the settings allow it
      */
-    public ContactWiring(XMPPConnection connection, String account, ContactSettings settings,
+    /** @param acks the connection's ack gate (XEP-0198), when it has one: vCard requests respect it */
+    public ContactWiring(XMPPConnection connection, Optional<AckGate> acks, String account, ContactSettings settings,
                          Optional<String> ownSipAor, ContactCallbacks callbacks) {
         registerProviders();
         this.connection = connection;
@@ -68,7 +70,7 @@ public final class ContactWiring {
             cache = ContactCache.inMemory();
         }
         VCard4Manager vcard4 = new VCard4Manager(connection);
-        sync = new ContactSync(callbacks, cache, new SmackTelQueries(new VCardTelManager(connection), vcard4, connection),
+        sync = new ContactSync(callbacks, cache, new SmackTelQueries(new VCardTelManager(connection), vcard4, acks),
                 settings.requestsInFlight(), Clock.systemUTC(), "cusax-xmpp-contacts-" + account);
         reach = new ReachManager(connection);
         ownReach = settings.publishReachability() ? ownSipAor.flatMap(ReachManager::own) : Optional.empty();
@@ -96,7 +98,9 @@ public final class ContactWiring {
 
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
-                if (!resumed) {
+                if (resumed) {
+                    sync.sessionResumed();
+                } else {
                     sync.sessionStarted();
                 }
             }

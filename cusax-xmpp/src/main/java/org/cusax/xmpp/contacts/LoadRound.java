@@ -39,6 +39,13 @@ final class LoadRound {
         return false;
     }
 
+    /** What is still awaited, per contact (a copy). */
+    Map<String, EnumSet<TelKind>> remaining() {
+        Map<String, EnumSet<TelKind>> copy = new LinkedHashMap<>();
+        waiting.forEach((jid, kinds) -> copy.put(jid, EnumSet.copyOf(kinds)));
+        return copy;
+    }
+
     boolean complete() {
         return waiting.isEmpty();
     }

@@ -9,10 +9,11 @@ package org.cusax.xmpp.contacts;
  * @param maxInFlight       most requests outstanding at the same time
  * @param contactsFromCache contacts whose tels were taken from the disk cache at a roster load
  * @param contactsFetched   contacts whose tels were fetched from the server (fully answered)
+ * @param retries           requests sent again after getting no answer (counted in the requests too)
  */
 public record LoadStats(long vcardTempRequests, long vcard4Requests, int maxInFlight, int contactsFromCache,
-                        int contactsFetched) {
-    public static final LoadStats NONE = new LoadStats(0, 0, 0, 0, 0);
+                        int contactsFetched, long retries) {
+    public static final LoadStats NONE = new LoadStats(0, 0, 0, 0, 0, 0);
 
     /** Every vCard request, both kinds. */
     public long vcardRequests() {

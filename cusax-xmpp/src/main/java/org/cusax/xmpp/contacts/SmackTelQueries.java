@@ -5,13 +5,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.cusax.xmpp.connection.AckGate;
 import org.cusax.xmpp.vcard4.VCard4Manager;
 import org.cusax.xmpp.vcardtemp.VCardTelManager;
 import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -23,49 +22,41 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * there for us.
  */
 public final class SmackTelQueries implements TelQueries {
-    /** Smack 4.4.8's writer queue ({@code XMPPTCPConnection.PacketWriter.QUEUE_SIZE}); checked by a test. */
-    static final int SMACK_WRITER_QUEUE = 500;
-    /** Room kept in the writer queue for everything else: presences, IQ answers, chat, acks. */
-    static final int WRITER_QUEUE_RESERVE = 100;
     /**
-     * Most vCard requests outstanding on one Smack connection. With stream management (XEP-0198) Smack
-     * 4.4.8 queues an ack request {@code <r/>} after every 5th stanza and keeps every stanza the server has
-     * not acknowledged; when that queue is full its writer thread blocks, and if the writer queue is full
-     * too, its reader thread blocks queueing the {@code <a/>} the server asked for and never reads the
-     * server's ack that would free the writer: a deadlock. Our unanswered requests, plus one {@code <r/>}
-     * per 5 of them, plus the reserve, stay below the writer queue, so the reader never blocks and acks
-     * always get through.
+     * Most vCard requests awaiting their answer on one connection (a bound on what is pending, not the
+     * deadlock guard: that is {@link AckGate}, which every stanza passes).
      */
-    public static final int WINDOW = (SMACK_WRITER_QUEUE - WRITER_QUEUE_RESERVE) * 5 / 6;
+    public static final int WINDOW = 333;
+    /**
+     * Our requests go out only while fewer stanzas than this are unacknowledged (XEP-0198), under the
+     * gate's {@link AckGate#LIMIT}: presences, chat and Smack's answers keep room and never wait on them.
+     */
+    static final int BULK_BUDGET = AckGate.LIMIT * 5 / 6;
 
     private final VCardTelManager vcardTemp;
     private final VCard4Manager vcard4;
 
-    /** Most of our stanzas unacknowledged (XEP-0198) before requests wait: well under Smack's 1,024. */
-    static final int ACK_BUDGET = 400;
-
-    private final Optional<AckBudget> acks;
+    private final Optional<AckGate> acks;
 
     public SmackTelQueries(VCardTelManager vcardTemp, VCard4Manager vcard4) {
-        this(vcardTemp, vcard4, null);
+        this(vcardTemp, vcard4, Optional.empty());
     }
 
-    /** @param connection when a TCP connection: requests also wait for stream-management acks ({@link AckBudget}) */
-    public SmackTelQueries(VCardTelManager vcardTemp, VCard4Manager vcard4, XMPPConnection connection) {
+    /** @param acks the connection's ack gate: requests wait while the server is behind on acknowledgements */
+    public SmackTelQueries(VCardTelManager vcardTemp, VCard4Manager vcard4, Optional<AckGate> acks) {
         this.vcardTemp = vcardTemp;
         this.vcard4 = vcard4;
-        this.acks = connection instanceof XMPPTCPConnection tcp ? Optional.of(new AckBudget(tcp, ACK_BUDGET))
-                : Optional.empty();
+        this.acks = acks;
     }
 
     @Override
     public boolean ready() {
-        return acks.map(AckBudget::open).orElse(true);
+        return acks.map(a -> a.below(BULK_BUDGET)).orElse(true);
     }
 
     @Override
     public void whenReady(Runnable hook) {
-        acks.ifPresent(a -> a.whenOpen(hook));
+        acks.ifPresent(a -> a.whenBelow(hook));
     }
 
     @Override

@@ -71,6 +71,35 @@ class ContactSyncTest {
         return items;
     }
 
+    /** XEP-0198 §5: a resumed stream brings no new roster; the round the loss interrupted goes on. */
+    @Test
+    void aRoundInterruptedByALostConnectionGoesOnWhenTheStreamIsResumed() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        FakeTelQueries q = new FakeTelQueries(false);
+        ContactSync s = sync(cb, q, false);
+        s.rosterLoaded(roster(3));
+        s.awaitIdle();
+        assertThat(q.count()).isEqualTo(4); // the window: 4 of the 6 requests
+        q.sent.get(0).answer().complete(TelResult.EMPTY); // bob's vcard-temp answered
+        q.sent.get(1).answer().complete(TelResult.EMPTY); // bob's vCard4 answered: bob done
+        s.awaitIdle();
+        s.connectionLost();
+        s.sessionResumed();
+        s.awaitIdle();
+        // the two other contacts' four requests again (the ones in flight were dropped), nothing for bob
+        assertThat(q.count("bob@x", TelKind.VCARD_TEMP)).isEqualTo(1);
+        assertThat(q.count("c1@x", TelKind.VCARD_TEMP)).isEqualTo(2);
+        for (int i = 6; i < q.count(); i++) {
+            q.sent.get(i).answer().complete(TelResult.EMPTY);
+        }
+        s.awaitIdle();
+        for (int i = 6; i < q.count(); i++) {
+            q.sent.get(i).answer().complete(TelResult.EMPTY);
+        }
+        assertThat(cb.awaitLoaded(1, WAIT)).isEqualTo(3);
+        assertThat(s.stats().contactsFetched()).isEqualTo(3);
+    }
+
     @Test
     void firstLoadFetchesEveryContactWithProgressThenLoaded() throws Exception {
         RecordingCallbacks cb = new RecordingCallbacks();

@@ -194,6 +194,11 @@ public final class RecordingCallbacks implements ChatCallbacks {
         return await(() -> messages.stream().filter(match).findFirst().orElse(null), timeout, "a matching message");
     }
 
+    /** Waits until at least {@code n} tels reports (any contact, any source) have arrived. */
+    public int awaitTelsEvents(int n, Duration timeout) throws InterruptedException {
+        return await(() -> telsEvents.size() >= n ? telsEvents.size() : null, timeout, n + " tels reports");
+    }
+
     public String awaitAck(String id, Duration timeout) throws InterruptedException {
         return await(() -> acknowledged.contains(id) ? id : null, timeout, "ack of " + id);
     }

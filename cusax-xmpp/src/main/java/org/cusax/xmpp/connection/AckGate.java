@@ -1,0 +1,266 @@
+package org.cusax.xmpp.connection;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+
+/**
+ * Keeps the stanzas the server has not acknowledged (XEP-0198 §4) under {@link #LIMIT}, for every stanza
+ * sent on the connection, so that Smack 4.4.8's stream management cannot deadlock. A message weighs 2
+ * (Smack follows each message with an ack request {@code <r/>}), any other stanza 1.
+ *
+ * <p>The hazard, from {@code XMPPTCPConnection}: the writer thread puts every stanza it writes into an
+ * unacknowledged queue of 1,024 ({@code UNACKKNOWLEDGED_STANZAS_QUEUE_SIZE}) with a blocking {@code put},
+ * in its loop and again when it flushes its queue at {@code disconnect()}; only the reader thread empties
+ * that queue, when the server's {@code <a/>} arrives. The reader answers the server's {@code <r/>} by
+ * putting an {@code <a/>} into the writer queue of 500 ({@code QUEUE_SIZE}), also blocking. Once 1,024
+ * stanzas are unacknowledged the writer stops, its queue fills, the reader blocks on it and never reads
+ * the {@code <a/>} that would free the writer.
+ *
+ * <p>Why it cannot happen here: every stanza passes Smack's interceptors on the sending thread before it
+ * enters the writer queue; this gate counts it there ({@code admitted}) and counts each stanza the reader
+ * acknowledged (Smack's acknowledged listener, called after the reader removed it from the queue, so
+ * never early). Admission waits while {@code admitted - acknowledged >= LIMIT} (weights), hence the
+ * unacknowledged queue plus the stanzas still in the writer queue never exceed {@code LIMIT} (+ a few,
+ * see below): the writer never blocks on the unacknowledged queue, neither while running nor while
+ * flushing at disconnect. The writer queue then holds at most the weight of its stanzas (each stanza and
+ * the {@code <r/>} after a message), one {@code <r/>} per 5 other stanzas (Smack's
+ * {@code forMessagesOrAfter5Stanzas}), the reader's {@code <a/>} and the final one of a disconnect: at
+ * most 1.2 × 410 + 4 = 496, under 500, so the reader never blocks either. The waiting threads never include the two that free the gate: the
+ * reader (it sends no stanza through {@code sendStanza}) and the thread of Smack's acknowledged listeners
+ * ({@code asyncGo}, unbounded). A thread holding the connection's monitor ({@code login()}'s listeners,
+ * {@code disconnect()}'s unavailable presence) is counted but never made to wait, so the closing of a
+ * connection cannot wait on the server: those are a handful of stanzas, within the margin. While a
+ * broken stream may still be resumed, senders wait for the resumption (Smack would otherwise queue their
+ * stanzas as unacknowledged for the restarted writer before the old ones are acknowledged). Stanzas sent
+ * before stream management is enabled never enter the unacknowledged queue and are not counted. A
+ * resumed stream keeps the count (Smack re-sends what is left, acknowledged there). A new stream starts
+ * from 0 and counts by stanza id, so the old stanzas Smack re-sends on it (bypassing interceptors, at
+ * most LIMIT + MARGIN) free nothing when acknowledged: the count is low by at most that many for a while
+ * (the unacknowledged queue then holds at most 2 × 410 < 1,024) and never drifts; a clean close drops the
+ * queue and the count with it.
+ */
+public final class AckGate {
+    /** Most stanzas unacknowledged before senders wait. */
+    public static final int LIMIT = 400;
+    /**
+     * What the threads holding the connection's monitor may add beyond {@link #LIMIT} without waiting (the
+     * login's listeners, the unavailable presence of a disconnect). Then 1.2 × (LIMIT + MARGIN) + 4 stay
+     * under Smack's writer queue of 500 (checked by a test).
+     */
+    public static final int MARGIN = 10;
+    /** How often a waiting sender looks again whether the connection went away (a safety net, not a timer). */
+    private static final long RECHECK_MILLIS = 500;
+
+    private final XMPPTCPConnection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition acked = lock.newCondition();
+    private final CopyOnWriteArrayList<Runnable> whenBelow = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private long outstanding; // guarded by lock
+    private long peak; // guarded by lock
+    private long waits; // guarded by lock
+    private volatile boolean closed;
+    /** Stanzas counted and not yet acknowledged, by id (several stanzas may share one, e.g. IQ answers). */
+    private final Map<String, Integer> counted = new HashMap<>(); // guarded by lock
+
+    @SuppressWarnings("deprecation") // the only Smack 4.4 interceptor that sees IQs too
+    public AckGate(XMPPTCPConnection connection) {
+        this.connection = connection;
+        connection.addStanzaInterceptor(this::admit, s -> true);
+        connection.addStanzaAcknowledgedListener(this::acknowledged);
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                reset(); // a clean close dropped Smack's unacknowledged queue: nothing of it comes back
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                wake();
+            }
+
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                if (resumed) {
+                    wake();
+                } else {
+                    reset(); // a new stream: its queue starts empty (Smack re-sends the old stanzas uncounted)
+                }
+            }
+        });
+    }
+
+    /**
+     * Whether fewer than {@code budget} stanzas are unacknowledged (always true without stream management).
+     * When not, the hooks given to {@link #whenBelow} run at the next acknowledgement.
+     */
+    public boolean below(int budget) {
+        if (!connection.isSmEnabled()) {
+            return true;
+        }
+        wanted.set(true);
+        lock.lock();
+        try {
+            return outstanding < budget;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code hook} (on a Smack thread) after each acknowledgement that follows a {@link #below} = false. */
+    public void whenBelow(Runnable hook) {
+        whenBelow.add(hook);
+    }
+
+    /** Weight of the stanzas counted and not yet acknowledged. */
+    public long outstanding() {
+        lock.lock();
+        try {
+            return outstanding;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The most stanzas ever unacknowledged at once on this connection. */
+    public long peak() {
+        lock.lock();
+        try {
+            return peak;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many stanzas had to wait for an acknowledgement before going out. */
+    public long waits() {
+        lock.lock();
+        try {
+            return waits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void admit(Stanza stanza) {
+        if (!connection.isSmEnabled()) {
+            return; // not going into the unacknowledged queue
+        }
+        boolean mayWait = !Thread.holdsLock(connection);
+        int weight = weight(stanza);
+        lock.lock();
+        try {
+            if (mayWait && mustWait()) {
+                waits++;
+                while (mustWait()) {
+                    acked.await(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
+            count(stanza, weight);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Smack's sendStanza sees the interrupt when queueing
+            count(stanza, weight);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Over the limit on a live stream, or the stream broken but resumable: until it is resumed (or given
+     * up) nothing is acknowledged, and Smack would queue a stanza for a writer that has restarted and
+     * stores it as unacknowledged, uncounted. So senders wait for the resumption.
+     */
+    private boolean mustWait() {
+        if (closed || !connection.isSmEnabled()) {
+            return false;
+        }
+        if (connection.isDisconnectedButSmResumptionPossible()) {
+            return true;
+        }
+        return outstanding >= LIMIT && connection.isConnected();
+    }
+
+    private void count(Stanza stanza, int weight) {
+        if (!closed && connection.isSmEnabled() && !connection.isDisconnectedButSmResumptionPossible()) {
+            counted.merge(key(stanza), 1, Integer::sum);
+            outstanding += weight;
+            peak = Math.max(peak, outstanding);
+        }
+    }
+
+    /** The session is over: nobody waits any more (what is sent now fails as Smack's stream is closed). */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            acked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A message costs its place and the {@code <r/>} Smack sends after it. */
+    static int weight(Stanza stanza) {
+        return stanza instanceof Message ? 2 : 1;
+    }
+
+    private void acknowledged(Stanza stanza) {
+        lock.lock();
+        try {
+            String key = key(stanza);
+            Integer n = counted.get(key);
+            if (n == null) {
+                return; // not counted on this stream (sent before SM or before a new stream): frees nothing
+            }
+            if (n > 1) {
+                counted.put(key, n - 1);
+            } else {
+                counted.remove(key);
+            }
+            outstanding -= weight(stanza);
+            acked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (wanted.compareAndSet(true, false)) {
+            whenBelow.forEach(Runnable::run);
+        }
+    }
+
+    /** The stanza's id survives Smack's message and presence interceptors, which rebuild the stanza. */
+    private static String key(Stanza stanza) {
+        String id = stanza.getStanzaId();
+        return id == null ? "" : id;
+    }
+
+    private void reset() {
+        lock.lock();
+        try {
+            outstanding = 0;
+            counted.clear();
+            acked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            acked.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
