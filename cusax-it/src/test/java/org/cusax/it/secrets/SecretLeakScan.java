@@ -38,7 +38,7 @@ class SecretLeakScan {
     @Test
     void noTestPasswordInAnyFileTheRunWrote() throws IOException {
         Path root = Path.of(System.getProperty("cusax.reactor.root", "..")).toAbsolutePath().normalize();
-        SecretScan scan = new SecretScan(TestPasswords.MARKER, RunDirectoryCheck.SECRET_STORES.or(NOT_RUN_OUTPUT));
+        SecretScan scan = new SecretScan(TestPasswords.markerForms(), RunDirectoryCheck.SECRET_STORES.or(NOT_RUN_OUTPUT));
         List<Path> leaks = new ArrayList<>();
         List<String> ledger = new ArrayList<>();
         int scanned = 0;

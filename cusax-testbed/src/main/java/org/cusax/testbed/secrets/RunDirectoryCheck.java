@@ -46,7 +46,7 @@ public final class RunDirectoryCheck {
         String ledger = System.getProperty(LEDGER_PROPERTY);
         StringBuilder out = new StringBuilder("run " + runDir + "\n");
         try {
-            SecretScan.Result r = new SecretScan(TestPasswords.MARKER, SECRET_STORES).scan(runDir);
+            SecretScan.Result r = new SecretScan(TestPasswords.markerForms(), SECRET_STORES).scan(runDir);
             out.append("scanned ").append(r.filesScanned()).append('\n');
             r.secretStores().forEach(p -> out.append("store ").append(p).append('\n'));
             r.leaks().forEach(p -> out.append("leak ").append(p).append('\n'));

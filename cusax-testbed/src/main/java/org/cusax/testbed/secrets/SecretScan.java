@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * credential table) are named by the caller's predicate and only counted. Symbolic links are not followed.
  */
 public final class SecretScan {
-    private final byte[] marker;
+    private final byte[][] markers;
     private final Predicate<Path> meantToHoldSecrets;
 
     /**
@@ -26,7 +26,12 @@ public final class SecretScan {
      * @param meantToHoldSecrets files that may: they are reported as {@link Result#secretStores()}
      */
     public SecretScan(String marker, Predicate<Path> meantToHoldSecrets) {
-        this.marker = marker.getBytes(StandardCharsets.UTF_8);
+        this(List.of(marker), meantToHoldSecrets);
+    }
+
+    /** Looks for any of {@code markers} (e.g. {@link TestPasswords#markerForms()}). */
+    public SecretScan(List<String> markers, Predicate<Path> meantToHoldSecrets) {
+        this.markers = markers.stream().map(m -> m.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.meantToHoldSecrets = meantToHoldSecrets;
     }
 
@@ -67,21 +72,20 @@ public final class SecretScan {
         return new Result(scanned[0], stores, leaks);
     }
 
-    /** Whether the file's bytes contain the marker (streamed: files of any size). */
+    /** Whether the file's bytes contain a marker (streamed: files of any size). */
     boolean contains(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[64 * 1024];
-            int matched = 0;
+            int[] matched = new int[markers.length];
             int n;
             while ((n = in.read(buf)) > 0) {
                 for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    while (matched > 0 && b != marker[matched]) {
-                        matched = fallback(matched);
-                    }
-                    if (b == marker[matched]) {
-                        matched++;
-                        if (matched == marker.length) {
+                    for (int m = 0; m < markers.length; m++) {
+                        byte[] marker = markers[m];
+                        while (matched[m] > 0 && buf[i] != marker[matched[m]]) {
+                            matched[m] = fallback(marker, matched[m]);
+                        }
+                        if (buf[i] == marker[matched[m]] && ++matched[m] == marker.length) {
                             return true;
                         }
                     }
@@ -94,7 +98,7 @@ public final class SecretScan {
     }
 
     /** KMP fallback: the longest proper prefix of marker[0..matched) that is also its suffix. */
-    private int fallback(int matched) {
+    private static int fallback(byte[] marker, int matched) {
         for (int len = matched - 1; len > 0; len--) {
             boolean ok = true;
             for (int i = 0; i < len && ok; i++) {

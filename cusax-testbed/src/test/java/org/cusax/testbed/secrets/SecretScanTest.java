@@ -45,6 +45,20 @@ class SecretScanTest {
     }
 
     @Test
+    void aPasswordInsideBase64IsFoundAtEveryAlignment() throws Exception {
+        SecretScan scan = new SecretScan(TestPasswords.markerForms(), p -> false);
+        for (String prefix : new String[] {"\0alice\0", "\0bob\0", "\0carol\0", "alice:"}) {
+            String b64 = java.util.Base64.getEncoder().encodeToString((prefix + TestPasswords.next())
+                    .getBytes(StandardCharsets.UTF_8));
+            Path log = Files.writeString(dir.resolve("sasl.log"), "SENT: <auth mechanism='PLAIN'>" + b64 + "</auth>\n");
+            assertThat(scan.contains(log)).as("base64 of %s + password", prefix).isTrue();
+        }
+        Path clean = Files.writeString(dir.resolve("clean.log"), java.util.Base64.getEncoder()
+                .encodeToString("\0alice\0SomethingElseEntirely42".getBytes(StandardCharsets.UTF_8)));
+        assertThat(scan.contains(clean)).isFalse();
+    }
+
+    @Test
     void theServersCredentialTablesAreStoresNotLeaks() {
         assertThat(RunDirectoryCheck.SECRET_STORES).accepts(Path.of("/r/kamailio/users/users"),
                 Path.of("/r/prosody/data/cusax%2etest/accounts/alice.dat"), Path.of("/r/bob.pw"));
