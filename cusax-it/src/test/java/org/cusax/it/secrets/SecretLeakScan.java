@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * its own surefire execution in the {@code verify} phase, after every test of every module): every test
  * password begins with {@link TestPasswords#MARKER}, so the marker in any file the run wrote is a leak —
  * surefire reports and test output of every module, the integration tests' kept temporary directories
- * (daemon logs, history, kept provisioning) and, recorded just before each was deleted, every testbed and
+ * ({@link ScannedTempDirFactory#root()}: daemon logs, history, kept provisioning) and, recorded just before each was deleted, every testbed and
  * sandbox run directory (Prosody, Kamailio, baresip, sipp and client logs). Files meant to hold a password
  * (password files, the servers' credential tables: {@link RunDirectoryCheck#SECRET_STORES}) are only counted;
  * compiled classes and jars are not output of the run. Fails listing the files, never their content.
@@ -52,17 +53,26 @@ class SecretLeakScan {
                 ledger.addAll(RunDirectoryCheck.ledgerLines(target.resolve("secret-scan")));
             }
         }
+        Optional<Path> kept = ScannedTempDirFactory.root();
+        if (kept.isPresent()) { // the integration tests' @TempDirs of this build
+            SecretScan.Result r = scan.scan(kept.get());
+            scanned += r.filesScanned();
+            stores += (int) r.secretStores().stream().filter(RunDirectoryCheck.SECRET_STORES).count();
+            leaks.addAll(r.leaks());
+        }
         long runs = ledger.stream().filter(l -> l.startsWith("run ")).count();
         long runFiles = ledger.stream().filter(l -> l.startsWith("scanned "))
                 .mapToLong(l -> Long.parseLong(l.substring("scanned ".length()))).sum();
         long runStores = ledger.stream().filter(l -> l.startsWith("store ")).count();
         List<String> runLeaks = ledger.stream().filter(l -> l.startsWith("leak ") || l.startsWith("error ")).toList();
-        System.out.printf("secret scan: %d files under %s/*/target (%d password stores), %d run directories "
+        System.out.printf("secret scan: %d files under %s/*/target and the kept @TempDirs (%d password stores), %d run directories "
                 + "(%d files, %d password stores) recorded before deletion; leaks: %d%n",
                 scanned, root, stores, runs, runFiles, runStores, leaks.size() + runLeaks.size());
         assertThat(leaks).as("files under target/ holding a test password").isEmpty();
         assertThat(runLeaks).as("run directories holding a test password (or not scanned)").isEmpty();
-        deleteTree(Path.of(System.getProperty(ScannedTempDirFactory.PROPERTY, "target/it-tmp")));
+        if (kept.isPresent()) {
+            deleteTree(kept.get());
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
