@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,9 +40,6 @@ public final class Testbed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Testbed.class);
     private static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-    private static final char[] PASSWORD_CHARS =
-            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TestbedOptions options;
     private final ProcessHost host;
@@ -290,6 +286,7 @@ public final class Testbed implements AutoCloseable {
                 failure = e;
             }
         }
+        org.cusax.testbed.secrets.RunDirectoryCheck.record(runDir); // servers stopped: their logs are complete
         if (keep) {
             LOG.info("testbed run directory kept: {}", runDir);
         } else {
@@ -301,11 +298,7 @@ public final class Testbed implements AutoCloseable {
     }
 
     private static String randomPassword() {
-        char[] c = new char[20];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = PASSWORD_CHARS[RANDOM.nextInt(PASSWORD_CHARS.length)];
-        }
-        return new String(c);
+        return org.cusax.testbed.secrets.TestPasswords.next();
     }
 
     private static void deleteTree(Path dir) {

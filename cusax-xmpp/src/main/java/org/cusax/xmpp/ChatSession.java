@@ -245,7 +245,7 @@ final class ChatSession implements SessionHooks {
         sent = p;
         var builder = StanzaBuilder.buildPresence().ofType(Presence.Type.available).setMode(mode(p.availability()));
         if (!p.status().isEmpty()) {
-            builder.setStatus(p.status());
+            builder.setStatus(org.cusax.xmpp.xml.XmlChars.replaceInvalid(p.status())); // a NUL would end the stream
         }
         return builder.build();
     }

@@ -19,7 +19,7 @@ public record CallerClaims(String fromUri, String fromDisplayName, List<String> 
                            boolean fromTrustedProxy, List<String> callInfoImpp, List<String> contactXmpp) {
     public CallerClaims {
         Objects.requireNonNull(fromUri, "fromUri");
-        fromDisplayName = fromDisplayName == null ? "" : fromDisplayName.strip();
+        fromDisplayName = org.cusax.core.contact.DisplayText.oneLine(fromDisplayName); // the caller's own text
         assertedIdentities = assertedIdentities == null ? List.of() : List.copyOf(assertedIdentities);
         callInfoImpp = callInfoImpp == null ? List.of() : List.copyOf(callInfoImpp);
         contactXmpp = contactXmpp == null ? List.of() : List.copyOf(contactXmpp);

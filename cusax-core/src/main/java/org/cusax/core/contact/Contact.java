@@ -13,7 +13,7 @@ import java.util.List;
 public record Contact(String jid, String name, Presence presence, List<TelAddress> tels) {
     public Contact {
         jid = Jids.requireBare(jid);
-        name = name == null ? "" : name.strip();
+        name = DisplayText.oneLine(name); // a roster name is the contact's or the server's text
         if (presence == null) {
             throw new IllegalArgumentException("presence is missing for " + jid + " (use Presence.unavailable())");
         }

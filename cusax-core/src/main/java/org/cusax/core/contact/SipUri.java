@@ -63,7 +63,8 @@ public record SipUri(boolean secure, String user, Optional<String> password, Str
         } else {
             return Optional.empty();
         }
-        if (t.isEmpty() || t.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>' || c == '"')) {
+        // DEL and C1 controls too (AddressNormalizerFuzzTest found "`\u007Fl@E0m" giving a canonical URI with a raw DEL)
+        if (t.isEmpty() || t.chars().anyMatch(c -> c <= ' ' || Character.isISOControl(c) || c == '<' || c == '>' || c == '"')) {
             return Optional.empty();
         }
         try {

@@ -37,7 +37,9 @@ public final class ProvisioningDocument {
             throw invalid(e.getMessage());
         }
         int line = 0;
-        for (String raw : text.split("\n", -1)) {
+        // String.lines() ends lines at \n, \r and \r\n exactly as the ConfigFile reader does: splitting at \n
+        // alone let "provisioning.version = 1\rxmpp.password-file = …" through (found by ProvisioningDocumentFuzzTest)
+        for (String raw : (Iterable<String>) text.lines()::iterator) {
             line++;
             String trimmed = raw.strip();
             int eq = trimmed.indexOf('=');
@@ -52,6 +54,9 @@ public final class ProvisioningDocument {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : file.explicitKeys()) {
+            if (LocalKeys.local(key)) { // whatever the lines looked like: the parsed keys decide
+                throw invalid(source + ": '" + key + "' is a local setting that a provisioning server may not set");
+            }
             values.put(key, file.get(key));
         }
         values.putIfAbsent("provisioning.url", from.toString());

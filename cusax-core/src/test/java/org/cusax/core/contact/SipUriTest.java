@@ -60,4 +60,13 @@ class SipUriTest {
         assertThat(v6.host()).isEqualTo("[2001:db8::10]");
         assertThat(v6.port()).isEqualTo(5070);
     }
+
+    /** RFC 3261 §25.1: no control character in a SIP URI (found by AddressNormalizerFuzzTest: a raw DEL was kept). */
+    @Test
+    void controlCharactersAreNotAUri() {
+        assertThat(SipUri.parse("sip:a\u007Fb@example.com")).isEmpty();
+        assertThat(SipUri.parse("sip:ab@example.com;x=\u0085")).isEmpty();
+        assertThat(new AddressNormalizer("FR").normalize("`\u007Fl@E0m").parseable()).isFalse();
+        assertThat(SipUri.parse("sip:a%7Fb@example.com").orElseThrow().canonical()).isEqualTo("sip:a%7Fb@example.com");
+    }
 }

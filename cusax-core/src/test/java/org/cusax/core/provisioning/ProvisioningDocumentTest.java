@@ -68,6 +68,13 @@ class ProvisioningDocumentTest {
                 .hasMessageContaining(":1: 'sip.password' is a local setting");
     }
 
+    /** Found by ProvisioningDocumentFuzzTest: a bare CR ends a line for the parser, so it must for the check too. */
+    @Test
+    void aLocalKeyAfterABareCarriageReturnIsRefusedToo() {
+        assertThatThrownBy(() -> ProvisioningDocument.parse(FROM, "provisioning.version = 7\rxmpp.password-file = /etc/shadow\r"))
+                .hasMessageContaining(":2: 'xmpp.password-file' is a local setting");
+    }
+
     @Test
     void aDocumentWithoutVersionIsRejected() {
         assertThatThrownBy(() -> ProvisioningDocument.parse(FROM, DOCUMENT.replace("provisioning.version = 7\n", "")))

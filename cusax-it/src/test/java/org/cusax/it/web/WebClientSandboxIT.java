@@ -44,7 +44,7 @@ class WebClientSandboxIT {
     @Test
     void signInCallAndChatAtDesktopAndPhoneWidths() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withWorkDir(dir.resolve("sandbox")))) {
-            String password = "pw-" + java.util.UUID.randomUUID(); // distinctive, to be sought in page and log
+            String password = org.cusax.testbed.secrets.TestPasswords.next(); // distinctive, to be sought in page and log
             Path conf = webUser(sandbox, password);
             try (CliProcess serve = CliProcess.start(ProcessHost.LOCAL, dir, "serve",
                     List.of("serve", "--json", "-v", "-c", conf.toString()));

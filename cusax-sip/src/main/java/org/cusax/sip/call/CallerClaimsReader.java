@@ -160,6 +160,9 @@ public final class CallerClaimsReader {
             return uri.isEmpty() ? Optional.empty() : Optional.of(new Entry(uri, t.substring(gt + 1)));
         }
         int semi = t.indexOf(';');
+        if (semi == 0) {
+            return Optional.empty(); // parameters without a URI (";;;", found by CallerClaimsFuzzTest)
+        }
         return Optional.of(semi < 0 ? new Entry(t, "") : new Entry(t.substring(0, semi).strip(), t.substring(semi)));
     }
 }

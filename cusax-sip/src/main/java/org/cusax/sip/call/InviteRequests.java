@@ -11,6 +11,7 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.CallInfoHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.ViaHeader;
@@ -55,7 +56,11 @@ final class InviteRequests {
                     new ArrayList<>(List.of(via())), endpoint.headers().createMaxForwardsHeader(70));
             r.addHeader(contact());
             if (linkedJid.isPresent()) {
-                r.addHeader(endpoint.headers().createHeader("Call-Info", "<xmpp:" + linkedJid.get() + ">;purpose=impp"));
+                // typed builder, no header text of ours: RFC 6993 purpose as a parameter of a CallInfoHeader
+                CallInfoHeader callInfo = endpoint.headers().createCallInfoHeader(
+                        endpoint.addresses().createURI("xmpp:" + linkedJid.get()));
+                callInfo.setPurpose("impp");
+                r.addHeader(callInfo);
             }
             if (!userAgent.isBlank()) {
                 r.addHeader(endpoint.headers().createHeader("User-Agent", userAgent));

@@ -79,6 +79,26 @@ public final class RegisterRequests {
         return sip;
     }
 
+    /**
+     * The display name as the inside of an RFC 3261 §25.1 quoted-string: JAIN-SIP's {@code setDisplayName}
+     * writes it between quotes as given, so a quote or a line break in it would end the header and start
+     * another (issue 14: a provisioned {@code sip.display-name} must not inject headers). Backslash and quote
+     * become quoted-pairs; control characters, which a quoted-string cannot carry, become spaces.
+     */
+    static String quotedStringContent(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (char c : name.strip().toCharArray()) {
+            if (c == '\\' || c == '"') {
+                b.append('\\').append(c);
+            } else if (Character.isISOControl(c)) {
+                b.append(' ');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** Our Contact URI for a connection whose local end is {@code local}. */
     public SipURI contactUri(InetSocketAddress local) {
         try {
@@ -100,8 +120,8 @@ public final class RegisterRequests {
             Address to = addresses.createAddress(aor);
             Address from = addresses.createAddress(aor);
             if (!displayName.isBlank()) {
-                to.setDisplayName(displayName);
-                from.setDisplayName(displayName);
+                to.setDisplayName(quotedStringContent(displayName));
+                from.setDisplayName(quotedStringContent(displayName));
             }
             SipURI requestUri = addresses.createSipURI(null, aor.getHost());
             Request r = messages.createRequest(requestUri, Request.REGISTER, callId,

@@ -1,7 +1,10 @@
 package org.cusax.xmpp.chat;
 
+import java.util.OptionalInt;
+
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.port.TransmitResult;
+import org.cusax.xmpp.xml.XmlChars;
 import org.jivesoftware.smack.SmackException.NotConnectedException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -45,6 +48,12 @@ public final class ChatTransmitter {
         }
         if (message.body().isEmpty()) {
             tracker.failed(message.id(), "the message is empty");
+            return TransmitResult.REJECTED;
+        }
+        OptionalInt invalid = XmlChars.firstInvalid(message.body());
+        if (invalid.isPresent()) { // written as is, it would end our stream, and again after every reconnection
+            tracker.failed(message.id(), "the message contains a character XMPP cannot carry ("
+                    + XmlChars.name(invalid.getAsInt()) + ", a control character)");
             return TransmitResult.REJECTED;
         }
         if (!link.online()) {

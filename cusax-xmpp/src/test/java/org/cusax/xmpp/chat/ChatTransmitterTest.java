@@ -10,6 +10,8 @@ import org.cusax.core.port.TransmitResult;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.jivesoftware.smack.SmackException.NotConnectedException;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Writing chat messages (RFC 6121 §5.2) and what the core is told (XEP-0198 §4 acknowledgements). */
@@ -89,6 +91,31 @@ class ChatTransmitterTest {
         link.dropOnSend = false;
         assertThat(transmitter.transmit(m)).isEqualTo(TransmitResult.SENT_AWAITING_ACK); // same id, later
         assertThat(link.written).extracting(Message::getStanzaId).containsExactly(m.id());
+    }
+
+    @Test
+    @DisplayName("RFC 6120 §11.1: markup in a body is text; the stanza parses back to the same body and nothing else")
+    void markupInABodyCannotInjectStanzas() throws Exception {
+        String body = "</body></message><iq type='set' id='x'><query xmlns='jabber:iq:roster'><item jid='eve@evil'/>"
+                + "</query></iq><message><body>&amp;\"'";
+        ChatMessage m = ChatMessage.outgoing("bob@cusax.test", body);
+        assertThat(transmitter.transmit(m)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
+        Message reparsed = (Message) PacketParserUtils.parseStanza(link.written.get(0).toXML().toString());
+        assertThat(reparsed.getBody()).isEqualTo(body);
+        assertThat(reparsed.getBodies()).hasSize(1);
+        assertThat(reparsed.getExtensions()).singleElement().isInstanceOf(Message.Body.class); // Smack 4.4: the body is an extension
+    }
+
+    @Test
+    @DisplayName("XML 1.0 §2.2: a body with a control character is refused with the reason, never written")
+    void aControlCharacterFailsTheMessageInsteadOfEndingTheStream() {
+        ChatMessage m = ChatMessage.outgoing("bob@cusax.test", "colours \u001b[31mred");
+        assertThat(transmitter.transmit(m)).isEqualTo(TransmitResult.REJECTED);
+        assertThat(link.written).isEmpty();
+        assertThat(callbacks.failed()).containsExactly(m.id()
+                + ": the message contains a character XMPP cannot carry (U+001B, a control character)");
+        assertThat(transmitter.transmit(ChatMessage.outgoing("bob@cusax.test", "tab\tand\nlines 😀")))
+                .isEqualTo(TransmitResult.SENT_AWAITING_ACK);
     }
 
     @Test

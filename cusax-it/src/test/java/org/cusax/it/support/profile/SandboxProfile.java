@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -29,9 +28,6 @@ import org.cusax.testbed.sip.Sipp;
  * one); clients trust a PEM bundle of both.
  */
 public final class SandboxProfile implements ServiceProfile {
-    private static final char[] PASSWORD_CHARS =
-            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path runDir;
     private final SandboxXmppServer xmpp;
@@ -179,17 +175,14 @@ public final class SandboxProfile implements ServiceProfile {
             try {
                 xmpp.close();
             } finally {
+                org.cusax.testbed.secrets.RunDirectoryCheck.record(runDir);
                 deleteTree(runDir);
             }
         }
     }
 
     private static String randomPassword() {
-        StringBuilder b = new StringBuilder(20);
-        for (int i = 0; i < 20; i++) {
-            b.append(PASSWORD_CHARS[RANDOM.nextInt(PASSWORD_CHARS.length)]);
-        }
-        return b.toString();
+        return org.cusax.testbed.secrets.TestPasswords.next();
     }
 
     private static void deleteTree(Path dir) {
