@@ -186,7 +186,8 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             DigestAuthenticator auth = new DigestAuthenticator(account.authUser(), account.password(),
                     new ChallengeSelector(settings.digestAlgorithms()), ep.headers());
             RegistrationClient client = new RegistrationClient(ep, requests, auth, settings.digestAlgorithms(), backoff,
-                    executor, status, new FailureClassifier(aor.toString(), account.server().toString()),
+                    executor, status, new FailureClassifier(aor.toString(), account.server().toString(),
+                            account.security().minimumTlsVersion()),
                     settings.registerExpires(), settings.requestTimeout(), settings.keepaliveInterval());
             CallManager callManager = new CallManager(ep, aor, settings.userAgent(), linkedJid,
                     new DigestAuthenticator(account.authUser(), account.password(),
