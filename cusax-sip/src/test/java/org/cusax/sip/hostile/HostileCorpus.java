@@ -109,8 +109,9 @@ final class HostileCorpus {
         req = valid("OPTIONS", id);
         req.put("Via", "SIP/2.0/" + (transport.equals("UDP") ? "TCP" : "UDP") + " 127.0.0.1:" + senderPort
                 + ";branch=z9hG4bK" + id + ";rport");
+        cases.add(new Case("top Via names another transport (RFC 3261 §18.2.2)", render(line("OPTIONS"), req, ""),
+                id, 200));
         if (transport.equals("UDP")) {
-            cases.add(new Case("top Via names another transport", render(line("OPTIONS"), req, ""), id, 200));
             id = nextId();
             cases.add(new Case("SIP/7.0 (RFC 4475 §3.1.2.16 badvers-like)", render(
                     "OPTIONS sip:alice@127.0.0.1:" + listenerPort + " SIP/7.0", valid("OPTIONS", id), ""), id, 505));
