@@ -194,7 +194,10 @@ public final class JainSipTelephonyPort implements TelephonyPort {
                             new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
                     callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout(),
                             settings.mediaTimeout()), executor);
-            callManager.readCallersWith(new CallerClaimsReader(trustedProxy(server.getAddress())));
+            FlowMonitor flows = config.flows();
+            callManager.readCallersWith(new CallerClaimsReader(new org.cusax.sip.call.ProxyTrust(
+                    trustedProxy(server.getAddress()), transport == Transport.TLS, settings.trustProxyByAddress(),
+                    account.domain(), remote -> flows.find(remote).flatMap(org.cusax.sip.net.Flow::tlsSession))));
             liveAudio.ifPresent(callManager::useLiveAudio);
             router.connect(RequestDispatcher.standard(responder, account.features().calling()
                     ? Optional.of(callManager.incoming()) : Optional.empty()), client, callManager);

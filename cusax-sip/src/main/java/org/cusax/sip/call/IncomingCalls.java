@@ -63,9 +63,6 @@ public final class IncomingCalls {
                 call.toTag = calls.requests.tag();
                 call.dialog = calls.endpoint.provider().getNewDialog(st);
                 calls.register(call);
-                if (refusedForMedia(call, invite)) {
-                    return;
-                }
                 Response ringing = response(call, Response.RINGING);
                 ringing.addHeader(calls.requests.contact());
                 st.sendResponse(ringing);
@@ -84,6 +81,14 @@ public final class IncomingCalls {
 
     void answer(SipCall call, AudioPlan plan) {
         requireRinging(call, "answer");
+        // an offer without the SRTP the security guard requires (RFC 7081 §7): the call rang like any other (the
+        // user sees who calls and may reject it), answering it is refused with 488 and the guard's reason
+        java.util.Optional<EndReason> insecure = call.offer == null ? java.util.Optional.empty()
+                : calls.mediaCheck.lacksRequiredSrtp(call.id, call.offer);
+        if (insecure.isPresent()) {
+            refuse(call, insecure.get());
+            return;
+        }
         String sdp;
         try {
             sdp = call.offer == null ? call.media.offer() : call.media.answer(call.offer);
@@ -235,25 +240,6 @@ public final class IncomingCalls {
         if (call.direction != CallDirection.INCOMING || !call.ringing()) {
             throw new IllegalStateException("cannot " + what + " call " + call.id + " now");
         }
-    }
-
-    /**
-     * An offer without the SRTP the security guard requires (RFC 7081 §7): the user is told of the call and
-     * why it was refused; the caller gets 488 with the reason in a Warning header, and no ringing.
-     */
-    private boolean refusedForMedia(SipCall call, Request invite) {
-        if (call.offer == null || !calls.mediaCheck.srtpRequired()) {
-            return false;
-        }
-        java.util.Optional<EndReason> refused = calls.mediaCheck.lacksRequiredSrtp(call.id, call.offer);
-        if (refused.isEmpty()) {
-            return false;
-        }
-        calls.callbacks.onIncomingCall(call.id, calls.callerClaims.read(invite));
-        if (call.phase != SipCall.Phase.ENDED) { // else refused meanwhile (busy)
-            refuse(call, refused.get());
-        }
-        return true;
     }
 
     private void refuse(SipCall call, EndReason reason) {
