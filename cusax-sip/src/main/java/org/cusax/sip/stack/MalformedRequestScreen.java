@@ -11,8 +11,8 @@ import java.util.Optional;
 import gov.nist.javax.sip.parser.ParserFactory;
 
 /**
- * A request whose mandatory header (From, To, Call-ID, CSeq, or a Via after the first) does not parse, or is
- * missing, gets 400 Bad Request (RFC 3261 §8.1.1, §8.2.6 and §21.4.1): JAIN-SIP closes a TCP connection on
+ * A request whose mandatory header (From, To, Call-ID, CSeq, Max-Forwards, or a Via after the first) does not
+ * parse, or is missing, gets 400 Bad Request (RFC 3261 §8.1.1, §8.2.6 and §21.4.1): JAIN-SIP closes a TCP connection on
  * such a request and drops it over UDP, so that the sender never learns why. The answer is built from the
  * request's own lines (Via, From, To, Call-ID, CSeq copied as received, control characters replaced); it needs
  * a top Via that parses (else there is nowhere to answer, and the request goes on to JAIN-SIP, which drops
@@ -20,7 +20,7 @@ import gov.nist.javax.sip.parser.ParserFactory;
  */
 final class MalformedRequestScreen {
     private static final Map<String, String> MANDATORY = Map.of("via", "Via", "v", "Via", "from", "From", "f", "From",
-            "to", "To", "t", "To", "call-id", "Call-ID", "i", "Call-ID", "cseq", "CSeq");
+            "to", "To", "t", "To", "call-id", "Call-ID", "i", "Call-ID", "cseq", "CSeq", "max-forwards", "Max-Forwards");
 
     private MalformedRequestScreen() {
     }
@@ -36,6 +36,7 @@ final class MalformedRequestScreen {
         List<String> vias = new ArrayList<>();
         Map<String, String> copied = new LinkedHashMap<>();
         String broken = null;
+        boolean seenMaxForwards = false;
         for (String line : text.substring(eol + 2, end).replaceAll("\r\n[ \t]+", " ").split("\r\n")) {
             int colon = line.indexOf(':');
             String name = colon > 0 ? MANDATORY.get(line.substring(0, colon).trim().toLowerCase(Locale.ROOT)) : null;
@@ -49,8 +50,10 @@ final class MalformedRequestScreen {
                     return Optional.empty(); // no route back
                 }
                 vias.add(value);
-            } else {
+            } else if (!name.equals("Max-Forwards")) {
                 copied.putIfAbsent(name, value);
+            } else {
+                seenMaxForwards = true;
             }
             if (!parses && broken == null) {
                 broken = "malformed " + name;
@@ -60,6 +63,9 @@ final class MalformedRequestScreen {
             if (broken == null && !copied.containsKey(name)) {
                 broken = "missing " + name;
             }
+        }
+        if (broken == null && !seenMaxForwards) {
+            broken = "missing Max-Forwards"; // RFC 3261 §8.1.1.6; JAIN-SIP cannot make a transaction without it
         }
         if (broken == null || vias.isEmpty() || copied.getOrDefault("CSeq", "").toUpperCase(Locale.ROOT)
                 .endsWith(" ACK")) {
