@@ -5,7 +5,7 @@
 --
 -- What it gives a client
 --   * c2s only (no s2s, no HTTP, no components): one virtual host, the CUSAX domain.
---   * STARTTLS required before anything else (c2s_require_encryption), TLSv1.2 or newer.
+--   * STARTTLS required before anything else (c2s_require_encryption), TLSv1.2 or newer (tls_protocol).
 --   * SASL over SCRAM: passwords are stored hashed (authentication = "internal_hashed"), so the
 --     server offers SCRAM-SHA-1 (and SCRAM-SHA-1-PLUS when the TLS library supports channel
 --     binding) plus PLAIN inside TLS. cusax uses PLAIN only when told to (xmpp.sasl.allow-plain).
@@ -28,6 +28,7 @@ local base_dir = "/var/lib/cusax-prosody"         -- holds data/, prosody.pid an
 local tls_certificate = "/etc/prosody/certs/cusax.test.crt"  -- PEM, full chain
 local tls_key = "/etc/prosody/certs/cusax.test.key"          -- PEM private key
 local log_level = "info"                          -- debug, info, warn or error
+local tls_protocol = "tlsv1_2+"                   -- TLS versions served: tlsv1_2+, tlsv1_3, tlsv1_2 (only)
 -- Accounts from the cusax user directory on PostgreSQL (docs/provisioning.md) instead of Prosody's
 -- own store: nil, or the connection and the folder holding mod_auth_cusax_directory.lua, e.g.
 -- local directory_sql = { driver = "PostgreSQL", database = "cusax", host = "127.0.0.1", port = 5432,
@@ -74,7 +75,7 @@ certificates = tls_certificate:match("^(.*)/[^/]*$") or "certs"
 ssl = {
 	certificate = tls_certificate;
 	key = tls_key;
-	protocol = "tlsv1_2+";
+	protocol = tls_protocol;
 }
 
 -- ------------------------------------------------------------------ modules

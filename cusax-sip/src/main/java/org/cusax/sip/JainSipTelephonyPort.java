@@ -186,14 +186,18 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             DigestAuthenticator auth = new DigestAuthenticator(account.authUser(), account.password(),
                     new ChallengeSelector(settings.digestAlgorithms()), ep.headers());
             RegistrationClient client = new RegistrationClient(ep, requests, auth, settings.digestAlgorithms(), backoff,
-                    executor, status, new FailureClassifier(aor.toString(), account.server().toString()),
+                    executor, status, new FailureClassifier(aor.toString(), account.server().toString(),
+                            account.security().minimumTlsVersion()),
                     settings.registerExpires(), settings.requestTimeout(), settings.keepaliveInterval());
             CallManager callManager = new CallManager(ep, aor, settings.userAgent(), linkedJid,
                     new DigestAuthenticator(account.authUser(), account.password(),
                             new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
                     callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout(),
                             settings.mediaTimeout()), executor);
-            callManager.readCallersWith(new CallerClaimsReader(trustedProxy(server.getAddress())));
+            FlowMonitor flows = config.flows();
+            callManager.readCallersWith(new CallerClaimsReader(new org.cusax.sip.call.ProxyTrust(
+                    trustedProxy(server.getAddress()), transport == Transport.TLS, settings.trustProxyByAddress(),
+                    account.domain(), remote -> flows.find(remote).flatMap(org.cusax.sip.net.Flow::tlsSession))));
             liveAudio.ifPresent(callManager::useLiveAudio);
             router.connect(RequestDispatcher.standard(responder, account.features().calling()
                     ? Optional.of(callManager.incoming()) : Optional.empty()), client, callManager);

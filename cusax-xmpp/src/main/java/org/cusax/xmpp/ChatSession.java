@@ -87,7 +87,7 @@ final class ChatSession implements SessionHooks {
         List<String> mechanisms = SaslPolicy.mechanisms(settings.allowPlainSasl(), account.security().requireTls());
         FailureClassifier classifier = new FailureClassifier(new FailureClassifier.Context(account.domain(),
                 account.server().host() + ":" + account.server().port(),
-                TrustStores.describe(account.security()), mechanisms));
+                TrustStores.describe(account.security()), mechanisms, account.security().minimumTlsVersion()));
         supervisor = new ConnectionSupervisor(connection, callbacks, backoff, classifier, this,
                 "cusax-xmpp-" + account.authUser());
 

@@ -93,7 +93,8 @@ final class HumanFormat {
             return "ringing " + r.call().remote();
         }
         if (event instanceof org.cusax.core.event.CallAnswered a) {
-            return "call with " + a.call().remote() + " answered";
+            return "call with " + a.call().remote() + " answered" + a.call().media().map(m -> " (" + m.protection()
+                    + ")" + (m.warning() ? " WARNING: " + m.explanation() : "")).orElse("");
         }
         return event.type();
     }

@@ -25,7 +25,7 @@ final class RemoteFormat {
             case "call-resumed" -> "call with " + str(e, "remote") + ("us".equals(e.get("by")) ? " resumed"
                     : " resumed by the other side");
             case "call-ringing" -> "ringing " + str(e, "remote");
-            case "call-answered" -> "call with " + str(e, "remote") + " answered";
+            case "call-answered" -> "call with " + str(e, "remote") + " answered" + media(map(e.get("media")));
             default -> type;
         };
     }
@@ -83,6 +83,15 @@ final class RemoteFormat {
             n++;
         }
         return sb.toString();
+    }
+
+    /** The call's media protection and, when the guard warned (security.profile = warn), why. */
+    private static String media(Map<String, Object> m) {
+        if (m.isEmpty()) {
+            return "";
+        }
+        return " (" + str(m, "protection") + ")" + (Boolean.TRUE.equals(m.get("warning"))
+                ? " WARNING: " + str(m, "explanation") : "");
     }
 
     @SuppressWarnings("unchecked")

@@ -22,6 +22,21 @@ public final class CallJson {
         m.put("answered", c.answered().map(Object::toString).orElse(null));
         m.put("ended", c.ended().map(Object::toString).orElse(null));
         c.endReason().ifPresent(r -> m.put("reason", reason(r)));
+        c.media().ifPresent(d -> m.put("media", media(d)));
+        return m;
+    }
+
+    /**
+     * The security guard's decision on a call's media (RFC 7081 §7): {@code protection} (SRTP or RTP),
+     * {@code signallingTls}, {@code allowed}, {@code warning} and the {@code explanation} shown to the user.
+     */
+    public static Map<String, Object> media(org.cusax.core.security.MediaDecision d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protection", d.protection());
+        m.put("signallingTls", d.signallingEncrypted());
+        m.put("allowed", d.allowed());
+        m.put("warning", d.warning());
+        m.put("explanation", d.explanation());
         return m;
     }
 

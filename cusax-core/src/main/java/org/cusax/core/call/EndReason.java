@@ -14,7 +14,9 @@ public record EndReason(Kind kind, OptionalInt sipStatus, String message) {
     /** User-facing categories. */
     public enum Kind {
         HUNG_UP_LOCALLY, HUNG_UP_REMOTELY, CANCELLED, BUSY, DECLINED, NOT_FOUND, UNAVAILABLE, REJECTED_LOCALLY,
-        AUTH_FAILED, NO_MEDIA, NO_ANSWER, MEDIA_TIMEOUT, FAILED;
+        AUTH_FAILED, NO_MEDIA, NO_ANSWER, MEDIA_TIMEOUT,
+        /** The security guard refused the call's media: weaker than its signalling (security.profile). */
+        INSECURE_MEDIA, FAILED;
 
         public String token() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -98,6 +98,11 @@ final class CallBook {
         }
     }
 
+    /** The guard's decision on the call's media; the next event about the call carries it. */
+    void media(String id, org.cusax.core.security.MediaDecision decision) {
+        update(id, c -> c.state() != CallState.ENDED, c -> c.withMedia(decision));
+    }
+
     void answered(String id) {
         Instant now = Instant.now();
         Call call = update(id, c -> c.state() == CallState.DIALING || c.state() == CallState.RINGING,

@@ -37,6 +37,7 @@ import org.cusax.core.routing.CallingAccount;
 import org.cusax.core.routing.RoutingDecision;
 import org.cusax.core.service.CusaxLink;
 import org.cusax.core.service.Half;
+import org.cusax.core.security.SecurityGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,8 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final CallAudioControl callAudio;
     private final Optional<ExecutorService> ownChatWork;
     private final HalfStates states;
+    /** Judges each call's media protection against its signalling (security.profile). */
+    private final SecurityGuard mediaGuard;
     private final StartupPolicy startupPolicy;
     private final boolean confirmInterDomain;
     private final Object closing = new Object();
@@ -126,6 +129,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         this.startupPolicy = new StartupPolicy(options.policy(), options.policyExecutor(), link);
         events.subscribe(historyRecorder);
         this.states = new HalfStates(link, options.securityProfile(), events, this::stopHalf);
+        this.mediaGuard = new SecurityGuard(options.securityProfile());
     }
 
     public CusaxLink link() {
@@ -149,7 +153,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
                 () -> port.start(new ChatSide(delivery, contactList, events, this::updateStatus))), port::stop)));
         telephonyPort.ifPresent(port -> halves.put(Half.TELEPHONY, new StartupPolicy.HalfControl(() -> startHalf(
                 Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone,
-                        this::updateStatus, callAudio))), port::stop)));
+                        this::updateStatus, callAudio, mediaGuard))), port::stop)));
         startupPolicy.start(halves, this::updateStatus);
     }
 

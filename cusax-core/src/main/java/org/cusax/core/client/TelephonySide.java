@@ -8,6 +8,8 @@ import org.cusax.core.call.EndReason;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.contact.CallerBinding;
 import org.cusax.core.port.TelephonyCallbacks;
+import org.cusax.core.security.MediaDecision;
+import org.cusax.core.security.SecurityGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +26,11 @@ final class TelephonySide implements TelephonyCallbacks {
     private final OnThePhone onThePhone;
     private final Consumer<ConnectionStatus> status;
     private final CallAudioControl audio;
+    private final SecurityGuard guard;
 
     TelephonySide(CallBook calls, CallControl callControl, CallerBinding callerBinding, OnThePhone onThePhone,
-                  Consumer<ConnectionStatus> status, CallAudioControl audio) {
+                  Consumer<ConnectionStatus> status, CallAudioControl audio, SecurityGuard guard) {
+        this.guard = guard;
         this.audio = audio;
         this.calls = calls;
         this.callControl = callControl;
@@ -37,6 +41,23 @@ final class TelephonySide implements TelephonyCallbacks {
     @Override
     public void onStatus(ConnectionStatus status) {
         this.status.accept(status);
+    }
+
+    @Override
+    public boolean srtpRequired(boolean signallingEncrypted) {
+        return guard.srtpRequired(signallingEncrypted);
+    }
+
+    @Override
+    public MediaDecision onMediaProtection(String callId, boolean signallingEncrypted, boolean srtp) {
+        MediaDecision decision = guard.checkMedia(signallingEncrypted, srtp);
+        if (!decision.allowed()) {
+            LOG.warn("call {}: {}", callId, decision.explanation());
+        } else if (decision.warning()) {
+            LOG.warn("call {}: {}", callId, decision.explanation());
+        }
+        calls.media(callId, decision);
+        return decision;
     }
 
     @Override

@@ -52,7 +52,8 @@ public final class ClientConfigLoader {
                     c.integer("sip.max-message-size", 1500, 16 * 1024 * 1024), c.list("sip.digest.algorithms"),
                     c.duration("sip.request-timeout"), c.bool("sip.call-info"),
                     c.string("sip.trusted-proxy"), c.duration("sip.call.ring-timeout"),
-                    c.duration("sip.call.ack-timeout"), c.duration("sip.call.media-timeout"));
+                    c.duration("sip.call.ack-timeout"), c.duration("sip.call.media-timeout"))
+                    .withTrustProxyByAddress(c.bool("sip.trusted-proxy.by-address"));
             Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
                     c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
             return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c), presence(c),

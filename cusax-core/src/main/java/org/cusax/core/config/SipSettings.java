@@ -24,11 +24,32 @@ import java.util.Locale;
  * @param ackTimeout         how long our 200 OK waits for its ACK before we hang up (RFC 3261 Timer H, 32 s)
  * @param mediaTimeout       how long an answered call may receive no RTP/RTCP while the peer is meant to send
  *                           before we hang up with BYE (RFC 3550 §6.3.5-style inactivity); zero = never
+ * @param trustProxyByAddress over UDP or TCP (no peer identity), believe the trusted proxy's P-Asserted-Identity
+ *                           on its source address alone; over TLS the connection's verified certificate is
+ *                           always required ({@code sip.trusted-proxy.by-address}, default false)
  */
 public record SipSettings(String displayName, String userAgent, String localAddress, int localPort,
                           Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
                           List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
-                          String trustedProxy, Duration ringTimeout, Duration ackTimeout, Duration mediaTimeout) {
+                          String trustedProxy, Duration ringTimeout, Duration ackTimeout, Duration mediaTimeout,
+                          boolean trustProxyByAddress) {
+
+    /** Settings that trust no P-Asserted-Identity by source address alone. */
+    public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
+                       Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
+                       List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
+                       String trustedProxy, Duration ringTimeout, Duration ackTimeout, Duration mediaTimeout) {
+        this(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval, maxMessageSize,
+                digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout, mediaTimeout,
+                false);
+    }
+
+    /** The same settings, believing (or not) the trusted proxy by source address over UDP and TCP. */
+    public SipSettings withTrustProxyByAddress(boolean value) {
+        return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
+                maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout,
+                mediaTimeout, value);
+    }
 
     /** Default ring timeout (sip.call.ring-timeout). */
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(60);
@@ -68,14 +89,15 @@ public record SipSettings(String displayName, String userAgent, String localAddr
     /** The same settings with other call timeouts. */
     public SipSettings withCallTimeouts(Duration ring, Duration ack) {
         return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
-                maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ring, ack, mediaTimeout);
+                maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ring, ack, mediaTimeout,
+                trustProxyByAddress);
     }
 
     /** The same settings with another media timeout (zero = off). */
     public SipSettings withMediaTimeout(Duration media) {
         return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
                 maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout,
-                media);
+                media, trustProxyByAddress);
     }
 
     /** Algorithms we know how to compute, in our default preference order. */

@@ -1,6 +1,9 @@
 package org.cusax.core.port;
 
 import org.cusax.core.call.EndReason;
+import org.cusax.core.security.MediaDecision;
+import org.cusax.core.security.SecurityGuard;
+import org.cusax.core.security.SecurityProfile;
 
 /** What the SIP half reports back to the core: registration status and call progress. */
 public interface TelephonyCallbacks extends StatusListener {
@@ -45,5 +48,25 @@ public interface TelephonyCallbacks extends StatusListener {
      */
     default void onAudioDeviceFailed(String callId, org.cusax.core.audio.AudioDirection direction, String device,
                                      String reason) {
+    }
+
+    /**
+     * Whether calls must use SRTP before any SDP is written (the core's security guard decides, RFC 7081 §7).
+     * Without a core (e.g. a test peer) the default is the strictest policy, {@code security.profile = matched}.
+     *
+     * @param signallingEncrypted SIP runs over TLS
+     */
+    default boolean srtpRequired(boolean signallingEncrypted) {
+        return new SecurityGuard(SecurityProfile.MATCHED).srtpRequired(signallingEncrypted);
+    }
+
+    /**
+     * The call's media is negotiated ({@code srtp} or plain RTP), or the peer's SDP offers no SRTP where it
+     * was required: the guard decides whether the call goes on. A refused call is ended by the SIP half with
+     * {@link EndReason.Kind#INSECURE_MEDIA} and the decision's explanation. Called before
+     * {@link #onCallAnswered} / {@link #onIncomingCall}'s ringing goes further.
+     */
+    default MediaDecision onMediaProtection(String callId, boolean signallingEncrypted, boolean srtp) {
+        return new SecurityGuard(SecurityProfile.MATCHED).checkMedia(signallingEncrypted, srtp);
     }
 }

@@ -56,27 +56,41 @@ public final class SecurityGuard {
     }
 
     /**
-     * Whether a call may run with this media protection.
+     * Whether a call's media must be SRTP before it is negotiated: under {@code matched}, media over TLS
+     * signalling must not be weaker than the signalling, so SRTP is demanded (RTP/SAVP offered, plain offers
+     * refused); otherwise SRTP is offered and plain RTP accepted, then judged by {@link #checkMedia}.
      *
      * @param signallingEncrypted the call's SIP signalling runs over TLS
-     * @param srtp                its media is protected by SRTP
+     */
+    public boolean srtpRequired(boolean signallingEncrypted) {
+        return profile == SecurityProfile.MATCHED && signallingEncrypted;
+    }
+
+    /**
+     * Whether a call may run with this media protection (RFC 7081 §7 applied to a call: its media must not
+     * be weaker than its signalling).
+     *
+     * @param signallingEncrypted the call's SIP signalling runs over TLS
+     * @param srtp                its media is (or would be) protected by SRTP
      */
     public MediaDecision checkMedia(boolean signallingEncrypted, boolean srtp) {
         if (profile == SecurityProfile.OFF) {
-            return new MediaDecision(true, false, "media protection is not compared (security.profile = off)");
+            return new MediaDecision(signallingEncrypted, srtp, true, false, "media protection is not compared "
+                    + "(security.profile = off): the call's media is " + (srtp ? "SRTP" : "plain RTP"));
         }
         if (srtp) {
-            return new MediaDecision(true, false, "the call's media is protected by SRTP");
+            return new MediaDecision(signallingEncrypted, true, true, false, "the call's media is protected by SRTP");
         }
         if (!signallingEncrypted) {
-            return new MediaDecision(true, false, "the call's signalling and media are both unencrypted");
+            return new MediaDecision(false, false, true, false,
+                    "the call's signalling and media are both unencrypted (SIP without TLS, plain RTP)");
         }
         String why = "the call's media would be plain RTP while its signalling uses TLS";
         if (profile == SecurityProfile.MATCHED) {
-            return new MediaDecision(false, false, why + ": refused; the other party must offer SRTP "
+            return new MediaDecision(true, false, false, false, why + ": refused; the other party must offer SRTP "
                     + "(RTP/SAVP with a=crypto), or set security.profile = warn to accept unencrypted media");
         }
-        return new MediaDecision(true, true, why + " (security.profile = warn)");
+        return new MediaDecision(true, false, true, true, why + "; the call runs anyway (security.profile = warn)");
     }
 
     private static String remedy(HalfProtection weak, boolean refused) {

@@ -131,6 +131,30 @@ class SecurityGuardTest {
                 .contains("security.profile = warn");
     }
 
+    @ParameterizedTest(name = "profile {0}, SIP over TLS {1} -> SRTP required {2}")
+    @CsvSource({
+            "matched, true,  true",
+            "matched, false, false",
+            "warn,    true,  false",
+            "warn,    false, false",
+            "off,     true,  false",
+            "off,     false, false"})
+    void srtpIsDemandedUpFrontOnlyWhereMatchedWouldRefusePlainRtp(String profile, boolean signallingTls,
+                                                                  boolean required) {
+        SecurityGuard guard = new SecurityGuard(SecurityProfile.parse(profile));
+        assertThat(guard.srtpRequired(signallingTls)).isEqualTo(required);
+        assertThat(guard.checkMedia(signallingTls, false).allowed()).isEqualTo(!required);
+    }
+
+    @Test
+    void theDecisionSaysWhichProtectionTheMediaHas() {
+        MediaDecision d = new SecurityGuard(SecurityProfile.WARN).checkMedia(true, false);
+        assertThat(d.protection()).isEqualTo("RTP");
+        assertThat(d.signallingEncrypted()).isTrue();
+        assertThat(d.explanation()).contains("runs anyway (security.profile = warn)");
+        assertThat(new SecurityGuard(SecurityProfile.OFF).checkMedia(true, true).protection()).isEqualTo("SRTP");
+    }
+
     @Test
     void anUnknownProfileIsAClearError() {
         assertThatThrownBy(() -> SecurityProfile.parse("strict"))

@@ -17,6 +17,8 @@ public final class CallRecorder implements TelephonyCallbacks {
     }
 
     public final StatusRecorder status = new StatusRecorder();
+    /** What each incoming call's headers claimed about its caller, in arrival order. */
+    public final java.util.List<CallerClaims> claims = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Seen> seen = new ArrayList<>();
 
     @Override
@@ -41,6 +43,7 @@ public final class CallRecorder implements TelephonyCallbacks {
 
     @Override
     public void onIncomingCall(String callId, CallerClaims caller) {
+        claims.add(caller);
         add(new Seen("incoming", callId, caller.fromUri(), null));
     }
 

@@ -50,6 +50,7 @@ public final class CallManager {
     /** Reads who an incoming call claims to be from; believes no P-Asserted-Identity until told whom to trust. */
     volatile CallerClaimsReader callerClaims = CallerClaimsReader.trustingNobody();
     final MediaOpener mediaOpener;
+    final MediaProtectionCheck mediaCheck;
     final SessionUpdates updates;
     final CallTimeouts timeouts;
     private final CallTimers timers;
@@ -72,7 +73,8 @@ public final class CallManager {
         this.callbacks = callbacks;
         this.mediaAddress = endpoint.config().localAddress();
         this.sipOverTls = endpoint.config().transport() == org.cusax.core.account.Transport.TLS;
-        this.mediaOpener = new MediaOpener(mediaAddress, sipOverTls, callbacks);
+        this.mediaCheck = new MediaProtectionCheck(callbacks, sipOverTls);
+        this.mediaOpener = new MediaOpener(mediaAddress, mediaCheck.srtpRequired(), callbacks);
         this.incoming = new IncomingCalls(this, responder);
     }
 
@@ -240,14 +242,21 @@ public final class CallManager {
             sendBye(call); // CANCEL crossed the 200 OK (RFC 3261 §9.1)
             return;
         }
+        byte[] body = response.getRawContent();
+        String answer = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
         try {
-            byte[] body = response.getRawContent();
-            call.media.acceptAnswer(body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            java.util.Optional<EndReason> refused = mediaCheck.judge(call.id, call.media.acceptAnswer(answer));
+            if (refused.isPresent()) {
+                sendBye(call);
+                end(call, refused.get());
+                return;
+            }
             call.media.start(call.plan);
         } catch (Exception e) {
             LOG.info("call {}: unusable answer: {}", call.id, e.getMessage());
             sendBye(call);
-            end(call, EndReason.of(EndReason.Kind.NO_MEDIA, "no common media: " + e.getMessage()));
+            end(call, mediaCheck.lacksRequiredSrtp(call.id, answer)
+                    .orElse(EndReason.of(EndReason.Kind.NO_MEDIA, "no common media: " + e.getMessage())));
             return;
         }
         call.phase = SipCall.Phase.CONFIRMED;

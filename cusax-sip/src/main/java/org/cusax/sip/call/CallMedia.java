@@ -64,20 +64,23 @@ public final class CallMedia implements AutoCloseable {
         this.deviceFailures = deviceFailures;
     }
 
-    /** Reserves RTP/RTCP ports on {@code local}; SRTP is required when {@code sipOverTls}, offered otherwise. */
-    public static CallMedia open(InetAddress local, boolean sipOverTls, Consumer<Character> dtmf) throws IOException {
-        return open(local, sipOverTls, dtmf, java.util.Optional.empty(), (direction, device, reason) -> { });
+    /**
+     * Reserves RTP/RTCP ports on {@code local}; SRTP is required (RTP/SAVP) when {@code srtpRequired} (the
+     * security guard's choice: SIP over TLS under security.profile = matched), offered otherwise.
+     */
+    public static CallMedia open(InetAddress local, boolean srtpRequired, Consumer<Character> dtmf) throws IOException {
+        return open(local, srtpRequired, dtmf, java.util.Optional.empty(), (direction, device, reason) -> { });
     }
 
     /**
      * The same, with the machine's sound devices for plans that use them ({@code live}; empty = none, a device
      * then counts as unavailable) and a listener told when a device cannot be used.
      */
-    public static CallMedia open(InetAddress local, boolean sipOverTls, Consumer<Character> dtmf,
+    public static CallMedia open(InetAddress local, boolean srtpRequired, Consumer<Character> dtmf,
                                  java.util.Optional<LiveAudio> live, DeviceFailureListener deviceFailures)
             throws IOException {
         RtpSession rtp = RtpSession.bind(local, 0);
-        LocalMedia media = LocalMedia.defaults(rtp.localAddress()).withSrtp(SrtpMode.forSignalling(sipOverTls));
+        LocalMedia media = LocalMedia.defaults(rtp.localAddress()).withSrtp(srtpRequired ? SrtpMode.MANDATORY : SrtpMode.OPTIONAL);
         rtp.addDtmfListener(dtmf::accept);
         return new CallMedia(rtp, new SdpNegotiator(media), live, deviceFailures);
     }

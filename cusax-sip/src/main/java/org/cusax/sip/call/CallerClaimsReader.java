@@ -1,6 +1,7 @@
 package org.cusax.sip.call;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
@@ -28,11 +29,16 @@ public final class CallerClaimsReader {
     private static final Logger LOG = LoggerFactory.getLogger(CallerClaimsReader.class);
     static final String P_ASSERTED_IDENTITY = "P-Asserted-Identity";
 
-    private final Set<InetAddress> trustedProxy;
+    private final ProxyTrust trust;
 
-    /** @param trustedProxy the addresses of the proxy whose P-Asserted-Identity is believed (may be empty) */
+    /** @param trustedProxy the addresses of the proxy whose P-Asserted-Identity is believed on its address alone */
     public CallerClaimsReader(Set<InetAddress> trustedProxy) {
-        this.trustedProxy = Set.copyOf(trustedProxy);
+        this(ProxyTrust.byAddress(trustedProxy));
+    }
+
+    /** @param trust whose P-Asserted-Identity is believed, over which connection */
+    public CallerClaimsReader(ProxyTrust trust) {
+        this.trust = trust;
     }
 
     /** A reader that believes no P-Asserted-Identity. */
@@ -41,11 +47,19 @@ public final class CallerClaimsReader {
     }
 
     public CallerClaims read(Request invite) {
-        return read(invite, sourceOf(invite));
+        return read(invite, sourceOf(invite), transportOf(invite));
     }
 
     /** @param source where the request came from (the last hop), if known */
     CallerClaims read(Request invite, Optional<InetAddress> source) {
+        return read(invite, source.map(a -> new InetSocketAddress(a, 0)), "UDP");
+    }
+
+    /**
+     * @param source    where the request came from (the last hop), if known
+     * @param transport the transport it arrived over (the top Via, aligned to the arrival transport)
+     */
+    CallerClaims read(Request invite, Optional<InetSocketAddress> source, String transport) {
         FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         Address fromAddress = from.getAddress();
         String displayName = fromAddress.getDisplayName() == null ? "" : fromAddress.getDisplayName();
@@ -55,9 +69,10 @@ public final class CallerClaimsReader {
                 pai.add(e.uri());
             }
         }
-        boolean trusted = source.isPresent() && trustedProxy.contains(source.get());
+        Optional<String> distrust = trust.distrust(source, transport);
+        boolean trusted = distrust.isEmpty();
         if (!pai.isEmpty() && !trusted) {
-            LOG.debug("P-Asserted-Identity from untrusted source {} ignored", source.map(Object::toString).orElse("?"));
+            LOG.info("P-Asserted-Identity ignored: {}", distrust.get());
         }
         List<String> callInfo = new ArrayList<>();
         for (String value : values(invite, "Call-Info")) {
@@ -82,12 +97,18 @@ public final class CallerClaimsReader {
         return uri.toLowerCase(Locale.ROOT).startsWith("xmpp:");
     }
 
-    private static Optional<InetAddress> sourceOf(Request r) {
+    private static Optional<InetSocketAddress> sourceOf(Request r) {
         if (r instanceof gov.nist.javax.sip.message.SIPMessage m) {
             InetAddress a = m.getRemoteAddress() != null ? m.getRemoteAddress() : m.getPeerPacketSourceAddress();
-            return Optional.ofNullable(a);
+            int port = m.getRemoteAddress() != null ? m.getRemotePort() : m.getPeerPacketSourcePort();
+            return a == null ? Optional.empty() : Optional.of(new InetSocketAddress(a, Math.max(port, 0)));
         }
         return Optional.empty();
+    }
+
+    private static String transportOf(Request r) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) r.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via == null ? "" : via.getTransport();
     }
 
     /** The text values of every header with this name (after "Name:"). */

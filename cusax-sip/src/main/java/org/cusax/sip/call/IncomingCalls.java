@@ -81,12 +81,26 @@ public final class IncomingCalls {
 
     void answer(SipCall call, AudioPlan plan) {
         requireRinging(call, "answer");
+        // an offer without the SRTP the security guard requires (RFC 7081 §7): the call rang like any other (the
+        // user sees who calls and may reject it), answering it is refused with 488 and the guard's reason
+        java.util.Optional<EndReason> insecure = call.offer == null ? java.util.Optional.empty()
+                : calls.mediaCheck.lacksRequiredSrtp(call.id, call.offer);
+        if (insecure.isPresent()) {
+            refuse(call, insecure.get());
+            return;
+        }
         String sdp;
         try {
             sdp = call.offer == null ? call.media.offer() : call.media.answer(call.offer);
         } catch (Exception e) {
             sendFinal(call, Response.NOT_ACCEPTABLE_HERE);
             calls.end(call, EndReason.of(EndReason.Kind.NO_MEDIA, "no common media: " + e.getMessage()));
+            return;
+        }
+        java.util.Optional<EndReason> refused = call.media.negotiated()
+                .flatMap(agreed -> calls.mediaCheck.judge(call.id, agreed));
+        if (refused.isPresent()) {
+            refuse(call, refused.get());
             return;
         }
         try {
@@ -152,14 +166,22 @@ public final class IncomingCalls {
             if (body == null || body.length == 0) {
                 throw new IllegalArgumentException("the ACK carries no SDP");
             }
-            call.media.acceptAnswer(new String(body, StandardCharsets.UTF_8));
+            java.util.Optional<EndReason> refused = calls.mediaCheck.judge(call.id,
+                    call.media.acceptAnswer(new String(body, StandardCharsets.UTF_8)));
+            if (refused.isPresent()) {
+                calls.sendBye(call);
+                calls.end(call, refused.get());
+                return false;
+            }
             call.media.start(call.plan);
             return true;
         } catch (Exception e) {
             LOG.info("call {}: no usable answer in the ACK: {}", call.id, e.getMessage());
             calls.sendBye(call);
-            calls.end(call, EndReason.of(EndReason.Kind.NO_MEDIA, "the caller sent no usable SDP answer in its ACK "
-                    + "to our offer (RFC 3264 §5): " + e.getMessage()));
+            byte[] body = ack.getRawContent();
+            calls.end(call, calls.mediaCheck.lacksRequiredSrtp(call.id, body == null ? "" : new String(body,
+                    StandardCharsets.UTF_8)).orElse(EndReason.of(EndReason.Kind.NO_MEDIA, "the caller sent no usable "
+                    + "SDP answer in its ACK to our offer (RFC 3264 §5): " + e.getMessage())));
             return false;
         }
     }
@@ -218,6 +240,17 @@ public final class IncomingCalls {
         if (call.direction != CallDirection.INCOMING || !call.ringing()) {
             throw new IllegalStateException("cannot " + what + " call " + call.id + " now");
         }
+    }
+
+    private void refuse(SipCall call, EndReason reason) {
+        try {
+            Response r = response(call, Response.NOT_ACCEPTABLE_HERE);
+            responder.warn(r, reason.message());
+            call.inviteServerTx.sendResponse(r);
+        } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            LOG.info("could not refuse call {}: {}", call.id, e.getMessage());
+        }
+        calls.end(call, reason);
     }
 
     private void sendFinal(SipCall call, int status) {

@@ -8,18 +8,18 @@ import org.cusax.core.port.TelephonyCallbacks;
 import org.cusax.media.device.LiveAudio;
 
 /**
- * Opens a call's media: RTP ports on our media address, SRTP as the signalling asks, DTMF and sound-device
+ * Opens a call's media: RTP ports on our media address, SRTP as the core's security guard requires, DTMF and sound-device
  * failures reported to the core under the call's id, and the machine's sound devices once known.
  */
 final class MediaOpener {
     private final InetAddress address;
-    private final boolean sipOverTls;
+    private final boolean srtpRequired;
     private final TelephonyCallbacks callbacks;
     private volatile Optional<LiveAudio> liveAudio = Optional.empty();
 
-    MediaOpener(InetAddress address, boolean sipOverTls, TelephonyCallbacks callbacks) {
+    MediaOpener(InetAddress address, boolean srtpRequired, TelephonyCallbacks callbacks) {
         this.address = address;
-        this.sipOverTls = sipOverTls;
+        this.srtpRequired = srtpRequired;
         this.callbacks = callbacks;
     }
 
@@ -29,7 +29,7 @@ final class MediaOpener {
     }
 
     CallMedia open(String callId) throws IOException {
-        return CallMedia.open(address, sipOverTls, digit -> callbacks.onDtmf(callId, digit), liveAudio,
+        return CallMedia.open(address, srtpRequired, digit -> callbacks.onDtmf(callId, digit), liveAudio,
                 (direction, device, reason) -> callbacks.onAudioDeviceFailed(callId, direction, device, reason));
     }
 }

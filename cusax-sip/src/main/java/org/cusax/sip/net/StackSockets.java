@@ -45,7 +45,18 @@ public final class StackSockets {
     /** A plain listener whose accepted connections are registered here. */
     public ServerSocket listen(int port, int backlog, InetAddress bindAddress) throws IOException {
         refuseIfStopped();
-        return register(new AcceptingServerSocket(this, port, backlog, bindAddress));
+        return register(new AcceptingServerSocket(this, port, backlog, bindAddress, null, 0));
+    }
+
+    /**
+     * A plain listener whose accepted connections are registered here and screened: each whole message up to
+     * {@code maxFrame} bytes goes to {@code refusals} first, and one it refuses is answered without reaching
+     * the stack.
+     */
+    public ServerSocket listen(int port, int backlog, InetAddress bindAddress, RequestRefusals refusals,
+                               int maxFrame) throws IOException {
+        refuseIfStopped();
+        return register(new AcceptingServerSocket(this, port, backlog, bindAddress, refusals, maxFrame));
     }
 
     /** Wraps a bound TLS listener so that its accepted connections are registered here. */

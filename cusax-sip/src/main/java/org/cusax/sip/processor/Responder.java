@@ -76,6 +76,19 @@ public final class Responder {
         }
     }
 
+    /**
+     * Adds a Warning header (RFC 3261 §20.43: code 399, miscellaneous) saying why, e.g. why a call was
+     * refused; quotes and control characters are replaced so that the text stays one quoted string.
+     */
+    public void warn(Response response, String text) {
+        String clean = text.replaceAll("[\\p{Cntrl}\"\\\\]", "'").replaceAll("[^\\x20-\\x7e]", "?");
+        try {
+            response.addHeader(headers.createWarningHeader("cusax", 399, clean));
+        } catch (ParseException | javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build the Warning header: " + e.getMessage(), e);
+        }
+    }
+
     public void respond(RequestEvent event, int status) {
         send(event, create(event.getRequest(), status));
     }

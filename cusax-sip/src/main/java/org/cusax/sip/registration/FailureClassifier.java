@@ -31,14 +31,21 @@ public final class FailureClassifier {
 
     private final String aor;
     private final String server;
+    private final String minTls;
 
     /**
      * @param aor    our address-of-record, named in messages
      * @param server the server as configured, e.g. {@code 127.0.0.1:5061;transport=tls}
      */
     public FailureClassifier(String aor, String server) {
+        this(aor, server, "TLSv1.2");
+    }
+
+    /** @param minTls the lowest TLS version we accept ({@code tls.min-version}), named when none is shared */
+    public FailureClassifier(String aor, String server, String minTls) {
         this.aor = aor;
         this.server = server;
+        this.minTls = minTls;
     }
 
     /** A final non-2xx answer to REGISTER other than a first 401/407 or a 423. */
@@ -112,6 +119,13 @@ public final class FailureClassifier {
             if (t instanceof SocketTimeoutException) {
                 return FailureReason.of(Kind.TIMEOUT, "the SIP server " + server + " did not answer in time ("
                         + brief(t) + ")");
+            }
+            if (t instanceof SSLHandshakeException) {
+                java.util.Optional<String> version = org.cusax.core.connection.TlsVersionRefusal.explain(t,
+                        "the SIP server " + server, minTls);
+                if (version.isPresent()) {
+                    return FailureReason.of(Kind.TLS_UNAVAILABLE, version.get());
+                }
             }
             if (t instanceof SSLHandshakeException && !causedByTransport(t) && tlsMismatch(t)) {
                 return FailureReason.of(Kind.TLS_UNAVAILABLE, "no TLS connection could be agreed with the SIP server "

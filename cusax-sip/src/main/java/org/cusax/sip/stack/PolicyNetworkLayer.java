@@ -33,6 +33,8 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     private volatile int connectTimeoutMillis = 10_000;
     private volatile int maxMessageSize;
     private volatile StackSockets sockets = new StackSockets("(unnamed)");
+    /** Largest message screened on a TCP connection when no size limit is configured. */
+    private static final int DEFAULT_FRAME = 65_536;
 
     public PolicyNetworkLayer() {
         // created reflectively by JAIN-SIP
@@ -63,7 +65,9 @@ public final class PolicyNetworkLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return sockets.listen(port, backlog, bindAddress);
+        // requests with a malformed mandatory header get 400 on the connection (JAIN-SIP would close it)
+        return sockets.listen(port, backlog, bindAddress, MalformedRequestScreen::badRequest,
+                maxMessageSize > 0 ? maxMessageSize : DEFAULT_FRAME);
     }
 
     @Override

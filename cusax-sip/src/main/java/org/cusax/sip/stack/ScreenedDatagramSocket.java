@@ -36,7 +36,8 @@ final class ScreenedDatagramSocket extends DatagramSocket {
             int length = in.getLength();
             int room = packet.getData().length - packet.getOffset();
             boolean fits = (maxMessageSize <= 0 || length <= maxMessageSize) && length <= room;
-            java.util.Optional<byte[]> refusal = fits ? DatagramScreen.refusal(full, length) : java.util.Optional.empty();
+            java.util.Optional<byte[]> refusal = fits ? DatagramScreen.refusal(full, length)
+                    .or(() -> MalformedRequestScreen.badRequest(full, 0, length)) : java.util.Optional.empty();
             if (refusal.isPresent()) {
                 send(new DatagramPacket(refusal.get(), refusal.get().length, in.getSocketAddress()));
             } else if (fits) {

@@ -20,6 +20,13 @@ import java.util.Properties;
 public final class StackProperties {
     /** Server transactions alive at once; beyond it JAIN-SIP refuses new requests. */
     public static final int MAX_SERVER_TRANSACTIONS = 1000;
+    /**
+     * JAIN-SIP's stream parser closes a connection whose header block exceeds half its MAX_MESSAGE_SIZE; the
+     * stack gets this multiple of {@code sip.max-message-size} and {@link ViaTransportValve} enforces the
+     * configured size itself, so that any message under it is handled on every transport and one over it
+     * (header block up to twice the size) is answered 513.
+     */
+    public static final int HEADER_HEADROOM = 4;
 
     private StackProperties() {
     }
@@ -38,7 +45,8 @@ public final class StackProperties {
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(c.maxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Long.toString(Math.min(Integer.MAX_VALUE,
+                (long) c.maxMessageSize() * HEADER_HEADROOM)));
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "10000");

@@ -11,9 +11,9 @@ import java.util.Map;
  * campaign, each header of a valid INVITE mutated by overflow, format strings, bad characters and missing
  * parts. Messages name the sender's UDP/TCP port in the Via so responses can be routed back.
  */
-final class HostileCorpus {
+public final class HostileCorpus {
     /** One message, and what the listener must answer (0: any final non-5xx answer or none). */
-    record Case(String name, String message, String callId, int expected) {
+    public record Case(String name, String message, String callId, int expected) {
     }
 
     static final String[] HEADERS = {"Via", "From", "To", "Call-ID", "CSeq", "Contact", "Max-Forwards", "Expires",
@@ -26,14 +26,14 @@ final class HostileCorpus {
     private final int senderPort;
     private int serial;
 
-    HostileCorpus(String transport, int listenerPort, int senderPort) {
+    public HostileCorpus(String transport, int listenerPort, int senderPort) {
         this.transport = transport;
         this.listenerPort = listenerPort;
         this.senderPort = senderPort;
     }
 
     /** A valid request as an ordered header map (Call-ID unique per call). */
-    Map<String, String> valid(String method, String callId) {
+    public Map<String, String> valid(String method, String callId) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Via", "SIP/2.0/" + transport + " 127.0.0.1:" + senderPort + ";branch=z9hG4bK" + callId + ";rport");
         h.put("From", "\"Bob\" <sip:bob@example.org>;tag=f" + callId);
@@ -45,27 +45,27 @@ final class HostileCorpus {
         return h;
     }
 
-    String render(String requestLine, Map<String, String> headers, String body) {
+    public String render(String requestLine, Map<String, String> headers, String body) {
         StringBuilder b = new StringBuilder(requestLine).append("\r\n");
         headers.forEach((k, v) -> b.append(k).append(": ").append(v).append("\r\n"));
         return b.append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body).toString();
     }
 
-    String nextId() {
+    public String nextId() {
         return "hostile" + (serial++) + "x" + Integer.toHexString(listenerPort);
     }
 
-    String line(String method) {
+    public String line(String method) {
         return method + " sip:alice@127.0.0.1:" + listenerPort + " SIP/2.0";
     }
 
-    Case options(String name) {
+    public Case options(String name) {
         String id = nextId();
         return new Case(name, render(line("OPTIONS"), valid("OPTIONS", id), ""), id, 200);
     }
 
     /** RFC 4475-style cases with their required answers. */
-    List<Case> torture() {
+    public List<Case> torture() {
         List<Case> cases = new ArrayList<>();
         cases.add(options("valid OPTIONS"));
         String id = nextId();
@@ -109,8 +109,9 @@ final class HostileCorpus {
         req = valid("OPTIONS", id);
         req.put("Via", "SIP/2.0/" + (transport.equals("UDP") ? "TCP" : "UDP") + " 127.0.0.1:" + senderPort
                 + ";branch=z9hG4bK" + id + ";rport");
+        cases.add(new Case("top Via names another transport (RFC 3261 §18.2.2)", render(line("OPTIONS"), req, ""),
+                id, 200));
         if (transport.equals("UDP")) {
-            cases.add(new Case("top Via names another transport", render(line("OPTIONS"), req, ""), id, 200));
             id = nextId();
             cases.add(new Case("SIP/7.0 (RFC 4475 §3.1.2.16 badvers-like)", render(
                     "OPTIONS sip:alice@127.0.0.1:" + listenerPort + " SIP/7.0", valid("OPTIONS", id), ""), id, 505));
@@ -124,7 +125,7 @@ final class HostileCorpus {
     }
 
     /** PROTOS c07-sip style: every header of a valid INVITE, one mutation at a time. */
-    List<Case> campaign() {
+    public List<Case> campaign() {
         List<Case> cases = new ArrayList<>();
         for (String header : HEADERS) {
             for (String mutation : MUTATIONS) {

@@ -18,19 +18,19 @@ import java.util.regex.Pattern;
  * first final response carrying the given Call-ID (or empty when none came before the wait ran out,
  * or the connection closed). Provisional responses are skipped.
  */
-final class RawSipClient {
+public final class RawSipClient {
     private static final Pattern STATUS = Pattern.compile("^SIP/2\\.0 (\\d{3}) ");
     private static final Pattern CALL_ID = Pattern.compile("(?im)^(?:Call-ID|i)\\s*:\\s*(\\S+)");
     private final InetSocketAddress target;
     private final int waitMillis;
 
-    RawSipClient(InetSocketAddress target, int waitMillis) {
+    public RawSipClient(InetSocketAddress target, int waitMillis) {
         this.target = target;
         this.waitMillis = waitMillis;
     }
 
     /** UDP: one datagram, then the first final response for {@code callId}. */
-    Optional<Integer> udp(DatagramSocket socket, byte[] message, String callId) throws IOException {
+    public Optional<Integer> udp(DatagramSocket socket, byte[] message, String callId) throws IOException {
         socket.send(new DatagramPacket(message, message.length, target));
         socket.setSoTimeout(waitMillis);
         byte[] buf = new byte[70_000];
@@ -50,7 +50,7 @@ final class RawSipClient {
     }
 
     /** TCP: a fresh connection, the message, then the first final response for {@code callId}. */
-    Optional<Integer> tcp(byte[] message, String callId) throws IOException {
+    public Optional<Integer> tcp(byte[] message, String callId) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(target, waitMillis);
             s.setSoTimeout(waitMillis);
@@ -95,7 +95,7 @@ final class RawSipClient {
         return Optional.of(code);
     }
 
-    static InetAddress loopback() {
+    public static InetAddress loopback() {
         return InetAddress.getLoopbackAddress();
     }
 }

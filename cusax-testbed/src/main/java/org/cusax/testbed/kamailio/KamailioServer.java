@@ -54,6 +54,9 @@ public final class KamailioServer {
     private boolean wrongHost;
     private String directoryUrl;
     private CertificateFiles replacement;
+    /** TLS versions served unless told otherwise (the deploy/ default). */
+    public static final String DEFAULT_TLS_METHOD = "TLSv1.2+";
+    private String tlsMethod = DEFAULT_TLS_METHOD;
 
     /**
      * Prepares (does not start) a server in {@code dir}.
@@ -165,6 +168,15 @@ public final class KamailioServer {
     /** Serves {@code certificate} (e.g. an expired one) from the next (re)start on; null = the normal one. */
     public synchronized void useCertificate(CertificateFiles certificate) {
         this.replacement = certificate;
+        render();
+    }
+
+    /**
+     * The TLS versions served from the next (re)start on: Kamailio's {@code tls_method}, e.g.
+     * {@code TLSv1.2} (that version only); null = the default {@value #DEFAULT_TLS_METHOD}.
+     */
+    public synchronized void useTlsMethod(String method) {
+        this.tlsMethod = method == null ? DEFAULT_TLS_METHOD : method;
         render();
     }
 
@@ -315,6 +327,7 @@ public final class KamailioServer {
                 + "#!substdef \"!CUSAX_CTL_SOCKET!unix:" + safe(ctlSocket.toString()) + "!g\"\n"
                 + "#!substdef \"!CUSAX_TLS_CERTIFICATE!" + safe(cert.certificate().toString()) + "!g\"\n"
                 + "#!substdef \"!CUSAX_TLS_PRIVATE_KEY!" + safe(cert.privateKey().toString()) + "!g\"\n"
+                + "#!substdef \"!CUSAX_TLS_METHOD!" + safe(tlsMethod) + "!g\"\n"
                 + "#!define CUSAX_DEBUG " + (verbose ? 3 : 2) + "\n"
                 + (directoryUrl == null ? "" : "#!define CUSAX_DIRECTORY_DB\n"
                         + "#!substdef \"!CUSAX_DIRECTORY_URL!" + safe(directoryUrl) + "!g\"\n"

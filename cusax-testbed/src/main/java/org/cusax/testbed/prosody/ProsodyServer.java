@@ -47,6 +47,18 @@ public final class ProsodyServer {
     public record Directory(String host, int port, String database, String user) {
     }
     private CertificateFiles replacement;
+    /** TLS versions served unless told otherwise (the deploy/ default). */
+    public static final String DEFAULT_TLS_PROTOCOL = "tlsv1_2+";
+    private String tlsProtocol = DEFAULT_TLS_PROTOCOL;
+
+    /**
+     * The TLS versions served from the next (re)start on: LuaSec's {@code protocol}, e.g. {@code tlsv1_2}
+     * (that version only); null = the default {@value #DEFAULT_TLS_PROTOCOL}.
+     */
+    public synchronized void useTlsProtocol(String protocol) {
+        this.tlsProtocol = protocol == null ? DEFAULT_TLS_PROTOCOL : protocol;
+        render();
+    }
 
     /**
      * Prepares (does not start) a server in {@code dir}.
@@ -243,6 +255,7 @@ public final class ProsodyServer {
                 + "local tls_certificate = " + lua(cert.certificate().toString()) + "\n"
                 + "local tls_key = " + lua(cert.privateKey().toString()) + "\n"
                 + "local log_level = " + lua(verbose ? "debug" : "info") + "\n"
+                + "local tls_protocol = " + lua(tlsProtocol) + "\n"
                 + (directory == null ? "local directory_sql = nil\nlocal directory_modules = nil\n"
                         : "local directory_sql = { driver = \"PostgreSQL\", database = " + lua(directory.database())
                                 + ", host = " + lua(directory.host()) + ", port = " + directory.port() + ", username = "

@@ -36,8 +36,13 @@ public final class FailureClassifier {
      * @param server      where we connect, e.g. {@code 127.0.0.1:5222}
      * @param trustSource where the trust anchors come from
      * @param mechanisms  the SASL mechanisms we allow
+     * @param minTls      the lowest TLS version we accept ({@code tls.min-version})
      */
-    public record Context(String domain, String server, String trustSource, List<String> mechanisms) {
+    public record Context(String domain, String server, String trustSource, List<String> mechanisms, String minTls) {
+        /** With the default minimum, TLSv1.2. */
+        public Context(String domain, String server, String trustSource, List<String> mechanisms) {
+            this(domain, server, trustSource, mechanisms, "TLSv1.2");
+        }
     }
 
     /** How a dropped socket shows in a parse error of Smack's XML parser. */
@@ -117,6 +122,11 @@ public final class FailureClassifier {
             return Optional.of(FailureReason.of(Kind.CERTIFICATE, certificate.get()));
         }
         Optional<SSLHandshakeException> handshake = Causes.find(chain, SSLHandshakeException.class);
+        Optional<String> version = handshake.flatMap(h -> org.cusax.core.connection.TlsVersionRefusal.explain(h,
+                "the XMPP server " + ctx.server(), ctx.minTls()));
+        if (version.isPresent()) {
+            return Optional.of(FailureReason.of(Kind.TLS_UNAVAILABLE, version.get()));
+        }
         if (handshake.isPresent() && !closedDuringHandshake(chain)) {
             return Optional.of(FailureReason.of(Kind.TLS_UNAVAILABLE, "TLS negotiation with " + ctx.server()
                     + " failed: " + describe(handshake.get())));

@@ -58,7 +58,8 @@ function onEvent(e) {
     case 'chat-received': chat.received(e); break;
     case 'chat-status': chat.status(e); break;
     case 'incoming-call': calls.incoming(e); break;
-    case 'call-ringing': case 'call-answered': case 'call-held': case 'call-resumed': calls.update(e); break;
+    case 'call-answered': calls.answered(e); break;
+    case 'call-ringing': case 'call-held': case 'call-resumed': calls.update(e); break;
     case 'call-ended': calls.ended(e); break;
     default: break;
   }

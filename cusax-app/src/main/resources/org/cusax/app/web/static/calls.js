@@ -117,6 +117,14 @@ export class Calls {
     say(`Incoming call from ${who}`);
   }
 
+  /** Answered: the security guard's warning about plain media under TLS signalling is said aloud (RFC 7081 §7). */
+  answered(e) {
+    this.update(e);
+    if (e.media && e.media.warning) {
+      say(`Warning: ${e.media.explanation}`);
+    }
+  }
+
   ended(e) {
     this.update({ ...e, state: 'ended' });
     const why = e.reason ? e.reason.message || e.reason.kind : '';
