@@ -101,7 +101,7 @@ final class ChatSession implements SessionHooks {
         // Before the first presence: the PEP +notify features must be in our caps (XEP-0163 §4).
         contacts = new ContactWiring(connection, account.address(), contactSettings, ownSipAor, callbacks);
         primeCaps = contactSettings.primeCaps();
-        roster = new RosterSetup(connection, contacts.rosterStore());
+        roster = new RosterSetup(connection, contacts.rosterStore(), callbacks::onSubscriptionRequest);
         caps = new CapsPrimer(connection);
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
         stripCallingFeatures();

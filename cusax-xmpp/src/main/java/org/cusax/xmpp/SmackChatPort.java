@@ -16,10 +16,12 @@ import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
 import org.cusax.core.port.ChatCallbacks;
 import org.cusax.core.port.ChatPort;
+import org.cusax.core.port.RosterChangeException;
 import org.cusax.core.port.TransmitResult;
 import org.cusax.core.service.Half;
 import org.cusax.xmpp.contacts.LoadStats;
 import org.cusax.xmpp.roster.RosterContact;
+import org.cusax.xmpp.roster.RosterEdits;
 import org.cusax.xmpp.roster.RosterView;
 import org.cusax.xmpp.tls.TlsSetupException;
 import org.slf4j.Logger;
@@ -115,6 +117,36 @@ public final class SmackChatPort implements ChatPort {
         if (s != null && !stopped.get()) {
             s.setOwnPresence(presence);
         }
+    }
+
+    @Override
+    public void addContact(String jid, String name, List<String> groups) throws RosterChangeException,
+            InterruptedException {
+        edits().add(jid, name, groups);
+    }
+
+    @Override
+    public void updateContact(String jid, String name, List<String> groups) throws RosterChangeException,
+            InterruptedException {
+        edits().update(jid, name, groups);
+    }
+
+    @Override
+    public void removeContact(String jid) throws RosterChangeException, InterruptedException {
+        edits().remove(jid);
+    }
+
+    @Override
+    public void answerSubscription(String jid, boolean approve) throws RosterChangeException, InterruptedException {
+        edits().answer(jid, approve);
+    }
+
+    private RosterEdits edits() throws RosterChangeException {
+        ChatSession s = session;
+        if (s == null || stopped.get()) {
+            throw new RosterChangeException(RosterChangeException.Kind.NOT_CONNECTED, "Chat is not running");
+        }
+        return s.roster().edits();
     }
 
     @Override

@@ -9,8 +9,9 @@ import java.util.List;
  * @param name     roster name, empty when the roster has none
  * @param presence current presence
  * @param tels     telephony addresses from every source, in source order (see {@link ContactTels})
+ * @param groups   the roster groups it is in (RFC 6121 §2.1.2.2); empty when none
  */
-public record Contact(String jid, String name, Presence presence, List<TelAddress> tels) {
+public record Contact(String jid, String name, Presence presence, List<TelAddress> tels, List<String> groups) {
     public Contact {
         jid = Jids.requireBare(jid);
         name = name == null ? "" : name.strip();
@@ -18,6 +19,12 @@ public record Contact(String jid, String name, Presence presence, List<TelAddres
             throw new IllegalArgumentException("presence is missing for " + jid + " (use Presence.unavailable())");
         }
         tels = tels == null ? List.of() : List.copyOf(tels);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** A contact in no group. */
+    public Contact(String jid, String name, Presence presence, List<TelAddress> tels) {
+        this(jid, name, presence, tels, List.of());
     }
 
     public static Contact of(String jid, String name) {
@@ -40,14 +47,18 @@ public record Contact(String jid, String name, Presence presence, List<TelAddres
     }
 
     public Contact withName(String newName) {
-        return new Contact(jid, newName, presence, tels);
+        return new Contact(jid, newName, presence, tels, groups);
     }
 
     public Contact withPresence(Presence newPresence) {
-        return new Contact(jid, name, newPresence, tels);
+        return new Contact(jid, name, newPresence, tels, groups);
     }
 
     public Contact withTels(List<TelAddress> newTels) {
-        return new Contact(jid, name, presence, newTels);
+        return new Contact(jid, name, presence, newTels, groups);
+    }
+
+    public Contact withGroups(List<String> newGroups) {
+        return new Contact(jid, name, presence, tels, newGroups);
     }
 }

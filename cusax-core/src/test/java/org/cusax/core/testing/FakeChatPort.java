@@ -53,6 +53,49 @@ public final class FakeChatPort implements ChatPort {
         return List.copyOf(presences);
     }
 
+    private final List<String> rosterChanges = new CopyOnWriteArrayList<>();
+    private volatile org.cusax.core.port.RosterChangeException refuseRoster;
+
+    @Override
+    public void addContact(String jid, String name, List<String> groups)
+            throws org.cusax.core.port.RosterChangeException {
+        rosterChange("add " + jid + " '" + name + "' " + groups);
+    }
+
+    @Override
+    public void updateContact(String jid, String name, List<String> groups)
+            throws org.cusax.core.port.RosterChangeException {
+        rosterChange("update " + jid + " '" + name + "' " + groups);
+    }
+
+    @Override
+    public void removeContact(String jid) throws org.cusax.core.port.RosterChangeException {
+        rosterChange("remove " + jid);
+    }
+
+    @Override
+    public void answerSubscription(String jid, boolean approve) throws org.cusax.core.port.RosterChangeException {
+        rosterChange((approve ? "approve " : "deny ") + jid);
+    }
+
+    private void rosterChange(String change) throws org.cusax.core.port.RosterChangeException {
+        org.cusax.core.port.RosterChangeException refusal = refuseRoster;
+        if (refusal != null) {
+            throw refusal;
+        }
+        rosterChanges.add(change);
+    }
+
+    /** The roster changes asked of this half, in order, e.g. {@code add bob@x 'Bob' [Friends]}. */
+    public List<String> rosterChanges() {
+        return List.copyOf(rosterChanges);
+    }
+
+    /** From now on every roster change fails with {@code refusal} (null: they succeed again). */
+    public void refuseRosterChanges(org.cusax.core.port.RosterChangeException refusal) {
+        refuseRoster = refusal;
+    }
+
     @Override
     public void stop() {
         stopped = true;
