@@ -1,0 +1,167 @@
+package org.cusax.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.cusax.app.assembly.CusaxAssembly;
+import org.cusax.app.daemon.Daemon;
+import org.cusax.app.remote.DaemonConnection;
+import org.cusax.core.config.ClientConfig;
+import org.cusax.core.config.ClientConfigLoader;
+import org.cusax.core.config.ConfigFile;
+import org.cusax.it.support.Await;
+import org.cusax.it.support.CliProcess;
+import org.cusax.it.support.HeadlessChromium;
+import org.cusax.sandbox.Sandbox;
+import org.cusax.sandbox.SandboxOptions;
+import org.cusax.testbed.process.ProcessHost;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 11, the contact side of the web client, on the sandbox in Debian's headless Chromium (390×844, then
+ * 1280×800): add a contact with a group (RFC 6121 §2.3; the group becomes a section), rename it (§2.4),
+ * remove it (§2.5); a second user (a daemon of its own) asks to see our presence and the page accepts it
+ * (§3.1.3–3.1.4); the presence and status set in the page reach that user (§4.7.2). Nothing of it holds the
+ * password. Screenshots in target/screenshots.
+ */
+class WebContactsSandboxIT {
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void addRenameRemoveAcceptAndShowPresenceThroughThePage() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withWorkDir(dir.resolve("sandbox")))) {
+            String password = "pw-" + java.util.UUID.randomUUID();
+            Path conf = user(sandbox, "webcontacts", password);
+            Path danaConf = user(sandbox, "dana", "pw-" + java.util.UUID.randomUUID());
+            String me = "webcontacts@" + sandbox.domain();
+            String dana = "dana@" + sandbox.domain();
+            String zoe = "zoe@" + sandbox.domain();
+            try (CliProcess serve = CliProcess.start(ProcessHost.LOCAL, dir, "serve",
+                    List.of("serve", "--json", "-v", "-c", conf.toString()));
+                 HeadlessChromium chromium = HeadlessChromium.start(dir, 390, 844)) {
+                JsonNode started = serve.await("daemon-started", STARTUP);
+                ChromeDriver driver = chromium.driver();
+                driver.get(started.path("signInLink").asText());
+                WebDriverWait wait = chromium.waiting(WAIT);
+                wait.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
+
+                // add, with a group: the roster push brings it back as a section of its own
+                driver.findElement(By.cssSelector("#add-contact summary")).click();
+                driver.findElement(By.id("add-jid")).sendKeys(zoe);
+                driver.findElement(By.id("add-name")).sendKeys("Zoé Durand");
+                driver.findElement(By.id("add-group")).sendKeys("Friends");
+                driver.findElement(By.cssSelector("#add-form button[type=submit]")).click();
+                By zoeItem = By.cssSelector("#contact-list li.group[data-group='Friends'] li.contact[data-jid='" + zoe + "']");
+                wait.until(ExpectedConditions.presenceOfElementLocated(zoeItem));
+                assertThat(driver.findElement(zoeItem).getText()).contains("Zoé Durand");
+                assertThat(driver.findElement(By.cssSelector("li.group[data-group='Friends'] h3")).getText()).isEqualToIgnoringCase("Friends");
+                chromium.screenshot(SCREENSHOTS.resolve("contacts-groups-390.png"));
+
+                // rename and move to another group, through the edit dialog (keyboard: Enter submits)
+                driver.findElement(zoeItem).findElement(By.cssSelector("button.edit")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit")));
+                assertThat(driver.switchTo().activeElement().getAttribute("id")).as("focus moves into the dialog")
+                        .isEqualTo("edit-name");
+                WebElement name = driver.findElement(By.id("edit-name"));
+                name.clear();
+                name.sendKeys("Zoé D.");
+                WebElement groups = driver.findElement(By.id("edit-groups"));
+                groups.clear();
+                groups.sendKeys("Work");
+                chromium.screenshot(SCREENSHOTS.resolve("contact-edit-390.png"));
+                name.sendKeys(org.openqa.selenium.Keys.ENTER);
+                By renamed = By.cssSelector("#contact-list li.group[data-group='Work'] li.contact[data-jid='" + zoe + "']");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(renamed, "Zoé D."));
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("edit")));
+                assertThat(driver.findElements(zoeItem)).as("no longer in Friends").isEmpty();
+
+                // remove
+                driver.findElement(renamed).findElement(By.cssSelector("button.edit")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-remove"))).click();
+                wait.until(ExpectedConditions.numberOfElementsToBe(
+                        By.cssSelector("#contact-list li.contact[data-jid='" + zoe + "']"), 0));
+
+                // a second user asks to see our presence; the page accepts
+                chromium.resize(1280, 800);
+                ClientConfig danaConfig = new ClientConfigLoader(Map.of(), dir).load(ConfigFile.read(danaConf));
+                try (Daemon daemon = Daemon.start(danaConfig, new CusaxAssembly(), new java.security.SecureRandom())) {
+                    DaemonConnection api = DaemonConnection.find(danaConfig).orElseThrow();
+                    assertThat(api.command("status", Map.of("settleMs", 30_000)).ok()).isTrue();
+                    assertThat(api.command("contact-add", Map.of("jid", me, "name", "Web Contacts")).ok()).isTrue();
+
+                    By request = By.cssSelector("#request-list li.request[data-jid='" + dana + "']");
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(request));
+                    chromium.screenshot(SCREENSHOTS.resolve("subscription-request-1280.png"));
+                    driver.findElement(request).findElement(By.cssSelector("button.approve")).click();
+                    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("requests")));
+                    // approving also asks to see Dana's presence: she is now a contact of ours
+                    wait.until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#contact-list li.contact[data-jid='" + dana + "']")));
+
+                    // our presence, set in the page, as Dana's client sees it
+                    new Select(driver.findElement(By.id("me-show"))).selectByValue("dnd");
+                    driver.findElement(By.id("me-status")).sendKeys("In a meeting");
+                    driver.findElement(By.cssSelector("#me-form button[type=submit]")).click();
+                    Await.until("Dana sees our presence", WAIT, () -> presenceSeenBy(api, me).equals("dnd/In a meeting"));
+                    chromium.screenshot(SCREENSHOTS.resolve("presence-1280.png"));
+                }
+
+                String storage = (String) driver.executeScript(
+                        "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie");
+                assertThat(driver.getPageSource()).doesNotContain(password);
+                assertThat(storage).doesNotContain(password);
+                assertThat(serve.output()).doesNotContain(password);
+            }
+        }
+    }
+
+    private static String presenceSeenBy(DaemonConnection api, String jid) {
+        try {
+            var r = api.command("contact", Map.of("jid", jid));
+            if (!r.ok()) {
+                return "";
+            }
+            Map<?, ?> presence = (Map<?, ?>) ((Map<?, ?>) r.data()).get("presence");
+            return presence.get("availability") + "/" + presence.get("status");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sandbox user of its own (XMPP and SIP), with an empty roster and a state directory of its own. */
+    private Path user(Sandbox sandbox, String user, String password) throws java.io.IOException {
+        sandbox.xmpp().addUser(user, password);
+        sandbox.sip().addUser(user, password);
+        Path passwordFile = dir.resolve(user + ".password");
+        Files.writeString(passwordFile, password + "\n");
+        Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        String demo = Files.readString(sandbox.demoUser().configFile());
+        String text = demo.replace("xmpp.jid = demo@", "xmpp.jid = " + user + "@")
+                .replace("sip.aor = sip:demo@", "sip.aor = sip:" + user + "@")
+                .replaceAll("(?m)^(xmpp|sip)\\.password-file = .*$", "$1.password-file = " + passwordFile)
+                .replaceAll("(?m)^contacts\\.cache-dir = .*$", "contacts.cache-dir = " + dir.resolve(user + "-contacts"))
+                + "\ndaemon.state-dir = " + dir.resolve(user + "-state") + "\n";
+        assertThat(text).contains("xmpp.jid = " + user + "@").contains("sip.aor = sip:" + user + "@");
+        return Files.writeString(dir.resolve(user + ".conf"), text);
+    }
+}
