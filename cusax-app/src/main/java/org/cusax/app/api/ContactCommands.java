@@ -34,6 +34,7 @@ final class ContactCommands {
         r.register("contact-add", "add a contact and ask to see its presence {jid, name?, groups?}", this::add);
         r.register("contact-update", "rename or regroup a contact {jid, name?, groups?}", this::update);
         r.register("contact-remove", "remove a contact (and both presence subscriptions) {jid}", this::remove);
+        r.register("avatar", "a contact's picture as a data: URL (PNG, JPEG, GIF or WebP, checked) {jid}", this::avatar);
         r.register("subscription-requests", "who asks to see our presence, waiting for an answer",
                 p -> Map.of("requests", core.subscriptionRequests()));
         r.register("subscription-approve", "let a contact see our presence (and ask to see theirs) {jid}",
@@ -66,6 +67,30 @@ final class ContactCommands {
         String jid = SessionCommands.requireJid(p.string("jid"));
         await(core.removeContact(jid));
         return Map.of("jid", jid, "removed", true);
+    }
+
+    private Object avatar(Params p) throws ApiException, InterruptedException {
+        String jid = SessionCommands.requireJid(p.string("jid"));
+        Optional<Contact> contact = core.contacts().stream().filter(c -> c.jid().equals(jid)).findFirst();
+        if (contact.isEmpty()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, jid + " is not in the contact list");
+        }
+        Optional<org.cusax.core.contact.Avatar> avatar;
+        try {
+            avatar = core.avatar(jid).get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            avatar = Optional.empty();
+        }
+        org.cusax.core.contact.Avatar a = avatar.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                jid + " has no picture (or not a PNG, JPEG, GIF or WebP image of at most "
+                        + org.cusax.core.contact.Avatar.MAX_BYTES / 1024 + " KiB)"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jid", jid);
+        m.put("hash", contact.get().avatarHash());
+        m.put("type", a.mimeType());
+        m.put("size", a.size());
+        m.put("dataUrl", a.dataUrl());
+        return m;
     }
 
     private Object answer(Params p, boolean approve) throws ApiException, InterruptedException {

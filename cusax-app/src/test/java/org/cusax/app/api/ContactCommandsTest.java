@@ -91,6 +91,27 @@ class ContactCommandsTest {
         assertThat(f.chat.rosterChanges()).containsExactly("approve dave@cusax.test", "deny eve@cusax.test");
     }
 
+    /** XEP-0153: the picture goes to the page as a data: URL whose type was read from the image itself. */
+    @Test
+    void aContactsPictureIsADataUrlOfACheckedImageType() throws Exception {
+        f.online().withContacts();
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        f.chat.avatar("bob@cusax.test", org.cusax.core.contact.Avatar.of(png).orElseThrow());
+        f.chat.callbacks().onAvatar("bob@cusax.test", "0a1b");
+        f.chat.callbacks().onAvatar("echo@cusax.test", "ffff"); // advertises one, but the fake has none to give
+        f.events.await(org.cusax.core.event.ContactUpdated.class, e -> e.contact().avatarHash().equals("ffff"), ApiFixture.WAIT);
+
+        assertThat(f.run("contact", Map.of("jid", "bob@cusax.test")).data()).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("avatar", "0a1b");
+        Map<?, ?> picture = (Map<?, ?>) f.run("avatar", Map.of("jid", "bob@cusax.test")).data();
+        assertThat(picture.get("type")).isEqualTo("image/png");
+        assertThat(picture.get("hash")).isEqualTo("0a1b");
+        assertThat(picture.get("dataUrl")).isEqualTo("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
+        assertThat(code(f.run("avatar", Map.of("jid", "echo@cusax.test")))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(f.run("avatar", Map.of("jid", "nobody@cusax.test")))).isEqualTo(ErrorCode.NOT_FOUND);
+    }
+
     private static ErrorCode code(ApiResponse r) {
         assertThat(r.ok()).as("expected an error").isFalse();
         return r.error().orElseThrow().code();

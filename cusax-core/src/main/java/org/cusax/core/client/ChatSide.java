@@ -79,6 +79,11 @@ final class ChatSide implements ChatCallbacks {
     }
 
     @Override
+    public void onAvatar(String jid, String photoHash) {
+        contactList.onAvatar(jid, photoHash);
+    }
+
+    @Override
     public void onPresence(String jid, Presence presence) {
         contactList.onPresence(jid, presence);
     }

@@ -90,6 +90,15 @@ final class ContactList implements ContactCallbacks {
     }
 
     @Override
+    public void onAvatar(String jid, String photoHash) {
+        guarded("picture of " + jid, () -> {
+            if (book.setAvatarHash(jid, photoHash)) {
+                book.contact(jid).ifPresent(this::updated);
+            }
+        });
+    }
+
+    @Override
     public void onPresence(String jid, Presence presence) {
         guarded("presence", () -> {
             if (book.setPresence(jid, presence)) {

@@ -61,6 +61,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final CallerBinding callerBinding;
     private final OnThePhone onThePhone;
     private final RosterEditor rosterEditor;
+    private final ContactPictures pictures;
     private final HistoryStore history;
     private final HistoryRecorder historyRecorder;
     private final CallAudioControl callAudio;
@@ -124,6 +125,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
                 .orElse(Runnable::run);
         this.onThePhone = new OnThePhone(options.presence(), chatPort, chatWork);
         this.rosterEditor = new RosterEditor(chatPort, chatWork, events);
+        this.pictures = new ContactPictures(chatPort, chatWork, contacts);
         this.history = options.history();
         this.historyRecorder = new HistoryRecorder(history, contacts);
         this.startupPolicy = new StartupPolicy(options.policy(), options.policyExecutor(), link);
@@ -329,6 +331,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     @Override
     public java.util.concurrent.CompletableFuture<Void> answerSubscription(String jid, boolean approve) {
         return rosterEditor.answer(jid, approve);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Optional<org.cusax.core.contact.Avatar>> avatar(String jid) {
+        return pictures.load(jid);
     }
 
     @Override

@@ -129,6 +129,13 @@ public interface CusaxCommands {
      */
     java.util.concurrent.CompletableFuture<Void> answerSubscription(String jid, boolean approve);
 
+    /**
+     * A contact's picture (vCard PHOTO, XEP-0153), fetched on the XMPP half and kept while its hash stays the
+     * same; empty when it has none or it is not a PNG, JPEG, GIF or WebP image of at most
+     * {@link org.cusax.core.contact.Avatar#MAX_BYTES}. Throws {@link IllegalArgumentException} for a non-contact.
+     */
+    java.util.concurrent.CompletableFuture<java.util.Optional<org.cusax.core.contact.Avatar>> avatar(String jid);
+
     /** The requests to see our presence waiting for an answer, oldest first. */
     List<String> subscriptionRequests();
 

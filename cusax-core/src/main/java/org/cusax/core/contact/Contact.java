@@ -10,8 +10,10 @@ import java.util.List;
  * @param presence current presence
  * @param tels     telephony addresses from every source, in source order (see {@link ContactTels})
  * @param groups   the roster groups it is in (RFC 6121 §2.1.2.2); empty when none
+ * @param avatarHash SHA-1 (hex) of its vCard photo (XEP-0153 §4.3), "" when it has none or it is not known yet
  */
-public record Contact(String jid, String name, Presence presence, List<TelAddress> tels, List<String> groups) {
+public record Contact(String jid, String name, Presence presence, List<TelAddress> tels, List<String> groups,
+                      String avatarHash) {
     public Contact {
         jid = Jids.requireBare(jid);
         name = name == null ? "" : name.strip();
@@ -20,11 +22,12 @@ public record Contact(String jid, String name, Presence presence, List<TelAddres
         }
         tels = tels == null ? List.of() : List.copyOf(tels);
         groups = groups == null ? List.of() : List.copyOf(groups);
+        avatarHash = avatarHash == null ? "" : avatarHash;
     }
 
-    /** A contact in no group. */
+    /** A contact in no group, without a picture. */
     public Contact(String jid, String name, Presence presence, List<TelAddress> tels) {
-        this(jid, name, presence, tels, List.of());
+        this(jid, name, presence, tels, List.of(), "");
     }
 
     public static Contact of(String jid, String name) {
@@ -47,18 +50,22 @@ public record Contact(String jid, String name, Presence presence, List<TelAddres
     }
 
     public Contact withName(String newName) {
-        return new Contact(jid, newName, presence, tels, groups);
+        return new Contact(jid, newName, presence, tels, groups, avatarHash);
     }
 
     public Contact withPresence(Presence newPresence) {
-        return new Contact(jid, name, newPresence, tels, groups);
+        return new Contact(jid, name, newPresence, tels, groups, avatarHash);
     }
 
     public Contact withTels(List<TelAddress> newTels) {
-        return new Contact(jid, name, presence, newTels, groups);
+        return new Contact(jid, name, presence, newTels, groups, avatarHash);
+    }
+
+    public Contact withAvatarHash(String hash) {
+        return new Contact(jid, name, presence, tels, groups, hash);
     }
 
     public Contact withGroups(List<String> newGroups) {
-        return new Contact(jid, name, presence, tels, newGroups);
+        return new Contact(jid, name, presence, tels, newGroups, avatarHash);
     }
 }

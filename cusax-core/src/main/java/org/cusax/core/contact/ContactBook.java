@@ -50,6 +50,18 @@ public final class ContactBook implements ContactDirectory {
         index.remove(bare);
     }
 
+    /** Records the hash of a contact's picture ("" for none); false if the JID is not in the roster or nothing changed. */
+    public synchronized boolean setAvatarHash(String jid, String hash) {
+        String bare = Jids.requireBare(jid);
+        Contact current = contacts.get(bare);
+        String h = hash == null ? "" : hash;
+        if (current == null || current.avatarHash().equals(h)) {
+            return false;
+        }
+        contacts.put(bare, current.withAvatarHash(h));
+        return true;
+    }
+
     /** Records a contact's presence; false if the JID is not in the roster. */
     public synchronized boolean setPresence(String jid, Presence presence) {
         return update(jid, c -> c.withPresence(presence));

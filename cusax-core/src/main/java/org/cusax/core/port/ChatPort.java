@@ -56,6 +56,15 @@ public interface ChatPort {
         throw new RosterChangeException(RosterChangeException.Kind.UNSUPPORTED, "this account keeps no contact list");
     }
 
+    /**
+     * Fetches a contact's picture (vcard-temp PHOTO, XEP-0054/XEP-0153): empty when it has none, it is not an
+     * image {@link org.cusax.core.contact.Avatar} accepts, or it could not be fetched. Blocking (bounded by the
+     * reply timeout); call it on the XMPP half's executor.
+     */
+    default java.util.Optional<org.cusax.core.contact.Avatar> loadAvatar(String jid) throws InterruptedException {
+        return java.util.Optional.empty();
+    }
+
     /** Logs out (sending unavailable presence) and releases everything; bounded in time. */
     void stop();
 }

@@ -32,6 +32,10 @@ public interface ContactCallbacks {
     default void onSubscriptionRequest(String jid) {
     }
 
+    /** The SHA-1 (hex) of a contact's vCard photo (XEP-0153 §4.3), "" when it has none. */
+    default void onAvatar(String jid, String photoHash) {
+    }
+
     /** A contact's presence changed (aggregated over its resources). */
     default void onPresence(String jid, Presence presence) {
     }

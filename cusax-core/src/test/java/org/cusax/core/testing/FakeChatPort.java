@@ -53,6 +53,25 @@ public final class FakeChatPort implements ChatPort {
         return List.copyOf(presences);
     }
 
+    private final java.util.Map<String, org.cusax.core.contact.Avatar> avatars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger avatarFetches = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public java.util.Optional<org.cusax.core.contact.Avatar> loadAvatar(String jid) {
+        avatarFetches.incrementAndGet();
+        return java.util.Optional.ofNullable(avatars.get(jid));
+    }
+
+    /** The picture {@link #loadAvatar} answers for {@code jid}. */
+    public void avatar(String jid, org.cusax.core.contact.Avatar avatar) {
+        avatars.put(jid, avatar);
+    }
+
+    /** How many pictures were fetched from this half. */
+    public int avatarFetches() {
+        return avatarFetches.get();
+    }
+
     private final List<String> rosterChanges = new CopyOnWriteArrayList<>();
     private volatile org.cusax.core.port.RosterChangeException refuseRoster;
 

@@ -42,6 +42,9 @@ class WebContactsSandboxIT {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** A 32×32 PNG (a dot on blue) for Dana's vCard PHOTO. */
+    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAUElEQVR42mPQyDtBU8QwasGoBfSx4ESABi5EBQvwmE"
+            + "6MHQyUGE2MNQNnAUmm47GDgVqm47Jj1IJRC0YtGLCcPCwKO3rUB3Sq0UZbFaMWEEIAuaZUjnooQlMAAAAASUVORK5CYII=";
 
     @TempDir
     Path dir;
@@ -102,6 +105,8 @@ class WebContactsSandboxIT {
 
                 // a second user asks to see our presence; the page accepts
                 chromium.resize(1280, 800);
+                sandbox.xmpp().setVcardTemp("dana", "<vCard xmlns='vcard-temp'><FN>Dana Scully</FN><PHOTO><TYPE>image/png</TYPE>"
+                        + "<BINVAL>" + PNG + "</BINVAL></PHOTO></vCard>");
                 ClientConfig danaConfig = new ClientConfigLoader(Map.of(), dir).load(ConfigFile.read(danaConf));
                 try (Daemon daemon = Daemon.start(danaConfig, new CusaxAssembly(), new java.security.SecureRandom())) {
                     DaemonConnection api = DaemonConnection.find(danaConfig).orElseThrow();
@@ -116,6 +121,10 @@ class WebContactsSandboxIT {
                     // approving also asks to see Dana's presence: she is now a contact of ours
                     wait.until(ExpectedConditions.presenceOfElementLocated(
                             By.cssSelector("#contact-list li.contact[data-jid='" + dana + "']")));
+                    // her vCard PHOTO (XEP-0153) as a checked data: URL
+                    By picture = By.cssSelector("#contact-list li.contact[data-jid='" + dana + "'] img.avatar");
+                    wait.until(ExpectedConditions.presenceOfElementLocated(picture));
+                    assertThat(driver.findElement(picture).getAttribute("src")).isEqualTo("data:image/png;base64," + PNG);
 
                     // our presence, set in the page, as Dana's client sees it
                     new Select(driver.findElement(By.id("me-show"))).selectByValue("dnd");

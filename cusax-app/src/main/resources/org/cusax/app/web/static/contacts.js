@@ -1,17 +1,38 @@
 // The contact list: presence, names, roster groups as sections, a filter, a Call button for every contact with a
 // telephony address, and an Edit button (rename, regroup, remove: roster.js).
 import { el, $, icon } from './view.js';
+import { command } from './api.js';
 
 const PRESENCE = { available: 'Available', chat: 'Free to chat', away: 'Away', xa: 'Away for long', dnd: 'Do not disturb',
   unavailable: 'Offline', offline: 'Offline' };
 
-/** The contact's picture (vCard PHOTO, XEP-0153) when the daemon has one, else its initial. */
+const DATA_URL = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/;
+const pictures = new Map(); // "jid hash" -> data: URL, or a promise of one (asked once per photo hash)
+
+/**
+ * The contact's picture (vCard PHOTO, XEP-0153) when it has one: its initial first, replaced by the picture
+ * the daemon serves as a checked data: URL (the avatar command), asked once per photo hash.
+ */
 function avatar(c) {
   const initial = (c.name || c.jid || '?').trim().charAt(0).toUpperCase();
-  if (c.avatar && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(c.avatar)) {
-    return el('img', { class: 'avatar', src: c.avatar, alt: '', width: '32', height: '32' });
+  const span = el('span', { class: 'avatar initial', 'aria-hidden': 'true', text: initial });
+  if (!c.avatar) return span;
+  const key = `${c.jid} ${c.avatar}`;
+  const show = (url) => {
+    if (typeof url === 'string' && DATA_URL.test(url) && span.parentNode) {
+      span.replaceWith(el('img', { class: 'avatar', src: url, alt: '', width: '32', height: '32' }));
+    }
+  };
+  const known = pictures.get(key);
+  if (typeof known === 'string') return el('img', { class: 'avatar', src: known, alt: '', width: '32', height: '32' });
+  if (!known) {
+    pictures.set(key, command('avatar', { jid: c.jid }).then((r) => {
+      pictures.set(key, r.dataUrl);
+      return r.dataUrl;
+    }).catch(() => null));
   }
-  return el('span', { class: 'avatar initial', 'aria-hidden': 'true', text: initial });
+  Promise.resolve(pictures.get(key)).then(show);
+  return span;
 }
 
 export class Contacts {
