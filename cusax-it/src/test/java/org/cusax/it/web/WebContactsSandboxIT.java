@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.cusax.app.assembly.CusaxAssembly;
-import org.cusax.app.daemon.Daemon;
 import org.cusax.app.remote.DaemonConnection;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.config.ClientConfigLoader;
@@ -34,9 +32,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Issue 11, the contact side of the web client, on the sandbox in Debian's headless Chromium (390×844, then
  * 1280×800): add a contact with a group (RFC 6121 §2.3; the group becomes a section), rename it (§2.4),
- * remove it (§2.5); a second user (a daemon of its own) asks to see our presence and the page accepts it
- * (§3.1.3–3.1.4); the presence and status set in the page reach that user (§4.7.2). Nothing of it holds the
- * password. Screenshots in target/screenshots.
+ * remove it (§2.5); a second user (a daemon of its own, driven by the {@code cusax contact-add} verb) asks to
+ * see our presence and the page accepts it (§3.1.3–3.1.4); her vCard PHOTO shows as her picture (XEP-0153);
+ * the presence and status set in the page reach her (§4.7.2). Nothing of it holds the password.
+ * Screenshots in target/screenshots.
  */
 class WebContactsSandboxIT {
     private static final Duration STARTUP = Duration.ofSeconds(90);
@@ -108,10 +107,16 @@ class WebContactsSandboxIT {
                 sandbox.xmpp().setVcardTemp("dana", "<vCard xmlns='vcard-temp'><FN>Dana Scully</FN><PHOTO><TYPE>image/png</TYPE>"
                         + "<BINVAL>" + PNG + "</BINVAL></PHOTO></vCard>");
                 ClientConfig danaConfig = new ClientConfigLoader(Map.of(), dir).load(ConfigFile.read(danaConf));
-                try (Daemon daemon = Daemon.start(danaConfig, new CusaxAssembly(), new java.security.SecureRandom())) {
+                // Dana's daemon is a process of its own, as a user's would be (and her CLI verb finds it)
+                try (CliProcess danaServe = CliProcess.start(ProcessHost.LOCAL, dir, "serve-dana",
+                        List.of("serve", "--json", "-c", danaConf.toString()))) {
+                    danaServe.await("daemon-started", STARTUP);
                     DaemonConnection api = DaemonConnection.find(danaConfig).orElseThrow();
                     assertThat(api.command("status", Map.of("settleMs", 30_000)).ok()).isTrue();
-                    assertThat(api.command("contact-add", Map.of("jid", me, "name", "Web Contacts")).ok()).isTrue();
+                    try (CliProcess add = CliProcess.start(ProcessHost.LOCAL, dir, "contact-add", // the CLI verb, on Dana's daemon
+                            List.of("contact-add", me, "--name", "Web Contacts", "--group", "Work", "-c", danaConf.toString()))) {
+                        assertThat(add.awaitExit(STARTUP)).as(add.output()).isZero();
+                    }
 
                     By request = By.cssSelector("#request-list li.request[data-jid='" + dana + "']");
                     wait.until(ExpectedConditions.visibilityOfElementLocated(request));
