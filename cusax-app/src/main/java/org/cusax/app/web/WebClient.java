@@ -32,7 +32,8 @@ public final class WebClient {
             "contacts.js", "text/javascript; charset=utf-8",
             "calls.js", "text/javascript; charset=utf-8",
             "chat.js", "text/javascript; charset=utf-8",
-            "roster.js", "text/javascript; charset=utf-8");
+            "roster.js", "text/javascript; charset=utf-8",
+            "settings.js", "text/javascript; charset=utf-8");
 
     private final WebSessions sessions;
     private final DaemonToken token;

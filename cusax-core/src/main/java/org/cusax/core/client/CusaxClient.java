@@ -344,6 +344,16 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     }
 
     @Override
+    public void setOnThePhone(boolean on) {
+        onThePhone.enabled(on);
+    }
+
+    @Override
+    public void setCallInfo(boolean on) {
+        telephonyPort.ifPresent(port -> port.setCallInfo(on));
+    }
+
+    @Override
     public void setPresence(Presence presence) {
         if (presence == null || !presence.availability().online()) {
             throw new IllegalArgumentException("choose chat, available, away, xa or dnd");

@@ -139,6 +139,18 @@ public interface CusaxCommands {
     /** The requests to see our presence waiting for an answer, oldest first. */
     List<String> subscriptionRequests();
 
+    /**
+     * Switches "on the phone" presence (RFC 7081 §4, {@code presence.on-the-phone}) on or off for this session;
+     * during a call the presence shown follows at once.
+     */
+    void setOnThePhone(boolean on);
+
+    /**
+     * Whether our calls from now on carry our XMPP address as {@code Call-Info ...;purpose=impp} (RFC 7081 §5,
+     * {@code sip.call-info}); off for privacy.
+     */
+    void setCallInfo(boolean on);
+
     /** Our own presence as the user chooses it; while a call is up "on the phone" is shown instead, then this. */
     void setPresence(org.cusax.core.contact.Presence presence);
 

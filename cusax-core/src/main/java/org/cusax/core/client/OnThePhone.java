@@ -17,7 +17,7 @@ import org.cusax.core.port.ChatPort;
  * call gets 486 Busy Here. Thread-safe.
  */
 final class OnThePhone {
-    private final PresenceSettings settings;
+    private PresenceSettings settings;
     private final Optional<OwnPresencePublisher> chat;
     private final Set<String> callsUp = new HashSet<>();
     private Presence chosen = Presence.of(Availability.AVAILABLE);
@@ -47,6 +47,24 @@ final class OnThePhone {
         if (callsUp.isEmpty() || !settings.onThePhone()) {
             show(presence);
         }
+    }
+
+    /**
+     * Switches "on the phone" on or off for the session (presence.on-the-phone): during a call the presence shown
+     * follows at once.
+     */
+    synchronized void enabled(boolean on) {
+        if (settings.onThePhone() == on) {
+            return;
+        }
+        settings = new PresenceSettings(on, settings.onThePhonePresence(), settings.busyWhenOnPhone());
+        if (!callsUp.isEmpty()) {
+            show(on ? settings.onThePhonePresence() : chosen);
+        }
+    }
+
+    synchronized boolean enabled() {
+        return settings.onThePhone();
     }
 
     /** Calls up (answered, not ended) that this object still tracks: live state only. */

@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * 1280×800): add a contact with a group (RFC 6121 §2.3; the group becomes a section), rename it (§2.4),
  * remove it (§2.5); a second user (a daemon of its own, driven by the {@code cusax contact-add} verb) asks to
  * see our presence and the page accepts it (§3.1.3–3.1.4); her vCard PHOTO shows as her picture (XEP-0153);
- * the presence and status set in the page reach her (§4.7.2). Nothing of it holds the password.
+ * the presence and status set in the page reach her (§4.7.2); Call-Info privacy (RFC 7081 §5) is switched off in
+ * the settings with the keyboard and lands in the user's config file. Nothing of it holds the password.
  * Screenshots in target/screenshots.
  */
 class WebContactsSandboxIT {
@@ -138,6 +139,19 @@ class WebContactsSandboxIT {
                     Await.until("Dana sees our presence", WAIT, () -> presenceSeenBy(api, me).equals("dnd/In a meeting"));
                     chromium.screenshot(SCREENSHOTS.resolve("presence-1280.png"));
                 }
+
+                // settings: Call-Info privacy switched off with the keyboard, applied and saved in the user's config
+                driver.findElement(By.id("tab-settings")).click();
+                By callInfo = By.id("setting-sip-call-info");
+                wait.until(ExpectedConditions.elementToBeClickable(callInfo));
+                assertThat(driver.findElement(callInfo).isSelected()).isTrue();
+                driver.findElement(callInfo).sendKeys(org.openqa.selenium.Keys.SPACE);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "saved"));
+                assertThat(driver.findElement(callInfo).isSelected()).isFalse();
+                assertThat(org.cusax.core.config.ConfigFile.read(conf).get("sip.call-info")).isEqualTo("false");
+                chromium.screenshot(SCREENSHOTS.resolve("settings-1280.png"));
+                chromium.resize(390, 844);
+                chromium.screenshot(SCREENSHOTS.resolve("settings-390.png"));
 
                 String storage = (String) driver.executeScript(
                         "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie");

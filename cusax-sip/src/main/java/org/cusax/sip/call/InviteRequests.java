@@ -32,10 +32,12 @@ final class InviteRequests {
     private final Transport transport;
     private final SipURI aor;
     private final String userAgent;
-    private final Optional<String> linkedJid;
+    /** Our JID for Call-Info, asked at each INVITE: the user may switch Call-Info off and on (privacy). */
+    private final java.util.function.Supplier<Optional<String>> linkedJid;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    InviteRequests(SipEndpoint endpoint, Transport transport, SipURI aor, String userAgent, Optional<String> linkedJid) {
+    InviteRequests(SipEndpoint endpoint, Transport transport, SipURI aor, String userAgent,
+                   java.util.function.Supplier<Optional<String>> linkedJid) {
         this.endpoint = endpoint;
         this.transport = transport;
         this.aor = aor;
@@ -54,8 +56,9 @@ final class InviteRequests {
                     endpoint.headers().createFromHeader(from, tag()), endpoint.headers().createToHeader(to, null),
                     new ArrayList<>(List.of(via())), endpoint.headers().createMaxForwardsHeader(70));
             r.addHeader(contact());
-            if (linkedJid.isPresent()) {
-                r.addHeader(endpoint.headers().createHeader("Call-Info", "<xmpp:" + linkedJid.get() + ">;purpose=impp"));
+            Optional<String> jid = linkedJid.get();
+            if (jid.isPresent()) {
+                r.addHeader(endpoint.headers().createHeader("Call-Info", "<xmpp:" + jid.get() + ">;purpose=impp"));
             }
             if (!userAgent.isBlank()) {
                 r.addHeader(endpoint.headers().createHeader("User-Agent", userAgent));

@@ -5,10 +5,12 @@ import { Contacts } from './contacts.js';
 import { ChatPane } from './chat.js';
 import { Calls } from './calls.js';
 import { RosterPanel } from './roster.js';
+import { SettingsPane } from './settings.js';
 
 const contacts = new Contacts({ onOpen: (jid) => openChat(jid), onCall: (jid, name) => calls.place(jid, name),
   onEdit: (c) => rosterPanel.edit(c) });
 const rosterPanel = new RosterPanel(contacts);
+const settingsPane = new SettingsPane();
 const chat = new ChatPane(contacts);
 const calls = new Calls(contacts, () => refreshHistory());
 
@@ -45,6 +47,7 @@ async function load() {
   const [roster, live] = await Promise.all([command('roster'), command('calls')]);
   contacts.load(roster);
   await rosterPanel.load();
+  await settingsPane.load();
   calls.load(live);
   await refreshHistory();
   say('Up to date');
