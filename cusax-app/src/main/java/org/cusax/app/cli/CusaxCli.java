@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             LiveCommands.SetPresence.class, LoginCommand.class,
             ContactVerbs.Add.class, ContactVerbs.Update.class, ContactVerbs.Remove.class, ContactVerbs.Requests.class,
             ContactVerbs.Approve.class, ContactVerbs.Deny.class,
+            SettingVerbs.Show.class, SettingVerbs.Set.class,
             org.cusax.app.cli.admin.AdminCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -150,6 +150,12 @@ class WebContactsSandboxIT {
                 assertThat(driver.findElement(callInfo).isSelected()).isFalse();
                 assertThat(org.cusax.core.config.ConfigFile.read(conf).get("sip.call-info")).isEqualTo("false");
                 chromium.screenshot(SCREENSHOTS.resolve("settings-1280.png"));
+                try (CliProcess setting = CliProcess.start(ProcessHost.LOCAL, dir, "setting", // the same through the CLI
+                        List.of("setting", "presence.on-the-phone", "false", "--json", "-c", conf.toString()))) {
+                    assertThat(setting.awaitExit(STARTUP)).as(setting.output()).isZero();
+                    assertThat(setting.output()).contains("\"applies\":\"now\"").contains("\"persisted\":true");
+                }
+                assertThat(org.cusax.core.config.ConfigFile.read(conf).get("presence.on-the-phone")).isEqualTo("false");
                 chromium.resize(390, 844);
                 chromium.screenshot(SCREENSHOTS.resolve("settings-390.png"));
 
