@@ -97,9 +97,13 @@ class WebContactsSandboxIT {
                 wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("edit")));
                 assertThat(driver.findElements(zoeItem)).as("no longer in Friends").isEmpty();
 
-                // remove
+                // remove (the dialog keeps the focus: Shift+Tab from its first field goes to its last button)
                 driver.findElement(renamed).findElement(By.cssSelector("button.edit")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-remove"))).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-remove")));
+                driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT,
+                        org.openqa.selenium.Keys.TAB));
+                assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("edit-cancel");
+                driver.findElement(By.id("edit-remove")).click();
                 wait.until(ExpectedConditions.numberOfElementsToBe(
                         By.cssSelector("#contact-list li.contact[data-jid='" + zoe + "']"), 0));
 

@@ -16,7 +16,16 @@ export class RosterPanel {
     $('edit-form').addEventListener('submit', (e) => { e.preventDefault(); this.save(); });
     $('edit-remove').addEventListener('click', () => this.removeEditing());
     $('edit-cancel').addEventListener('click', () => this.closeEdit());
-    $('edit').addEventListener('keydown', (e) => { if (e.key === 'Escape') this.closeEdit(); });
+    $('edit').addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closeEdit();
+      if (e.key === 'Tab') { // a modal dialog keeps the focus inside until it closes
+        const stops = [...$('edit').querySelectorAll('input, button')].filter((x) => !x.disabled);
+        const first = stops[0];
+        const last = stops[stops.length - 1];
+        if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+        if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+      }
+    });
   }
 
   async load() {
