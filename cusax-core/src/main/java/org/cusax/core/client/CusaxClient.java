@@ -344,6 +344,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     }
 
     @Override
+    public List<Presence> ownPresence() {
+        return List.of(onThePhone.chosen(), onThePhone.current());
+    }
+
+    @Override
     public void setOnThePhone(boolean on) {
         onThePhone.enabled(on);
     }

@@ -151,6 +151,9 @@ public interface CusaxCommands {
      */
     void setCallInfo(boolean on);
 
+    /** The presence the user chose (available until {@link #setPresence}), and the one shown now (it differs on the phone). */
+    java.util.List<org.cusax.core.contact.Presence> ownPresence();
+
     /** Our own presence as the user chooses it; while a call is up "on the phone" is shown instead, then this. */
     void setPresence(org.cusax.core.contact.Presence presence);
 

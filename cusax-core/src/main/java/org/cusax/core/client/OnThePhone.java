@@ -81,6 +81,11 @@ final class OnThePhone {
         return settings.busyWhenOnPhone() && (!callsUp.isEmpty() || chosen.availability() == Availability.DND);
     }
 
+    /** The presence the user chose (shown whenever no call is up, or "on the phone" is off). */
+    synchronized Presence chosen() {
+        return chosen;
+    }
+
     /** What our presence shows now. */
     synchronized Presence current() {
         return !callsUp.isEmpty() && settings.onThePhone() ? settings.onThePhonePresence() : chosen;

@@ -142,6 +142,10 @@ class WebContactsSandboxIT {
                     driver.findElement(By.cssSelector("#me-form button[type=submit]")).click();
                     Await.until("Dana sees our presence", WAIT, () -> presenceSeenBy(api, me).equals("dnd/In a meeting"));
                     chromium.screenshot(SCREENSHOTS.resolve("presence-1280.png"));
+                    driver.navigate().refresh(); // a page loaded later shows what was chosen
+                    wait.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
+                    wait.until(d -> "dnd".equals(d.findElement(By.id("me-show")).getAttribute("value")));
+                    assertThat(driver.findElement(By.id("me-status")).getAttribute("value")).isEqualTo("In a meeting");
                 }
 
                 // settings: Call-Info privacy switched off with the keyboard, applied and saved in the user's config

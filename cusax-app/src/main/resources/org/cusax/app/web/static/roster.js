@@ -30,6 +30,13 @@ export class RosterPanel {
 
   async load() {
     try {
+      const own = await command('own-presence');
+      $('me-show').value = own.show;
+      $('me-status').value = own.status || '';
+    } catch (e) {
+      say(`Own presence not available: ${e.message}`);
+    }
+    try {
       const r = await command('subscription-requests');
       this.requests = new Set(r.requests || []);
       this.renderRequests();
