@@ -63,6 +63,8 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     private final SipSettings settings;
     private final Backoff backoff;
     private final Optional<String> linkedJid;
+    /** Call-Info with {@link #linkedJid} in our INVITEs (sip.call-info; the user may switch it in the session). */
+    private volatile boolean callInfo = true;
     private final Optional<org.cusax.media.device.LiveAudio> liveAudio;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -118,6 +120,12 @@ public final class JainSipTelephonyPort implements TelephonyPort {
         this.settings = settings;
         this.backoff = backoff;
         this.linkedJid = linkedJid == null ? Optional.empty() : linkedJid;
+    }
+
+    @Override
+    public void setCallInfo(boolean on) {
+        callInfo = on;
+        LOG.info("Call-Info (our XMPP address in INVITEs) {}", on ? "on" : "off");
     }
 
     @Override
@@ -189,7 +197,8 @@ public final class JainSipTelephonyPort implements TelephonyPort {
                     executor, status, new FailureClassifier(aor.toString(), account.server().toString(),
                             account.security().minimumTlsVersion()),
                     settings.registerExpires(), settings.requestTimeout(), settings.keepaliveInterval());
-            CallManager callManager = new CallManager(ep, aor, settings.userAgent(), linkedJid,
+            CallManager callManager = new CallManager(ep, aor, settings.userAgent(),
+                    () -> callInfo ? linkedJid : Optional.empty(),
                     new DigestAuthenticator(account.authUser(), account.password(),
                             new ChallengeSelector(settings.digestAlgorithms()), ep.headers()),
                     callbacks, responder, new CallTimeouts(settings.ringTimeout(), settings.ackTimeout(),

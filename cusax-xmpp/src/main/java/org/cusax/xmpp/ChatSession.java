@@ -104,7 +104,7 @@ final class ChatSession implements SessionHooks {
         acks = new AckGate(connection);
         contacts = new ContactWiring(connection, Optional.of(acks), account.address(), contactSettings, ownSipAor, callbacks);
         primeCaps = contactSettings.primeCaps();
-        roster = new RosterSetup(connection, contacts.rosterStore());
+        roster = new RosterSetup(connection, contacts.rosterStore(), callbacks::onSubscriptionRequest);
         caps = new CapsPrimer(connection);
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
         stripCallingFeatures();

@@ -3,6 +3,9 @@ package org.cusax.xmpp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cusax.core.account.Account;
@@ -16,10 +19,16 @@ import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
 import org.cusax.core.port.ChatCallbacks;
 import org.cusax.core.port.ChatPort;
+import org.cusax.core.port.RosterChangeException;
 import org.cusax.core.port.TransmitResult;
 import org.cusax.core.service.Half;
 import org.cusax.xmpp.contacts.LoadStats;
 import org.cusax.xmpp.roster.RosterContact;
+import org.cusax.xmpp.roster.RosterEdits;
+import org.cusax.xmpp.vcardtemp.VCardTelManager;
+import org.cusax.xmpp.vcardtemp.element.VCardTempIq;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
 import org.cusax.xmpp.roster.RosterView;
 import org.cusax.xmpp.tls.TlsSetupException;
 import org.slf4j.Logger;
@@ -115,6 +124,52 @@ public final class SmackChatPort implements ChatPort {
         if (s != null && !stopped.get()) {
             s.setOwnPresence(presence);
         }
+    }
+
+    @Override
+    public void addContact(String jid, String name, List<String> groups) throws RosterChangeException,
+            InterruptedException {
+        edits().add(jid, name, groups);
+    }
+
+    @Override
+    public void updateContact(String jid, String name, List<String> groups) throws RosterChangeException,
+            InterruptedException {
+        edits().update(jid, name, groups);
+    }
+
+    @Override
+    public void removeContact(String jid) throws RosterChangeException, InterruptedException {
+        edits().remove(jid);
+    }
+
+    @Override
+    public void answerSubscription(String jid, boolean approve) throws RosterChangeException, InterruptedException {
+        edits().answer(jid, approve);
+    }
+
+    @Override
+    public Optional<org.cusax.core.contact.Avatar> loadAvatar(String jid) throws InterruptedException {
+        ChatSession s = session;
+        if (s == null || stopped.get() || !s.connection().isAuthenticated()) {
+            return Optional.empty();
+        }
+        try {
+            VCardTempIq vcard = new VCardTelManager(s.connection()).fetch(JidCreate.bareFrom(jid))
+                    .get(settings.replyTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return vcard.photoData().flatMap(org.cusax.core.contact.Avatar::of);
+        } catch (XmppStringprepException | ExecutionException | TimeoutException e) {
+            LOG.debug("no picture for {}: {}", jid, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private RosterEdits edits() throws RosterChangeException {
+        ChatSession s = session;
+        if (s == null || stopped.get()) {
+            throw new RosterChangeException(RosterChangeException.Kind.NOT_CONNECTED, "Chat is not running");
+        }
+        return s.roster().edits();
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class CommandRegistry {
         CommandRegistry r = new CommandRegistry();
         new SessionCommands(core, link).registerIn(r);
         new ChatCommands(core).registerIn(r);
+        new ContactCommands(core).registerIn(r);
         new CallCommands(core, timers, audio).registerIn(r);
         new AudioCommands(core).registerIn(r);
         return r;

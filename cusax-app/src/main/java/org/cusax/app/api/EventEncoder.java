@@ -98,6 +98,11 @@ public final class EventEncoder implements EventVisitor<Map<String, Object>> {
     }
 
     @Override
+    public Map<String, Object> visit(org.cusax.core.event.SubscriptionRequest e) {
+        return Map.of("jid", e.jid(), "state", e.state());
+    }
+
+    @Override
     public Map<String, Object> visit(CallRinging e) {
         return CallJson.call(e.call());
     }

@@ -81,6 +81,21 @@ public final class Params {
         return d.map(ms -> Duration.ofMillis(Math.round(ms)));
     }
 
+    /** A list of strings (a JSON array, or one string for a list of one); empty when not given. */
+    public Optional<java.util.List<String>> optStrings(String name) throws ApiException {
+        Object v = values.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof String s) {
+            return Optional.of(s.isBlank() ? java.util.List.of() : java.util.List.of(s));
+        }
+        if (!(v instanceof java.util.List<?> list) || !list.stream().allMatch(x -> x instanceof String)) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "parameter " + name + " must be a list of strings");
+        }
+        return Optional.of(list.stream().map(String.class::cast).toList());
+    }
+
     /** Whether the parameter was given (and not null). */
     public boolean has(String name) {
         return values.containsKey(name);

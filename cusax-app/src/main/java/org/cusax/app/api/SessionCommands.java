@@ -31,6 +31,8 @@ final class SessionCommands {
         r.register("roster", "the contact list with presence and telephony addresses", p -> roster());
         r.register("contact", "one contact's details {jid}", this::contact);
         r.register("presence", "set our own presence {show: chat|available|away|xa|dnd, status?}", this::presence);
+        r.register("own-presence", "our presence: as chosen {show, status}, and shown now (differs on the phone)",
+                p -> ownPresence());
         r.register("history", "calls and chat messages {contact?, limit? (default 50, 0 = all)}", this::history);
     }
 
@@ -66,6 +68,15 @@ final class SessionCommands {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("show", a.token());
         m.put("status", presence.status());
+        return m;
+    }
+
+    private Object ownPresence() {
+        java.util.List<Presence> own = core.ownPresence();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("show", own.get(0).availability().token());
+        m.put("status", own.get(0).status());
+        m.put("shownNow", Map.of("show", own.get(1).availability().token(), "status", own.get(1).status()));
         return m;
     }
 

@@ -32,10 +32,13 @@ public final class CusaxAssembly implements ClientFactory {
                 : Optional.empty();
         Optional<ChatPort> chat = config.link().chat().map(account -> new SmackChatPort(account, config.xmpp(),
                 config.reconnect(), config.contacts(), ownSipAor));
-        Optional<String> linkedJid = config.sip().sendCallInfo() ? config.link().linkedJid() : Optional.empty();
-        Optional<TelephonyPort> telephony = config.link().telephony()
-                .map(account -> new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid,
-                        Optional.of(LiveAudio.javaSound(sound)), sipScheduler(account.address())));
+        Optional<String> linkedJid = config.link().linkedJid(); // sent as Call-Info while sip.call-info is on
+        Optional<TelephonyPort> telephony = config.link().telephony().map(account -> {
+            JainSipTelephonyPort port = new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid,
+                    Optional.of(LiveAudio.javaSound(sound)), sipScheduler(account.address()));
+            port.setCallInfo(config.sip().sendCallInfo());
+            return port;
+        });
         ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
         // no XMPP half's executor: the client makes one thread for what the SIP half posts to it
         ClientOptions options = ClientOptions.defaults().withPresence(config.presence())

@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
             LiveCommands.Answer.class, LiveCommands.Reject.class, LiveCommands.Busy.class, LiveCommands.Hangup.class,
             LiveCommands.Hold.class, LiveCommands.Resume.class, LiveCommands.Dtmf.class, LiveCommands.Mute.class,
             LiveCommands.SetPresence.class, LoginCommand.class,
+            ContactVerbs.Add.class, ContactVerbs.Update.class, ContactVerbs.Remove.class, ContactVerbs.Requests.class,
+            ContactVerbs.Approve.class, ContactVerbs.Deny.class,
+            SettingVerbs.Show.class, SettingVerbs.Set.class,
             org.cusax.app.cli.admin.AdminCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -42,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
         try (StopSignal signal = new StopSignal()) {
             Daemon daemon;
             try {
-                daemon = Daemon.start(config, cli.factory(), new SecureRandom());
+                daemon = Daemon.start(config, cli.factory(), new SecureRandom(),
+                        java.util.Optional.of(cli.configPath()).filter(java.nio.file.Files::isRegularFile));
             } catch (DaemonLock.HeldElsewhere e) {
                 cli.err.println("cusax: " + account + ": " + e.getMessage());
                 return ExitCodes.DAEMON;

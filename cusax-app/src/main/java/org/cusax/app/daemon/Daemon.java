@@ -43,6 +43,13 @@ public final class Daemon implements AutoCloseable {
     /** Starts the daemon for {@code config}'s account, or says which process already serves it. */
     public static Daemon start(ClientConfig config, ClientFactory factory, SecureRandom random)
             throws IOException, DaemonLock.HeldElsewhere {
+        return start(config, factory, random, java.util.Optional.empty());
+    }
+
+    /** The same; the {@code setting} command writes changes to {@code configFile} (the user's config) when given. */
+    public static Daemon start(ClientConfig config, ClientFactory factory, SecureRandom random,
+                               java.util.Optional<java.nio.file.Path> configFile)
+            throws IOException, DaemonLock.HeldElsewhere {
         DaemonFiles files = DaemonFiles.of(config.daemon(), config.link());
         DaemonLock lock = DaemonLock.acquire(files);
         CusaxClient client = null;
@@ -56,6 +63,7 @@ public final class Daemon implements AutoCloseable {
                 return t;
             });
             CommandRegistry registry = CommandRegistry.standard(client, client.link(), Timers.on(timers), config.audio());
+            new org.cusax.app.api.SettingsCommands(client, config, configFile).registerIn(registry);
             DaemonToken token = DaemonToken.random(random);
             server = new DaemonServer(registry, client, new EventEncoder(client.link()), token, DaemonServer.EVENT_QUEUE);
             DaemonServer served = server;

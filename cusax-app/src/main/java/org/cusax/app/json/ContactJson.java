@@ -21,6 +21,9 @@ public final class ContactJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jid", c.jid());
         m.put("name", c.displayName());
+        m.put("rosterName", c.name());
+        m.put("groups", c.groups());
+        m.put("avatar", c.avatarHash().isEmpty() ? null : c.avatarHash());
         Map<String, Object> presence = new LinkedHashMap<>();
         presence.put("availability", c.presence().availability().token());
         presence.put("status", c.presence().status());

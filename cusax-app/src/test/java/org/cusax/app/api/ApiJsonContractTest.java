@@ -73,6 +73,7 @@ class ApiJsonContractTest {
                 new ContactsLoading(AT, 3, 7), new ContactsLoaded(AT, 7),
                 new ContactUpdated(AT, Contact.of("bob@cusax.test", "Bob").withPresence(new Presence(Availability.AWAY, "lunch"))),
                 new ContactRemoved(AT, "eve@cusax.test"),
+                new org.cusax.core.event.SubscriptionRequest(AT, "dave@cusax.test", "pending"),
                 new CallRinging(AT, out.ringing()), new CallAnswered(AT, answered),
                 new CallEnded(AT, answered.endedAt(AT.plusSeconds(3), EndReason.fromStatus(486, "Busy Here")),
                         EndReason.fromStatus(486, "Busy Here"), Duration.ofSeconds(3)),
@@ -117,6 +118,8 @@ class ApiJsonContractTest {
         assertThat(byType.get("contacts-loading")).containsEntry("done", 3).containsEntry("total", 7);
         assertThat(byType.get("contact-updated")).containsEntry("jid", "bob@cusax.test");
         assertThat(byType.get("contact-removed")).containsEntry("jid", "eve@cusax.test");
+        assertThat(byType.get("subscription-request")).containsEntry("jid", "dave@cusax.test")
+                .containsEntry("state", "pending");
         assertThat(byType.get("call-ringing")).containsEntry("callId", "c1").containsEntry("state", "ringing");
         assertThat(byType.get("call-ended")).containsEntry("durationMs", 3000)
                 .extractingByKey("reason").isEqualTo(Map.of("kind", "busy", "sipStatus", 486, "message", "486 Busy Here"));
@@ -151,7 +154,12 @@ class ApiJsonContractTest {
                 Map.entry("chat", Map.of("to", "bob@cusax.test", "text", "hi")),
                 Map.entry("chat-with-caller", Map.of("text", "hi")),
                 Map.entry("call", Map.of("target", "bob@cusax.test", "number", "1")),
-                Map.entry("dtmf", Map.of("digits", "1")), Map.entry("presence", Map.of("show", "away")));
+                Map.entry("dtmf", Map.of("digits", "1")), Map.entry("presence", Map.of("show", "away")),
+                Map.entry("contact-add", Map.of("jid", "zoe@cusax.test", "groups", List.of("Work"))),
+                Map.entry("contact-update", Map.of("jid", "bob@cusax.test", "name", "Robert")),
+                Map.entry("contact-remove", Map.of("jid", "bob@cusax.test")),
+                Map.entry("subscription-approve", Map.of("jid", "dave@cusax.test")),
+                Map.entry("subscription-deny", Map.of("jid", "eve@cusax.test")));
         for (String command : f.registry.entries().keySet()) {
             ApiResponse r = f.run(command, params.getOrDefault(command, Map.of()));
             Map<String, Object> json = roundTrip(r.toJson());

@@ -90,6 +90,17 @@ class CommandRegistryTest {
         });
     }
 
+    /** A page that loads later shows the presence chosen before (not "available" by default). */
+    @Test
+    void ownPresenceSaysWhatWasChosen() throws Exception {
+        f.online();
+        assertThat(f.run("own-presence", Map.of()).data()).isEqualTo(Map.of("show", "available", "status", "",
+                "shownNow", Map.of("show", "available", "status", "")));
+        f.run("presence", Map.of("show", "xa", "status", "back monday"));
+        assertThat(f.run("own-presence", Map.of()).data()).isEqualTo(Map.of("show", "xa", "status", "back monday",
+                "shownNow", Map.of("show", "xa", "status", "back monday")));
+    }
+
     @Test
     void aCallWithTelephonyDownIsRefusedAsTelephonyDown() throws Exception {
         f.chat.goOnline(ApiFixture.TLS);

@@ -20,13 +20,15 @@ import org.cusax.core.port.RosterItem;
 final class ChatSide implements ChatCallbacks {
     private final Optional<ChatDelivery> delivery;
     private final ContactList contactList;
+    private final RosterEditor roster;
     private final EventBus events;
     private final Consumer<ConnectionStatus> status;
 
-    ChatSide(Optional<ChatDelivery> delivery, ContactList contactList, EventBus events,
+    ChatSide(Optional<ChatDelivery> delivery, ContactList contactList, RosterEditor roster, EventBus events,
              Consumer<ConnectionStatus> status) {
         this.delivery = delivery;
         this.contactList = contactList;
+        this.roster = roster;
         this.events = events;
         this.status = status;
     }
@@ -69,6 +71,16 @@ final class ChatSide implements ChatCallbacks {
     @Override
     public void onRosterItemRemoved(String jid) {
         contactList.onRosterItemRemoved(jid);
+    }
+
+    @Override
+    public void onSubscriptionRequest(String jid) {
+        roster.requested(jid);
+    }
+
+    @Override
+    public void onAvatar(String jid, String photoHash) {
+        contactList.onAvatar(jid, photoHash);
     }
 
     @Override

@@ -63,7 +63,7 @@ final class ContactList implements ContactCallbacks {
     private void replaceRoster(List<RosterItem> items) {
         Set<String> keep = new TreeSet<>();
         for (RosterItem item : items) {
-            keep.add(book.putRosterEntry(item.jid(), item.name()).jid());
+            keep.add(book.putRosterEntry(item.jid(), item.name(), item.groups()).jid());
         }
         for (Contact c : book.contacts()) {
             if (!keep.contains(c.jid())) {
@@ -78,7 +78,7 @@ final class ContactList implements ContactCallbacks {
 
     @Override
     public void onRosterItem(RosterItem item) {
-        guarded("roster push", () -> updated(book.putRosterEntry(item.jid(), item.name())));
+        guarded("roster push", () -> updated(book.putRosterEntry(item.jid(), item.name(), item.groups())));
     }
 
     @Override
@@ -86,6 +86,15 @@ final class ContactList implements ContactCallbacks {
         guarded("roster removal", () -> {
             book.removeRosterEntry(jid);
             events.publish(new ContactRemoved(Instant.now(), jid));
+        });
+    }
+
+    @Override
+    public void onAvatar(String jid, String photoHash) {
+        guarded("picture of " + jid, () -> {
+            if (book.setAvatarHash(jid, photoHash)) {
+                book.contact(jid).ifPresent(this::updated);
+            }
         });
     }
 

@@ -61,6 +61,8 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final CallControl callControl;
     private final CallerBinding callerBinding;
     private final OnThePhone onThePhone;
+    private final RosterEditor rosterEditor;
+    private final ContactPictures pictures;
     private final HistoryStore history;
     private final HistoryRecorder historyRecorder;
     private final CallAudioControl callAudio;
@@ -122,8 +124,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 })) : Optional.empty();
-        this.onThePhone = new OnThePhone(options.presence(), chatPort, options.chatWork()
-                .or(() -> ownChatWork.map(e -> e)).orElse(Runnable::run));
+        java.util.concurrent.Executor chatWork = options.chatWork().or(() -> ownChatWork.map(e -> e))
+                .orElse(Runnable::run);
+        this.onThePhone = new OnThePhone(options.presence(), chatPort, chatWork);
+        this.rosterEditor = new RosterEditor(chatPort, chatWork, events);
+        this.pictures = new ContactPictures(chatPort, chatWork, contacts);
         this.history = options.history();
         this.historyRecorder = new HistoryRecorder(history, contacts);
         this.startupPolicy = new StartupPolicy(options.policy(), options.policyExecutor(), link);
@@ -150,7 +155,8 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         states.started();
         Map<Half, StartupPolicy.HalfControl> halves = new EnumMap<>(Half.class);
         chatPort.ifPresent(port -> halves.put(Half.CHAT, new StartupPolicy.HalfControl(() -> startHalf(Half.CHAT,
-                () -> port.start(new ChatSide(delivery, contactList, events, this::updateStatus))), port::stop)));
+                () -> port.start(new ChatSide(delivery, contactList, rosterEditor, events, this::updateStatus))),
+                port::stop)));
         telephonyPort.ifPresent(port -> halves.put(Half.TELEPHONY, new StartupPolicy.HalfControl(() -> startHalf(
                 Half.TELEPHONY, () -> port.start(new TelephonySide(calls, callControl, callerBinding, onThePhone,
                         this::updateStatus, callAudio, mediaGuard))), port::stop)));
@@ -309,6 +315,51 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         String jid = calls.caller(callId).flatMap(CallerIdentity::boundJid).orElseThrow(
                 () -> new IllegalStateException("call " + callId + " is not bound to a contact: no one to chat with"));
         return sendChat(jid, text);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> addContact(String jid, String name, List<String> groups) {
+        return rosterEditor.add(jid, name, groups);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> updateContact(String jid, String name, List<String> groups) {
+        return rosterEditor.update(jid, name, groups);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> removeContact(String jid) {
+        return rosterEditor.remove(jid);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> answerSubscription(String jid, boolean approve) {
+        return rosterEditor.answer(jid, approve);
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Optional<org.cusax.core.contact.Avatar>> avatar(String jid) {
+        return pictures.load(jid);
+    }
+
+    @Override
+    public List<String> subscriptionRequests() {
+        return rosterEditor.pending();
+    }
+
+    @Override
+    public List<Presence> ownPresence() {
+        return List.of(onThePhone.chosen(), onThePhone.current());
+    }
+
+    @Override
+    public void setOnThePhone(boolean on) {
+        onThePhone.enabled(on);
+    }
+
+    @Override
+    public void setCallInfo(boolean on) {
+        telephonyPort.ifPresent(port -> port.setCallInfo(on));
     }
 
     @Override

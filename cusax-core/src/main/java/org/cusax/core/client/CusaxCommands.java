@@ -109,6 +109,51 @@ public interface CusaxCommands {
      */
     ChatMessage chatWithCaller(String callId, String text);
 
+    /**
+     * Adds a contact to the roster with a name and groups, asking to see its presence (RFC 6121 §2.3, §3.1.1);
+     * for a JID already there, changes its name and groups. Runs on the XMPP half; the future fails with
+     * {@link org.cusax.core.port.RosterChangeException} when the server refuses or Chat is down. Throws
+     * {@link IllegalArgumentException} for a bad JID or name.
+     */
+    java.util.concurrent.CompletableFuture<Void> addContact(String jid, String name, List<String> groups);
+
+    /** Gives a contact a new name and groups (RFC 6121 §2.4); like {@link #addContact}. */
+    java.util.concurrent.CompletableFuture<Void> updateContact(String jid, String name, List<String> groups);
+
+    /** Removes a contact, cancelling the presence subscriptions both ways (RFC 6121 §2.5); like {@link #addContact}. */
+    java.util.concurrent.CompletableFuture<Void> removeContact(String jid);
+
+    /**
+     * Approves (and asks to see theirs back, when not yet) or denies a request to see our presence
+     * (RFC 6121 §3.1.3–§3.2.1); like {@link #addContact}.
+     */
+    java.util.concurrent.CompletableFuture<Void> answerSubscription(String jid, boolean approve);
+
+    /**
+     * A contact's picture (vCard PHOTO, XEP-0153), fetched on the XMPP half and kept while its hash stays the
+     * same; empty when it has none or it is not a PNG, JPEG, GIF or WebP image of at most
+     * {@link org.cusax.core.contact.Avatar#MAX_BYTES}. Throws {@link IllegalArgumentException} for a non-contact.
+     */
+    java.util.concurrent.CompletableFuture<java.util.Optional<org.cusax.core.contact.Avatar>> avatar(String jid);
+
+    /** The requests to see our presence waiting for an answer, oldest first. */
+    List<String> subscriptionRequests();
+
+    /**
+     * Switches "on the phone" presence (RFC 7081 §4, {@code presence.on-the-phone}) on or off for this session;
+     * during a call the presence shown follows at once.
+     */
+    void setOnThePhone(boolean on);
+
+    /**
+     * Whether our calls from now on carry our XMPP address as {@code Call-Info ...;purpose=impp} (RFC 7081 §5,
+     * {@code sip.call-info}); off for privacy.
+     */
+    void setCallInfo(boolean on);
+
+    /** The presence the user chose (available until {@link #setPresence}), and the one shown now (it differs on the phone). */
+    java.util.List<org.cusax.core.contact.Presence> ownPresence();
+
     /** Our own presence as the user chooses it; while a call is up "on the phone" is shown instead, then this. */
     void setPresence(org.cusax.core.contact.Presence presence);
 

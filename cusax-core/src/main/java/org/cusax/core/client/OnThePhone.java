@@ -17,7 +17,7 @@ import org.cusax.core.port.ChatPort;
  * call gets 486 Busy Here. Thread-safe.
  */
 final class OnThePhone {
-    private final PresenceSettings settings;
+    private PresenceSettings settings;
     private final Optional<OwnPresencePublisher> chat;
     private final Set<String> callsUp = new HashSet<>();
     private Presence chosen = Presence.of(Availability.AVAILABLE);
@@ -49,6 +49,24 @@ final class OnThePhone {
         }
     }
 
+    /**
+     * Switches "on the phone" on or off for the session (presence.on-the-phone): during a call the presence shown
+     * follows at once.
+     */
+    synchronized void enabled(boolean on) {
+        if (settings.onThePhone() == on) {
+            return;
+        }
+        settings = new PresenceSettings(on, settings.onThePhonePresence(), settings.busyWhenOnPhone());
+        if (!callsUp.isEmpty()) {
+            show(on ? settings.onThePhonePresence() : chosen);
+        }
+    }
+
+    synchronized boolean enabled() {
+        return settings.onThePhone();
+    }
+
     /** Calls up (answered, not ended) that this object still tracks: live state only. */
     synchronized int callsUp() {
         return callsUp.size();
@@ -61,6 +79,11 @@ final class OnThePhone {
     /** Whether a new incoming call is to be refused with 486: the option is on and we are on the phone or in DND. */
     synchronized boolean refuseAsBusy() {
         return settings.busyWhenOnPhone() && (!callsUp.isEmpty() || chosen.availability() == Availability.DND);
+    }
+
+    /** The presence the user chose (shown whenever no call is up, or "on the phone" is off). */
+    synchronized Presence chosen() {
+        return chosen;
     }
 
     /** What our presence shows now. */

@@ -9,8 +9,11 @@ import java.util.List;
  * @param name     roster name, empty when the roster has none
  * @param presence current presence
  * @param tels     telephony addresses from every source, in source order (see {@link ContactTels})
+ * @param groups   the roster groups it is in (RFC 6121 §2.1.2.2); empty when none
+ * @param avatarHash SHA-1 (hex) of its vCard photo (XEP-0153 §4.3), "" when it has none or it is not known yet
  */
-public record Contact(String jid, String name, Presence presence, List<TelAddress> tels) {
+public record Contact(String jid, String name, Presence presence, List<TelAddress> tels, List<String> groups,
+                      String avatarHash) {
     public Contact {
         jid = Jids.requireBare(jid);
         name = DisplayText.oneLine(name); // a roster name is the contact's or the server's text
@@ -18,6 +21,13 @@ public record Contact(String jid, String name, Presence presence, List<TelAddres
             throw new IllegalArgumentException("presence is missing for " + jid + " (use Presence.unavailable())");
         }
         tels = tels == null ? List.of() : List.copyOf(tels);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        avatarHash = avatarHash == null ? "" : avatarHash;
+    }
+
+    /** A contact in no group, without a picture. */
+    public Contact(String jid, String name, Presence presence, List<TelAddress> tels) {
+        this(jid, name, presence, tels, List.of(), "");
     }
 
     public static Contact of(String jid, String name) {
@@ -40,14 +50,22 @@ public record Contact(String jid, String name, Presence presence, List<TelAddres
     }
 
     public Contact withName(String newName) {
-        return new Contact(jid, newName, presence, tels);
+        return new Contact(jid, newName, presence, tels, groups, avatarHash);
     }
 
     public Contact withPresence(Presence newPresence) {
-        return new Contact(jid, name, newPresence, tels);
+        return new Contact(jid, name, newPresence, tels, groups, avatarHash);
     }
 
     public Contact withTels(List<TelAddress> newTels) {
-        return new Contact(jid, name, presence, newTels);
+        return new Contact(jid, name, presence, newTels, groups, avatarHash);
+    }
+
+    public Contact withAvatarHash(String hash) {
+        return new Contact(jid, name, presence, tels, groups, hash);
+    }
+
+    public Contact withGroups(List<String> newGroups) {
+        return new Contact(jid, name, presence, tels, newGroups, avatarHash);
     }
 }

@@ -26,11 +26,17 @@ public final class ContactBook implements ContactDirectory {
         this.normalizer = normalizer;
     }
 
-    /** Adds a roster entry, or renames it keeping its presence and addresses. */
+    /** Adds a roster entry, or renames it keeping its presence, addresses and groups. */
     public synchronized Contact putRosterEntry(String jid, String name) {
         String bare = Jids.requireBare(jid);
-        Contact next = Optional.ofNullable(contacts.get(bare)).map(c -> c.withName(name))
-                .orElseGet(() -> Contact.of(bare, name));
+        return putRosterEntry(bare, name, Optional.ofNullable(contacts.get(bare)).map(Contact::groups).orElse(List.of()));
+    }
+
+    /** Adds a roster entry, or renames and regroups it keeping its presence and addresses. */
+    public synchronized Contact putRosterEntry(String jid, String name, List<String> groups) {
+        String bare = Jids.requireBare(jid);
+        Contact next = Optional.ofNullable(contacts.get(bare)).map(c -> c.withName(name).withGroups(groups))
+                .orElseGet(() -> Contact.of(bare, name).withGroups(groups));
         contacts.put(bare, next);
         telsByJid.putIfAbsent(bare, ContactTels.empty());
         return next;
@@ -42,6 +48,18 @@ public final class ContactBook implements ContactDirectory {
         contacts.remove(bare);
         telsByJid.remove(bare);
         index.remove(bare);
+    }
+
+    /** Records the hash of a contact's picture ("" for none); false if the JID is not in the roster or nothing changed. */
+    public synchronized boolean setAvatarHash(String jid, String hash) {
+        String bare = Jids.requireBare(jid);
+        Contact current = contacts.get(bare);
+        String h = hash == null ? "" : hash;
+        if (current == null || current.avatarHash().equals(h)) {
+            return false;
+        }
+        contacts.put(bare, current.withAvatarHash(h));
+        return true;
     }
 
     /** Records a contact's presence; false if the JID is not in the roster. */

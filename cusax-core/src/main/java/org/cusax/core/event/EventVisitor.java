@@ -22,6 +22,8 @@ public interface EventVisitor<R> {
 
     R visit(ContactRemoved event);
 
+    R visit(SubscriptionRequest event);
+
     R visit(CallRinging event);
 
     R visit(CallAnswered event);

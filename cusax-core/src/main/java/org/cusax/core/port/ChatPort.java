@@ -24,6 +24,47 @@ public interface ChatPort {
     default void setOwnPresence(org.cusax.core.contact.Presence presence) {
     }
 
+    /**
+     * Adds {@code jid} to the roster with a name and groups (RFC 6121 §2.3) and asks to see its presence
+     * (subscribe, §3.1.1); changes name and groups if it is there. Blocks until the server answers (bounded by
+     * the reply timeout); call it on the XMPP half's executor.
+     */
+    default void addContact(String jid, String name, java.util.List<String> groups) throws RosterChangeException,
+            InterruptedException {
+        throw new RosterChangeException(RosterChangeException.Kind.UNSUPPORTED, "this account keeps no contact list");
+    }
+
+    /** Gives a roster item a new name and groups (RFC 6121 §2.4); blocking like {@link #addContact}. */
+    default void updateContact(String jid, String name, java.util.List<String> groups) throws RosterChangeException,
+            InterruptedException {
+        throw new RosterChangeException(RosterChangeException.Kind.UNSUPPORTED, "this account keeps no contact list");
+    }
+
+    /**
+     * Removes {@code jid} from the roster (RFC 6121 §2.5), which also cancels the subscriptions both ways
+     * (§3.5); blocking like {@link #addContact}.
+     */
+    default void removeContact(String jid) throws RosterChangeException, InterruptedException {
+        throw new RosterChangeException(RosterChangeException.Kind.UNSUPPORTED, "this account keeps no contact list");
+    }
+
+    /**
+     * Answers a contact's request to see our presence (RFC 6121 §3.1.3): approve ({@code subscribed}, §3.1.4)
+     * or deny ({@code unsubscribed}, §3.2.1). Blocking like {@link #addContact}.
+     */
+    default void answerSubscription(String jid, boolean approve) throws RosterChangeException, InterruptedException {
+        throw new RosterChangeException(RosterChangeException.Kind.UNSUPPORTED, "this account keeps no contact list");
+    }
+
+    /**
+     * Fetches a contact's picture (vcard-temp PHOTO, XEP-0054/XEP-0153): empty when it has none, it is not an
+     * image {@link org.cusax.core.contact.Avatar} accepts, or it could not be fetched. Blocking (bounded by the
+     * reply timeout); call it on the XMPP half's executor.
+     */
+    default java.util.Optional<org.cusax.core.contact.Avatar> loadAvatar(String jid) throws InterruptedException {
+        return java.util.Optional.empty();
+    }
+
     /** Logs out (sending unavailable presence) and releases everything; bounded in time. */
     void stop();
 }

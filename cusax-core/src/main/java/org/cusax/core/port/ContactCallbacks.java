@@ -25,6 +25,17 @@ public interface ContactCallbacks {
     default void onRosterItemRemoved(String jid) {
     }
 
+    /**
+     * {@code jid} asks to see our presence (an inbound {@code subscribe}, RFC 6121 §3.1.3); it waits for the
+     * user's answer.
+     */
+    default void onSubscriptionRequest(String jid) {
+    }
+
+    /** The SHA-1 (hex) of a contact's vCard photo (XEP-0153 §4.3), "" when it has none. */
+    default void onAvatar(String jid, String photoHash) {
+    }
+
     /** A contact's presence changed (aggregated over its resources). */
     default void onPresence(String jid, Presence presence) {
     }

@@ -17,6 +17,13 @@ public interface TelephonyPort {
     /** Starts registering in the background and returns at once. Called once. */
     void start(TelephonyCallbacks callbacks);
 
+    /**
+     * Whether our INVITEs from now on carry {@code Call-Info: <xmpp:OUR-JID>;purpose=impp} (RFC 7081 §5, RFC 6993;
+     * {@code sip.call-info}): off for privacy. A port without a linked JID ignores it.
+     */
+    default void setCallInfo(boolean on) {
+    }
+
     /** Un-registers (REGISTER with Expires: 0) and releases the SIP stack; bounded in time. */
     void stop();
 

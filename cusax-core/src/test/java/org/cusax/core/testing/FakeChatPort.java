@@ -53,6 +53,68 @@ public final class FakeChatPort implements ChatPort {
         return List.copyOf(presences);
     }
 
+    private final java.util.Map<String, org.cusax.core.contact.Avatar> avatars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger avatarFetches = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public java.util.Optional<org.cusax.core.contact.Avatar> loadAvatar(String jid) {
+        avatarFetches.incrementAndGet();
+        return java.util.Optional.ofNullable(avatars.get(jid));
+    }
+
+    /** The picture {@link #loadAvatar} answers for {@code jid}. */
+    public void avatar(String jid, org.cusax.core.contact.Avatar avatar) {
+        avatars.put(jid, avatar);
+    }
+
+    /** How many pictures were fetched from this half. */
+    public int avatarFetches() {
+        return avatarFetches.get();
+    }
+
+    private final List<String> rosterChanges = new CopyOnWriteArrayList<>();
+    private volatile org.cusax.core.port.RosterChangeException refuseRoster;
+
+    @Override
+    public void addContact(String jid, String name, List<String> groups)
+            throws org.cusax.core.port.RosterChangeException {
+        rosterChange("add " + jid + " '" + name + "' " + groups);
+    }
+
+    @Override
+    public void updateContact(String jid, String name, List<String> groups)
+            throws org.cusax.core.port.RosterChangeException {
+        rosterChange("update " + jid + " '" + name + "' " + groups);
+    }
+
+    @Override
+    public void removeContact(String jid) throws org.cusax.core.port.RosterChangeException {
+        rosterChange("remove " + jid);
+    }
+
+    @Override
+    public void answerSubscription(String jid, boolean approve) throws org.cusax.core.port.RosterChangeException {
+        rosterChange((approve ? "approve " : "deny ") + jid);
+    }
+
+    private void rosterChange(String change) throws org.cusax.core.port.RosterChangeException {
+        org.cusax.core.port.RosterChangeException refusal = refuseRoster;
+        if (refusal != null) {
+            throw refusal;
+        }
+        rosterChanges.add(change);
+    }
+
+    /** The roster changes asked of this half, in order, e.g. {@code add bob@x 'Bob' [Friends]}. */
+    public List<String> rosterChanges() {
+        return List.copyOf(rosterChanges);
+    }
+
+    /** From now on every roster change fails with {@code refusal} (null: they succeed again). */
+    public void refuseRosterChanges(org.cusax.core.port.RosterChangeException refusal) {
+        refuseRoster = refusal;
+    }
+
     @Override
     public void stop() {
         stopped = true;

@@ -34,6 +34,18 @@ public final class FakeTelephonyPort implements TelephonyPort {
         }
     }
 
+    private final java.util.List<Boolean> callInfo = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void setCallInfo(boolean on) {
+        callInfo.add(on);
+    }
+
+    /** Every Call-Info switch the client made, in order. */
+    public java.util.List<Boolean> callInfoSwitches() {
+        return java.util.List.copyOf(callInfo);
+    }
+
     @Override
     public void stop() {
         stopped = true;

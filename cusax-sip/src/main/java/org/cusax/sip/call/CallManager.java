@@ -61,7 +61,8 @@ public final class CallManager {
      * @param scheduler the SIP half's scheduler, on which every call timer runs (owned by the caller)
      */
     public CallManager(SipEndpoint endpoint, javax.sip.address.SipURI aor, String userAgent,
-                       java.util.Optional<String> linkedJid, DigestAuthenticator auth, TelephonyCallbacks callbacks,
+                       java.util.function.Supplier<java.util.Optional<String>> linkedJid, DigestAuthenticator auth,
+                       TelephonyCallbacks callbacks,
                        org.cusax.sip.processor.Responder responder, CallTimeouts timeouts,
                        java.util.concurrent.ScheduledExecutorService scheduler) {
         this.timeouts = timeouts;

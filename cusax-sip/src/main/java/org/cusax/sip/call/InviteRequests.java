@@ -33,10 +33,12 @@ final class InviteRequests {
     private final Transport transport;
     private final SipURI aor;
     private final String userAgent;
-    private final Optional<String> linkedJid;
+    /** Our JID for Call-Info, asked at each INVITE: the user may switch Call-Info off and on (privacy). */
+    private final java.util.function.Supplier<Optional<String>> linkedJid;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    InviteRequests(SipEndpoint endpoint, Transport transport, SipURI aor, String userAgent, Optional<String> linkedJid) {
+    InviteRequests(SipEndpoint endpoint, Transport transport, SipURI aor, String userAgent,
+                   java.util.function.Supplier<Optional<String>> linkedJid) {
         this.endpoint = endpoint;
         this.transport = transport;
         this.aor = aor;
@@ -55,10 +57,11 @@ final class InviteRequests {
                     endpoint.headers().createFromHeader(from, tag()), endpoint.headers().createToHeader(to, null),
                     new ArrayList<>(List.of(via())), endpoint.headers().createMaxForwardsHeader(70));
             r.addHeader(contact());
-            if (linkedJid.isPresent()) {
+            Optional<String> jid = linkedJid.get();
+            if (jid.isPresent()) {
                 // typed builder, no header text of ours: RFC 6993 purpose as a parameter of a CallInfoHeader
                 CallInfoHeader callInfo = endpoint.headers().createCallInfoHeader(
-                        endpoint.addresses().createURI("xmpp:" + linkedJid.get()));
+                        endpoint.addresses().createURI("xmpp:" + jid.get()));
                 callInfo.setPurpose("impp");
                 r.addHeader(callInfo);
             }

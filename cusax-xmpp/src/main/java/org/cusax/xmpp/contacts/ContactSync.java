@@ -99,8 +99,10 @@ public final class ContactSync implements ContactLoader.Sink {
             }
             out.onRoster(List.copyOf(cachedRoster));
             for (RosterItem item : cachedRoster) {
-                cache.get(item.jid()).ifPresent(c -> c.fetched().forEach(
-                        (kind, f) -> out.onTels(item.jid(), kind.source(), f.tels())));
+                cache.get(item.jid()).ifPresent(c -> {
+                    c.fetched().forEach((kind, f) -> out.onTels(item.jid(), kind.source(), f.tels()));
+                    c.photo().ifPresent(hash -> out.onAvatar(item.jid(), hash));
+                });
             }
             LOG.debug("showed {} cached contacts", cachedRoster.size());
         });
@@ -301,6 +303,7 @@ public final class ContactSync implements ContactLoader.Sink {
             if (kind == TelKind.VCARD_TEMP) {
                 String advertised = photoTriggered.remove(jid);
                 cache.photo(jid, advertised != null ? Optional.of(advertised) : result.photoHash());
+                result.photoHash().ifPresent(hash -> out.onAvatar(jid, hash)); // XEP-0153: the picture's hash
             }
             if (!before.equals(Optional.of(result.tels()))) {
                 out.onTels(jid, kind.source(), result.tels());

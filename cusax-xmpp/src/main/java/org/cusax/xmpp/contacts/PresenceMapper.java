@@ -29,11 +29,13 @@ public final class PresenceMapper {
 
     public static RosterItem item(RosterEntry entry) {
         return new RosterItem(entry.getJid().toString(), entry.getName(),
-                entry.getType() == null ? "none" : entry.getType().name());
+                entry.getType() == null ? "none" : entry.getType().name(),
+                entry.getGroups().stream().map(org.jivesoftware.smack.roster.RosterGroup::getName).sorted().toList());
     }
 
     public static RosterItem item(RosterPacket.Item item) {
         return new RosterItem(item.getJid().toString(), item.getName(),
-                item.getItemType() == null ? "none" : item.getItemType().name());
+                item.getItemType() == null ? "none" : item.getItemType().name(),
+                item.getGroupNames().stream().sorted().toList());
     }
 }

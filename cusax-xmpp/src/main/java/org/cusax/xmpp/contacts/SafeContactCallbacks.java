@@ -43,6 +43,16 @@ final class SafeContactCallbacks implements ContactCallbacks {
     }
 
     @Override
+    public void onAvatar(String jid, String photoHash) {
+        call("onAvatar", () -> target.onAvatar(jid, photoHash));
+    }
+
+    @Override
+    public void onSubscriptionRequest(String jid) {
+        call("onSubscriptionRequest", () -> target.onSubscriptionRequest(jid));
+    }
+
+    @Override
     public void onPresence(String jid, Presence presence) {
         call("onPresence", () -> target.onPresence(jid, presence));
     }

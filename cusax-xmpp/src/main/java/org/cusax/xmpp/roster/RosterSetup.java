@@ -19,6 +19,7 @@ public final class RosterSetup {
 
     private final Roster roster;
     private final RosterView view;
+    private final RosterEdits edits;
 
     public RosterSetup(XMPPConnection connection) {
         this(connection, new InMemoryRosterStore());
@@ -26,15 +27,34 @@ public final class RosterSetup {
 
     /** @param store where the roster and its version are kept between loads (and between runs, if on disk) */
     public RosterSetup(XMPPConnection connection, RosterStore store) {
+        this(connection, store, jid -> { });
+    }
+
+    /**
+     * @param requests told the bare JID of each inbound subscription request (RFC 6121 §3.1.3), left pending for
+     *                 the user to answer ({@link RosterEdits#answer})
+     */
+    public RosterSetup(XMPPConnection connection, RosterStore store, java.util.function.Consumer<String> requests) {
         roster = Roster.getInstanceFor(connection);
         roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
         roster.setRosterLoadedAtLogin(false);
         roster.setRosterStore(store);
         roster.addSubscribeListener((from, presence) -> {
             LOG.debug("subscription request from {} left pending for the user", from);
+            try {
+                requests.accept(from.asBareJid().toString());
+            } catch (RuntimeException e) {
+                LOG.warn("a subscription request from {} was not reported: {}", from, e.toString());
+            }
             return null; // no decision: manual mode leaves it unanswered
         });
         view = new SmackRosterView(roster);
+        edits = new RosterEdits(connection);
+    }
+
+    /** The user's changes to this roster. */
+    public RosterEdits edits() {
+        return edits;
     }
 
     /** Requests the roster and waits for it (bounded by the reply timeout). */

@@ -67,8 +67,33 @@ public final class RecordingCallbacks implements ChatCallbacks {
         notifyAll();
     }
 
+    private final List<RosterItem> rosterItems = new ArrayList<>();
+    private final List<String> subscriptionRequests = new ArrayList<>();
+
+    @Override
+    public synchronized void onSubscriptionRequest(String jid) {
+        subscriptionRequests.add(jid);
+        notifyAll();
+    }
+
+    /** Waits for an inbound subscription request from {@code jid}. */
+    public String awaitSubscriptionRequest(String jid, Duration timeout) throws InterruptedException {
+        return await(() -> subscriptionRequests.contains(jid) ? jid : null, timeout, "subscription request of " + jid);
+    }
+
+    /** Waits for a roster push (added or changed item) that matches. */
+    public RosterItem awaitRosterItem(Predicate<RosterItem> match, Duration timeout) throws InterruptedException {
+        return await(() -> rosterItems.stream().filter(match).findFirst().orElse(null), timeout, "a matching roster item");
+    }
+
+    /** Waits for the roster push removing {@code jid}. */
+    public String awaitRosterRemoved(String jid, Duration timeout) throws InterruptedException {
+        return await(() -> rosterChanges.contains("-" + jid) ? jid : null, timeout, "removal of " + jid);
+    }
+
     @Override
     public synchronized void onRosterItem(RosterItem item) {
+        rosterItems.add(item);
         rosterChanges.add("+" + item.jid() + " " + item.subscription());
         notifyAll();
     }

@@ -4,8 +4,13 @@ import { $, say, badge, parity } from './view.js';
 import { Contacts } from './contacts.js';
 import { ChatPane } from './chat.js';
 import { Calls } from './calls.js';
+import { RosterPanel } from './roster.js';
+import { SettingsPane } from './settings.js';
 
-const contacts = new Contacts({ onOpen: (jid) => openChat(jid), onCall: (jid, name) => calls.place(jid, name) });
+const contacts = new Contacts({ onOpen: (jid) => openChat(jid), onCall: (jid, name) => calls.place(jid, name),
+  onEdit: (c) => rosterPanel.edit(c) });
+const rosterPanel = new RosterPanel(contacts);
+const settingsPane = new SettingsPane();
 const chat = new ChatPane(contacts);
 const calls = new Calls(contacts, () => refreshHistory());
 
@@ -41,6 +46,8 @@ async function load() {
   parity(status.securityParity);
   const [roster, live] = await Promise.all([command('roster'), command('calls')]);
   contacts.load(roster);
+  await rosterPanel.load();
+  await settingsPane.load();
   calls.load(live);
   await refreshHistory();
   say('Up to date');
@@ -55,6 +62,7 @@ function onEvent(e) {
     case 'contacts-loaded': command('roster').then((r) => contacts.load(r)); break;
     case 'contact-updated': contacts.update(e); break;
     case 'contact-removed': contacts.remove(e.jid); break;
+    case 'subscription-request': rosterPanel.request(e); break;
     case 'chat-received': chat.received(e); break;
     case 'chat-status': chat.status(e); break;
     case 'incoming-call': calls.incoming(e); break;

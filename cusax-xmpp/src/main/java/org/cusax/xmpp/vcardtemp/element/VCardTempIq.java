@@ -24,6 +24,7 @@ public final class VCardTempIq extends IQ {
     private final Optional<String> photoHash;
     private final boolean truncated;
     private final boolean malformed;
+    private volatile byte[] photoData;
 
     /**
      * @param tels      the TELs, in document order
@@ -69,6 +70,21 @@ public final class VCardTempIq extends IQ {
 
     public Optional<String> photoHash() {
         return photoHash;
+    }
+
+    /**
+     * Keeps the decoded PHOTO bytes (a parser gives them only when at most
+     * {@link org.cusax.core.contact.Avatar#MAX_BYTES}); returns this IQ.
+     */
+    public VCardTempIq withPhotoData(byte[] data) {
+        this.photoData = data == null ? null : data.clone();
+        return this;
+    }
+
+    /** The decoded PHOTO (BINVAL), when present and small enough to be kept. */
+    public Optional<byte[]> photoData() {
+        byte[] d = photoData;
+        return d == null ? Optional.empty() : Optional.of(d.clone());
     }
 
     /** More than {@link #MAX_TELS} TELs were present. */

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.cusax.core.contact.Avatar;
+
 import org.cusax.xmpp.vcardtemp.element.VCardTel;
 import org.cusax.xmpp.vcardtemp.element.VCardTempIq;
 import org.cusax.xmpp.xml.DetachedXml;
@@ -52,6 +54,7 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
         List<VCardTel> tels = new ArrayList<>();
         boolean truncated = false;
         Optional<String> photo = Optional.of("");
+        byte[][] photoData = new byte[1][];
         while (DetachedXml.nextChild(p, depth)) {
             switch (DetachedXml.upperName(p)) {
                 case "TEL" -> {
@@ -64,15 +67,15 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
                         }
                     }
                 }
-                case "PHOTO" -> photo = readPhoto(p);
+                case "PHOTO" -> photo = readPhoto(p, photoData);
                 default -> DetachedXml.skip(p);
             }
         }
         if (truncated) {
             LOG.debug("a vCard has more than {} TELs; the first ones are kept", VCardTempIq.MAX_TELS);
-            return VCardTempIq.truncated(tels, photo);
+            return VCardTempIq.truncated(tels, photo).withPhotoData(photoData[0]);
         }
-        return new VCardTempIq(tels, photo);
+        return new VCardTempIq(tels, photo).withPhotoData(photoData[0]);
     }
 
     private static Optional<VCardTel> readTel(XmlPullParser p) throws XmlPullParserException, IOException {
@@ -99,8 +102,11 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
         return Optional.of(new VCardTel(types, number));
     }
 
-    /** XEP-0153 §4.3: the hash is the SHA-1 of the image data (BINVAL, base64-decoded). */
-    private static Optional<String> readPhoto(XmlPullParser p) throws XmlPullParserException, IOException {
+    /**
+     * XEP-0153 §4.3: the hash is the SHA-1 of the image data (BINVAL, base64-decoded). The decoded bytes go to
+     * {@code data[0]} when at most {@link Avatar#MAX_BYTES} (the picture's type is checked by the core).
+     */
+    private static Optional<String> readPhoto(XmlPullParser p, byte[][] data) throws XmlPullParserException, IOException {
         int depth = p.getDepth();
         String binval = null;
         boolean external = false;
@@ -119,6 +125,7 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
         }
         try {
             byte[] image = Base64.getDecoder().decode(binval.replaceAll("\\s", "").getBytes(StandardCharsets.US_ASCII));
+            data[0] = image.length <= Avatar.MAX_BYTES ? image : null;
             return Optional.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(image)));
         } catch (IllegalArgumentException | NoSuchAlgorithmException e) {
             return Optional.empty();

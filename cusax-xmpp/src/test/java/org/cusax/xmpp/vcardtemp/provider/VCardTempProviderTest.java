@@ -128,6 +128,21 @@ class VCardTempProviderTest {
     }
 
     @Test
+    void photoBytesAreKeptUpToTheAvatarBound() throws Exception {
+        byte[] small = new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        VCardTempIq v = result("<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png</TYPE><BINVAL>"
+                + Base64.getEncoder().encodeToString(small) + "</BINVAL></PHOTO></vCard>");
+        assertThat(v.photoData()).hasValueSatisfying(d -> assertThat(d).isEqualTo(small));
+
+        byte[] big = new byte[org.cusax.core.contact.Avatar.MAX_BYTES + 1];
+        VCardTempIq tooBig = result("<vCard xmlns='vcard-temp'><PHOTO><BINVAL>" + Base64.getEncoder().encodeToString(big)
+                + "</BINVAL></PHOTO></vCard>");
+        assertThat(tooBig.photoData()).as("over the bound: hash only").isEmpty();
+        assertThat(tooBig.photoHash()).get().asString().hasSize(40);
+        assertThat(result("<vCard xmlns='vcard-temp'><FN>x</FN></vCard>").photoData()).isEmpty();
+    }
+
+    @Test
     void theStreamParserIsLeftAfterTheVcard() throws Exception {
         // A bad vCard inside a stanza must not disturb what follows it in the same stanza.
         IQ iq = PacketParserUtils.parseStanza("<iq xmlns='jabber:client' type='result' id='2'>"
