@@ -31,7 +31,9 @@ public final class WebClient {
             "view.js", "text/javascript; charset=utf-8",
             "contacts.js", "text/javascript; charset=utf-8",
             "calls.js", "text/javascript; charset=utf-8",
-            "chat.js", "text/javascript; charset=utf-8");
+            "chat.js", "text/javascript; charset=utf-8",
+            "alerts.js", "text/javascript; charset=utf-8",
+            "devices.js", "text/javascript; charset=utf-8");
 
     private final WebSessions sessions;
     private final DaemonToken token;

@@ -81,7 +81,7 @@ class WebClientSandboxIT {
                 wait.until(ExpectedConditions.urlToBe(page));
                 withDaemonOutput(serve, () -> scenario(chromium, sandbox, "390", 2));
 
-                incomingMissedAndCallBack(chromium, sandbox, "390");
+                withDaemonOutput(serve, () -> incomingMissedAndCallBack(chromium, sandbox, "390"));
 
                 driver.get(link);
                 assertThat(driver.findElement(By.tagName("h1")).getText()).as("the link works once")
@@ -168,8 +168,9 @@ class WebClientSandboxIT {
     }
 
     /**
-     * Alice (her own daemon, in this JVM) calls: the incoming-call panel names her (RFC 7081 §5 binding),
-     * Decline refuses it (603); her second call, cancelled before an answer, is
+     * Alice (her own daemon, in this JVM) calls: the incoming-call panel names her and how she was matched
+     * (RFC 7081 §5 binding), rings and notifies; Answer takes the call (RFC 3261 §13.3.1.4: 200 OK, ACK: "In call",
+     * timer running), Mute and Hang up (BYE) work; her next call is declined (603); her third call, cancelled before an answer, is
      * marked missed in the history, and Call back reaches her again (she declines).
      */
     private void incomingMissedAndCallBack(HeadlessChromium chromium, Sandbox sandbox, String width) throws Exception {
@@ -187,10 +188,29 @@ class WebClientSandboxIT {
             assertThat(api.command("status", java.util.Map.of("settleMs", 30_000)).ok()).isTrue();
             String me = "sip:webuser@" + sandbox.domain();
 
+            recordNotifications(driver);
             api.command("call", java.util.Map.of("target", me, "answerTimeoutMs", 60_000));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
             assertThat(driver.findElement(By.id("incoming-who")).getText()).isEqualTo("Alice Martin");
+            assertThat(driver.findElement(By.id("incoming-how")).getText()).startsWith("alice@" + sandbox.domain() + ", matched by");
+            assertThat(driver.findElement(By.id("incoming-chat")).isDisplayed()).as("Chat with the bound contact").isTrue();
+            assertThat(driver.findElement(By.tagName("body")).getAttribute("data-ringing")).as("the ring sounds").isEqualTo("on");
+            assertThat(notifications(driver)).as("browser notifications").contains("Incoming call: Alice Martin");
             chromium.screenshot(SCREENSHOTS.resolve("incoming-" + width + ".png"));
+            driver.findElement(By.id("answer")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
+            assertThat(driver.findElement(By.id("incall-who")).getText()).isEqualTo("Alice Martin");
+            assertThat(driver.findElement(By.tagName("body")).getAttribute("data-ringing")).as("the ring stopped").isNull();
+            assertThat(liveCalls(api)).as("Alice's side of the call").isEqualTo(1);
+            driver.findElement(By.id("mute")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("mute"), "aria-pressed", "true"));
+            wait.until(ExpectedConditions.textMatches(By.id("incall-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
+            chromium.screenshot(SCREENSHOTS.resolve("answered-" + width + ".png"));
+            driver.findElement(By.id("hangup")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
+            org.cusax.it.support.Await.until("Alice's call ended", WAIT, () -> liveCalls(api) == 0);
+            api.command("call", java.util.Map.of("target", me, "answerTimeoutMs", 60_000));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
             driver.findElement(By.id("decline")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
             org.cusax.it.support.Await.until("Alice's call ended", WAIT, () -> liveCalls(api) == 0);
@@ -236,6 +256,17 @@ class WebClientSandboxIT {
             }
         });
         return wait;
+    }
+
+    /** Replaces the page's Notification API by a recorder that is granted (headless Chromium shows none). */
+    private static void recordNotifications(ChromeDriver driver) {
+        driver.executeScript("window.__notes = []; document.hasFocus = () => false;"
+                + "window.Notification = class { static get permission() { return 'granted'; }"
+                + " constructor(title) { window.__notes.push(title); } close() {} };");
+    }
+
+    private static List<String> notifications(ChromeDriver driver) {
+        return ((List<?>) driver.executeScript("return window.__notes || []")).stream().map(String::valueOf).toList();
     }
 
     private static int liveCalls(org.cusax.app.remote.DaemonConnection api) {

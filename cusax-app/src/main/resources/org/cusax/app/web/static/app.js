@@ -7,7 +7,7 @@ import { Calls } from './calls.js';
 
 const contacts = new Contacts({ onOpen: (jid) => openChat(jid), onCall: (jid, name) => calls.place(jid, name) });
 const chat = new ChatPane(contacts);
-const calls = new Calls(contacts, () => refreshHistory());
+const calls = new Calls(contacts, () => refreshHistory(), { openChat: (jid) => openChat(jid) });
 
 function openChat(jid) {
   chat.open(jid);
@@ -55,10 +55,11 @@ function onEvent(e) {
     case 'contacts-loaded': command('roster').then((r) => contacts.load(r)); break;
     case 'contact-updated': contacts.update(e); break;
     case 'contact-removed': contacts.remove(e.jid); break;
-    case 'chat-received': chat.received(e); break;
+    case 'chat-received': chat.received(e); calls.messageArrived(e); break;
     case 'chat-status': chat.status(e); break;
     case 'incoming-call': calls.incoming(e); break;
-    case 'call-ringing': case 'call-answered': case 'call-held': case 'call-resumed': calls.update(e); break;
+    case 'call-ringing': case 'call-answered': case 'call-held': case 'call-resumed': case 'call-muted': calls.update(e); break;
+    case 'audio-device-failed': calls.deviceFailed(e); break;
     case 'call-ended': calls.ended(e); break;
     default: break;
   }
