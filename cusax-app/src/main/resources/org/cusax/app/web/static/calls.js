@@ -264,7 +264,7 @@ export class Calls {
     const ul = $('call-history');
     ul.replaceChildren(...calls.map((e) => {
       const name = e.contact ? this.contacts.name(e.contact) : e.remote;
-      const target = e.contact || e.remote;
+      const target = e.remote || e.contact; // call back the address that called (or was called), as phones do
       const missed = e.outcome === 'missed';
       return el('li', { class: missed ? 'missed' : '' },
         el('span', { class: 'names' }, el('span', { class: 'name', text: name }),
