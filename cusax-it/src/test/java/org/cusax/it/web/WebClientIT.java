@@ -46,7 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * end); chat both ways with Bob's own cusax daemon (XEP-0198 acknowledged, received); baresip's next call,
  * cancelled before an answer, is a missed call in the history, and Call back reaches baresip again (it
  * answers by itself). The page,
- * the browser's storage and the daemon's output hold neither the password nor the API token.
+ * the browser's storage and the daemon's output hold neither the password nor the API token. At 1280×800,
+ * then at 390×844 with a second link from {@code cusax web-link}.
  */
 class WebClientIT {
     @RegisterExtension
@@ -60,10 +61,16 @@ class WebClientIT {
     @TempDir
     Path dir;
 
+    private TestUser web;
+    private TestUser bob;
+    private BaresipUa phone;
+    private HeadlessChromium chromium;
+    private DaemonConnection bobApi;
+
     @Test
-    void signInAnswerBaresipChatWithBobAndCallBackAMissedCall() throws Exception {
-        TestUser web = TB.testbed().createUser("webreal");
-        TestUser bob = TB.testbed().createUser("bobreal");
+    void signInAnswerBaresipChatWithBobAndCallBackAMissedCallAtBothWidths() throws Exception {
+        web = TB.testbed().createUser("webreal");
+        bob = TB.testbed().createUser("bobreal");
         TestUser bobMobile = TB.testbed().createPhoneUser(BOB_MOBILE);
         NamespacedContactSeeder.seed(TB.host(), TB.testbed(), web, List.of(new Seed(bob, "Bob Real",
                 "<FN>Bob Real</FN><TEL><CELL/><VOICE/><NUMBER>+33 6 12 34 56 78</NUMBER></TEL>")));
@@ -72,88 +79,42 @@ class WebClientIT {
         Path webConf = config(web, webPort);
         Path bobConf = config(bob, bobPort);
 
-        try (CliProcess serve = CliProcess.start(TB.host(), dir, "serve-web", List.of("serve", "--json", "-v", "-c", webConf.toString()));
-             CliProcess bobServe = CliProcess.start(TB.host(), dir, "serve-bob", List.of("serve", "--json", "-c", bobConf.toString()));
+        try (CliProcess serve = CliProcess.start(TB.host(), dir, "serve-web",
+                List.of("serve", "--json", "-v", "-c", webConf.toString()));
+             CliProcess bobServe = CliProcess.start(TB.host(), dir, "serve-bob",
+                     List.of("serve", "--json", "-c", bobConf.toString()));
              NamespacePortBridge webBridge = NamespacePortBridge.open(TB.host(), webPort, dir, STARTUP);
              NamespacePortBridge bobBridge = NamespacePortBridge.open(TB.host(), bobPort, dir, STARTUP);
-             BaresipUa phone = baresip(bobMobile);
-             HeadlessChromium chromium = HeadlessChromium.start(dir, 1280, 800)) {
+             BaresipUa baresip = baresip(bobMobile);
+             HeadlessChromium browser = HeadlessChromium.start(dir, 1280, 800)) {
+            phone = baresip;
+            chromium = browser;
             try {
                 var started = serve.await("daemon-started", STARTUP);
                 bobServe.await("daemon-started", STARTUP);
                 String page = started.path("page").asText();
                 assertThat(page).isEqualTo("http://127.0.0.1:" + webPort + "/");
                 String token = Files.readString(Path.of(started.path("tokenFile").asText())).strip();
-                DaemonConnection bobApi = DaemonConnection.find(load(bobConf)).orElseThrow();
-                ChromeDriver driver = chromium.driver();
-                WebDriverWait wait = waiting(chromium, WAIT);
-
-                driver.get(started.path("signInLink").asText());
-                wait.until(ExpectedConditions.urlToBe(page));
-                WebDriverWait slow = waiting(chromium, STARTUP);
-                slow.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
-                slow.until(ExpectedConditions.attributeToBe(By.id("badge-telephony"), "data-state", "online"));
-                By bobItem = By.cssSelector("#contact-list li.contact[data-jid='" + bob.jid() + "']");
-                slow.until(ExpectedConditions.presenceOfElementLocated(bobItem));
-                slow.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-                        "#contact-list li.contact[data-jid='" + bob.jid() + "'] button.call")));
-                shot(chromium, "real-contacts");
+                bobApi = DaemonConnection.find(load(bobConf)).orElseThrow();
                 DaemonConnection webApi = DaemonConnection.find(load(webConf)).orElseThrow();
+                ChromeDriver driver = chromium.driver();
+
+                chromium.resize(1280, 800);
+                signIn(started.path("signInLink").asText(), page);
                 Await.until("Bob's mobile number read from his vCard", STARTUP,
                         () -> String.valueOf(command(webApi, "contact", Map.of("jid", bob.jid())).data()).contains(BOB_MOBILE));
+                answerHangUpAndChat("1280", 1);
 
-                // baresip calls from Bob's mobile: the page binds it to Bob by tel; Answer, then Hang up
-                phone.dial(web.sipAor());
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
-                assertThat(driver.findElement(By.id("incoming-who")).getText()).isEqualTo("Bob Real");
-                assertThat(driver.findElement(By.id("incoming-how")).getText())
-                        .isEqualTo(bob.jid() + ", matched by phone number");
-                shot(chromium, "real-incoming");
-                driver.findElement(By.id("answer")).click();
-                wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
-                assertThat(phone.awaitEstablished(1, WAIT)).as("baresip's call established:\n%s", phone.logTail(30)).isTrue();
-                wait.until(ExpectedConditions.textMatches(By.id("incall-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
-                shot(chromium, "real-answered");
-                driver.findElement(By.id("hangup")).click();
-                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
-                assertThat(phone.awaitTerminated(1, WAIT)).as("baresip saw our BYE:\n%s", phone.logTail(30)).isTrue();
-
-                // chat both ways with Bob's own client
-                driver.findElement(By.cssSelector("#contact-list li.contact[data-jid='" + bob.jid() + "'] .contact-open")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-text")));
-                String out = "hello Bob, from the browser";
-                driver.findElement(By.id("chat-text")).sendKeys(out, Keys.ENTER);
-                wait.until(ExpectedConditions.textToBe(By.xpath("//ol[@id='timeline']/li[contains(@class,'out')][p[text()='"
-                        + out + "']]/span[@class='state']"), "acknowledged"));
-                Await.until("Bob's client received the page's message", WAIT,
-                        () -> String.valueOf(command(bobApi, "history", Map.of("contact", web.jid())).data()).contains(out));
-                String back = "hello from the client of Bob";
-                assertThat(command(bobApi, "chat", Map.of("to", web.jid(), "text", back)).ok()).isTrue();
-                wait.until(ExpectedConditions.presenceOfElementLocated(
-                        By.xpath("//ol[@id='timeline']/li[contains(@class,'in')]/p[text()='" + back + "']")));
-                shot(chromium, "real-chat");
-
-                // a call cancelled before an answer is missed; Call back rings baresip again
-                phone.dial(web.sipAor());
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
-                phone.hangUp();
-                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
-                driver.findElement(By.id("tab-history")).click();
-                By missed = By.cssSelector("#call-history li.missed");
-                wait.until(ExpectedConditions.presenceOfElementLocated(missed));
-                assertThat(driver.findElement(missed).getText()).contains("Bob Real").contains("Missed");
-                shot(chromium, "real-missed");
-                driver.findElement(missed).findElement(By.cssSelector("button.call")).click();
-                chooseMobileAndConfirm(driver, wait);
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incall")));
-                assertThat(driver.findElement(By.id("incall-who")).getText()).isEqualTo("Bob Real");
-                // baresip answers by itself (its account's answer mode): the call back is established there
-                assertThat(phone.awaitEstablished(2, WAIT)).as("baresip took the call back:\n%s", phone.logTail(30)).isTrue();
-                assertThat(phone.log()).contains("answering call on line 1 from " + web.sipAor());
-                wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
-                shot(chromium, "real-call-back");
-                driver.findElement(By.id("hangup")).click();
-                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
+                String second;
+                try (CliProcess webLink = CliProcess.start(TB.host(), dir, "web-link",
+                        List.of("web-link", "--json", "-c", webConf.toString()))) {
+                    assertThat(webLink.awaitExit(STARTUP)).as(webLink.output()).isZero();
+                    second = webLink.await("web-link", WAIT).path("link").asText();
+                }
+                chromium.resize(390, 844);
+                signIn(second, page);
+                answerHangUpAndChat("390", 2);
+                missedAndCalledBack("390", 3);
 
                 String storage = (String) driver.executeScript(
                         "return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie");
@@ -168,6 +129,83 @@ class WebClientIT {
                         + log.substring(Math.max(0, log.length() - 8000)), e);
             }
         }
+    }
+
+    /** Opens a one-time link; the page shows both halves online and Bob with his Call button. */
+    private void signIn(String link, String page) throws Exception {
+        ChromeDriver driver = chromium.driver();
+        driver.get(link);
+        waiting(chromium, WAIT).until(ExpectedConditions.urlToBe(page));
+        WebDriverWait slow = waiting(chromium, STARTUP);
+        slow.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
+        slow.until(ExpectedConditions.attributeToBe(By.id("badge-telephony"), "data-state", "online"));
+        slow.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#contact-list li.contact[data-jid='" + bob.jid() + "'] button.call")));
+    }
+
+    /**
+     * baresip calls from Bob's mobile: the page binds it to Bob by tel (RFC 7081 §5); Answer (baresip's
+     * {@code established}-th call established), Hang up (baresip sees our BYE); then chat both ways with Bob's
+     * own daemon (acknowledged by Prosody, XEP-0198; in Bob's history; Bob's answer shown).
+     */
+    private void answerHangUpAndChat(String width, int established) throws Exception {
+        ChromeDriver driver = chromium.driver();
+        WebDriverWait wait = waiting(chromium, WAIT);
+        shot("real-contacts", width);
+        phone.dial(web.sipAor());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
+        assertThat(driver.findElement(By.id("incoming-who")).getText()).isEqualTo("Bob Real");
+        assertThat(driver.findElement(By.id("incoming-how")).getText()).isEqualTo(bob.jid() + ", matched by phone number");
+        shot("real-incoming", width);
+        driver.findElement(By.id("answer")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
+        assertThat(phone.awaitEstablished(established, WAIT)).as("baresip's call established:\n%s", phone.logTail(30)).isTrue();
+        wait.until(ExpectedConditions.textMatches(By.id("incall-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
+        shot("real-answered", width);
+        driver.findElement(By.id("hangup")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
+        assertThat(phone.awaitTerminated(established, WAIT)).as("baresip saw our BYE:\n%s", phone.logTail(30)).isTrue();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "#contact-list li.contact[data-jid='" + bob.jid() + "'] .contact-open"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-text")));
+        String out = "hello Bob, from the browser at " + width + " px";
+        driver.findElement(By.id("chat-text")).sendKeys(out, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.xpath("//ol[@id='timeline']/li[contains(@class,'out')][p[text()='"
+                + out + "']]/span[@class='state']"), "acknowledged"));
+        Await.until("Bob's client received the page's message", WAIT,
+                () -> String.valueOf(command(bobApi, "history", Map.of("contact", web.jid())).data()).contains(out));
+        String back = "hello from the client of Bob, " + width;
+        assertThat(command(bobApi, "chat", Map.of("to", web.jid(), "text", back)).ok()).isTrue();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ol[@id='timeline']/li[contains(@class,'in')]/p[text()='" + back + "']")));
+        shot("real-chat", width);
+    }
+
+    /** A call baresip cancels before the answer is missed in the history; Call back reaches baresip again. */
+    private void missedAndCalledBack(String width, int established) throws Exception {
+        ChromeDriver driver = chromium.driver();
+        WebDriverWait wait = waiting(chromium, WAIT);
+        phone.dial(web.sipAor());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
+        phone.hangUp();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
+        driver.findElement(By.id("tab-history")).click();
+        By missed = By.cssSelector("#call-history li.missed");
+        wait.until(ExpectedConditions.presenceOfElementLocated(missed));
+        assertThat(driver.findElement(missed).getText()).contains("Bob Real").contains("Missed");
+        shot("real-missed", width);
+        driver.findElement(missed).findElement(By.cssSelector("button.call")).click();
+        chooseMobileAndConfirm(driver, wait);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incall")));
+        assertThat(driver.findElement(By.id("incall-who")).getText()).isEqualTo("Bob Real");
+        // baresip answers by itself (its account's answer mode): the call back is established there
+        assertThat(phone.awaitEstablished(established, WAIT)).as("baresip took the call back:\n%s", phone.logTail(30)).isTrue();
+        assertThat(phone.log()).contains("answering call on line 1 from " + web.sipAor());
+        wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
+        driver.findElement(By.id("hangup")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
+        driver.findElement(By.id("tab-contacts")).click();
     }
 
     /**
@@ -233,8 +271,8 @@ class WebClientIT {
         }
     }
 
-    private static void shot(HeadlessChromium chromium, String name) throws java.io.IOException {
+    private void shot(String name, String width) throws java.io.IOException {
         chromium.driver().executeScript("window.scrollTo(0, 0)");
-        chromium.screenshot(SCREENSHOTS.resolve(name + "-1280.png"));
+        chromium.screenshot(SCREENSHOTS.resolve(name + "-" + width + ".png"));
     }
 }
