@@ -176,9 +176,11 @@ class WebClientIT {
         Await.until("Bob's client received the page's message", WAIT,
                 () -> String.valueOf(command(bobApi, "history", Map.of("contact", web.jid())).data()).contains(out));
         String back = "hello from the client of Bob, " + width;
+        chromium.recordNotifications();
         assertThat(command(bobApi, "chat", Map.of("to", web.jid(), "text", back)).ok()).isTrue();
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//ol[@id='timeline']/li[contains(@class,'in')]/p[text()='" + back + "']")));
+        assertThat(chromium.notifications()).as("a browser notification for the message").contains("Message from Bob Real");
         shot("real-chat", width);
     }
 

@@ -192,16 +192,21 @@ class WebClientSandboxIT {
             assertThat(api.command("status", java.util.Map.of("settleMs", 30_000)).ok()).isTrue();
             String me = "sip:webuser@" + sandbox.domain();
 
-            recordNotifications(driver);
+            chromium.recordNotifications();
             api.command("call", java.util.Map.of("target", me, "answerTimeoutMs", 60_000));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
             assertThat(driver.findElement(By.id("incoming-who")).getText()).isEqualTo("Alice Martin");
             assertThat(driver.findElement(By.id("incoming-how")).getText()).startsWith("alice@" + sandbox.domain() + ", matched by");
             assertThat(driver.findElement(By.id("incoming-chat")).isDisplayed()).as("Chat with the bound contact").isTrue();
             assertThat(driver.findElement(By.tagName("body")).getAttribute("data-ringing")).as("the ring sounds").isEqualTo("on");
-            assertThat(notifications(driver)).as("browser notifications").contains("Incoming call: Alice Martin");
+            assertThat(chromium.notifications()).as("browser notifications").contains("Incoming call: Alice Martin");
             chromium.screenshot(SCREENSHOTS.resolve("incoming-" + width + ".png"));
+            // the answer's reply (taken before Alice's ACK: "ringing") reaches the page after the call-answered event
+            chromium.delayCommandAnswers("answer", 1500);
             driver.findElement(By.id("answer")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
+            chromium.driver().navigate().refresh(); // the page's own fetch again, for what follows
             wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
             assertThat(driver.findElement(By.id("incall-who")).getText()).isEqualTo("Alice Martin");
             assertThat(driver.findElement(By.tagName("body")).getAttribute("data-ringing")).as("the ring stopped").isNull();
@@ -248,6 +253,23 @@ class WebClientSandboxIT {
             driver.findElement(By.id("menu-cancel")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("menu")));
             assertThat(liveCalls(api)).as("no call placed").isZero();
+
+            // RFC 7081 §5: a call that leaves our service is dialled only once confirmed
+            driver.findElement(By.id("tab-dial")).click();
+            driver.findElement(By.id("dial-target")).sendKeys("sip:someone@example.org", Keys.ENTER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+            assertThat(driver.findElement(By.id("confirm-text")).getText()).startsWith("sip:someone@example.org: ")
+                    .contains("example.org");
+            chromium.screenshot(SCREENSHOTS.resolve("confirm-" + width + ".png"));
+            driver.findElement(By.id("confirm-cancel")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
+            assertThat(driver.findElement(By.id("incall")).isDisplayed()).as("nothing dialled").isFalse();
+            // the daemon's sound devices for the next call
+            driver.findElement(By.cssSelector("#audio-devices summary")).click();
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("audio-devices-note"), "Loading…")));
+            assertThat(driver.findElements(By.cssSelector("#audio-input option"))).as("configured, default, none, devices")
+                    .hasSizeGreaterThanOrEqualTo(3);
+            driver.findElement(By.id("tab-contacts")).click();
         }
     }
 
@@ -264,17 +286,6 @@ class WebClientSandboxIT {
             }
         });
         return wait;
-    }
-
-    /** Replaces the page's Notification API by a recorder that is granted (headless Chromium shows none). */
-    private static void recordNotifications(ChromeDriver driver) {
-        driver.executeScript("window.__notes = []; document.hasFocus = () => false;"
-                + "window.Notification = class { static get permission() { return 'granted'; }"
-                + " constructor(title) { window.__notes.push(title); } close() {} };");
-    }
-
-    private static List<String> notifications(ChromeDriver driver) {
-        return ((List<?>) driver.executeScript("return window.__notes || []")).stream().map(String::valueOf).toList();
     }
 
     private static int liveCalls(org.cusax.app.remote.DaemonConnection api) {

@@ -144,9 +144,10 @@ export class Calls {
     }
   }
 
+  /** The live calls as the `calls` command gives them (after a reload or a reconnect of the event socket). */
   load(calls) {
     this.live.clear();
-    for (const c of calls || []) this.live.set(c.callId, c);
+    for (const c of calls || []) this.update(c);
     this.render();
   }
 
@@ -228,7 +229,7 @@ export class Calls {
     $('incall').hidden = !c;
     clearInterval(this.timer);
     if (!c) return;
-    $('incall-who').textContent = this.labels.get(c.callId) || c.remote;
+    $('incall-who').textContent = this.labels.get(c.callId) || (c.contact && (c.contact.name || this.contacts.name(c.contact.jid))) || c.remote;
     const held = c.state === 'on-hold';
     $('incall-state').textContent = { dialing: 'Calling…', ringing: 'Ringing…', answered: 'In call', 'on-hold': 'On hold' }[c.state] || c.state;
     $('hold').textContent = held ? 'Resume' : 'Hold';
