@@ -86,7 +86,13 @@ public final class HeadlessChromium implements AutoCloseable {
     public void delayCommandAnswers(String command, int millis) {
         driver.executeScript("const f = window.fetch.bind(window);"
                 + "window.fetch = (url, opts) => f(url, opts).then((r) => String(url).endsWith('/commands/' + arguments[0])"
-                + " ? new Promise((ok) => setTimeout(() => ok(r), arguments[1])) : r);", command, millis);
+                + " ? new Promise((ok) => setTimeout(() => { window.__heldBack = (window.__heldBack || 0) + 1; ok(r); },"
+                + " arguments[1])) : r);", command, millis);
+    }
+
+    /** How many answers {@link #delayCommandAnswers} has held back and then delivered. */
+    public long heldBackAnswers() {
+        return ((Number) driver.executeScript("return window.__heldBack || 0")).longValue();
     }
 
     /** Saves a screenshot of the page as {@code file} (PNG). */

@@ -205,7 +205,10 @@ class WebClientSandboxIT {
             chromium.delayCommandAnswers("answer", 1500);
             driver.findElement(By.id("answer")).click();
             wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
+            wait.until(d -> chromium.heldBackAnswers() == 1); // the reply was delivered...
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-call-commands", "0")); // ...and applied
+            assertThat(driver.findElement(By.id("incall-state")).getText()).as("not taken back to ringing").isEqualTo("In call");
+            assertThat(driver.findElement(By.id("incoming")).isDisplayed()).isFalse();
             chromium.driver().navigate().refresh(); // the page's own fetch again, for what follows
             wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
             assertThat(driver.findElement(By.id("incall-who")).getText()).isEqualTo("Alice Martin");

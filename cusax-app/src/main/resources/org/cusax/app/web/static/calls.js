@@ -125,12 +125,25 @@ export class Calls {
 
   async act(name, call, extra = {}) {
     if (!call) return;
+    this.inFlight(1);
     try {
       const r = await command(name, { callId: call.callId, ...extra });
       this.update(name === 'mute' ? { callId: r.callId, muted: r.muted } : r, true);
     } catch (e) {
       say(`${name} failed: ${e.message}`);
+    } finally {
+      this.inFlight(-1);
     }
+  }
+
+  /**
+   * Call commands under way: while one is, the incoming panel's buttons are disabled (a second Answer or a
+   * Decline after Answer would only fail) and the body says how many (data-call-commands).
+   */
+  inFlight(delta) {
+    this.running = (this.running || 0) + delta;
+    document.body.dataset.callCommands = String(this.running);
+    for (const b of $('incoming').querySelectorAll('.actions button')) b.disabled = this.running > 0;
   }
 
   async dtmf(digit) {
