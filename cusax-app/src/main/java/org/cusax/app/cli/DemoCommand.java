@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.cusax.app.daemon.Daemon;
 import org.cusax.app.json.JsonModel;
 import org.cusax.app.json.JsonWriter;
 import org.cusax.core.client.CusaxClient;
@@ -33,12 +35,14 @@ import picocli.CommandLine.ParentCommand;
  * server), signs the demo user in with user id and password through provisioning ({@link DemoSignIn}, the
  * code of {@code cusax login}), logs in with the configuration kept, and walks through what cusax does: both halves online and secured, the contact list, a chat
  * echoed, a call to the greeting peer recorded and analysed, a call to the busy peer. Then, with
- * {@code --keep} or when stdin is a terminal, an interactive session with the CLI commands; then
- * everything stops.
+ * {@code --keep} or when stdin is a terminal, the web client is served on the same session (its one-time
+ * sign-in link printed, or opened where a desktop exists: {@link DemoWebClient}) beside an interactive
+ * session with the CLI commands; then everything stops.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the in-process sandbox, sign in as the demo user with user id and password through its "
         + "provisioning server, and show chat, "
-        + "calls and contacts; then (with --keep, or on a terminal) an interactive session. Ctrl-C stops.")
+        + "calls and contacts; then (with --keep, or on a terminal) the web client (its one-time sign-in link printed, "
+        + "or opened where a desktop exists) and an interactive session. Ctrl-C stops.")
 final class DemoCommand implements Callable<Integer> {
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
@@ -167,10 +171,16 @@ final class DemoCommand implements Callable<Integer> {
             say("The walkthrough is done: chat, contacts and calls work on the sandbox.");
             if (interactive()) {
                 say("");
-                if (!cli.json) {
-                    DemoSession.printWhatToTry(cli, sandbox);
+                ClientConfig config = signIn.loader().load(ConfigFile.read(configFile));
+                Optional<Daemon> web = DemoWebClient.serve(cli, config, client, cli.env());
+                try {
+                    if (!cli.json) {
+                        DemoSession.printWhatToTry(cli, sandbox);
+                    }
+                    new DemoSession(cli, client, configFile).run(sandbox, signal);
+                } finally {
+                    web.ifPresent(Daemon::close);
                 }
-                new DemoSession(cli, client, configFile).run(sandbox, signal);
             } else if (!cli.json) {
                 say("(Run ./cusax demo in a terminal, or with --keep, for an interactive session; "
                         + "./cusax sandbox runs only the service.)");

@@ -29,9 +29,11 @@ public final class Daemon implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final DaemonServer server;
     private final int port;
+    private final boolean ownsClient;
 
     private Daemon(DaemonFiles files, DaemonLock lock, CusaxClient client, ScheduledExecutorService timers,
-                   DaemonServer server, int port) {
+                   DaemonServer server, int port, boolean ownsClient) {
+        this.ownsClient = ownsClient;
         this.files = files;
         this.lock = lock;
         this.client = client;
@@ -50,13 +52,28 @@ public final class Daemon implements AutoCloseable {
     public static Daemon start(ClientConfig config, ClientFactory factory, SecureRandom random,
                                java.util.Optional<java.nio.file.Path> configFile)
             throws IOException, DaemonLock.HeldElsewhere {
+        return open(config, null, factory, random, configFile);
+    }
+
+    /**
+     * Serves a session that already runs (the demo's, {@code ./cusax demo}): the same API, page and state
+     * files; {@link #close} stops serving and leaves the session to its owner.
+     */
+    public static Daemon serving(ClientConfig config, CusaxClient running, SecureRandom random)
+            throws IOException, DaemonLock.HeldElsewhere {
+        return open(config, running, null, random, java.util.Optional.empty());
+    }
+
+    private static Daemon open(ClientConfig config, CusaxClient running, ClientFactory factory, SecureRandom random,
+                               java.util.Optional<java.nio.file.Path> configFile)
+            throws IOException, DaemonLock.HeldElsewhere {
         DaemonFiles files = DaemonFiles.of(config.daemon(), config.link());
         DaemonLock lock = DaemonLock.acquire(files);
         CusaxClient client = null;
         ScheduledExecutorService timers = null;
         DaemonServer server = null;
         try {
-            client = factory.create(config);
+            client = running != null ? running : factory.create(config);
             timers = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "cusax-call-steps");
                 t.setDaemon(true);
@@ -72,14 +89,16 @@ public final class Daemon implements AutoCloseable {
             int port = server.start(config.daemon().port());
             token.writeTo(files.token());
             lock.publish(port);
-            client.start();
+            if (running == null) {
+                client.start();
+            }
             LOG.info("daemon serving on 127.0.0.1:{}", port);
-            return new Daemon(files, lock, client, timers, server, port);
+            return new Daemon(files, lock, client, timers, server, port, running == null);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 server.close();
             }
-            if (client != null) {
+            if (client != null && running == null) {
                 client.close();
             }
             if (timers != null) {
@@ -110,7 +129,9 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         server.close();
-        client.close();
+        if (ownsClient) {
+            client.close();
+        }
         timers.shutdownNow();
         try {
             Files.deleteIfExists(files.token());

@@ -23,17 +23,19 @@ public final class WebClient {
     private static final Logger LOG = LoggerFactory.getLogger(WebClient.class);
     private static final String RESOURCES = "/org/cusax/app/web/static/";
     /** The files the page is made of, and their types: nothing else is served. */
-    static final Map<String, String> FILES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "style.css", "text/css; charset=utf-8",
-            "app.js", "text/javascript; charset=utf-8",
-            "api.js", "text/javascript; charset=utf-8",
-            "view.js", "text/javascript; charset=utf-8",
-            "contacts.js", "text/javascript; charset=utf-8",
-            "calls.js", "text/javascript; charset=utf-8",
-            "chat.js", "text/javascript; charset=utf-8",
-            "roster.js", "text/javascript; charset=utf-8",
-            "settings.js", "text/javascript; charset=utf-8");
+    static final Map<String, String> FILES = Map.ofEntries(
+            Map.entry("index.html", "text/html; charset=utf-8"),
+            Map.entry("style.css", "text/css; charset=utf-8"),
+            Map.entry("app.js", "text/javascript; charset=utf-8"),
+            Map.entry("api.js", "text/javascript; charset=utf-8"),
+            Map.entry("view.js", "text/javascript; charset=utf-8"),
+            Map.entry("contacts.js", "text/javascript; charset=utf-8"),
+            Map.entry("calls.js", "text/javascript; charset=utf-8"),
+            Map.entry("chat.js", "text/javascript; charset=utf-8"),
+            Map.entry("roster.js", "text/javascript; charset=utf-8"),
+            Map.entry("settings.js", "text/javascript; charset=utf-8"),
+            Map.entry("alerts.js", "text/javascript; charset=utf-8"),
+            Map.entry("devices.js", "text/javascript; charset=utf-8"));
 
     private final WebSessions sessions;
     private final DaemonToken token;

@@ -2,7 +2,6 @@ package org.cusax.it.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cusax.app.assembly.CusaxAssembly;
 import org.cusax.app.cli.CusaxCli;
+import org.cusax.it.support.Await;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * the sandbox (XMPP + SIP in the same JVM), signs the demo user in with user id and password through the
  * sandbox's provisioning server (RFC 7081 §2, the code of cusax login) and logs in with what it kept, shows both halves online over TLS, gets a chat echoed, calls the greeting peer (speech
  * recorded and analysed) and the busy peer (486); then, in its interactive session (--keep, commands read
- * from the input), a chat and a call are driven through the CLI commands; {@code quit} stops everything:
+ * from the input), a chat and a call are driven through the CLI commands, and the web client is served on the
+ * same session (its one-time link signs a browser in); {@code quit} stops everything:
  * exit 0, every sandbox port free again, its temporary directory gone, no thread of it left.
  */
 class DemoCommandIT {
@@ -48,12 +49,30 @@ class DemoCommandIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String input = "status\n"
                 + "chat echo@cusax.test \"" + SESSION_TEXT + "\"\n"
-                + "call greeting@cusax.test --hangup-after 1\n"
-                + "quit\n";
-        int code = new CusaxCli(new CusaxAssembly(), Map.of(), Path.of(System.getProperty("user.home")),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .withInput(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)))
-                .execute("demo", "--json", "--keep");
+                + "call greeting@cusax.test --hangup-after 1\n";
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(typing, 1 << 16);
+        typing.write(input.getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        java.util.concurrent.CompletableFuture<Integer> demo = new java.util.concurrent.CompletableFuture<>();
+        Thread runner = new Thread(() -> demo.complete(new CusaxCli(new CusaxAssembly(), Map.of(),
+                Path.of(System.getProperty("user.home")), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).withInput(stdin).execute("demo", "--json", "--keep")),
+                "demo-command-it");
+        runner.start();
+        JsonNode web;
+        try {
+            web = Await.until("the web client's sign-in link", java.time.Duration.ofSeconds(120),
+                    () -> parse(completeLines(out)).stream().filter(n -> n.path("type").asText().equals("web-client"))
+                            .findFirst().orElse(null), n -> n != null || demo.isDone());
+            assertThat(web).as("a web-client line; stderr: %s", err).isNotNull();
+            webClientSignsIn(web);
+        } finally {
+            typing.write("quit\n".getBytes(StandardCharsets.UTF_8));
+            typing.close();
+        }
+        int code = demo.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        runner.join();
         String stdout = out.toString(StandardCharsets.UTF_8);
         Files.writeString(Path.of("target", "demo-command-it.out"), stdout + "\n--- stderr ---\n" + err,
                 StandardCharsets.UTF_8);
@@ -103,6 +122,47 @@ class DemoCommandIT {
             assertThat(s.isBound()).isTrue();
         }
         assertThat(threadsLeft(before)).as("threads the demo left running").isEmpty();
+        assertThat(Files.exists(Path.of(web.path("tokenFile").asText()))).as("the web client's token file").isFalse();
+    }
+
+    /**
+     * The link the demo printed signs a browser in (issue 11): 303 to the page with an HttpOnly,
+     * SameSite=Strict session cookie; with that cookie the page loads and the API answers; the link works once.
+     */
+    private static void webClientSignsIn(JsonNode web) throws IOException {
+        String link = web.path("signInLink").asText();
+        assertThat(link).startsWith(web.path("page").asText() + "signin?code=");
+        java.net.URI uri = java.net.URI.create(link);
+        String signIn = http(uri, "GET", uri.getRawPath() + "?" + uri.getRawQuery(), null);
+        assertThat(signIn).startsWith("HTTP/1.1 303");
+        String cookie = signIn.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("set-cookie:"))
+                .findFirst().orElseThrow().substring("set-cookie:".length()).strip();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        assertThat(http(uri, "GET", "/", session)).startsWith("HTTP/1.1 200").contains("<title>cusax</title>");
+        assertThat(http(uri, "POST", "/api/v1/commands/status", session)).startsWith("HTTP/1.1 200")
+                .contains("\"ok\":true").contains("\"telephony\"");
+        assertThat(http(uri, "GET", uri.getRawPath() + "?" + uri.getRawQuery(), null)).as("the link works once")
+                .startsWith("HTTP/1.1 403");
+    }
+
+    /** One HTTP/1.1 exchange on a plain socket (no client library threads to outlive the test). */
+    private static String http(java.net.URI base, String method, String target, String cookie) throws IOException {
+        try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+            s.setSoTimeout(30_000);
+            String request = method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nConnection: close\r\n" + (cookie == null ? "" : "Cookie: " + cookie + "\r\n")
+                    + (method.equals("POST") ? "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}" : "\r\n");
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The output's complete lines so far (the last one may still be being written). */
+    private static String completeLines(ByteArrayOutputStream out) {
+        String s = out.toString(StandardCharsets.UTF_8);
+        return s.substring(0, s.lastIndexOf('\n') + 1);
     }
 
     private static int indexOf(List<JsonNode> lines, java.util.function.Predicate<JsonNode> p) {

@@ -63,6 +63,38 @@ public final class HeadlessChromium implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(2 * width - innerW.intValue(), 2 * height - innerH.intValue()));
     }
 
+    /**
+     * Replaces the page's Notification API by a recorder that is granted, and makes the page believe it is not
+     * in front (headless Chromium shows no notification): what the page would show is then in {@link #notifications}.
+     */
+    public void recordNotifications() {
+        driver.executeScript("window.__notes = []; document.hasFocus = () => false;"
+                + "window.Notification = class { static get permission() { return 'granted'; }"
+                + " constructor(title) { window.__notes.push(title); } close() {} };");
+    }
+
+    /** The titles of the notifications the page raised since {@link #recordNotifications}. */
+    public java.util.List<String> notifications() {
+        Object notes = driver.executeScript("return window.__notes || []");
+        return ((java.util.List<?>) notes).stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * Holds back the page's answer to {@code command} by {@code millis} (the browser's own timer), so that the
+     * events which follow the command over the WebSocket reach the page first: the order a loaded machine gives.
+     */
+    public void delayCommandAnswers(String command, int millis) {
+        driver.executeScript("const f = window.fetch.bind(window);"
+                + "window.fetch = (url, opts) => f(url, opts).then((r) => String(url).endsWith('/commands/' + arguments[0])"
+                + " ? new Promise((ok) => setTimeout(() => { window.__heldBack = (window.__heldBack || 0) + 1; ok(r); },"
+                + " arguments[1])) : r);", command, millis);
+    }
+
+    /** How many answers {@link #delayCommandAnswers} has held back and then delivered. */
+    public long heldBackAnswers() {
+        return ((Number) driver.executeScript("return window.__heldBack || 0")).longValue();
+    }
+
     /** Saves a screenshot of the page as {@code file} (PNG). */
     public Path screenshot(Path file) throws IOException {
         Files.createDirectories(file.getParent());

@@ -81,7 +81,7 @@ class WebClientSandboxIT {
                 wait.until(ExpectedConditions.urlToBe(page));
                 withDaemonOutput(serve, () -> scenario(chromium, sandbox, "390", 2));
 
-                incomingMissedAndCallBack(chromium, sandbox, "390");
+                withDaemonOutput(serve, () -> incomingMissedAndCallBack(chromium, sandbox, "390"));
 
                 driver.get(link);
                 assertThat(driver.findElement(By.tagName("h1")).getText()).as("the link works once")
@@ -119,8 +119,11 @@ class WebClientSandboxIT {
     private void scenario(HeadlessChromium chromium, Sandbox sandbox, String width, int calls) throws Exception {
         ChromeDriver driver = chromium.driver();
         WebDriverWait wait = waiting(chromium);
-        wait.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
-        wait.until(ExpectedConditions.attributeToBe(By.id("badge-telephony"), "data-state", "online"));
+        // the first sign-in may come before the daemon's registration is through (a loaded machine: the full
+        // run once timed out here after 30 s with Telephony still connecting): as long as the daemon's start-up
+        org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> startup = waiting(chromium).withTimeout(STARTUP);
+        startup.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
+        startup.until(ExpectedConditions.attributeToBe(By.id("badge-telephony"), "data-state", "online"));
         assertThat(driver.findElement(By.id("badge-chat")).getText()).contains("Chat").contains("Online");
         assertThat(driver.findElement(By.id("badge-telephony")).getText()).contains("Telephony").contains("Online");
         String echo = sandbox.echoJid();
@@ -168,9 +171,11 @@ class WebClientSandboxIT {
     }
 
     /**
-     * Alice (her own daemon, in this JVM) calls: the incoming-call panel names her (RFC 7081 §5 binding),
-     * Decline refuses it (603); her second call, cancelled before an answer, is
-     * marked missed in the history, and Call back reaches her again (she declines).
+     * Alice (her own daemon, in this JVM) calls: the incoming-call panel names her and how she was matched
+     * (RFC 7081 §5 binding), rings and notifies; Answer takes the call (RFC 3261 §13.3.1.4: 200 OK, ACK: "In call",
+     * timer running), Mute and Hang up (BYE) work; her next call is declined (603); her third call, cancelled
+     * before an answer, is marked missed in the history, and Call back dials the address she called from (she
+     * declines); her contact's Call button offers the registry's choice of her two numbers.
      */
     private void incomingMissedAndCallBack(HeadlessChromium chromium, Sandbox sandbox, String width) throws Exception {
         ChromeDriver driver = chromium.driver();
@@ -187,10 +192,38 @@ class WebClientSandboxIT {
             assertThat(api.command("status", java.util.Map.of("settleMs", 30_000)).ok()).isTrue();
             String me = "sip:webuser@" + sandbox.domain();
 
+            chromium.recordNotifications();
             api.command("call", java.util.Map.of("target", me, "answerTimeoutMs", 60_000));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
             assertThat(driver.findElement(By.id("incoming-who")).getText()).isEqualTo("Alice Martin");
+            assertThat(driver.findElement(By.id("incoming-how")).getText()).startsWith("alice@" + sandbox.domain() + ", matched by");
+            assertThat(driver.findElement(By.id("incoming-chat")).isDisplayed()).as("Chat with the bound contact").isTrue();
+            assertThat(driver.findElement(By.tagName("body")).getAttribute("data-ringing")).as("the ring sounds").isEqualTo("on");
+            assertThat(chromium.notifications()).as("browser notifications").contains("Incoming call: Alice Martin");
             chromium.screenshot(SCREENSHOTS.resolve("incoming-" + width + ".png"));
+            // the answer's reply (taken before Alice's ACK: "ringing") reaches the page after the call-answered event
+            chromium.delayCommandAnswers("answer", 1500);
+            driver.findElement(By.id("answer")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
+            wait.until(d -> chromium.heldBackAnswers() == 1); // the reply was delivered...
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-call-commands", "0")); // ...and applied
+            assertThat(driver.findElement(By.id("incall-state")).getText()).as("not taken back to ringing").isEqualTo("In call");
+            assertThat(driver.findElement(By.id("incoming")).isDisplayed()).isFalse();
+            chromium.driver().navigate().refresh(); // the page's own fetch again, for what follows
+            wait.until(ExpectedConditions.textToBe(By.id("incall-state"), "In call"));
+            assertThat(driver.findElement(By.id("incall-who")).getText()).isEqualTo("Alice Martin");
+            assertThat(driver.findElement(By.tagName("body")).getAttribute("data-ringing")).as("the ring stopped").isNull();
+            assertThat(liveCalls(api)).as("Alice's side of the call").isEqualTo(1);
+            driver.findElement(By.id("mute")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("mute"), "aria-pressed", "true"));
+            wait.until(ExpectedConditions.textMatches(By.id("incall-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
+            driver.executeScript("window.scrollTo(0, 0)");
+            chromium.screenshot(SCREENSHOTS.resolve("answered-" + width + ".png"));
+            driver.findElement(By.id("hangup")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
+            org.cusax.it.support.Await.until("Alice's call ended", WAIT, () -> liveCalls(api) == 0);
+            api.command("call", java.util.Map.of("target", me, "answerTimeoutMs", 60_000));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
             driver.findElement(By.id("decline")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incoming")));
             org.cusax.it.support.Await.until("Alice's call ended", WAIT, () -> liveCalls(api) == 0);
@@ -206,19 +239,39 @@ class WebClientSandboxIT {
             assertThat(driver.findElement(missedEntry).getText()).contains("Alice Martin").contains("Missed");
             chromium.screenshot(SCREENSHOTS.resolve("missed-" + width + ".png"));
 
-            driver.findElement(missedEntry).findElement(By.cssSelector("button.call")).click();
-            By choice = By.cssSelector("#menu-choices button");
-            wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("incall")),
-                    ExpectedConditions.visibilityOfElementLocated(choice)));
-            if (!driver.findElements(choice).isEmpty() && driver.findElement(By.id("menu")).isDisplayed()) {
-                chromium.screenshot(SCREENSHOTS.resolve("number-menu-" + width + ".png"));
-                driver.findElements(choice).get(0).click(); // the registry's first choice
-            }
+            driver.findElement(missedEntry).findElement(By.cssSelector("button.call")).click(); // the address that called
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incall")));
+            assertThat(driver.findElement(By.id("incall-who")).getText()).isEqualTo("Alice Martin");
             org.cusax.it.support.Await.until("Alice's phone rings", WAIT,
                     () -> liveCalls(api) > 0);
             assertThat(api.command("reject", java.util.Map.of()).ok()).isTrue();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
+            driver.findElement(By.id("tab-contacts")).click();
+
+            // Alice's contact has two numbers: its Call button offers the registry's choices (Escape closes them)
+            driver.findElement(By.cssSelector("li.contact[data-jid='alice@" + sandbox.domain() + "'] button.call")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu")));
+            assertThat(driver.findElements(By.cssSelector("#menu-choices button"))).as("the registry's choices").hasSizeGreaterThanOrEqualTo(2);
+            chromium.screenshot(SCREENSHOTS.resolve("number-menu-" + width + ".png"));
+            driver.findElement(By.id("menu-cancel")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("menu")));
+            assertThat(liveCalls(api)).as("no call placed").isZero();
+
+            // RFC 7081 §5: a call that leaves our service is dialled only once confirmed
+            driver.findElement(By.id("tab-dial")).click();
+            driver.findElement(By.id("dial-target")).sendKeys("sip:someone@example.org", Keys.ENTER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+            assertThat(driver.findElement(By.id("confirm-text")).getText()).startsWith("sip:someone@example.org: ")
+                    .contains("example.org");
+            chromium.screenshot(SCREENSHOTS.resolve("confirm-" + width + ".png"));
+            driver.findElement(By.id("confirm-cancel")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm")));
+            assertThat(driver.findElement(By.id("incall")).isDisplayed()).as("nothing dialled").isFalse();
+            // the daemon's sound devices for the next call
+            driver.findElement(By.cssSelector("#audio-devices summary")).click();
+            wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("audio-devices-note"), "Loading…")));
+            assertThat(driver.findElements(By.cssSelector("#audio-input option"))).as("configured, default, none, devices")
+                    .hasSizeGreaterThanOrEqualTo(3);
             driver.findElement(By.id("tab-contacts")).click();
         }
     }

@@ -12,7 +12,7 @@ const contacts = new Contacts({ onOpen: (jid) => openChat(jid), onCall: (jid, na
 const rosterPanel = new RosterPanel(contacts);
 const settingsPane = new SettingsPane();
 const chat = new ChatPane(contacts);
-const calls = new Calls(contacts, () => refreshHistory());
+const calls = new Calls(contacts, () => refreshHistory(), { openChat: (jid) => openChat(jid) });
 
 function openChat(jid) {
   chat.open(jid);
@@ -63,11 +63,12 @@ function onEvent(e) {
     case 'contact-updated': contacts.update(e); break;
     case 'contact-removed': contacts.remove(e.jid); break;
     case 'subscription-request': rosterPanel.request(e); break;
-    case 'chat-received': chat.received(e); break;
+    case 'chat-received': chat.received(e); calls.messageArrived(e); break;
     case 'chat-status': chat.status(e); break;
     case 'incoming-call': calls.incoming(e); break;
     case 'call-answered': calls.answered(e); break;
-    case 'call-ringing': case 'call-held': case 'call-resumed': calls.update(e); break;
+    case 'call-ringing': case 'call-held': case 'call-resumed': case 'call-muted': calls.update(e); break;
+    case 'audio-device-failed': calls.deviceFailed(e); break;
     case 'call-ended': calls.ended(e); break;
     default: break;
   }

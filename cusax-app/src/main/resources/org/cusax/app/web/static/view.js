@@ -93,10 +93,15 @@ export function parity(p) {
   const how = weaker === 'Telephony'
     ? 'use SIP over TLS (a sips: or transport=tls registrar) with SRTP for the media'
     : 'connect XMPP with TLS (STARTTLS or direct TLS) and a verified server certificate';
+  const refused = p.decision === 'mismatch-refused';
   banner.replaceChildren(
     el('strong', { text: 'Chat and Telephony are not secured alike. ' }),
-    el('span', { text: `Chat: ${p.chat || 'none'}, Telephony: ${p.telephony || 'none'}. ${p.explanation || ''} ` }),
-    el('span', { text: `To bring them to the same level (RFC 7081 §7), ${how} in the account's settings.` }));
+    el('span', { text: `Chat: ${p.chatProtection || p.chat || 'none'}, Telephony: ${p.telephonyProtection || p.telephony || 'none'}. ${p.explanation || ''} ` }),
+    refused ? el('span', { class: 'guard', text: `The security guard (profile ${p.profile}) keeps ${p.weaker === 'chat' ? 'Chat' : 'Telephony'} offline until then. ` })
+      : p.decision === 'mismatch-warned' ? el('span', { class: 'guard', text: `The security guard (profile ${p.profile}) lets both run and warns. ` }) : null,
+    el('span', { text: p.remedy ? `To bring them to the same level (RFC 7081 §7): ${p.remedy}`
+      : `To bring them to the same level (RFC 7081 §7), ${how} in the account's settings.` }));
+  banner.dataset.decision = p.decision || '';
   banner.hidden = false;
 }
 
