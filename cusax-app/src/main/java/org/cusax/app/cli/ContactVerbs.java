@@ -47,28 +47,16 @@ final class ContactVerbs {
     @Command(name = "contact-add", mixinStandardHelpOptions = true,
             description = "Add a contact and ask to see its presence (daemon).")
     static final class Add extends NamedVerb {
-        @Override
-        String command() {
-            return "contact-add";
-        }
     }
 
     @Command(name = "contact-update", mixinStandardHelpOptions = true,
             description = "Rename or regroup a contact; what is left out stays as it is (daemon).")
     static final class Update extends NamedVerb {
-        @Override
-        String command() {
-            return "contact-update";
-        }
     }
 
     @Command(name = "contact-remove", mixinStandardHelpOptions = true,
             description = "Remove a contact; both presence subscriptions end (daemon).")
     static final class Remove extends ContactVerb {
-        @Override
-        String command() {
-            return "contact-remove";
-        }
     }
 
     @Command(name = "requests", mixinStandardHelpOptions = true,
@@ -77,10 +65,6 @@ final class ContactVerbs {
         @Override
         String command() {
             return "subscription-requests";
-        }
-
-        @Override
-        void params(Map<String, Object> p) {
         }
     }
 

@@ -43,9 +43,14 @@ final class LiveCommands {
             return DaemonForwarding.simple(cli, daemon.get(), command(), params);
         }
 
-        abstract String command();
+        /** The registry command this verb sends: by default the verb's own name. */
+        String command() {
+            return getClass().getAnnotation(Command.class).name();
+        }
 
-        abstract void params(Map<String, Object> p);
+        /** The command's parameters; none by default. */
+        void params(Map<String, Object> p) {
+        }
     }
 
     /** A verb about one call: the id, or the one call that fits. */
@@ -72,11 +77,6 @@ final class LiveCommands {
         Path record;
 
         @Override
-        String command() {
-            return "answer";
-        }
-
-        @Override
         void params(Map<String, Object> p) {
             super.params(p);
             Optional.ofNullable(tone).ifPresent(t -> p.put("tone", t));
@@ -92,11 +92,6 @@ final class LiveCommands {
         int status;
 
         @Override
-        String command() {
-            return "reject";
-        }
-
-        @Override
         void params(Map<String, Object> p) {
             super.params(p);
             p.put("status", status);
@@ -105,34 +100,18 @@ final class LiveCommands {
 
     @Command(name = "busy", mixinStandardHelpOptions = true, description = "Refuse the ringing call: 486 Busy Here (daemon).")
     static final class Busy extends CallVerb {
-        @Override
-        String command() {
-            return "busy";
-        }
     }
 
     @Command(name = "hangup", mixinStandardHelpOptions = true, description = "End the call (cancels while ringing; daemon).")
     static final class Hangup extends CallVerb {
-        @Override
-        String command() {
-            return "hangup";
-        }
     }
 
     @Command(name = "hold", mixinStandardHelpOptions = true, description = "Hold the answered call (daemon).")
     static final class Hold extends CallVerb {
-        @Override
-        String command() {
-            return "hold";
-        }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume the held call (daemon).")
     static final class Resume extends CallVerb {
-        @Override
-        String command() {
-            return "resume";
-        }
     }
 
     @Command(name = "dtmf", mixinStandardHelpOptions = true, description = "Send DTMF digits in the answered call (daemon).")
@@ -141,11 +120,6 @@ final class LiveCommands {
         String digits;
         @Option(names = "--call", paramLabel = "CALL", description = "The call id (default: the one answered call).")
         String callId;
-
-        @Override
-        String command() {
-            return "dtmf";
-        }
 
         @Override
         void params(Map<String, Object> p) {
@@ -163,11 +137,6 @@ final class LiveCommands {
         String callId;
 
         @Override
-        String command() {
-            return "mute";
-        }
-
-        @Override
         void params(Map<String, Object> p) {
             p.put("muted", !off);
             Optional.ofNullable(callId).ifPresent(c -> p.put("callId", c));
@@ -181,11 +150,6 @@ final class LiveCommands {
         String show;
         @Parameters(index = "1..*", arity = "0..*", paramLabel = "TEXT", description = "The status text.")
         List<String> words;
-
-        @Override
-        String command() {
-            return "presence";
-        }
 
         @Override
         void params(Map<String, Object> p) {

@@ -13,14 +13,6 @@ final class SettingVerbs {
     @Command(name = "settings", mixinStandardHelpOptions = true,
             description = "Show the switches the daemon can change: feature switches, on-the-phone presence, Call-Info (daemon).")
     static final class Show extends LiveCommands.Verb {
-        @Override
-        String command() {
-            return "settings";
-        }
-
-        @Override
-        void params(Map<String, Object> p) {
-        }
     }
 
     @Command(name = "setting", mixinStandardHelpOptions = true,
@@ -30,11 +22,6 @@ final class SettingVerbs {
         String key;
         @Parameters(index = "1", paramLabel = "VALUE", description = "true or false.")
         boolean value;
-
-        @Override
-        String command() {
-            return "setting";
-        }
 
         @Override
         void params(Map<String, Object> p) {
