@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.cusax.core.account.Account;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.port.RosterChangeException;
+import org.cusax.core.testing.Eventually;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.TestUser;
@@ -112,13 +113,7 @@ class ProsodyRosterEditsIT {
                 && p.getFrom().asBareJid().toString().equals(from) && p.getType() == type);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        assertThat(Eventually.holds(condition, WAIT)).as("timed out waiting for " + what).isTrue();
     }
 }
