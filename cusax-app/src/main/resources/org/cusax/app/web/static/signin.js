@@ -26,7 +26,7 @@ function explain(e) {
   if (e.code === 'throttled' && e.details.retryAfterSeconds) {
     lead = `Too many attempts: try again in ${e.details.retryAfterSeconds} s.`;
   }
-  return `${lead} (${e.message})`;
+  return [el('strong', {}, lead), el('span', { class: 'detail' }, ` ${e.message}`)];
 }
 
 function steps(list) {
@@ -57,7 +57,7 @@ async function attempt(name, params, clear) {
     steps(result.steps);
     return result;
   } catch (e) {
-    $('signin-error').textContent = explain(e);
+    $('signin-error').replaceChildren(...explain(e));
     $('signin-error').hidden = false;
     document.body.dataset.signin = e.code || 'failed';
     if (e.code === 'not-discovered') {
