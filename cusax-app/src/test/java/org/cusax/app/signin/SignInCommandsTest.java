@@ -66,6 +66,14 @@ class SignInCommandsTest {
         return r;
     }
 
+    private static ApiResponse uninterrupted(CommandRegistry r, String name, Map<String, Object> params) {
+        try {
+            return r.execute(name, params);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String json(ApiResponse r) throws Exception {
         return new ObjectMapper().writeValueAsString(r.toJson());
     }
@@ -146,6 +154,27 @@ class SignInCommandsTest {
         assertThat(stops).isEqualTo(1);
         assertThat(out.get("state")).isEqualTo("signed-out");
         assertThat(r.execute("sign-out", Map.of()).error().orElseThrow().code().token()).isEqualTo("conflict");
+    }
+
+    @Test
+    void whileTheLoginRunsSessionStateShowsItsStepsSoFar() throws Exception {
+        ClientConfig config = provisioned();
+        List<Map<?, ?>> seen = new ArrayList<>();
+        CommandRegistry[] r = new CommandRegistry[1];
+        r[0] = registry((id, pw, report) -> {
+            report.accept("looking up _cusax-provisioning._tcp.example.test");
+            seen.add(data(uninterrupted(r[0], "session-state", Map.of())));
+            ApiResponse second = uninterrupted(r[0], "sign-in", Map.of("user", "bob@example.test", "password", PASSWORD));
+            assertThat(second.error().orElseThrow().message()).isEqualTo("a sign-in is under way");
+            return new SignIn.Result("dns", Optional.empty(), Optional.empty(), config, ConfiguredSecurity.of(config.link()));
+        });
+
+        data(r[0].execute("sign-in", Map.of("user", "bob@example.test", "password", PASSWORD)));
+
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).get("state")).isEqualTo("signing-in");
+        assertThat(seen.get(0).get("steps")).asList().containsExactly("looking up _cusax-provisioning._tcp.example.test");
+        assertThat(started).hasSize(1);
     }
 
     @Test

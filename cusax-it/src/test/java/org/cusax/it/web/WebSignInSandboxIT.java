@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * At 1280×800: the one-time link leads to the form; a wrong password is refused in the form (sign-in-refused) and
  * keeps nothing; the right one keeps the config and password files (600), starts the session on the same port
  * (the cookie stays valid), both badges come online and the contact list shows. Sign out returns to the form; at
- * 390×844 the same sign-in again. Neither the page, the browser's storage nor the daemon's output holds either
+ * 390×844 the same sign-in again; then, signed out again, manual settings (the sandbox's servers typed in) sign in
+ * as well. Neither the page, the browser's storage nor the daemon's output holds either
  * password or the API token.
  */
 class WebSignInSandboxIT {
@@ -105,6 +106,26 @@ class WebSignInSandboxIT {
                 signedInAndContactsShown(driver, wait, serve);
                 chromium.screenshot(SCREENSHOTS.resolve("signed-in-390.png"));
                 noSecrets(driver, serve, List.of(token, wrong, password));
+
+                // manual settings (a service without provisioning): the same servers, typed in
+                driver.findElement(By.id("sign-out")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+                chromium.resize(1280, 800);
+                driver.findElement(By.cssSelector("#manual summary")).click();
+                type(driver, "manual-jid", jid);
+                type(driver, "manual-xmpp-host", "127.0.0.1");
+                type(driver, "manual-xmpp-port", Integer.toString(sandbox.xmpp().port()));
+                type(driver, "manual-aor", "sip:" + jid);
+                type(driver, "manual-proxy", "127.0.0.1");
+                type(driver, "manual-sip-port", Integer.toString(sandbox.sip().tlsPort()));
+                type(driver, "manual-password", password);
+                driver.findElement(By.id("manual-submit")).click();
+                signedInAndContactsShown(driver, wait, serve);
+                String manual = Files.readString(conf);
+                assertThat(manual).contains("manual settings from the web page", "xmpp.port = " + sandbox.xmpp().port(),
+                        "sip.proxy.port = " + sandbox.sip().tlsPort()).doesNotContain("provisioning.url", password);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(conf))).isEqualTo("rw-------");
+                noSecrets(driver, serve, List.of(token, wrong, password));
             }
         }
     }
@@ -119,6 +140,12 @@ class WebSignInSandboxIT {
         sandbox.xmpp().addUser(name, sandbox.directory().scramSha1(name));
         sandbox.xmpp().addRosterItem(name, "alice", "Alice Martin", "Web Sign-in");
         return name + "@" + sandbox.domain();
+    }
+
+    private static void type(ChromeDriver driver, String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
     }
 
     private static void signIn(ChromeDriver driver, String user, String password) {
