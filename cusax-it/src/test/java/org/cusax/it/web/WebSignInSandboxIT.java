@@ -55,7 +55,7 @@ class WebSignInSandboxIT {
                     List.of("serve", "--json", "-v", "--sign-in", "--provisioning-url", sandbox.provisioningUrl().toString(),
                             "--trust-store", sandbox.caCertificateFile().toString(), "-c", conf.toString()),
                     Map.of("HOME", home.toString()));
-                 HeadlessChromium chromium = HeadlessChromium.start(dir, 1280, 800)) {
+                 HeadlessChromium chromium = HeadlessChromium.start(dir, 1280, 800, false)) {
                 JsonNode started = serve.await("daemon-started", STARTUP);
                 assertThat(started.path("state").asText()).isEqualTo("signed-out");
                 String page = started.path("page").asText();
