@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * keeps nothing; the right one keeps the config and password files (600), starts the session on the same port
  * (the cookie stays valid), both badges come online and the contact list shows. Sign out returns to the form; at
  * 390×844 the same sign-in again; then, signed out again, manual settings (the sandbox's servers typed in) sign in
- * as well. Neither the page, the browser's storage nor the daemon's output holds either
+ * as well; another user's wrong tries end throttled, said in the form; a second daemon that does not trust the
+ * provisioning server's certificate says so in the form. Neither the page, the browser's storage nor the daemon's output holds either
  * password or the API token.
  */
 class WebSignInSandboxIT {
@@ -126,6 +127,41 @@ class WebSignInSandboxIT {
                         "sip.proxy.port = " + sandbox.sip().tlsPort()).doesNotContain("provisioning.url", password);
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(conf))).isEqualTo("rw-------");
                 noSecrets(driver, serve, List.of(token, wrong, password));
+
+                // too many wrong tries (another user): the form says so, with the wait the server gave
+                driver.findElement(By.id("sign-out")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+                String other = directoryUser(sandbox, "webthrottled", TestPasswords.next());
+                String state = "";
+                for (int i = 0; i < 10 && !state.equals("throttled"); i++) {
+                    signIn(driver, other, wrong);
+                    wait.until(d -> !"running".equals(d.findElement(By.tagName("body")).getAttribute("data-signin")));
+                    state = driver.findElement(By.tagName("body")).getAttribute("data-signin");
+                    assertThat(state).isIn("sign-in-refused", "throttled");
+                }
+                assertThat(state).as("throttled within 10 tries").isEqualTo("throttled");
+                assertThat(driver.findElement(By.id("signin-error")).getText()).startsWith("Too many attempts");
+                noSecrets(driver, serve, List.of(token, wrong, password));
+            }
+
+            // a provisioning server whose certificate this daemon does not trust (no --trust-store): said in the form
+            try (CliProcess untrusting = CliProcess.start(ProcessHost.LOCAL, dir, "serve-untrusting",
+                    List.of("serve", "--json", "--sign-in", "--provisioning-url", sandbox.provisioningUrl().toString(),
+                            "-c", dir.resolve("home2").resolve("cusax.conf").toString()),
+                    Map.of("HOME", Files.createDirectories(dir.resolve("home2")).toString()));
+                 HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("chromium2"), 1280, 800, false)) {
+                JsonNode started = untrusting.await("daemon-started", STARTUP);
+                ChromeDriver driver = chromium.driver();
+                driver.get(started.path("signInLink").asText());
+                WebDriverWait wait = chromium.waiting(WAIT);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+                signIn(driver, jid, password);
+                wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-signin", "provisioning-failed"));
+                assertThat(driver.findElement(By.id("signin-error")).getText())
+                        .startsWith("The provisioning server's certificate is not trusted");
+                assertThat(dir.resolve("home2").resolve("cusax.conf")).doesNotExist();
+                chromium.screenshot(SCREENSHOTS.resolve("signin-certificate-1280.png"));
+                noSecrets(driver, untrusting, List.of(password));
             }
         }
     }
