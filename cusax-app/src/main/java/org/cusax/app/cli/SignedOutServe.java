@@ -36,10 +36,16 @@ final class SignedOutServe {
         ClientConfigLoader loader = new ClientConfigLoader(cli.env(), cli.home());
         Login login = new Login(loader, options.loginOptions());
         try (StopSignal signal = new StopSignal();
-             SignedOutDaemon daemon = new SignedOutDaemon(cli.factory(), new SecureRandom(), config, stateDir())) {
+             SignedOutDaemon daemon = new SignedOutDaemon(cli.factory(), new SecureRandom(), config, stateDir(cli))) {
             SignInCommands commands = new SignInCommands((id, password, report) -> login.run(id, password, config, report),
                     config, Optional.ofNullable(options.trustStore), loader, daemon, Optional.empty());
-            int port = daemon.start(commands, 0);
+            int port;
+            try {
+                port = daemon.start(commands, 0);
+            } catch (org.cusax.app.daemon.DaemonLock.HeldElsewhere e) {
+                cli.err.println("cusax: " + config + ": signed out: " + e.getMessage());
+                return ExitCodes.DAEMON;
+            }
             report(daemon, port, config);
             signal.await(duration);
         }
@@ -47,7 +53,7 @@ final class SignedOutServe {
     }
 
     /** {@code daemon.state-dir}'s default (no config yet), {@code ~} being the user's home. */
-    private Path stateDir() {
+    static Path stateDir(CusaxCli cli) {
         String dir = ConfigFile.defaults().get("daemon.state-dir");
         String home = Optional.ofNullable(cli.env().get("HOME")).filter(h -> !h.isBlank()).orElse(cli.home().toString());
         return dir.startsWith("~/") ? Path.of(home).resolve(dir.substring(2)) : Path.of(dir);

@@ -35,8 +35,10 @@ public final class SignedOutDaemon implements SessionStarter, AutoCloseable {
     private final ClientFactory factory;
     private final SecureRandom random;
     private final Path configFile;
+    private final DaemonFiles files;
     private final Path tokenFile;
     private final DaemonToken token;
+    private DaemonLock lock;
     private CommandRegistry signedOut;
     private SignInCommands commands;
     private DaemonServer server;
@@ -50,26 +52,43 @@ public final class SignedOutDaemon implements SessionStarter, AutoCloseable {
         this.factory = factory;
         this.random = random;
         this.configFile = configFile;
-        this.tokenFile = stateDir.resolve("signed-out-" + hash(configFile.toAbsolutePath().toString()) + ".token");
+        this.files = files(configFile, stateDir);
+        this.tokenFile = files.token();
         this.token = DaemonToken.random(random);
     }
 
-    /** Serves {@code signInCommands} on 127.0.0.1:{@code port} (0 = a free one); returns the port. */
-    public synchronized int start(SignInCommands signInCommands, int port) throws IOException {
+    /**
+     * The lock ({@code pid port}, held while this daemon runs, signed in or not: one {@code serve --sign-in} per
+     * config file) and signed-out token files of the daemon started signed out for {@code configFile}.
+     */
+    public static DaemonFiles files(Path configFile, Path stateDir) {
+        return new DaemonFiles(stateDir, "signed-out-" + hash(configFile.toAbsolutePath().normalize().toString()));
+    }
+
+    /**
+     * Serves {@code signInCommands} on 127.0.0.1:{@code port} (0 = a free one); returns the port. Refused when
+     * another daemon started signed out for the same config file runs.
+     */
+    public synchronized int start(SignInCommands signInCommands, int port) throws IOException, DaemonLock.HeldElsewhere {
+        DaemonLock acquired = DaemonLock.acquire(files);
         commands = signInCommands;
         signedOut = new CommandRegistry();
         commands.registerIn(signedOut);
         server = new DaemonServer(signedOut, null, null, token, DaemonServer.EVENT_QUEUE);
         DaemonServer served = server;
         server.serveWebClient(new WebClient(new WebSessions(random, Clock.systemUTC()), token, served::port));
-        int bound = server.start(port);
+        int bound;
         try {
-            new DaemonFiles(tokenFile.getParent(), "signed-out").createDir();
+            bound = server.start(port);
             token.writeTo(tokenFile);
-        } catch (IOException e) {
+            acquired.publish(bound);
+        } catch (IOException | RuntimeException e) {
             server.close();
+            Files.deleteIfExists(tokenFile);
+            acquired.close();
             throw e;
         }
+        lock = acquired;
         LOG.info("daemon serving on 127.0.0.1:{}, signed out", bound);
         return bound;
     }
@@ -130,14 +149,20 @@ public final class SignedOutDaemon implements SessionStarter, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (lock == null) {
+            return; // never started (or refused): the files are another daemon's
+        }
         stop();
         if (server != null) {
             server.close();
         }
         try {
             Files.deleteIfExists(tokenFile);
+            if (lock != null) {
+                lock.close();
+            }
         } catch (IOException e) {
-            LOG.warn("signed-out token file not removed: {}", e.toString());
+            LOG.warn("signed-out state files not cleaned up: {}", e.toString());
         }
     }
 

@@ -57,6 +57,13 @@ class SignedOutDaemonTest {
                     new ClientConfigLoader(Map.of(), dir), daemon, Optional.empty());
             int port = daemon.start(commands, 0);
             Path signedOutToken = daemon.tokenFile();
+            DaemonFiles signedOut = SignedOutDaemon.files(conf, dir.resolve("state"));
+            assertThat(DaemonLock.running(signedOut).orElseThrow().port()).as("found by cusax web-link").isEqualTo(port);
+            try (SignedOutDaemon second = new SignedOutDaemon(c -> { throw new AssertionError(); }, new SecureRandom(),
+                    conf, dir.resolve("state"))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.start(commands, 0))
+                        .as("one signed-out daemon per config file").isInstanceOf(DaemonLock.HeldElsewhere.class);
+            }
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(signedOutToken))).isEqualTo("rw-------");
 
             String link = daemon.server().webClient().orElseThrow().signInLink();

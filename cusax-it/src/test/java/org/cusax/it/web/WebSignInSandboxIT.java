@@ -63,6 +63,13 @@ class WebSignInSandboxIT {
                 Path tokenFile = Path.of(started.path("tokenFile").asText());
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
                 String token = Files.readString(tokenFile).strip();
+                String secondLink;
+                try (CliProcess webLink = CliProcess.start(ProcessHost.LOCAL, dir, "web-link",
+                        List.of("web-link", "--json", "-c", conf.toString()), Map.of("HOME", home.toString()))) {
+                    assertThat(webLink.awaitExit(STARTUP)).as(webLink.output()).isZero();
+                    secondLink = webLink.await("web-link", STARTUP).path("link").asText();
+                }
+                assertThat(secondLink).as("cusax web-link finds a daemon started signed out").startsWith(page + "signin?code=");
                 ChromeDriver driver = chromium.driver();
                 WebDriverWait wait = chromium.waiting(WAIT);
 
@@ -102,6 +109,9 @@ class WebSignInSandboxIT {
                 driver.findElement(By.id("sign-out")).click();
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
                 chromium.resize(390, 844);
+                driver.get(secondLink); // the link from cusax web-link works too
+                wait.until(ExpectedConditions.urlToBe(page));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
                 chromium.screenshot(SCREENSHOTS.resolve("signin-390.png"));
                 signIn(driver, jid, password);
                 signedInAndContactsShown(driver, wait, serve);
