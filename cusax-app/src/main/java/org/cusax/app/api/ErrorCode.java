@@ -31,6 +31,17 @@ public enum ErrorCode {
     TELEPHONY_DOWN(503),
     /** Chat (XMPP) is not online or not configured. */
     CHAT_DOWN(503),
+    /** Sign-in: the provisioning server refused the user id or password. */
+    SIGN_IN_REFUSED(403),
+    /** Sign-in: too many attempts; {@code details.retryAfterSeconds} when the server said. */
+    THROTTLED(429),
+    /** Sign-in: no provisioning server and no service records found: use the manual settings. */
+    NOT_DISCOVERED(404),
+    /**
+     * Sign-in: the provisioning server was refused or not reached; {@code details.kind} says why:
+     * {@code insecure-url}, {@code certificate}, {@code unreachable}, {@code server}, {@code invalid-document}.
+     */
+    PROVISIONING_FAILED(502),
     /** An unexpected failure; the daemon's log says more. */
     INTERNAL(500);
 

@@ -44,6 +44,9 @@ final class DaemonForwarding {
             case NO_ROUTE, CONFIRMATION_REQUIRED -> ExitCodes.NO_ROUTE;
             case TELEPHONY_DOWN -> downCode;
             case CHAT_DOWN -> ExitCodes.NOT_ONLINE;
+            case SIGN_IN_REFUSED, THROTTLED -> ExitCodes.SIGN_IN_REFUSED;
+            case NOT_DISCOVERED -> ExitCodes.CONFIG;
+            case PROVISIONING_FAILED -> ExitCodes.PROVISIONING_FAILED;
             case UNAUTHORIZED, FORBIDDEN, INTERNAL -> ExitCodes.INTERNAL;
         };
     }

@@ -10,22 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.cusax.app.json.JsonWriter;
-import org.cusax.app.provisioning.DnsJavaRecords;
-import org.cusax.app.provisioning.HttpsClients;
-import org.cusax.app.provisioning.HttpsProvisioningFetcher;
+import org.cusax.app.provisioning.Login;
 import org.cusax.app.provisioning.SignIn;
 import org.cusax.core.account.Secret;
 import org.cusax.core.config.ClientConfigLoader;
 import org.cusax.core.config.ConfigError;
-import org.cusax.core.config.ConfigFile;
-import org.cusax.core.discovery.Discovery;
 import org.cusax.core.discovery.UserId;
 import org.cusax.core.provisioning.ProvisioningException;
 
@@ -89,52 +83,27 @@ final class LoginCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path config = cli.configPath();
-        Map<String, String> existing = existing(config);
-        if (!existing.isEmpty() && !existing.containsKey("#login") && !force) {
-            cli.err.println("cusax login: " + config + " exists and was not written by cusax login: use -c OTHER_FILE, "
-                    + "or --force to replace it");
+        if (!force && !Login.mayReplace(config)) { // before asking for the password
+            cli.err.println("cusax login: " + new Login.NotOurs(config).getMessage());
             return ExitCodes.CONFIG;
         }
         try {
             Secret password = password();
-            Optional<URI> url = Optional.ofNullable(provisioningUrl)
-                    .or(() -> Optional.ofNullable(existing.get("provisioning.url")).filter(s -> !s.isEmpty()).map(URI::create));
-            Optional<Path> trust = Optional.ofNullable(trustStore).or(() -> Optional.ofNullable(
-                    existing.get("provisioning.trust-store")).filter(s -> !s.isEmpty()).map(Path::of));
-            Optional<String> dns = Optional.ofNullable(dnsServer).or(() -> Optional.ofNullable(
-                    existing.get("discovery.dns-server")).filter(s -> !s.isEmpty()));
-            HttpsProvisioningFetcher https = new HttpsProvisioningFetcher(HttpsClients.create(trust, timeout), timeout);
-            SignIn signIn = new SignIn(https, new Discovery(DnsJavaRecords.create(dns, timeout), https),
-                    new ClientConfigLoader(cli.env(), cli.home()));
-            SignIn.Result result = signIn.run(new SignIn.Request(id, password, url, trust, dns, config), report);
+            Login login = new Login(new ClientConfigLoader(cli.env(), cli.home()), new Login.Options(
+                    Optional.ofNullable(provisioningUrl), Optional.ofNullable(trustStore), Optional.ofNullable(dnsServer),
+                    timeout, force));
+            SignIn.Result result = login.run(id, password, config, report);
             LoginReport.print(cli, json, id, result, steps, config);
             return ExitCodes.OK;
+        } catch (Login.NotOurs e) {
+            cli.err.println("cusax login: " + e.getMessage());
+            return ExitCodes.CONFIG;
         } catch (ProvisioningException e) {
             return LoginReport.failed(cli, json, e, steps);
         } catch (IOException | ConfigError | IllegalArgumentException e) {
             cli.err.println("cusax login: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-    }
-
-    /** The keys of the config file there now ("#login" when cusax login wrote it); empty when none. */
-    private static Map<String, String> existing(Path config) {
-        Map<String, String> keys = new LinkedHashMap<>();
-        if (!Files.exists(config)) {
-            return keys;
-        }
-        try {
-            if (Files.readString(config, StandardCharsets.UTF_8).startsWith("# Written by cusax login")) {
-                keys.put("#login", "");
-            }
-            ConfigFile file = ConfigFile.read(config);
-            for (String key : List.of("provisioning.url", "provisioning.trust-store", "discovery.dns-server")) {
-                keys.put(key, file.get(key));
-            }
-        } catch (IOException | ConfigError e) {
-            keys.put("#unreadable", e.getMessage());
-        }
-        return keys;
     }
 
     private Secret password() throws IOException {

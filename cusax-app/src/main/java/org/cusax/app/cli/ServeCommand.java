@@ -21,8 +21,11 @@ import picocli.CommandLine.ParentCommand;
  * (un-REGISTER, unavailable presence). Other cusax commands then use it instead of logging in again.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Stay logged in as a daemon serving the command API on 127.0.0.1 until stopped (Ctrl-C); "
-                + "other cusax commands for the same account then use it.")
+        description = {"Stay logged in as a daemon serving the command API on 127.0.0.1 until stopped (Ctrl-C); "
+                + "other cusax commands for the same account then use it.",
+            "With --sign-in, or when the config file does not exist yet, it starts signed out: the web page's "
+                + "sign-in form (user id and password, as cusax login, or manual settings) keeps the config file "
+                + "and starts the session."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     CusaxCli cli;
@@ -31,8 +34,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop by itself after this long (default: run until stopped).")
     Duration duration;
 
+    @picocli.CommandLine.Mixin
+    SignInOptions signIn = new SignInOptions();
+
     @Override
     public Integer call() throws Exception {
+        if (signIn.requested || !java.nio.file.Files.exists(cli.configPath())) {
+            LogLevels.apply(cli.verbosity());
+            return new SignedOutServe(cli, signIn).run(duration);
+        }
         Optional<ClientConfig> loaded = cli.daemonConfig();
         if (loaded.isEmpty()) {
             return ExitCodes.CONFIG;

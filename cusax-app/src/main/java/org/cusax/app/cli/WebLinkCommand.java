@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.cusax.app.daemon.DaemonFiles;
 import org.cusax.app.daemon.DaemonLock;
 import org.cusax.app.daemon.DaemonToken;
+import org.cusax.app.daemon.SignedOutDaemon;
 import org.cusax.app.json.JsonWriter;
 import org.cusax.app.web.WebSessions;
 import org.cusax.core.config.ClientConfig;
@@ -25,21 +26,30 @@ import picocli.CommandLine.ParentCommand;
 
 /** Asks the running daemon for a new one-time sign-in link to its web client (docs/web.md). */
 @Command(name = "web-link", mixinStandardHelpOptions = true,
-        description = "Print a new one-time sign-in link to the running daemon's web client (works once, for 2 minutes).")
+        description = "Print a new one-time sign-in link to the running daemon's web client (works once, for 2 minutes); "
+                + "also for a daemon started signed out (serve --sign-in) with the same config file.")
 final class WebLinkCommand implements Callable<Integer> {
     @ParentCommand
     CusaxCli cli;
 
     @Override
     public Integer call() throws Exception {
-        Optional<ClientConfig> loaded = cli.daemonConfig();
-        if (loaded.isEmpty()) {
-            return ExitCodes.CONFIG;
+        Optional<DaemonLock.Holder> holder = Optional.empty();
+        Optional<String> token = Optional.empty();
+        if (java.nio.file.Files.exists(cli.configPath())) {
+            Optional<ClientConfig> loaded = cli.daemonConfig();
+            if (loaded.isEmpty()) {
+                return ExitCodes.CONFIG;
+            }
+            DaemonFiles files = DaemonFiles.of(loaded.get().daemon(), loaded.get().link());
+            holder = DaemonLock.running(files);
+            token = DaemonToken.read(files.token());
         }
-        ClientConfig config = loaded.get();
-        DaemonFiles files = DaemonFiles.of(config.daemon(), config.link());
-        Optional<DaemonLock.Holder> holder = DaemonLock.running(files);
-        Optional<String> token = DaemonToken.read(files.token());
+        if (holder.isEmpty() || token.isEmpty()) { // a daemon started signed out for this config (serve --sign-in)
+            DaemonFiles files = SignedOutDaemon.files(cli.configPath(), SignedOutServe.stateDir(cli));
+            holder = DaemonLock.running(files);
+            token = DaemonToken.read(files.token());
+        }
         if (holder.isEmpty() || token.isEmpty()) {
             cli.err.println("cusax: no daemon runs for this account: start one with 'cusax serve' (same config)");
             return ExitCodes.DAEMON;

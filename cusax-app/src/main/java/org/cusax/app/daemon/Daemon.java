@@ -30,10 +30,12 @@ public final class Daemon implements AutoCloseable {
     private final DaemonServer server;
     private final int port;
     private final boolean ownsClient;
+    private final boolean ownsServer;
 
     private Daemon(DaemonFiles files, DaemonLock lock, CusaxClient client, ScheduledExecutorService timers,
-                   DaemonServer server, int port, boolean ownsClient) {
+                   DaemonServer server, int port, boolean ownsClient, boolean ownsServer) {
         this.ownsClient = ownsClient;
+        this.ownsServer = ownsServer;
         this.files = files;
         this.lock = lock;
         this.client = client;
@@ -52,7 +54,24 @@ public final class Daemon implements AutoCloseable {
     public static Daemon start(ClientConfig config, ClientFactory factory, SecureRandom random,
                                java.util.Optional<java.nio.file.Path> configFile)
             throws IOException, DaemonLock.HeldElsewhere {
-        return open(config, null, factory, random, configFile);
+        return open(config, null, factory, random, configFile, null);
+    }
+
+    /**
+     * A server already listening, with its token and page (a daemon started signed out); {@code more} adds
+     * commands to the session's registry (the sign-in commands).
+     */
+    public record Host(DaemonServer server, DaemonToken token, java.util.function.Consumer<CommandRegistry> more) {
+    }
+
+    /**
+     * Starts the session for {@code config} on {@code host}'s server (same port, token and page sessions),
+     * as {@link #start} does otherwise; {@link #close} logs out and leaves the server to its owner.
+     */
+    public static Daemon adopt(ClientConfig config, ClientFactory factory, SecureRandom random,
+                               java.util.Optional<java.nio.file.Path> configFile, Host host)
+            throws IOException, DaemonLock.HeldElsewhere {
+        return open(config, null, factory, random, configFile, host);
     }
 
     /**
@@ -61,11 +80,11 @@ public final class Daemon implements AutoCloseable {
      */
     public static Daemon serving(ClientConfig config, CusaxClient running, SecureRandom random)
             throws IOException, DaemonLock.HeldElsewhere {
-        return open(config, running, null, random, java.util.Optional.empty());
+        return open(config, running, null, random, java.util.Optional.empty(), null);
     }
 
     private static Daemon open(ClientConfig config, CusaxClient running, ClientFactory factory, SecureRandom random,
-                               java.util.Optional<java.nio.file.Path> configFile)
+                               java.util.Optional<java.nio.file.Path> configFile, Host host)
             throws IOException, DaemonLock.HeldElsewhere {
         DaemonFiles files = DaemonFiles.of(config.daemon(), config.link());
         DaemonLock lock = DaemonLock.acquire(files);
@@ -81,19 +100,29 @@ public final class Daemon implements AutoCloseable {
             });
             CommandRegistry registry = CommandRegistry.standard(client, client.link(), Timers.on(timers), config.audio());
             new org.cusax.app.api.SettingsCommands(client, config, configFile).registerIn(registry);
-            DaemonToken token = DaemonToken.random(random);
-            server = new DaemonServer(registry, client, new EventEncoder(client.link()), token, DaemonServer.EVENT_QUEUE);
-            DaemonServer served = server;
-            server.serveWebClient(new org.cusax.app.web.WebClient(
-                    new org.cusax.app.web.WebSessions(random, java.time.Clock.systemUTC()), token, served::port));
-            int port = server.start(config.daemon().port());
+            DaemonToken token;
+            int port;
+            if (host == null) {
+                token = DaemonToken.random(random);
+                server = new DaemonServer(registry, client, new EventEncoder(client.link()), token, DaemonServer.EVENT_QUEUE);
+                DaemonServer served = server;
+                server.serveWebClient(new org.cusax.app.web.WebClient(
+                        new org.cusax.app.web.WebSessions(random, java.time.Clock.systemUTC()), token, served::port));
+                port = server.start(config.daemon().port());
+            } else {
+                token = host.token();
+                host.more().accept(registry);
+                host.server().serveSession(registry, client, new EventEncoder(client.link()));
+                port = host.server().port();
+            }
             token.writeTo(files.token());
             lock.publish(port);
             if (running == null) {
                 client.start();
             }
             LOG.info("daemon serving on 127.0.0.1:{}", port);
-            return new Daemon(files, lock, client, timers, server, port, running == null);
+            return new Daemon(files, lock, client, timers, host == null ? server : host.server(), port,
+                    running == null, host == null);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -128,7 +157,9 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (ownsServer) {
+            server.close();
+        }
         if (ownsClient) {
             client.close();
         }

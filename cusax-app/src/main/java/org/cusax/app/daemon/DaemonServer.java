@@ -36,9 +36,9 @@ public final class DaemonServer implements AutoCloseable {
     public static final int EVENT_QUEUE = 1024;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final CommandRegistry registry;
-    private final CusaxCommands core;
-    private final EventEncoder encoder;
+    private volatile CommandRegistry registry;
+    private volatile CusaxCommands core; // null while signed out (no session, no events)
+    private volatile EventEncoder encoder;
     private final RequestGuard guard;
     private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "cusax-ws-sender");
@@ -59,6 +59,19 @@ public final class DaemonServer implements AutoCloseable {
         this.encoder = encoder;
         this.guard = new RequestGuard(token, () -> port);
         this.queueSize = queueSize;
+    }
+
+    /**
+     * Serves another registry and session from now on, on the same port, token and page sessions: a daemon
+     * started signed out gets its session this way once signed in ({@code core} null: signed out again).
+     * Event subscribers of the previous session are closed.
+     */
+    public void serveSession(CommandRegistry registry, CusaxCommands core, EventEncoder encoder) {
+        this.registry = registry;
+        this.core = core;
+        this.encoder = encoder;
+        subscribers.values().forEach(BoundedSubscriber::close);
+        subscribers.clear();
     }
 
     /** Serves the web client's page and accepts its session cookie too (call before {@link #start}). */
@@ -163,6 +176,12 @@ public final class DaemonServer implements AutoCloseable {
     static final long EVENT_PING_SECONDS = 10;
 
     private void subscribe(WsContext ctx) {
+        CusaxCommands core = this.core;
+        EventEncoder encoder = this.encoder;
+        if (core == null) {
+            ctx.closeSession(1008, "signed out: no session yet");
+            return;
+        }
         BoundedSubscriber s = new BoundedSubscriber("ws-" + ctx.sessionId(), queueSize,
                 e -> json(encoder.encode(e)), ctx::send, reason -> {
                     subscribers.remove(ctx.sessionId());

@@ -35,7 +35,8 @@ public final class WebClient {
             Map.entry("roster.js", "text/javascript; charset=utf-8"),
             Map.entry("settings.js", "text/javascript; charset=utf-8"),
             Map.entry("alerts.js", "text/javascript; charset=utf-8"),
-            Map.entry("devices.js", "text/javascript; charset=utf-8"));
+            Map.entry("devices.js", "text/javascript; charset=utf-8"),
+            Map.entry("signin.js", "text/javascript; charset=utf-8"));
 
     private final WebSessions sessions;
     private final DaemonToken token;

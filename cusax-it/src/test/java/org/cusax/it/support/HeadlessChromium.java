@@ -29,6 +29,14 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts Chromium with a window (viewport) of {@code width}×{@code height}. */
     public static HeadlessChromium start(Path dir, int width, int height) throws IOException {
+        return start(dir, width, height, true);
+    }
+
+    /**
+     * The same; {@code logCommands} false keeps chromedriver's log to warnings: a test that types a password into
+     * the page would otherwise find it in that log (chromedriver logs every command with its arguments).
+     */
+    public static HeadlessChromium start(Path dir, int width, int height, boolean logCommands) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver packages "
                     + "(./run-tests installs them): " + CHROMIUM + ", " + CHROMEDRIVER);
@@ -43,6 +51,8 @@ public final class HeadlessChromium implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .withLogFile(dir.resolve("chromedriver.log").toFile())
+                .withLogLevel(logCommands ? org.openqa.selenium.chromium.ChromiumDriverLogLevel.INFO
+                        : org.openqa.selenium.chromium.ChromiumDriverLogLevel.WARNING)
                 .build();
         return new HeadlessChromium(new ChromeDriver(service, options));
     }

@@ -6,6 +6,7 @@ import { ChatPane } from './chat.js';
 import { Calls } from './calls.js';
 import { RosterPanel } from './roster.js';
 import { SettingsPane } from './settings.js';
+import { signedIn } from './signin.js';
 
 const contacts = new Contacts({ onOpen: (jid) => openChat(jid), onCall: (jid, name) => calls.place(jid, name),
   onEdit: (c) => rosterPanel.edit(c) });
@@ -97,8 +98,8 @@ function tabs() {
 tabs();
 // Subscribe first, then load: every change after the snapshot arrives as an event (badges keep the newest
 // state by its "since", so an event that overtakes the snapshot is not undone by it).
-load().then((signedIn) => {
-  if (!signedIn) return;
+signedIn().then(() => load()).then((loaded) => {
+  if (!loaded) return;
   events(onEvent, (state) => {
     if (state === 'open') {
       document.body.dataset.events = 'open';
