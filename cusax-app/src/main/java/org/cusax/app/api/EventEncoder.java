@@ -59,7 +59,7 @@ public final class EventEncoder implements EventVisitor<Map<String, Object>> {
     public Map<String, Object> visit(ChatMessageReceived e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", e.message().peer());
-        m.put("body", e.message().body());
+        m.put("body", e.message().displayBody());
         m.put("id", e.message().id());
         return m;
     }

@@ -34,13 +34,21 @@ final class HumanFormat {
         return "contact " + who + ": " + c.presence().availability().token() + status + (c.callable() ? " [Call]" : "");
     }
 
+    /**
+     * A multi-line text (a chat body, already in its display form) with its continuation lines indented, so
+     * that no line of a message can pass for a line of its own ("message from boss@…").
+     */
+    static String continued(String text) {
+        return text.replace("\n", "\n    ");
+    }
+
     /** The line for an event; empty when the event says nothing a person needs to read. */
     static String event(CusaxEvent event, CusaxLink link) {
         if (event instanceof ConnectionChanged c) {
             return half(c.status(), link);
         }
         if (event instanceof ChatMessageReceived r) {
-            return "message from " + r.message().peer() + ": " + r.message().body();
+            return "message from " + r.message().peer() + ": " + continued(r.message().displayBody());
         }
         if (event instanceof ChatMessageStatusChanged s) {
             return "message to " + s.message().peer() + " " + s.state().name().toLowerCase(java.util.Locale.ROOT)
