@@ -63,6 +63,9 @@ final class HumanFormat {
         if (event instanceof org.cusax.core.event.ContactsLoading) {
             return ""; // progress: nothing a person needs line by line
         }
+        if (event instanceof org.cusax.core.event.ContactsCapped c) {
+            return "WARNING: " + c.message();
+        }
         if (event instanceof org.cusax.core.event.ContactsLoaded l) {
             return "contact list loaded (" + l.total() + (l.total() == 1 ? " contact)" : " contacts)");
         }

@@ -14,6 +14,7 @@ final class RemoteFormat {
             case "connection" -> half(e);
             case "chat-received" -> "message from " + str(e, "from") + ": "
                     + HumanFormat.continued(org.cusax.core.contact.DisplayText.multiLine(str(e, "body")));
+            case "contacts-capped" -> "WARNING: " + str(e, "message");
             case "chat-status" -> "message to " + str(e, "to") + " " + str(e, "state");
             case "security-parity" -> (Boolean.TRUE.equals(e.get("matched")) ? "security: " : "WARNING: ")
                     + str(e, "explanation");
