@@ -28,6 +28,7 @@ local base_dir = "/var/lib/cusax-prosody"         -- holds data/, prosody.pid an
 local tls_certificate = "/etc/prosody/certs/cusax.test.crt"  -- PEM, full chain
 local tls_key = "/etc/prosody/certs/cusax.test.key"          -- PEM private key
 local log_level = "info"                          -- debug, info, warn or error
+local c2s_without_tls = false                     -- keep false; true (tests only) offers no STARTTLS at all
 local tls_protocol = "tlsv1_2+"                   -- TLS versions served: tlsv1_2+, tlsv1_3, tlsv1_2 (only)
 -- Accounts from the cusax user directory on PostgreSQL (docs/provisioning.md) instead of Prosody's
 -- own store: nil, or the connection and the folder holding mod_auth_cusax_directory.lua, e.g.
@@ -59,7 +60,8 @@ http_ports = { }
 https_ports = { }
 
 -- ------------------------------------------------------------------ security
-c2s_require_encryption = true
+-- c2s_without_tls: the testbed's "server without TLS" (cusax must refuse it); never in production
+c2s_require_encryption = not c2s_without_tls
 s2s_require_encryption = true
 if directory_sql then
 	-- deploy/prosody/modules/mod_auth_cusax_directory.lua (needs lua-dbi-postgresql)
@@ -99,6 +101,11 @@ local enabled_modules = {
 if directory_sql then
 	-- TEL fields of every directory user's vCard come from the directory (mod_cusax_vcard_tel.lua)
 	table.insert(enabled_modules, "cusax_vcard_tel")
+end
+if c2s_without_tls then
+	for i, name in ipairs(enabled_modules) do
+		if name == "tls" then table.remove(enabled_modules, i) break end
+	end
 end
 modules_enabled = enabled_modules
 modules_disabled = {

@@ -3,11 +3,8 @@ package org.cusax.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -127,13 +124,13 @@ public final class Sandbox implements AutoCloseable {
                  | IllegalArgumentException e) {
             closeAll(started);
             if (owns) {
-                deleteTree(dir);
+                SandboxDirDisposal.dispose(dir, options.keepFilesIn());
             }
             throw new SandboxStartException("the sandbox could not start: " + e.getMessage(), e);
         } catch (InterruptedException | RuntimeException e) {
             closeAll(started);
             if (owns) {
-                deleteTree(dir);
+                SandboxDirDisposal.dispose(dir, options.keepFilesIn());
             }
             throw e;
         }
@@ -213,13 +210,16 @@ public final class Sandbox implements AutoCloseable {
         return echo.jid();
     }
 
-    /** Stops the peers and both servers; deletes the directory if the sandbox made it. Idempotent. */
+    /**
+     * Stops the peers and both servers; deletes the directory if the sandbox made it (or moves it into
+     * {@link SandboxOptions#keepFilesIn()}). Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             closeAll(started);
             if (ownsWorkDir) {
-                deleteTree(workDir);
+                SandboxDirDisposal.dispose(workDir, options.keepFilesIn());
             }
             LOG.info("sandbox for {} stopped", options.domain());
         }
@@ -233,26 +233,6 @@ public final class Sandbox implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("sandbox: {} did not stop cleanly: {}", c.getClass().getSimpleName(), e.toString());
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("sandbox: could not delete {}: {}", dir, e.toString());
         }
     }
 }

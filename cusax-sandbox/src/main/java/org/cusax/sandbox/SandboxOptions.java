@@ -23,10 +23,11 @@ import org.cusax.sandbox.xmpp.SandboxXmppOptions;
  *                         empty (default) for a new temporary directory, deleted at close
  */
 public record SandboxOptions(String domain, int xmppPort, int sipUdpPort, int sipTcpPort, int sipTlsPort,
-                             List<String> digestAlgorithms, Optional<Path> workDir) {
+                             List<String> digestAlgorithms, Optional<Path> workDir, Optional<Path> keepFilesIn) {
     public SandboxOptions {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(workDir, "workDir");
+        Objects.requireNonNull(keepFilesIn, "keepFilesIn");
         digestAlgorithms = List.copyOf(digestAlgorithms);
         // the part options check domain, ports and algorithms; fail here, before anything starts
         SandboxXmppOptions.defaults().withDomain(domain).withPort(xmppPort);
@@ -36,28 +37,41 @@ public record SandboxOptions(String domain, int xmppPort, int sipUdpPort, int si
 
     public static SandboxOptions defaults() {
         return new SandboxOptions(SandboxXmppOptions.DEFAULT_DOMAIN, 0, 0, 0, 0,
-                SandboxSipOptions.DEFAULT_DIGEST_ALGORITHMS, Optional.empty());
+                SandboxSipOptions.DEFAULT_DIGEST_ALGORITHMS, Optional.empty(), Optional.empty());
     }
 
     public SandboxOptions withDomain(String d) {
-        return new SandboxOptions(d, xmppPort, sipUdpPort, sipTcpPort, sipTlsPort, digestAlgorithms, workDir);
+        return new SandboxOptions(d, xmppPort, sipUdpPort, sipTcpPort, sipTlsPort, digestAlgorithms,
+                workDir, keepFilesIn);
     }
 
     public SandboxOptions withXmppPort(int p) {
-        return new SandboxOptions(domain, p, sipUdpPort, sipTcpPort, sipTlsPort, digestAlgorithms, workDir);
+        return new SandboxOptions(domain, p, sipUdpPort, sipTcpPort, sipTlsPort, digestAlgorithms,
+                workDir, keepFilesIn);
     }
 
     public SandboxOptions withSipPorts(int udp, int tcp, int tls) {
-        return new SandboxOptions(domain, xmppPort, udp, tcp, tls, digestAlgorithms, workDir);
+        return new SandboxOptions(domain, xmppPort, udp, tcp, tls, digestAlgorithms,
+                workDir, keepFilesIn);
     }
 
     public SandboxOptions withDigestAlgorithms(List<String> algorithms) {
-        return new SandboxOptions(domain, xmppPort, sipUdpPort, sipTcpPort, sipTlsPort, algorithms, workDir);
+        return new SandboxOptions(domain, xmppPort, sipUdpPort, sipTcpPort, sipTlsPort, algorithms,
+                workDir, keepFilesIn);
     }
 
     /** Keeps everything in {@code dir} (created if missing, left in place at close). */
     public SandboxOptions withWorkDir(Path dir) {
         return new SandboxOptions(domain, xmppPort, sipUdpPort, sipTcpPort, sipTlsPort, digestAlgorithms,
+                Optional.of(dir), keepFilesIn);
+    }
+
+    /**
+     * At close, the temporary directory the sandbox made (no {@link #withWorkDir}) is moved into {@code dir}
+     * instead of being deleted: kept for inspection (the integration tests' secret scan reads it there).
+     */
+    public SandboxOptions withKeepFilesIn(Path dir) {
+        return new SandboxOptions(domain, xmppPort, sipUdpPort, sipTcpPort, sipTlsPort, digestAlgorithms, workDir,
                 Optional.of(dir));
     }
 }

@@ -87,13 +87,9 @@ final class KamailioPeers {
     /** Waits until {@code counter} has grown by at least {@code by} (e.g. 50 packets = one second of audio). */
     static long awaitGrowth(String what, LongSupplier counter, long by) throws InterruptedException {
         long start = counter.getAsLong();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (counter.getAsLong() < start + by) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not grow by " + by + " within " + WAIT + " (from " + start
-                        + " to " + counter.getAsLong() + ")");
-            }
-            Thread.sleep(20);
+        if (!org.cusax.core.testing.Eventually.holds(() -> counter.getAsLong() >= start + by, WAIT)) {
+            throw new AssertionError(what + " did not grow by " + by + " within " + WAIT + " (from " + start
+                    + " to " + counter.getAsLong() + ")");
         }
         return counter.getAsLong();
     }

@@ -122,12 +122,8 @@ class ProsodyChatIT {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
+        if (!org.cusax.core.testing.Eventually.holds(condition, WAIT)) {
+            throw new AssertionError("timed out waiting for " + what);
         }
     }
 
@@ -277,12 +273,9 @@ class ProsodyChatIT {
     }
 
     private void awaitBobAvailable() throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (cb.presence(bob.jid()).map(pr -> !pr.availability().online()).orElse(true)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("bob's presence never arrived: " + cb.presence(bob.jid()));
-            }
-            Thread.sleep(20);
+        if (!org.cusax.core.testing.Eventually.holds(
+                () -> cb.presence(bob.jid()).map(pr -> pr.availability().online()).orElse(false), WAIT)) {
+            throw new AssertionError("bob's presence never arrived: " + cb.presence(bob.jid()));
         }
     }
 

@@ -152,12 +152,8 @@ class ProsodyContactsIT {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
+        if (!org.cusax.core.testing.Eventually.holds(condition, WAIT)) {
+            throw new AssertionError("timed out waiting for " + what);
         }
     }
 

@@ -17,6 +17,7 @@ import org.cusax.core.event.ChatMessageStatusChanged;
 import org.cusax.core.event.ConnectionChanged;
 import org.cusax.core.event.ContactRemoved;
 import org.cusax.core.event.ContactUpdated;
+import org.cusax.core.event.ContactsCapped;
 import org.cusax.core.event.ContactsLoaded;
 import org.cusax.core.event.ContactsLoading;
 import org.cusax.core.event.CusaxEvent;
@@ -59,7 +60,7 @@ public final class EventEncoder implements EventVisitor<Map<String, Object>> {
     public Map<String, Object> visit(ChatMessageReceived e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", e.message().peer());
-        m.put("body", e.message().body());
+        m.put("body", e.message().displayBody());
         m.put("id", e.message().id());
         return m;
     }
@@ -85,6 +86,16 @@ public final class EventEncoder implements EventVisitor<Map<String, Object>> {
     @Override
     public Map<String, Object> visit(ContactsLoaded e) {
         return Map.of("total", e.total());
+    }
+
+    @Override
+    public Map<String, Object> visit(ContactsCapped e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kept", e.kept());
+        m.put("ignored", e.ignored());
+        m.put("limit", e.limit());
+        m.put("message", e.message());
+        return m;
     }
 
     @Override

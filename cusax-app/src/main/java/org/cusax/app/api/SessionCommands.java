@@ -86,7 +86,7 @@ final class SessionCommands {
             contact = Optional.of(requireJid(contact.get()));
         }
         int limit = p.integer("limit", 50, 0, Integer.MAX_VALUE);
-        return core.history(contact, limit).stream().map(JsonLinesHistoryStore::toJson).toList();
+        return core.history(contact, limit).stream().map(JsonLinesHistoryStore::toDisplayJson).toList();
     }
 
     static String requireJid(String jid) throws ApiException {

@@ -75,7 +75,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (cli.json) {
             JsonWriter json = new JsonWriter(cli.out);
             entries.forEach(e -> {
-                Map<String, Object> m = JsonLinesHistoryStore.toJson(e);
+                Map<String, Object> m = JsonLinesHistoryStore.toDisplayJson(e);
                 m.put("at", e.at().atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
                 json.line(m);
             });
@@ -95,6 +95,6 @@ final class HistoryCommand implements Callable<Integer> {
         }
         ChatRecord m = (ChatRecord) e;
         return String.format("%s  chat %-8s %-28s %s%s", at, m.direction().name().toLowerCase(java.util.Locale.ROOT),
-                m.peer(), m.body(), m.failure().map(r -> "  [failed: " + r + "]").orElse(""));
+                m.peer(), HumanFormat.continued(m.displayBody()), m.failure().map(r -> "  [failed: " + r + "]").orElse(""));
     }
 }

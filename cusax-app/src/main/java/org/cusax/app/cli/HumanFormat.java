@@ -34,13 +34,21 @@ final class HumanFormat {
         return "contact " + who + ": " + c.presence().availability().token() + status + (c.callable() ? " [Call]" : "");
     }
 
+    /**
+     * A multi-line text (a chat body, already in its display form) with its continuation lines indented, so
+     * that no line of a message can pass for a line of its own ("message from boss@…").
+     */
+    static String continued(String text) {
+        return text.replace("\n", "\n    ");
+    }
+
     /** The line for an event; empty when the event says nothing a person needs to read. */
     static String event(CusaxEvent event, CusaxLink link) {
         if (event instanceof ConnectionChanged c) {
             return half(c.status(), link);
         }
         if (event instanceof ChatMessageReceived r) {
-            return "message from " + r.message().peer() + ": " + r.message().body();
+            return "message from " + r.message().peer() + ": " + continued(r.message().displayBody());
         }
         if (event instanceof ChatMessageStatusChanged s) {
             return "message to " + s.message().peer() + " " + s.state().name().toLowerCase(java.util.Locale.ROOT)
@@ -54,6 +62,9 @@ final class HumanFormat {
         }
         if (event instanceof org.cusax.core.event.ContactsLoading) {
             return ""; // progress: nothing a person needs line by line
+        }
+        if (event instanceof org.cusax.core.event.ContactsCapped c) {
+            return "WARNING: " + c.message();
         }
         if (event instanceof org.cusax.core.event.ContactsLoaded l) {
             return "contact list loaded (" + l.total() + (l.total() == 1 ? " contact)" : " contacts)");

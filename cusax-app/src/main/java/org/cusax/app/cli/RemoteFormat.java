@@ -12,7 +12,9 @@ final class RemoteFormat {
         String type = str(e, "type");
         return switch (type) {
             case "connection" -> half(e);
-            case "chat-received" -> "message from " + str(e, "from") + ": " + str(e, "body");
+            case "chat-received" -> "message from " + str(e, "from") + ": "
+                    + HumanFormat.continued(org.cusax.core.contact.DisplayText.multiLine(str(e, "body")));
+            case "contacts-capped" -> "WARNING: " + str(e, "message");
             case "chat-status" -> "message to " + str(e, "to") + " " + str(e, "state");
             case "security-parity" -> (Boolean.TRUE.equals(e.get("matched")) ? "security: " : "WARNING: ")
                     + str(e, "explanation");

@@ -38,12 +38,20 @@ final class SandboxSettings {
                     + "(default: a temporary directory, deleted at exit).")
     Path dir;
 
+    @Option(names = "--keep-files-in", paramLabel = "DIR", defaultValue = "${env:CUSAX_SANDBOX_KEEP_FILES_IN}",
+            description = "At exit, move the temporary directory into DIR instead of deleting it, for inspection "
+                    + "(default: $CUSAX_SANDBOX_KEEP_FILES_IN, else deleted; ignored with --dir).")
+    Path keepFilesIn;
+
     /** The sandbox options; throws IllegalArgumentException with a clear message for bad values. */
     SandboxOptions options() {
         List<String> algorithms = Arrays.stream(digest.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.toUpperCase(Locale.ROOT)).toList();
         SandboxOptions o = SandboxOptions.defaults().withDomain(domain.toLowerCase(Locale.ROOT)).withXmppPort(xmppPort)
                 .withSipPorts(sipUdpPort, sipTcpPort, sipTlsPort).withDigestAlgorithms(algorithms);
+        if (keepFilesIn != null && !keepFilesIn.toString().isBlank()) {
+            o = o.withKeepFilesIn(keepFilesIn);
+        }
         return dir == null ? o : o.withWorkDir(dir);
     }
 }

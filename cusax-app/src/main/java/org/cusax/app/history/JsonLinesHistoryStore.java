@@ -140,6 +140,19 @@ public final class JsonLinesHistoryStore implements HistoryStore {
         return m;
     }
 
+    /**
+     * The JSON form shown to a user (the API's {@code history}, {@code cusax history --json}): as
+     * {@link #toJson} but a chat body in its display form ({@code ChatRecord.displayBody()}); the file keeps
+     * the body as received.
+     */
+    public static Map<String, Object> toDisplayJson(HistoryEntry entry) {
+        Map<String, Object> m = toJson(entry);
+        if (entry instanceof ChatRecord c) {
+            m.put("body", c.displayBody());
+        }
+        return m;
+    }
+
     public static HistoryEntry fromJson(JsonNode n) {
         String kind = text(n, "kind");
         Instant at = Instant.parse(text(n, "at"));

@@ -83,7 +83,7 @@ public final class JsonModel {
         m.put("id", msg.id());
         m.put("peer", msg.peer());
         m.put("direction", lower(msg.direction().name()));
-        m.put("body", msg.body());
+        m.put("body", msg.displayBody());
         m.put("timestamp", msg.timestamp().toString());
         return m;
     }

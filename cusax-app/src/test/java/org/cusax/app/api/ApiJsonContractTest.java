@@ -71,6 +71,7 @@ class ApiJsonContractTest {
                 new ChatMessageReceived(AT, in),
                 new ChatMessageStatusChanged(AT, ChatMessage.outgoing("bob@cusax.test", "x"), DeliveryState.ACKNOWLEDGED),
                 new ContactsLoading(AT, 3, 7), new ContactsLoaded(AT, 7),
+                new org.cusax.core.event.ContactsCapped(AT, 5, 7, 5),
                 new ContactUpdated(AT, Contact.of("bob@cusax.test", "Bob").withPresence(new Presence(Availability.AWAY, "lunch"))),
                 new ContactRemoved(AT, "eve@cusax.test"),
                 new org.cusax.core.event.SubscriptionRequest(AT, "dave@cusax.test", "pending"),
@@ -116,6 +117,9 @@ class ApiJsonContractTest {
         assertThat(byType.get("security-parity")).containsEntry("matched", true).containsEntry("chat", "tls").containsEntry("explanation", "only one half is online: nothing to compare")
                 .containsEntry("decision", "one-half").containsEntry("profile", "warn");
         assertThat(byType.get("contacts-loading")).containsEntry("done", 3).containsEntry("total", 7);
+        assertThat(byType.get("contacts-capped")).containsEntry("kept", 5).containsEntry("ignored", 7)
+                .containsEntry("limit", 5).containsEntry("message",
+                        "the server sent more contacts than contacts.max-roster = 5: 7 contacts were ignored, 5 kept");
         assertThat(byType.get("contact-updated")).containsEntry("jid", "bob@cusax.test");
         assertThat(byType.get("contact-removed")).containsEntry("jid", "eve@cusax.test");
         assertThat(byType.get("subscription-request")).containsEntry("jid", "dave@cusax.test")

@@ -3,6 +3,8 @@ package org.cusax.core.chat;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.cusax.core.contact.DisplayText;
+
 /**
  * A one-to-one chat message.
  *
@@ -25,6 +27,14 @@ public record ChatMessage(String id, String peer, Direction direction, String bo
             throw new IllegalArgumentException("a chat message needs a direction and a time");
         }
         body = body == null ? "" : body;
+    }
+
+    /**
+     * The body as front-ends show it: lines kept, control characters and bidi overrides neutralised
+     * ({@link DisplayText#multiLine}); {@link #body()} stays as received.
+     */
+    public String displayBody() {
+        return DisplayText.multiLine(body);
     }
 
     public static ChatMessage outgoing(String peer, String body) {

@@ -99,6 +99,11 @@ final class ChatSide implements ChatCallbacks {
     }
 
     @Override
+    public void onContactsCapped(int kept, int ignored, int limit) {
+        contactList.onContactsCapped(kept, ignored, limit);
+    }
+
+    @Override
     public void onContactsLoaded(int total) {
         contactList.onContactsLoaded(total);
     }

@@ -15,6 +15,7 @@ import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
 import org.cusax.core.event.ContactRemoved;
 import org.cusax.core.event.ContactUpdated;
+import org.cusax.core.event.ContactsCapped;
 import org.cusax.core.event.ContactsLoaded;
 import org.cusax.core.event.ContactsLoading;
 import org.cusax.core.event.EventBus;
@@ -119,6 +120,13 @@ final class ContactList implements ContactCallbacks {
     @Override
     public void onContactsLoading(int done, int total) {
         events.publish(new ContactsLoading(Instant.now(), done, total));
+    }
+
+    @Override
+    public void onContactsCapped(int kept, int ignored, int limit) {
+        ContactsCapped capped = new ContactsCapped(Instant.now(), kept, ignored, limit);
+        LOG.warn("{}", capped.message());
+        events.publish(capped);
     }
 
     @Override

@@ -101,7 +101,7 @@ public final class ClientConfigLoader {
         }
         return new ContactSettings(region, preference, c.path("contacts.cache-dir"),
                 c.integer("contacts.requests-in-flight", 1, 1000), c.bool("contacts.publish-reachability"),
-                c.bool("contacts.prime-caps"));
+                c.bool("contacts.prime-caps"), c.integer("contacts.max-roster", 1, ContactSettings.MAX_ROSTER_LIMIT));
     }
 
     private static AudioSettings audio(ConfigValues c) {

@@ -14,11 +14,18 @@ import org.cusax.core.contact.TelPreference;
  *                           empty = no disk cache (everything is fetched at each start)
  * @param requestsInFlight   most vCard requests outstanding at once while loading
  * @param publishReachability publish our SIP address-of-record as XEP-0152 reachability (presence + PEP)
+ * @param maxRoster          most roster items kept ({@code contacts.max-roster}): a roster or roster pushes
+ *                           beyond it are ignored, with a warning, so that a hostile server cannot grow
+ *                           the contact list, its details and its cache without bound
  */
 public record ContactSettings(String defaultRegion, TelPreference telPreference, Optional<Path> cacheDir,
-                              int requestsInFlight, boolean publishReachability, boolean primeCaps) {
+                              int requestsInFlight, boolean publishReachability, boolean primeCaps, int maxRoster) {
     /** The largest {@code contacts.requests-in-flight}, and its default: as many as the adapter allows. */
     public static final int MAX_REQUESTS_IN_FLIGHT = 1000;
+    /** The default of {@code contacts.max-roster}. */
+    public static final int DEFAULT_MAX_ROSTER = 50_000;
+    /** The largest {@code contacts.max-roster} accepted. */
+    public static final int MAX_ROSTER_LIMIT = 1_000_000;
 
     public ContactSettings {
         if (defaultRegion == null || !defaultRegion.matches("[A-Z]{2}")) {
@@ -32,6 +39,16 @@ public record ContactSettings(String defaultRegion, TelPreference telPreference,
         if (requestsInFlight < 1 || requestsInFlight > MAX_REQUESTS_IN_FLIGHT) {
             throw new IllegalArgumentException("contacts.requests-in-flight must be within 1..1000");
         }
+        if (maxRoster < 1 || maxRoster > MAX_ROSTER_LIMIT) {
+            throw new IllegalArgumentException("contacts.max-roster must be within 1..1000000");
+        }
+    }
+
+    /** With the default {@code contacts.max-roster}. */
+    public ContactSettings(String defaultRegion, TelPreference telPreference, Optional<Path> cacheDir,
+                           int requestsInFlight, boolean publishReachability, boolean primeCaps) {
+        this(defaultRegion, telPreference, cacheDir, requestsInFlight, publishReachability, primeCaps,
+                DEFAULT_MAX_ROSTER);
     }
 
     /** Without priming our capabilities ({@code contacts.prime-caps = false}). */
@@ -42,7 +59,14 @@ public record ContactSettings(String defaultRegion, TelPreference telPreference,
 
     /** The same, priming our capabilities with the server before the roster (very large rosters). */
     public ContactSettings primingCaps() {
-        return new ContactSettings(defaultRegion, telPreference, cacheDir, requestsInFlight, publishReachability, true);
+        return new ContactSettings(defaultRegion, telPreference, cacheDir, requestsInFlight, publishReachability, true,
+                maxRoster);
+    }
+
+    /** The same, keeping at most {@code max} roster items. */
+    public ContactSettings withMaxRoster(int max) {
+        return new ContactSettings(defaultRegion, telPreference, cacheDir, requestsInFlight, publishReachability,
+                primeCaps, max);
     }
 
     /** US region, default preference, no disk cache, as many requests in flight as the adapter allows, reachability published. */

@@ -5,7 +5,7 @@ import java.time.Instant;
 /** Something a user interface may want to show. */
 public sealed interface CusaxEvent
         permits ConnectionChanged, SecurityParityChanged, ChatMessageReceived, ChatMessageStatusChanged,
-        ContactsLoading, ContactsLoaded, ContactUpdated, ContactRemoved, SubscriptionRequest,
+        ContactsLoading, ContactsLoaded, ContactsCapped, ContactUpdated, ContactRemoved, SubscriptionRequest,
         CallRinging, CallAnswered, CallEnded, IncomingCall, DtmfReceived, CallHeld, CallResumed,
         CallMuted, AudioDeviceFailed {
 

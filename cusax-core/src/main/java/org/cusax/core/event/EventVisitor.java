@@ -18,6 +18,8 @@ public interface EventVisitor<R> {
 
     R visit(ContactsLoaded event);
 
+    R visit(ContactsCapped event);
+
     R visit(ContactUpdated event);
 
     R visit(ContactRemoved event);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.chat.Direction;
+import org.cusax.core.contact.DisplayText;
 
 /**
  * One chat message in the history.
@@ -35,6 +36,11 @@ public record ChatRecord(String id, Instant at, Direction direction, String peer
     /** The same message, marked as refused for {@code reason}. */
     public ChatRecord failed(String reason) {
         return new ChatRecord(id, at, direction, peer, body, Optional.of(reason));
+    }
+
+    /** The body as front-ends show it ({@link DisplayText#multiLine}); {@link #body()} is kept as received. */
+    public String displayBody() {
+        return DisplayText.multiLine(body);
     }
 
     public static ChatRecord of(ChatMessage m) {

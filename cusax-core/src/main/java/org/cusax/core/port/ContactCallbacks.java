@@ -48,6 +48,13 @@ public interface ContactCallbacks {
     default void onContactsLoading(int done, int total) {
     }
 
+    /**
+     * The server offered more roster items than the configured limit ({@code contacts.max-roster}):
+     * {@code kept} are reported, {@code ignored} were dropped.
+     */
+    default void onContactsCapped(int kept, int ignored, int limit) {
+    }
+
     /** Every roster contact's details are known (from the server or the cache). */
     default void onContactsLoaded(int total) {
     }

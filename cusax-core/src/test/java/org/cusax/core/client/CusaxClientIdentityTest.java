@@ -34,6 +34,7 @@ import org.cusax.core.history.HistoryEntry;
 import org.cusax.core.history.InMemoryHistoryStore;
 import org.cusax.core.port.RosterItem;
 import org.cusax.core.testing.EventRecorder;
+import org.cusax.core.testing.Eventually;
 import org.cusax.core.testing.FakeChatPort;
 import org.cusax.core.testing.FakeTelephonyPort;
 import org.cusax.core.testing.TestAccounts;
@@ -203,11 +204,8 @@ class CusaxClientIdentityTest {
         assertThat(client.history(Optional.empty(), 1)).hasSize(1);
     }
 
-    private List<HistoryEntry> waitForEntries(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (store.load().size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    private List<HistoryEntry> waitForEntries(int n) {
+        Eventually.holds(() -> store.load().size() >= n, WAIT); // the assertions that follow say what is missing
         return client.history(Optional.empty(), 0);
     }
 }

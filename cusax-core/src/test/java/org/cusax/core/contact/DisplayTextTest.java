@@ -53,4 +53,42 @@ class DisplayTextTest {
                 List.of(), List.of());
         assertThat(c.fromDisplayName()).isEqualTo("Eve  Via: x\uFFFD[31m");
     }
+
+    @Test
+    @DisplayName("Trojan Source (CVE-2021-42574, Unicode UAX #9 §2.1-2.4): bidi embeddings, overrides and isolates in a chat body are neutralised")
+    void bidiControlsInAChatBodyAreNeutralised() {
+        String body = "pay \u202Eevil\u202C \u202A\u202B\u202D \u2066\u2067\u2068x\u2069";
+        assertThat(DisplayText.multiLine(body)).isEqualTo("pay \uFFFDevil\uFFFD \uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\uFFFDx\uFFFD");
+        // the marks LRM/RLM are no overrides: they stay, as do scripts written right to left
+        assertThat(DisplayText.multiLine("\u200F\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627"))
+                .isEqualTo("\u200F\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627");
+    }
+
+    @Test
+    @DisplayName("ISO/IEC 6429 C1 controls (U+0080-U+009F, e.g. the 8-bit CSI U+009B) and C0/DEL in a chat body are neutralised")
+    void c1AndC0ControlsInAChatBodyAreNeutralised() {
+        assertThat(DisplayText.multiLine("a\u009B2Jb\u0085c\u0080\u009F\u007F\u001b[31m\u0007"))
+                .isEqualTo("a\uFFFD2Jb\uFFFDc\uFFFD\uFFFD\uFFFD\uFFFD[31m\uFFFD");
+        assertThat(DisplayText.multiLine("\u000B\f")).isEqualTo("\uFFFD\uFFFD");
+    }
+
+    @Test
+    @DisplayName("a chat body keeps its lines and tabs; a CR cannot return over what its line showed (RFC 6120 carries CR, LF and TAB)")
+    void aChatBodyKeepsItsLinesAndTabs() {
+        assertThat(DisplayText.multiLine("one\r\ntwo\rthree\n\tfour ")).isEqualTo("one\ntwo\nthree\n\tfour ");
+        assertThat(DisplayText.multiLine("Zoë 😀 李 \"<b>\"")).isEqualTo("Zoë 😀 李 \"<b>\"");
+        assertThat(DisplayText.multiLine(null)).isEmpty();
+    }
+
+    @Test
+    void theMessageKeepsItsBodyOnlyItsDisplayFormIsNeutralised() {
+        String raw = "hi\u202Etxt.exe\u009B";
+        org.cusax.core.chat.ChatMessage m = new org.cusax.core.chat.ChatMessage("m1", "eve@evil.example",
+                org.cusax.core.chat.Direction.INCOMING, raw, java.time.Instant.EPOCH);
+        assertThat(m.body()).isEqualTo(raw);
+        assertThat(m.displayBody()).isEqualTo("hi\uFFFDtxt.exe\uFFFD");
+        org.cusax.core.history.ChatRecord r = org.cusax.core.history.ChatRecord.of(m);
+        assertThat(r.body()).isEqualTo(raw);
+        assertThat(r.displayBody()).isEqualTo(m.displayBody());
+    }
 }

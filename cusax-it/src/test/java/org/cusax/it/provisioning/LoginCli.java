@@ -88,6 +88,7 @@ final class LoginCli {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("HOME", home.toString());
         pb.environment().remove("CUSAX_CONFIG");
+        pb.environment().putAll(CliProcess.childEnvironment(java.util.Map.of()));
         return pb;
     }
 }

@@ -19,6 +19,15 @@ import org.junit.jupiter.api.io.TempDirFactory;
 public final class ScannedTempDirFactory implements TempDirFactory {
     static final String PROPERTY = "cusax.it.tmp";
 
+    /**
+     * Where child JVMs ({@code cusax sandbox}, {@code cusax demo}) move the temporary sandbox directory they
+     * made instead of deleting it at exit (their {@code CUSAX_SANDBOX_KEEP_FILES_IN}): inside {@link #root()},
+     * so that the scan reads what they wrote there. Empty when the build names no root.
+     */
+    public static Optional<Path> childSandboxes() {
+        return root().map(r -> r.resolve("sandboxes"));
+    }
+
     /** This build's directory of kept temporary directories, if the build names one. */
     static Optional<Path> root() {
         String base = System.getProperty(PROPERTY);

@@ -48,7 +48,8 @@ public final class CliProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(childJvm("org.cusax.app.Main"));
         cmd.addAll(args);
         Path out = dir.resolve(name + ".out");
-        ServerProcess p = new ServerProcess("cusax-" + name, host.command(cmd), environment, dir, out, List.of());
+        ServerProcess p = new ServerProcess("cusax-" + name, host.command(cmd), childEnvironment(environment), dir, out,
+                List.of());
         p.start(Duration.ofSeconds(10), () -> true);
         return new CliProcess(p, out);
     }
@@ -58,8 +59,8 @@ public final class CliProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(childJvm("org.cusax.app.Main"));
         cmd.addAll(args);
         Path out = dir.resolve(name + ".out");
-        ServerProcess p = new ServerProcess("cusax-" + name, host.command(cmd), Map.of(), dir, out, List.of())
-                .withStdinPipe();
+        ServerProcess p = new ServerProcess("cusax-" + name, host.command(cmd), childEnvironment(Map.of()), dir, out,
+                List.of()).withStdinPipe();
         p.start(Duration.ofSeconds(10), () -> true);
         return new CliProcess(p, out);
     }
@@ -87,6 +88,20 @@ public final class CliProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return awaitExit(limit);
+    }
+
+    /**
+     * The environment of every {@code cusax} child: {@code extra}, and (when the build keeps its temporary
+     * directories for {@code SecretLeakScan}) {@code CUSAX_SANDBOX_KEEP_FILES_IN}, so that a sandbox the child
+     * starts by itself is moved there at exit instead of deleted, and scanned like every file of the run.
+     * Its stdout and stderr go to {@code NAME.out} in the directory the test gives, a {@code @TempDir} or
+     * a testbed's run directory, both scanned.
+     */
+    public static Map<String, String> childEnvironment(Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        org.cusax.it.secrets.ScannedTempDirFactory.childSandboxes()
+                .ifPresent(d -> env.putIfAbsent("CUSAX_SANDBOX_KEEP_FILES_IN", d.toString()));
+        return Map.copyOf(env);
     }
 
     /** A small JVM running {@code mainClass} with this test JVM's class path (add the arguments). */

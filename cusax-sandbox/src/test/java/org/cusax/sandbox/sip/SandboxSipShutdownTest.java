@@ -108,16 +108,11 @@ class SandboxSipShutdownTest {
 
     /** Threads started since {@code before} that are still alive after a bounded wait for them to end. */
     private static List<String> threadsLeft(Set<Thread> before) throws InterruptedException {
-        List<Thread> left = List.of();
-        for (int i = 0; i < 50; i++) {
-            left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
-                    .filter(t -> !PROCESS_WIDE.matcher(t.getName()).lookingAt()).toList();
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        return left.stream().map(t -> t.getName() + " at " + Arrays.stream(t.getStackTrace()).limit(8)
+        java.util.function.Supplier<List<Thread>> alive = () -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive())
+                .filter(t -> !PROCESS_WIDE.matcher(t.getName()).lookingAt()).toList();
+        org.cusax.core.testing.Eventually.holds(() -> alive.get().isEmpty(), Duration.ofSeconds(5));
+        return alive.get().stream().map(t -> t.getName() + " at " + Arrays.stream(t.getStackTrace()).limit(8)
                 .map(String::valueOf).collect(Collectors.joining(" <- "))).toList();
     }
 }

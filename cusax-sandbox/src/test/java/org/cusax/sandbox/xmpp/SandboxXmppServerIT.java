@@ -26,6 +26,7 @@ import org.cusax.core.port.TransmitResult;
 import org.cusax.provisioning.directory.PhoneNumber;
 import org.cusax.xmpp.SmackChatPort;
 import org.cusax.xmpp.testing.LogCapture;
+import org.cusax.core.testing.Eventually;
 import org.cusax.xmpp.testing.Peer;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
@@ -240,12 +241,9 @@ class SandboxXmppServerIT {
             assertThat(in.body()).isEqualTo("hi alice");
 
             // Presence goes both ways: bob's client sees alice come online (RFC 6121 §4.2.2).
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (bob.presences().stream().noneMatch(p -> p.getFrom() != null
-                    && p.getFrom().toString().equals(aliceFull) && p.isAvailable())) {
-                assertThat(System.nanoTime()).as("alice's presence at bob").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            assertThat(Eventually.holds(() -> bob.presences().stream().anyMatch(p -> p.getFrom() != null
+                    && p.getFrom().toString().equals(aliceFull) && p.isAvailable()), WAIT))
+                    .as("alice's presence at bob").isTrue();
         }
         cb.awaitPresence("bob" + D, p -> !p.availability().online(), WAIT);
     }
@@ -256,11 +254,7 @@ class SandboxXmppServerIT {
         cb.awaitState(ConnectionState.ONLINE, WAIT);
         ChatMessage out = ChatMessage.outgoing("carol" + D, "while you were away");
         alice.transmit(out);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (server.offlineCount("carol") == 0) {
-            assertThat(System.nanoTime()).as("message stored offline").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        assertThat(Eventually.holds(() -> server.offlineCount("carol") > 0, WAIT)).as("message stored offline").isTrue();
         assertThat(server.offlineCount("carol")).isEqualTo(1);
         try (Peer carol = Peer.login(account("carol", PASSWORD), "later", true)) {
             Message got = carol.nextMessage(WAIT);
@@ -277,11 +271,8 @@ class SandboxXmppServerIT {
         cb.awaitState(ConnectionState.ONLINE, WAIT);
         ChatMessage lost = ChatMessage.outgoing("nobody" + D, "anyone?");
         alice.transmit(lost);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (cb.failed().stream().noneMatch(f -> f.startsWith(lost.id() + ": "))) {
-            assertThat(System.nanoTime()).as("an error reply for " + lost.id()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        assertThat(Eventually.holds(() -> cb.failed().stream().anyMatch(f -> f.startsWith(lost.id() + ": ")), WAIT))
+                .as("an error reply for " + lost.id()).isTrue();
         System.out.println("delivery failure: " + cb.failed());
     }
 
@@ -295,11 +286,8 @@ class SandboxXmppServerIT {
         try (Peer p = Peer.login(erin, "x", true)) {
             assertThat(p.connection().isAuthenticated()).isTrue();
             other.stop();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (p.connection().isConnected()) {
-                assertThat(System.nanoTime()).as("connection closed by stop()").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            assertThat(Eventually.holds(() -> !p.connection().isConnected(), WAIT)).as("connection closed by stop()")
+                    .isTrue();
         }
         other.stop();
         assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close()).isInstanceOf(java.net.ConnectException.class);

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.cusax.core.testing.Eventually;
 import org.cusax.sip.net.FlowMonitor;
 import org.cusax.sip.net.ObservedSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -90,11 +91,7 @@ class KeepaliveTest {
         ObservedSocket[] client = new ObservedSocket[1];
         try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Keepalive k = run(listening, Integer.MAX_VALUE, lost, client);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (k.pingsSent() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(k.pingsSent()).isGreaterThanOrEqualTo(3);
+            assertThat(Eventually.holds(() -> k.pingsSent() >= 3, Duration.ofSeconds(10))).as("3 pings sent").isTrue();
             assertThat(lost).isNotDone();
             assertThat(client[0].flow().bytesReceived()).isGreaterThanOrEqualTo(4);
             client[0].close();
@@ -119,11 +116,7 @@ class KeepaliveTest {
         ObservedSocket[] client = new ObservedSocket[1];
         try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Keepalive k = run(listening, 0, lost, client);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (k.pingsSent() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(k.pingsSent()).isGreaterThanOrEqualTo(3);
+            assertThat(Eventually.holds(() -> k.pingsSent() >= 3, Duration.ofSeconds(10))).as("3 pings sent").isTrue();
             assertThat(lost).isNotDone();
             client[0].close();
         }

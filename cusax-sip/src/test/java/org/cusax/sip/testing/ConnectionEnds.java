@@ -5,6 +5,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Set;
 
+import org.cusax.core.testing.Eventually;
+
 /** For tests of what a stopping SIP stack does to its connections: accepted, then closed. */
 public final class ConnectionEnds {
     private ConnectionEnds() {
@@ -29,12 +31,9 @@ public final class ConnectionEnds {
 
     /** Waits (up to 5 s) until a thread named {@code prefix}… not in {@code before} runs: the stack accepted. */
     public static void awaitAccepted(Set<Thread> before, String prefix) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> !before.contains(t) && t.getName().startsWith(prefix))) {
-                return;
-            }
-            Thread.sleep(50);
+        if (Eventually.holds(() -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> !before.contains(t) && t.getName().startsWith(prefix)), java.time.Duration.ofSeconds(5))) {
+            return;
         }
         throw new AssertionError("the stack did not accept the connection (no new " + prefix + " thread)");
     }

@@ -50,6 +50,16 @@ public final class ProsodyServer {
     /** TLS versions served unless told otherwise (the deploy/ default). */
     public static final String DEFAULT_TLS_PROTOCOL = "tlsv1_2+";
     private String tlsProtocol = DEFAULT_TLS_PROTOCOL;
+    private boolean withoutTls;
+
+    /**
+     * From the next (re)start on: {@code false} serves clients without TLS (no STARTTLS offered, encryption
+     * not required, as a misconfigured or downgraded server would), {@code true} the deploy/ default.
+     */
+    public synchronized void offerStartTls(boolean offered) {
+        this.withoutTls = !offered;
+        render();
+    }
 
     /**
      * The TLS versions served from the next (re)start on: LuaSec's {@code protocol}, e.g. {@code tlsv1_2}
@@ -256,6 +266,7 @@ public final class ProsodyServer {
                 + "local tls_key = " + lua(cert.privateKey().toString()) + "\n"
                 + "local log_level = " + lua(verbose ? "debug" : "info") + "\n"
                 + "local tls_protocol = " + lua(tlsProtocol) + "\n"
+                + "local c2s_without_tls = " + withoutTls + "\n"
                 + (directory == null ? "local directory_sql = nil\nlocal directory_modules = nil\n"
                         : "local directory_sql = { driver = \"PostgreSQL\", database = " + lua(directory.database())
                                 + ", host = " + lua(directory.host()) + ", port = " + directory.port() + ", username = "

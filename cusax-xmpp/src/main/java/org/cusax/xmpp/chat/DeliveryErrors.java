@@ -1,9 +1,17 @@
 package org.cusax.xmpp.chat;
 
+import org.cusax.core.contact.DisplayText;
 import org.jivesoftware.smack.packet.StanzaError;
 
-/** Turns a message error reply (RFC 6120 §8.3) into a sentence for the user. */
+/**
+ * Turns a message error reply (RFC 6120 §8.3) into a sentence for the user. The server's descriptive
+ * {@code <text/>} is the remote server's words: it is shown on one line without control characters or bidi
+ * overrides ({@link DisplayText#oneLine}) and cut at {@value #MAX_TEXT} characters.
+ */
 final class DeliveryErrors {
+    /** Most characters of the server's descriptive text kept. */
+    static final int MAX_TEXT = 200;
+
     private DeliveryErrors() {
     }
 
@@ -25,7 +33,10 @@ final class DeliveryErrors {
             case jid_malformed -> sentence = "the recipient's address is not valid";
             default -> sentence = "the server refused the message";
         }
-        String text = error.getDescriptiveText();
+        String text = DisplayText.oneLine(error.getDescriptiveText());
+        if (text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT) + "…";
+        }
         return sentence + " (" + c + (text == null || text.isBlank() ? "" : ": " + text) + ")";
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cusax.core.config.ContactSettings;
 import org.cusax.core.contact.Presence;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * <li>vCard4 (XEP-0292) and PEP reachability (XEP-0152 §4) notifications carry the new data: no request;</li>
  * <li>presence gives availability, reachability per resource (XEP-0152 §3) and the XEP-0153 photo hash.</li>
  * </ul>
+ *
+ * <p>At most {@code contacts.max-roster} contacts are kept ({@link RosterCap}); nothing is remembered about
+ * an ignored item, nor about presence from a JID that is not a kept contact.
  *
  * <p><b>How a vcard-temp change is noticed.</b> XEP-0054 has no notification. The only signal is the
  * XEP-0153 photo hash in presence: we keep the SHA-1 of the photo of the vCard we fetched; a presence
@@ -66,6 +70,7 @@ public final class ContactSync implements ContactLoader.Sink {
     private final Map<String, String> photoTriggered = new HashMap<>();
     private final AtomicInteger fromCache = new AtomicInteger();
     private final AtomicInteger fetched = new AtomicInteger();
+    private final RosterCap cap;
     private LoadRound round;
     private LoadRound interrupted;
     private ScheduledFuture<?> flush;
@@ -77,7 +82,14 @@ public final class ContactSync implements ContactLoader.Sink {
      */
     public ContactSync(ContactCallbacks callbacks, ContactCache cache, TelQueries queries, int requestsInFlight,
                        Clock clock, String threadName) {
+        this(callbacks, cache, queries, requestsInFlight, ContactSettings.DEFAULT_MAX_ROSTER, clock, threadName);
+    }
+
+    /** @param maxRoster most roster items kept ({@code contacts.max-roster}) */
+    public ContactSync(ContactCallbacks callbacks, ContactCache cache, TelQueries queries, int requestsInFlight,
+                       int maxRoster, Clock clock, String threadName) {
         this.out = new SafeContactCallbacks(callbacks);
+        this.cap = new RosterCap(maxRoster, out);
         this.cache = cache;
         this.clock = clock;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -91,8 +103,9 @@ public final class ContactSync implements ContactLoader.Sink {
     // ------------------------------------------------------------------ events (any thread)
 
     /** Reports the cached roster and the cached tels of its contacts (the list shows before login). */
-    public void showCached(List<RosterItem> cachedRoster) {
+    public void showCached(List<RosterItem> all) {
         submit(() -> {
+            List<RosterItem> cachedRoster = cap.cut(all, "cached roster");
             cachedRoster.forEach(i -> roster.put(i.jid(), i));
             if (cachedRoster.isEmpty()) {
                 return;
@@ -109,8 +122,9 @@ public final class ContactSync implements ContactLoader.Sink {
     }
 
     /** The server's roster was (re)loaded: report it and fetch what is missing, new or changed. */
-    public void rosterLoaded(List<RosterItem> items) {
+    public void rosterLoaded(List<RosterItem> all) {
         submit(() -> {
+            List<RosterItem> items = cap.cut(all, "roster");
             Map<String, RosterItem> previous = new LinkedHashMap<>(roster);
             roster.clear();
             items.forEach(i -> roster.put(i.jid(), i));
@@ -135,6 +149,9 @@ public final class ContactSync implements ContactLoader.Sink {
     public void rosterPushed(List<RosterItem> items) {
         submit(() -> {
             for (RosterItem item : items) {
+                if (!roster.containsKey(item.jid()) && !cap.admitsPush(item, roster.size())) {
+                    continue;
+                }
                 RosterItem before = roster.put(item.jid(), item);
                 out.onRosterItem(item);
                 if (!item.equals(before)) {
@@ -166,6 +183,9 @@ public final class ContactSync implements ContactLoader.Sink {
     public void presence(String bare, Presence aggregated, String resource, boolean available, List<RawTel> reach,
                          Optional<String> photo) {
         submit(() -> {
+            if (!roster.containsKey(bare)) {
+                return; // not a (kept) contact: nothing is remembered about it
+            }
             if (!aggregated.equals(presences.put(bare, aggregated))) {
                 out.onPresence(bare, aggregated);
             }

@@ -71,7 +71,7 @@ public final class ContactWiring {
         }
         VCard4Manager vcard4 = new VCard4Manager(connection);
         sync = new ContactSync(callbacks, cache, new SmackTelQueries(new VCardTelManager(connection), vcard4, acks),
-                settings.requestsInFlight(), Clock.systemUTC(), "cusax-xmpp-contacts-" + account);
+                settings.requestsInFlight(), settings.maxRoster(), Clock.systemUTC(), "cusax-xmpp-contacts-" + account);
         reach = new ReachManager(connection);
         ownReach = settings.publishReachability() ? ownSipAor.flatMap(ReachManager::own) : Optional.empty();
         if (settings.publishReachability() && ownSipAor.isPresent() && ownReach.isEmpty()) {

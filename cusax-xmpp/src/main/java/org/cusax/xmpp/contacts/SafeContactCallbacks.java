@@ -68,6 +68,11 @@ final class SafeContactCallbacks implements ContactCallbacks {
     }
 
     @Override
+    public void onContactsCapped(int kept, int ignored, int limit) {
+        call("onContactsCapped", () -> target.onContactsCapped(kept, ignored, limit));
+    }
+
+    @Override
     public void onContactsLoaded(int total) {
         call("onContactsLoaded", () -> target.onContactsLoaded(total));
     }

@@ -122,6 +122,20 @@ public final class RecordingCallbacks implements ChatCallbacks {
         notifyAll();
     }
 
+    private final List<String> capped = new ArrayList<>();
+
+    @Override
+    public synchronized void onContactsCapped(int kept, int ignored, int limit) {
+        capped.add("kept " + kept + ", ignored " + ignored + ", limit " + limit);
+        log.add("capped " + kept + "/" + ignored);
+        notifyAll();
+    }
+
+    /** Every onContactsCapped call as "kept K, ignored I, limit L". */
+    public synchronized List<String> capped() {
+        return List.copyOf(capped);
+    }
+
     @Override
     public synchronized void onContactsLoaded(int total) {
         loaded.add(total);

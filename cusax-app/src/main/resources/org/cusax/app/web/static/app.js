@@ -61,6 +61,7 @@ function onEvent(e) {
     case 'security-parity': parity(e); break;
     case 'contacts-loading': contacts.loading(e.done, e.total); break;
     case 'contacts-loaded': command('roster').then((r) => contacts.load(r)); break;
+    case 'contacts-capped': say(`Warning: ${e.message}`); break;
     case 'contact-updated': contacts.update(e); break;
     case 'contact-removed': contacts.remove(e.jid); break;
     case 'subscription-request': rosterPanel.request(e); break;
