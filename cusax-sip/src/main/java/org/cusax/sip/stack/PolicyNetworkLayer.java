@@ -74,7 +74,9 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
         TlsPolicy policy = tls();
         sockets.refuseIfStopped();
-        return sockets.listen((SSLServerSocket) policy.serverSocket(port, backlog, bindAddress));
+        // the same screen as TCP, after the handshake, on the decrypted stream
+        return sockets.listen((SSLServerSocket) policy.serverSocket(port, backlog, bindAddress),
+                MalformedRequestScreen::badRequest, maxMessageSize > 0 ? maxMessageSize : DEFAULT_FRAME);
     }
 
     @Override
