@@ -27,6 +27,7 @@ import org.cusax.sip.hostile.RawSipClient;
 import org.cusax.testbed.TestUser;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.junit.TestbedExtension;
+import org.cusax.testbed.pki.CertificateFiles;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.process.FreePorts;
 import org.cusax.testbed.sip.SipTransport;
@@ -46,17 +47,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HostileSipCampaignIT {
     @RegisterExtension
     static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults());
+    private static final String LISTENER_HOST = "client.cusax.test";
 
     @ParameterizedTest(name = "SIP over {0}")
-    @EnumSource(value = SipTransport.class, names = {"UDP", "TCP"})
+    @EnumSource(value = SipTransport.class, names = {"UDP", "TCP", "TLS"})
     void afterTheCampaignTheClientIsStillRegisteredAndAnswersARealCall(SipTransport transport) throws Exception {
         TestUser user = TB.testbed().createUser("hostile" + transport.name().toLowerCase(java.util.Locale.ROOT));
         int sipPort = FreePorts.next();
         ExecutorService answering = Executors.newSingleThreadExecutor();
         Path tone = AudioFiles.ulawTone(TB.testbed().runDir().resolve("hostile-tone.ulaw"), 500, Duration.ofSeconds(2));
-        try (RunningClient c = RunningClient.start(TB.testbed(), user, transport,
-                Map.of("security.profile", "warn", "sip.local.address", "127.0.0.1",
-                        "sip.local.port", String.valueOf(sipPort)));
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of("security.profile", "warn",
+                "sip.local.address", "127.0.0.1", "sip.local.port", String.valueOf(sipPort)));
+        if (transport == SipTransport.TLS) {
+            // our TLS listener presents a certificate of the run's CA for its own name (RFC 3261 §26.3.1)
+            CertificateFiles identity = TB.testbed().ca().issue("hostile-listener", List.of(LISTENER_HOST),
+                    List.of("127.0.0.1"));
+            overrides.put("sip.tls.listener-certificate", identity.certificate().toString());
+            overrides.put("sip.tls.listener-key", identity.privateKey().toString());
+        }
+        try (RunningClient c = RunningClient.start(TB.testbed(), user, transport, overrides);
              DatagramSocket socket = new DatagramSocket(0, RawSipClient.loopback())) {
             c.await(Half.TELEPHONY, ConnectionState.ONLINE);
             List<String> refusedCalls = new ArrayList<>();
@@ -84,7 +93,8 @@ class HostileSipCampaignIT {
                 Optional<Integer> status = switch (transport) {
                     case UDP -> raw.udp(socket, bytes, k.callId());
                     case TCP -> raw.tcp(bytes, k.callId());
-                    case TLS -> throw new IllegalStateException("not run over TLS");
+                    case TLS -> raw.tls(TB.testbed().ca().sslContext().getSocketFactory(), LISTENER_HOST, bytes,
+                            k.callId());
                 };
                 if (status.isPresent()) {
                     byClass.merge(status.get() / 100 + "xx", 1, Integer::sum);
