@@ -36,7 +36,12 @@ public final class RawSipClient {
     /** UDP: one datagram, then the first final response for {@code callId}. */
     public Optional<Integer> udp(DatagramSocket socket, byte[] message, String callId) throws IOException {
         socket.send(new DatagramPacket(message, message.length, target));
-        socket.setSoTimeout(waitMillis);
+        return receiveUdp(socket, callId, waitMillis);
+    }
+
+    /** UDP: the first final response for {@code callId} arriving on {@code socket} within {@code millis}. */
+    public Optional<Integer> receiveUdp(DatagramSocket socket, String callId, int millis) throws IOException {
+        socket.setSoTimeout(millis);
         byte[] buf = new byte[70_000];
         while (true) {
             DatagramPacket p = new DatagramPacket(buf, buf.length);

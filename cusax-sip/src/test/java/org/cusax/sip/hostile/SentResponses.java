@@ -38,6 +38,9 @@ final class SentResponses extends AppenderBase<ILoggingEvent> implements AutoClo
         String text = event.getFormattedMessage();
         if (text.startsWith("sent ")) {
             sent.add(text.substring(text.indexOf('\n') + 1));
+            synchronized (sent) {
+                sent.notifyAll();
+            }
         }
     }
 
@@ -50,6 +53,19 @@ final class SentResponses extends AppenderBase<ILoggingEvent> implements AutoClo
             }
         }
         return Optional.empty();
+    }
+
+    /** Waits up to {@code millis} for the stack to send a final response for {@code callId}. */
+    Optional<Integer> awaitFinalStatus(String callId, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (sent) {
+            Optional<Integer> status = finalStatus(callId);
+            for (long left = millis; status.isEmpty() && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                sent.wait(left);
+                status = finalStatus(callId);
+            }
+            return status;
+        }
     }
 
     @Override
