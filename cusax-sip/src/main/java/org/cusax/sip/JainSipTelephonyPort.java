@@ -43,6 +43,7 @@ import org.cusax.sip.stack.LocalAddresses;
 import org.cusax.sip.stack.SipEndpoint;
 import org.cusax.sip.stack.SipSetupException;
 import org.cusax.sip.tls.TlsPolicy;
+import org.cusax.sip.tls.ListenerIdentity;
 import org.cusax.sip.tls.TlsSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,7 +178,8 @@ public final class JainSipTelephonyPort implements TelephonyPort {
         SipEndpoint ep = null;
         try {
             Optional<TlsPolicy> tls = transport == Transport.TLS
-                    ? Optional.of(TlsPolicy.create(account.security(), account.domain())) : Optional.empty();
+                    ? Optional.of(listenerIdentity(TlsPolicy.create(account.security(), account.domain())))
+                    : Optional.empty();
             Duration connectTimeout = settings.requestTimeout().compareTo(MAX_CONNECT_TIMEOUT) < 0
                     ? settings.requestTimeout() : MAX_CONNECT_TIMEOUT;
             EndpointConfig config = new EndpointConfig("cusax-sip-" + UUID.randomUUID(),
@@ -222,6 +224,15 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             }
             status.failed(FailureReason.of(Kind.CONFIGURATION, e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+    }
+
+    /** The policy, its TLS listener presenting sip.tls.listener-certificate/-key when they are set. */
+    private TlsPolicy listenerIdentity(TlsPolicy policy) throws TlsSetupException {
+        if (settings.listenerCertificate().isEmpty() || settings.listenerKey().isEmpty()) {
+            return policy;
+        }
+        return policy.withListenerIdentity(ListenerIdentity.fromPem(
+                settings.listenerCertificate().get(), settings.listenerKey().get()));
     }
 
     /**

@@ -53,7 +53,8 @@ public final class ClientConfigLoader {
                     c.duration("sip.request-timeout"), c.bool("sip.call-info"),
                     c.string("sip.trusted-proxy"), c.duration("sip.call.ring-timeout"),
                     c.duration("sip.call.ack-timeout"), c.duration("sip.call.media-timeout"))
-                    .withTrustProxyByAddress(c.bool("sip.trusted-proxy.by-address"));
+                    .withTrustProxyByAddress(c.bool("sip.trusted-proxy.by-address"))
+                    .withListenerIdentity(c.path("sip.tls.listener-certificate"), c.path("sip.tls.listener-key"));
             Backoff backoff = new Backoff(c.duration("reconnect.initial-delay"), c.duration("reconnect.max-delay"),
                     c.decimal("reconnect.multiplier"), c.decimal("reconnect.jitter"));
             return new ClientConfig(new CusaxLink(telephony, chat), xmpp, sip, backoff, contacts(c), presence(c),

@@ -1,8 +1,10 @@
 package org.cusax.core.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * SIP half settings beyond the account itself.
@@ -27,12 +29,35 @@ import java.util.Locale;
  * @param trustProxyByAddress over UDP or TCP (no peer identity), believe the trusted proxy's P-Asserted-Identity
  *                           on its source address alone; over TLS the connection's verified certificate is
  *                           always required ({@code sip.trusted-proxy.by-address}, default false)
+ * @param listenerCertificate PEM certificate chain our TLS listener presents ({@code sip.tls.listener-certificate});
+ *                           empty = none, and no TLS handshake on our listener can complete (requests then come
+ *                           only over our own connection to the proxy)
+ * @param listenerKey        its unencrypted PEM PKCS#8 private key ({@code sip.tls.listener-key}); set with the
+ *                           certificate or not at all
  */
 public record SipSettings(String displayName, String userAgent, String localAddress, int localPort,
                           Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
                           List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
                           String trustedProxy, Duration ringTimeout, Duration ackTimeout, Duration mediaTimeout,
-                          boolean trustProxyByAddress) {
+                          boolean trustProxyByAddress, Optional<Path> listenerCertificate, Optional<Path> listenerKey) {
+
+    /** Settings without a TLS listener identity. */
+    public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
+                       Duration registerExpires, Duration keepaliveInterval, int maxMessageSize,
+                       List<String> digestAlgorithms, Duration requestTimeout, boolean sendCallInfo,
+                       String trustedProxy, Duration ringTimeout, Duration ackTimeout, Duration mediaTimeout,
+                       boolean trustProxyByAddress) {
+        this(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval, maxMessageSize,
+                digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout, mediaTimeout,
+                trustProxyByAddress, Optional.empty(), Optional.empty());
+    }
+
+    /** The same settings, our TLS listener presenting this certificate and key (both empty: none). */
+    public SipSettings withListenerIdentity(Optional<Path> certificate, Optional<Path> key) {
+        return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
+                maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout,
+                mediaTimeout, trustProxyByAddress, certificate, key);
+    }
 
     /** Settings that trust no P-Asserted-Identity by source address alone. */
     public SipSettings(String displayName, String userAgent, String localAddress, int localPort,
@@ -48,7 +73,7 @@ public record SipSettings(String displayName, String userAgent, String localAddr
     public SipSettings withTrustProxyByAddress(boolean value) {
         return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
                 maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout,
-                mediaTimeout, value);
+                mediaTimeout, value, listenerCertificate, listenerKey);
     }
 
     /** Default ring timeout (sip.call.ring-timeout). */
@@ -90,14 +115,14 @@ public record SipSettings(String displayName, String userAgent, String localAddr
     public SipSettings withCallTimeouts(Duration ring, Duration ack) {
         return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
                 maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ring, ack, mediaTimeout,
-                trustProxyByAddress);
+                trustProxyByAddress, listenerCertificate, listenerKey);
     }
 
     /** The same settings with another media timeout (zero = off). */
     public SipSettings withMediaTimeout(Duration media) {
         return new SipSettings(displayName, userAgent, localAddress, localPort, registerExpires, keepaliveInterval,
                 maxMessageSize, digestAlgorithms, requestTimeout, sendCallInfo, trustedProxy, ringTimeout, ackTimeout,
-                media, trustProxyByAddress);
+                media, trustProxyByAddress, listenerCertificate, listenerKey);
     }
 
     /** Algorithms we know how to compute, in our default preference order. */
@@ -119,6 +144,12 @@ public record SipSettings(String displayName, String userAgent, String localAddr
             throw new IllegalArgumentException("sip.max-message-size must be at least 1500 bytes");
         }
         trustedProxy = trustedProxy == null ? "" : trustedProxy.strip();
+        listenerCertificate = listenerCertificate == null ? Optional.empty() : listenerCertificate;
+        listenerKey = listenerKey == null ? Optional.empty() : listenerKey;
+        if (listenerCertificate.isPresent() != listenerKey.isPresent()) {
+            throw new IllegalArgumentException("sip.tls.listener-certificate and sip.tls.listener-key are set together"
+                    + " or not at all");
+        }
         ringTimeout = ringTimeout == null ? DEFAULT_RING_TIMEOUT : ringTimeout;
         ackTimeout = ackTimeout == null ? DEFAULT_ACK_TIMEOUT : ackTimeout;
         if (ringTimeout.isNegative() || ringTimeout.isZero()) {

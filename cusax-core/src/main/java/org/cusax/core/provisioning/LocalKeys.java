@@ -13,7 +13,7 @@ public final class LocalKeys {
             "sip.password", "sip.password-file", "sip.password-env",
             "tls.trust-store", "tls.trust-store-password",
             "xmpp.tls.trust-store", "xmpp.tls.trust-store-password",
-            "sip.tls.trust-store", "sip.tls.trust-store-password",
+            "sip.tls.trust-store", "sip.tls.trust-store-password", "sip.tls.listener-certificate", "sip.tls.listener-key",
             "provisioning.user", "provisioning.password-file", "provisioning.trust-store", "provisioning.refresh",
             "discovery.dns-server", "history.dir", "contacts.cache-dir", "sip.local.address", "sip.local.port");
 

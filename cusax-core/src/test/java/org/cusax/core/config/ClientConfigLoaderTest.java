@@ -117,6 +117,17 @@ class ClientConfigLoaderTest {
     }
 
     @Test
+    void theTlsListenerIdentityIsACertificateAndKeyTogether() {
+        ClientConfig c = load("sip.aor = sip:a@b\nsip.password = p\nsip.tls.listener-certificate = /etc/l.pem\n"
+                + "sip.tls.listener-key = /etc/l.key\n", Map.of());
+        assertThat(c.sip().listenerCertificate()).contains(java.nio.file.Path.of("/etc/l.pem"));
+        assertThat(c.sip().listenerKey()).contains(java.nio.file.Path.of("/etc/l.key"));
+        assertThat(load("sip.aor = sip:a@b\nsip.password = p\n", Map.of()).sip().listenerCertificate()).isEmpty();
+        assertThatThrownBy(() -> load("sip.aor = sip:a@b\nsip.password = p\nsip.tls.listener-certificate = /l.pem\n",
+                Map.of())).isInstanceOf(ConfigError.class).hasMessageContaining("sip.tls.listener-key");
+    }
+
+    @Test
     void badValuesNameTheKey() {
         assertThatThrownBy(() -> load("sip.aor = sip:a@b\nsip.password = p\nsip.transport = sctp\n", Map.of()))
                 .hasMessageContaining("sip.transport").hasMessageContaining("sctp");

@@ -14,23 +14,33 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A TLS listener that registers each connection it accepts with its {@link StackSockets}: a view of
+ * A TLS listener that registers each connection it accepts with its {@link StackSockets}, and, when given
+ * {@link RequestRefusals}, screens what arrives on it once decrypted ({@link ScreenedSslConnection}): a view of
  * a bound {@link SSLServerSocket} (which the JDK makes, so it cannot be subclassed), every call passed
  * on to it.
  */
 final class AcceptingSslServerSocket extends SSLServerSocket {
     private final StackSockets sockets;
     private final SSLServerSocket bound;
+    private final RequestRefusals refusals;
+    private final int maxFrame;
 
-    AcceptingSslServerSocket(StackSockets sockets, SSLServerSocket bound) throws IOException {
+    AcceptingSslServerSocket(StackSockets sockets, SSLServerSocket bound, RequestRefusals refusals, int maxFrame)
+            throws IOException {
         super(); // unbound and never bound: only the wrapped listener holds a port
         this.sockets = sockets;
         this.bound = bound;
+        this.refusals = refusals;
+        this.maxFrame = maxFrame;
     }
 
     @Override
     public SSLSocket accept() throws IOException {
-        return sockets.add((SSLSocket) bound.accept());
+        SSLSocket accepted = (SSLSocket) bound.accept();
+        if (refusals == null) {
+            return sockets.add(accepted);
+        }
+        return sockets.add(new ScreenedSslConnection(accepted, refusals, maxFrame));
     }
 
     @Override

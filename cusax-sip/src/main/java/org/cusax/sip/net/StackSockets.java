@@ -61,7 +61,15 @@ public final class StackSockets {
 
     /** Wraps a bound TLS listener so that its accepted connections are registered here. */
     public SSLServerSocket listen(SSLServerSocket bound) throws IOException {
-        return register(new AcceptingSslServerSocket(this, bound));
+        return register(new AcceptingSslServerSocket(this, bound, null, 0));
+    }
+
+    /**
+     * Wraps a bound TLS listener so that its accepted connections are registered here and screened like TCP ones
+     * (see {@link #listen(int, int, InetAddress, RequestRefusals, int)}), on the decrypted stream.
+     */
+    public SSLServerSocket listen(SSLServerSocket bound, RequestRefusals refusals, int maxFrame) throws IOException {
+        return register(new AcceptingSslServerSocket(this, bound, refusals, maxFrame));
     }
 
     /** Registers a connection the stack opened (or a listener accepted). */

@@ -16,7 +16,9 @@ import javax.sip.message.Response;
 /**
  * The checks every request passes before its method's processor sees it (RFC 3261 §8.2): the protocol
  * version (505, §8.2.2 and §21.5.7), the extensions it requires (420 naming them in Unsupported,
- * §8.2.2.3, never for ACK or CANCEL), and an INVITE without a usable Contact (400, §8.1.1.8). JAIN-SIP
+ * §8.2.2.3, never for ACK or CANCEL), a Request-URI scheme other than sip, sips or tel (416, §8.2.2.1), a
+ * session body we cannot read or an answer we may not send ({@link SessionBodyRules}: 415, 406), and an INVITE
+ * without a usable Contact (400, §8.1.1.8). JAIN-SIP
  * drops a header it cannot parse, so a malformed Contact shows here as a missing one.
  */
 final class RequestScreen {
@@ -51,6 +53,16 @@ final class RequestScreen {
         if (!unsupported.isEmpty()) {
             return Optional.of(new Refusal(Response.BAD_EXTENSION, "unsupported " + unsupported, unsupported));
         }
+        String scheme = request.getRequestURI() == null ? "" : request.getRequestURI().getScheme();
+        if (!"sip".equalsIgnoreCase(scheme) && !"sips".equalsIgnoreCase(scheme) && !"tel".equalsIgnoreCase(scheme)) {
+            return Optional.of(new Refusal(Response.UNSUPPORTED_URI_SCHEME, "scheme " + scheme, List.of()));
+        }
+        if (Request.INVITE.equals(method) || Request.UPDATE.equals(method)) {
+            Optional<Refusal> media = SessionBodyRules.check(request);
+            if (media.isPresent()) {
+                return media;
+            }
+        }
         if (Request.INVITE.equals(method) && !(request.getHeader(ContactHeader.NAME) instanceof ContactHeader c
                 && c.getAddress() != null && c.getAddress().getURI() != null)) {
             return Optional.of(new Refusal(Response.BAD_REQUEST, "missing or malformed Contact", List.of()));
@@ -64,6 +76,9 @@ final class RequestScreen {
         try {
             for (String tag : refusal.unsupported()) {
                 response.addHeader(responder.headers().createUnsupportedHeader(tag));
+            }
+            if (refusal.status() == Response.UNSUPPORTED_MEDIA_TYPE) {
+                response.addHeader(responder.headers().createAcceptHeader("application", "sdp")); // §21.4.13
             }
             if (refusal.status() == Response.BAD_REQUEST) {
                 response.setReasonPhrase("Bad Request (" + refusal.reason() + ")");

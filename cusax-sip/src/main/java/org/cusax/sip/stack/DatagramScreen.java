@@ -13,7 +13,8 @@ import gov.nist.javax.sip.parser.StringMsgParser;
 /**
  * What JAIN-SIP's parser hides, checked on the raw bytes of a UDP request: it reads any
  * {@code SIP/x.y} request line as SIP/2.0 (RFC 3261 §8.2.2 / RFC 4475 §3.1.2.x want 505), and it keeps the
- * last of several conflicting Content-Length headers (RFC 4475 §3.1.2.x, 400). Returns the encoded
+ * last of several conflicting Content-Length headers (RFC 4475 §3.1.2.x, 400), and the {@link HeaderRules} it does
+ * not enforce (400). Used for connections too (before {@link MalformedRequestScreen}). Returns the encoded
  * stateless refusal, or empty to let the request through.
  */
 final class DatagramScreen {
@@ -34,7 +35,10 @@ final class DatagramScreen {
         }
         int end = text.indexOf("\r\n\r\n");
         Set<String> lengths = new HashSet<>();
-        for (String line : text.substring(eol + 2, end < 0 ? text.length() : end).split("\r\n")) {
+        // end == eol: no header at all (a bare Request-Line and the empty line)
+        String[] lines = text.substring(eol + 2, end < eol + 2 ? text.length() : end).replaceAll("\r\n[ \t]+", " ")
+                .split("\r\n");
+        for (String line : lines) {
             int colon = line.indexOf(':');
             if (colon > 0) {
                 String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -43,7 +47,11 @@ final class DatagramScreen {
                 }
             }
         }
-        return lengths.size() > 1 ? refuse(text, 400, "Bad Request (conflicting Content-Length)") : Optional.empty();
+        if (lengths.size() > 1) {
+            return refuse(text, 400, "Bad Request (conflicting Content-Length)");
+        }
+        Optional<String> broken = HeaderRules.problem(text.substring(0, eol), lines);
+        return broken.isPresent() ? refuse(text, 400, "Bad Request (" + broken.get() + ")") : Optional.empty();
     }
 
     private static Optional<byte[]> refuse(String text, int status, String reason) {

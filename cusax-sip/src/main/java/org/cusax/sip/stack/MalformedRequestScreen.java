@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import gov.nist.javax.sip.parser.ParserFactory;
+import gov.nist.javax.sip.parser.RequestLineParser;
 
 /**
  * A request whose mandatory header (From, To, Call-ID, CSeq, Max-Forwards, or a Via after the first) does not
@@ -25,19 +26,33 @@ final class MalformedRequestScreen {
     private MalformedRequestScreen() {
     }
 
-    /** The encoded 400 for this request, or empty to let it through unchanged. */
+    /** The encoded 400 for this datagram, or empty to let it through unchanged. */
     static Optional<byte[]> badRequest(byte[] data, int offset, int length) {
+        return badRequest(data, offset, length, false);
+    }
+
+    /**
+     * The encoded 400 for this request read from a connection, or empty: as for a datagram, and a request whose
+     * top Via does not parse is answered too, since the answer goes back on the connection.
+     */
+    static Optional<byte[]> badRequestOnConnection(byte[] data, int offset, int length) {
+        return badRequest(data, offset, length, true);
+    }
+
+    private static Optional<byte[]> badRequest(byte[] data, int offset, int length, boolean connection) {
         String text = new String(data, offset, length, StandardCharsets.ISO_8859_1);
         int eol = text.indexOf("\r\n");
         int end = text.indexOf("\r\n\r\n");
-        if (eol <= 0 || end < 0 || text.startsWith("SIP/") || text.regionMatches(true, 0, "ACK ", 0, 4)) {
-            return Optional.empty();
+        if (eol <= 0 || end < eol + 2 || text.startsWith("SIP/") || text.regionMatches(true, 0, "ACK ", 0, 4)) {
+            return Optional.empty(); // a response, an ACK, or no header at all (nothing to answer with)
         }
         List<String> vias = new ArrayList<>();
         Map<String, String> copied = new LinkedHashMap<>();
-        String broken = null;
+        String[] lines = text.substring(eol + 2, end).replaceAll("\r\n[ \t]+", " ").split("\r\n");
+        String broken = requestLineProblem(text.substring(0, eol))
+                .or(() -> HeaderRules.problem(text.substring(0, eol), lines)).orElse(null);
         boolean seenMaxForwards = false;
-        for (String line : text.substring(eol + 2, end).replaceAll("\r\n[ \t]+", " ").split("\r\n")) {
+        for (String line : lines) {
             int colon = line.indexOf(':');
             String name = colon > 0 ? MANDATORY.get(line.substring(0, colon).trim().toLowerCase(Locale.ROOT)) : null;
             if (name == null) {
@@ -46,10 +61,10 @@ final class MalformedRequestScreen {
             String value = line.substring(colon + 1).trim();
             boolean parses = parses(name + ": " + value);
             if (name.equals("Via")) {
-                if (vias.isEmpty() && !parses) {
-                    return Optional.empty(); // no route back
+                if (vias.isEmpty() && !parses && !connection) {
+                    return Optional.empty(); // no route back for a datagram
                 }
-                vias.add(value);
+                vias.add(value); // on a connection the answer goes back on it, whatever the Via says
             } else if (!name.equals("Max-Forwards")) {
                 copied.putIfAbsent(name, value);
             } else {
@@ -76,6 +91,16 @@ final class MalformedRequestScreen {
         copied.forEach((k, v) -> r.append(k).append(": ").append(clean(v)).append("\r\n"));
         r.append("Content-Length: 0\r\n\r\n");
         return Optional.of(r.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** JAIN-SIP closes the connection on a Request-Line it cannot parse (RFC 4475 §3.1.2.7–10). */
+    private static Optional<String> requestLineProblem(String line) {
+        try {
+            new RequestLineParser(line + "\n").parse();
+            return Optional.empty();
+        } catch (java.text.ParseException | RuntimeException e) {
+            return Optional.of("malformed Request-Line");
+        }
     }
 
     private static boolean parses(String line) {

@@ -66,7 +66,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
         // requests with a malformed mandatory header get 400 on the connection (JAIN-SIP would close it)
-        return sockets.listen(port, backlog, bindAddress, MalformedRequestScreen::badRequest,
+        return sockets.listen(port, backlog, bindAddress, PolicyNetworkLayer::streamRefusal,
                 maxMessageSize > 0 ? maxMessageSize : DEFAULT_FRAME);
     }
 
@@ -74,7 +74,19 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
         TlsPolicy policy = tls();
         sockets.refuseIfStopped();
-        return sockets.listen((SSLServerSocket) policy.serverSocket(port, backlog, bindAddress));
+        // the same screen as TCP, after the handshake, on the decrypted stream
+        return sockets.listen((SSLServerSocket) policy.serverSocket(port, backlog, bindAddress),
+                PolicyNetworkLayer::streamRefusal, maxMessageSize > 0 ? maxMessageSize : DEFAULT_FRAME);
+    }
+
+    /**
+     * What a connection's screen answers instead of the stack: the checks of a datagram ({@link DatagramScreen}:
+     * 505 for another SIP version, 400 for conflicting Content-Length), then the malformed-request 400.
+     */
+    static java.util.Optional<byte[]> streamRefusal(byte[] data, int offset, int length) {
+        byte[] message = offset == 0 ? data : java.util.Arrays.copyOfRange(data, offset, offset + length);
+        return DatagramScreen.refusal(message, length)
+                .or(() -> MalformedRequestScreen.badRequestOnConnection(message, 0, length));
     }
 
     @Override

@@ -12,12 +12,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509KeyManager;
 
 import org.cusax.core.account.SecuritySettings;
 import org.cusax.core.tls.TrustStoreException;
@@ -37,10 +39,14 @@ public final class TlsPolicy {
     private final String[] protocols;
     private final String[] cipherSuites;
     private final AtomicReference<String> lastProblem;
+    private final TrustManager[] trust;
+    private final SSLContext listenerContext;
 
     private TlsPolicy(String domain, SSLContext context, String[] protocols, String[] cipherSuites,
-                      AtomicReference<String> lastProblem) {
+                      AtomicReference<String> lastProblem, TrustManager[] trust, SSLContext listenerContext) {
         this.domain = domain;
+        this.trust = trust;
+        this.listenerContext = listenerContext;
         this.lastProblem = lastProblem;
         this.context = context;
         this.protocols = protocols;
@@ -58,8 +64,8 @@ public final class TlsPolicy {
         try {
             AtomicReference<String> problems = new AtomicReference<>();
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new DomainTrustManager(pkix, domain, problems::set)},
-                    new SecureRandom());
+            TrustManager[] trust = {new DomainTrustManager(pkix, domain, problems::set)};
+            ctx.init(null, trust, new SecureRandom());
             SSLParameters supported = ctx.getSupportedSSLParameters();
             String[] versions = security.enabledTlsVersions().stream()
                     .filter(v -> Arrays.asList(supported.getProtocols()).contains(v)).toArray(String[]::new);
@@ -68,7 +74,7 @@ public final class TlsPolicy {
             }
             String[] suites = Arrays.stream(ctx.getDefaultSSLParameters().getCipherSuites())
                     .filter(TlsPolicy::strong).toArray(String[]::new);
-            return new TlsPolicy(domain.toLowerCase(Locale.ROOT), ctx, versions, suites, problems);
+            return new TlsPolicy(domain.toLowerCase(Locale.ROOT), ctx, versions, suites, problems, trust, ctx);
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -91,9 +97,28 @@ public final class TlsPolicy {
         return s;
     }
 
-    /** A TLS server socket (JAIN-SIP needs one for a TLS listening point; we hold no server key). */
+    /**
+     * The same policy, whose TLS listener presents {@code identity} (RFC 3261 §26.3.1: a UA that accepts TLS
+     * connections needs a certificate for its own host). Same versions, suites and trust; no client
+     * certificate is asked for.
+     */
+    public TlsPolicy withListenerIdentity(X509KeyManager identity) throws TlsSetupException {
+        try {
+            SSLContext server = SSLContext.getInstance("TLS");
+            server.init(new KeyManager[] {identity}, trust, new SecureRandom());
+            return new TlsPolicy(domain, context, protocols, cipherSuites, lastProblem, trust, server);
+        } catch (GeneralSecurityException e) {
+            throw new TlsSetupException("cannot set up the TLS listener: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A TLS server socket (JAIN-SIP needs one for a TLS listening point). Without a
+     * {@linkplain #withListenerIdentity listener identity} we hold no server key, and every handshake on it fails.
+     */
     public ServerSocket serverSocket(int port, int backlog, InetAddress bind) throws IOException {
-        SSLServerSocket s = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, backlog, bind);
+        SSLServerSocket s = (SSLServerSocket) listenerContext.getServerSocketFactory()
+                .createServerSocket(port, backlog, bind);
         s.setEnabledProtocols(protocols);
         s.setEnabledCipherSuites(cipherSuites);
         s.setNeedClientAuth(false);

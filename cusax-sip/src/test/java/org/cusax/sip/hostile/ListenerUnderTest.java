@@ -15,6 +15,7 @@ import org.cusax.sip.processor.Responder;
 import org.cusax.sip.stack.EndpointConfig;
 import org.cusax.sip.stack.SipEndpoint;
 import org.cusax.sip.testing.RequestListener;
+import org.cusax.sip.tls.TlsPolicy;
 
 /**
  * Test fixture: our SIP endpoint and request dispatcher (the client's listener without calls, which
@@ -26,9 +27,14 @@ final class ListenerUnderTest implements AutoCloseable {
     private volatile RequestDispatcher dispatcher;
 
     ListenerUnderTest(Transport transport, int maxMessageSize) throws Exception {
+        this(transport, maxMessageSize, Optional.empty());
+    }
+
+    /** Over TLS {@code tls} must hold a listener identity. */
+    ListenerUnderTest(Transport transport, int maxMessageSize, Optional<TlsPolicy> tls) throws Exception {
         EndpointConfig config = new EndpointConfig("hostile-" + System.nanoTime(), InetAddress.getLoopbackAddress(), 0,
                 transport, new InetSocketAddress("127.0.0.1", 9), maxMessageSize, Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Optional.empty(), new FlowMonitor());
+                Duration.ofSeconds(2), tls, new FlowMonitor());
         endpoint = SipEndpoint.open(config, new RequestListener(e -> {
             try {
                 dispatcher.dispatch(e);
