@@ -48,7 +48,7 @@ final class DaemonChatRate {
                  ChatReceiver receiver = ChatReceiver.login(bob, tb.domain(), tb.prosody().c2sPort(),
                          tb.caCertificate())) {
                 JsonNode started = daemon.await("daemon-started", e -> true, SipWorld.STARTUP);
-                Api api = new Api(URI.create(started.path("url").asText()),
+                Api api = new Api(HttpClient.newHttpClient(), URI.create(started.path("url").asText()),
                         Files.readString(Path.of(started.path("tokenFile").asText())).strip());
                 JsonNode status = api.call("status", Map.of("settleMs", 60000));
                 System.err.println("chat-rate: daemon's chat half " + status.path("data").path("chat").path("state"));
@@ -96,9 +96,7 @@ final class DaemonChatRate {
     }
 
     /** The daemon's command API: {@code POST /api/v1/commands/NAME} with the bearer token. */
-    private record Api(URI base, String token) {
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
-
+    private record Api(HttpClient http, URI base, String token) {
         JsonNode call(String command, Map<String, ?> params) throws Exception {
             return callAsync(command, params).get();
         }
@@ -108,7 +106,7 @@ final class DaemonChatRate {
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(params))).build();
-            return HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
                 try {
                     return JSON.readTree(r.body());
                 } catch (Exception e) {

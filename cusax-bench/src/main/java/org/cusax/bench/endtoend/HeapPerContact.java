@@ -1,37 +1,35 @@
 package org.cusax.bench.endtoend;
 
-import java.lang.management.ManagementFactory;
-import java.lang.ref.Reference;
-import java.lang.management.MemoryMXBean;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.cusax.bench.e2e.RosterWorld;
 import org.cusax.core.account.Account;
-import org.cusax.core.config.ContactSettings;
-import org.cusax.core.config.XmppSettings;
-import org.cusax.core.connection.Backoff;
-import org.cusax.core.contact.AddressNormalizer;
-import org.cusax.core.contact.ContactBook;
-import org.cusax.core.contact.TelPreference;
-import org.cusax.xmpp.SmackChatPort;
 
 /**
- * Heap per contact: the real Chat half ({@link SmackChatPort}, stream management on, a contact cache dir as the
- * client has) feeding the core's {@link ContactBook}, logged in to real Prosody as a user with {@code n}
- * contacts (seeded as the roster benchmark seeds them) and, for comparison, as one with none. Heap in use after
- * full collections (MemoryMXBean) with the session still live; the difference divided by {@code n}.
+ * Heap per contact: real Prosody with a user with {@code n} contacts (seeded as the roster benchmark seeds them)
+ * and one with none; per repetition one {@link HeapProbe} JVM each (a fresh JVM, so nothing an earlier session
+ * left behind counts), cold (empty cache dir). (live heap with n contacts − live heap with none) / n. Also what
+ * stays in the heap once the session is stopped, compared the same way (a leak shows there).
  */
 final class HeapPerContact {
     static final String BENCH = "heap";
-    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(15);
-    private static final XmppSettings SETTINGS = new XmppSettings("bench", false, Duration.ofSeconds(10),
-            Duration.ofSeconds(60), true);
+    private static final Pattern RESULT = Pattern.compile("live (\\d+) numbers (\\d+) stopped (\\d+)");
 
     private HeapPerContact() {
+    }
+
+    private record Probe(long live, long numbers, long stopped) {
     }
 
     static List<Figure> run(int n, int reps, Path work) throws Exception {
@@ -41,55 +39,50 @@ final class HeapPerContact {
             String empty = world.seedRoster(0);
             String full = world.seedRoster(n);
             for (int rep = 1; rep <= reps; rep++) {
-                Session e = session(world.account(empty, world.prosodyPort()), Files.createTempDirectory(work, "c"));
-                Session f = session(world.account(full, world.prosodyPort()), Files.createTempDirectory(work, "c"));
-                double perContact = (double) (f.retainedBytes - e.retainedBytes) / n;
+                Probe e = probe(world.account(empty, world.prosodyPort()), work);
+                Probe f = probe(world.account(full, world.prosodyPort()), work);
+                double perContact = (double) (f.live() - e.live()) / n;
+                double leftMiB = (f.stopped() - e.stopped()) / 1048576.0;
                 System.err.printf("heap rep %d: empty session %d B, %d contacts %d B (%d with numbers) -> %.0f B "
-                        + "per contact%n", rep, e.retainedBytes, n, f.retainedBytes, f.withNumbers, perContact);
-                out.add(new Figure(BENCH, "bytes per contact", rep, perContact, "B", f.withNumbers));
-                out.add(new Figure(BENCH, "session with " + n + " contacts", rep, f.retainedBytes / 1048576.0, "MiB",
-                        f.withNumbers));
-                out.add(new Figure(BENCH, "empty session", rep, e.retainedBytes / 1048576.0, "MiB", 0));
+                        + "per contact; after stop %d B vs %d B%n", rep, e.live(), n, f.live(), f.numbers(),
+                        perContact, f.stopped(), e.stopped());
+                out.add(new Figure(BENCH, "bytes per contact", rep, perContact, "B", f.numbers()));
+                out.add(new Figure(BENCH, "session with " + n + " contacts", rep, f.live() / 1048576.0, "MiB",
+                        f.numbers()));
+                out.add(new Figure(BENCH, "empty session", rep, e.live() / 1048576.0, "MiB", 0));
+                out.add(new Figure(BENCH, "left after stop, " + n + " contacts vs none", rep, leftMiB, "MiB",
+                        f.numbers()));
             }
         }
         return out;
     }
 
-    private record Session(long retainedBytes, long withNumbers) {
-    }
-
-    /** Logs in, waits for every contact, measures the heap with the session live, then stops it. */
-    private static Session session(Account account, Path cacheDir) throws Exception {
-        ContactBook book = new ContactBook(new AddressNormalizer("FR"));
-        BookFiller filler = new BookFiller(book);
-        SmackChatPort port = new SmackChatPort(account, SETTINGS,
-                new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.0),
-                new ContactSettings("FR", TelPreference.defaults(), Optional.of(cacheDir),
-                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty());
-        port.start(filler);
+    private static Probe probe(Account account, Path work) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")).split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+        Path log = Files.createTempFile(work, "probe", ".out");
+        Process p = new ProcessBuilder(java, "-Xmx2g", "-cp", classPath, HeapProbe.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try (Writer w = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            w.write(account.authUser() + "\n" + account.password().reveal() + "\n" + account.domain() + "\n"
+                    + account.server().port() + "\n" + account.security().trustStore().orElseThrow() + "\n"
+                    + Files.createTempDirectory(work, "cache") + "\n");
+        }
         try {
-            filler.await(LOAD_TIMEOUT);
-            long retained = retainedHeap();
-            Reference.reachabilityFence(book);
-            Reference.reachabilityFence(port);
-            return new Session(retained, filler.withNumbers());
-        } finally {
-            port.stop();
-        }
-    }
-
-    /** Heap in use after full collections, once two in a row agree within 1 % (or after eight). */
-    static long retainedHeap() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long last = Long.MAX_VALUE;
-        for (int i = 0; i < 8; i++) {
-            System.gc();
-            long used = memory.getHeapMemoryUsage().getUsed();
-            if (Math.abs(used - last) < used / 100) {
-                return Math.min(used, last);
+            if (!p.waitFor(20, TimeUnit.MINUTES)) {
+                throw new IOException("heap probe did not finish within 20 minutes");
             }
-            last = used;
+            String output = Files.readString(log);
+            Matcher m = RESULT.matcher(output);
+            if (p.exitValue() != 0 || !m.find()) {
+                throw new IOException("heap probe failed (exit " + p.exitValue() + "):\n"
+                        + (output.length() > 3000 ? output.substring(output.length() - 3000) : output));
+            }
+            return new Probe(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+        } finally {
+            p.destroyForcibly();
         }
-        return last;
     }
 }

@@ -35,6 +35,10 @@ class EndToEndBenchSmokeTest {
                 .isEqualTo(CALLS);
         assertThat(count(figures, G711CallCpu.BENCH, "calls cusax saw end")).as("G.711 calls ended in cusax")
                 .isEqualTo(CONCURRENT);
+        // RTP both ways: sipp alone sends 50 packets per call-second; cusax's answer stream about as many again
+        long sippAlone = CONCURRENT * 2 * 50;
+        assertThat(count(figures, G711CallCpu.BENCH, "packets per call-second (RTP both ways = 100)"))
+                .as("packets on the loopback during the calls").isGreaterThan(sippAlone * 13 / 10);
         assertThat(count(figures, HeapPerContact.BENCH, "bytes per contact")).as("contacts with their number")
                 .isEqualTo(CONTACTS);
         assertThat(count(figures, DaemonChatRate.BENCH, "messages per second")).as("messages received")
