@@ -19,9 +19,10 @@ final class E2eReport {
             InviteRinging.BENCH, "INVITE → 180 through Kamailio (sipp calling; sipp's own timestamps)",
             G711CallCpu.BENCH, "CPU per G.711 call, concurrent calls with RTP both ways (cusax callee)",
             HeapPerContact.BENCH, "Heap per contact (Chat half + ContactBook, retained after GC)",
-            DaemonChatRate.BENCH, "Chat messages per second through the daemon's HTTP command API");
+            DaemonChatRate.BENCH, "Chat messages per second through the daemon's HTTP command API",
+            CallerLookup.BENCH, "Caller lookup (TelIndex#owners, JMH), by contacts in the book");
     private static final List<String> ORDER = List.of(InviteRinging.BENCH, G711CallCpu.BENCH, HeapPerContact.BENCH,
-            DaemonChatRate.BENCH);
+            DaemonChatRate.BENCH, CallerLookup.BENCH);
 
     private E2eReport() {
     }

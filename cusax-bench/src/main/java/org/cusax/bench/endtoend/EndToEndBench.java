@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 /**
  * The end-to-end benchmarks of issue 13 besides the roster one, against real servers (cusax-testbed): INVITE →
  * 180 (sipp → Kamailio → cusax / baresip), CPU per G.711 call with concurrent calls, heap per contact, chat
- * messages per second through the daemon. Writes {@code e2e.md}, {@code e2e.csv} and {@code e2e-*.png} into the
+ * messages per second through the daemon; and the caller lookup at up to 100,000 contacts (JMH). Writes {@code e2e.md}, {@code e2e.csv} and {@code e2e-*.png} into the
  * output directory and prints the table.
  *
- * <pre>EndToEndBench [--only invite,cpu,heap,chat] [--reps 3] [--calls 200] [--concurrent 10] [--call-seconds 20]
+ * <pre>EndToEndBench [--only invite,cpu,heap,chat,lookup] [--reps 3] [--calls 200] [--concurrent 10] [--call-seconds 20]
  *               [--contacts 10000] [--messages 2000] [--out bench/results]</pre>
  */
 public final class EndToEndBench {
@@ -23,7 +23,7 @@ public final class EndToEndBench {
     public record Plan(Set<String> only, int reps, int calls, int concurrent, Duration callLength, int contacts,
                        int messages) {
         public static Plan defaults() {
-            return new Plan(Set.of("invite", "cpu", "heap", "chat"), 3, 200, 10, Duration.ofSeconds(20), 10_000, 2_000);
+            return new Plan(Set.of("invite", "cpu", "heap", "chat", "lookup"), 3, 200, 10, Duration.ofSeconds(20), 10_000, 2_000);
         }
     }
 
@@ -42,7 +42,7 @@ public final class EndToEndBench {
         Path out = Path.of("bench/results");
         for (int i = 0; i < args.length; i += 2) {
             if (args[i].equals("--help") || args[i].equals("-h") || i + 1 >= args.length) {
-                System.out.println("usage: run-e2e-bench [--only invite,cpu,heap,chat] [--reps 3] [--calls 200]"
+                System.out.println("usage: run-e2e-bench [--only invite,cpu,heap,chat,lookup] [--reps 3] [--calls 200]"
                         + " [--concurrent 10] [--call-seconds 20] [--contacts 10000] [--messages 2000]"
                         + " [--out bench/results]");
                 return;
@@ -104,6 +104,9 @@ public final class EndToEndBench {
         }
         if (plan.only().contains("chat")) {
             figures.addAll(DaemonChatRate.run(plan.messages(), plan.reps(), work.resolve("chat")));
+        }
+        if (plan.only().contains("lookup")) {
+            figures.addAll(CallerLookup.run(Math.max(3, plan.reps())));
         }
         return figures;
     }

@@ -11,6 +11,8 @@ final class Goals {
     static final double CPU_MS_PER_CALL_SECOND = 50;
     /** A contact (roster entry, numbers, index keys, cached vCard data) should cost under 4 KiB of heap. */
     static final double BYTES_PER_CONTACT = 4096;
+    /** A caller lookup in 100,000 contacts should cost what it costs in 1,000 (O(1)), within noise. */
+    static final double LOOKUP_RATIO = 1.5;
     /** The daemon should pass on at least 100 messages per second. */
     static final double MESSAGES_PER_SECOND = 100;
 
@@ -30,6 +32,8 @@ final class Goals {
                     "≤ " + (int) BYTES_PER_CONTACT + " B");
             case DaemonChatRate.BENCH + ":messages per second" -> mark(s.median() >= MESSAGES_PER_SECOND,
                     "≥ " + (int) MESSAGES_PER_SECOND + "/s");
+            case CallerLookup.BENCH + ":100,000 / 1,000 contacts" -> mark(s.median() <= LOOKUP_RATIO,
+                    "≤ " + LOOKUP_RATIO + "× (O(1))");
             default -> "";
         };
     }
