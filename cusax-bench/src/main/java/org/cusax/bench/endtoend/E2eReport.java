@@ -54,14 +54,33 @@ final class E2eReport {
         Files.writeString(out.resolve("e2e.md"), table);
         StringBuilder csv = new StringBuilder("benchmark,figure,rep,value,unit,count\n");
         for (Figure f : figures) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%s,%d%n", f.bench(), f.subject(), f.rep(), f.value(),
-                    f.unit(), f.count()));
+            csv.append(String.format(Locale.ROOT, "%s,\"%s\",%d,%.4f,%s,%d%n", f.bench(), f.subject(), f.rep(),
+                    f.value(), f.unit(), f.count()));
         }
         Files.writeString(out.resolve("e2e.csv"), csv.toString());
+        plots(figures, out);
+        return table;
+    }
+
+    /** The PNGs alone, e.g. again from a run's {@code e2e.csv} ({@link #readCsv}). */
+    static void plots(List<Figure> figures, Path out) throws IOException {
         for (String bench : ORDER) {
             plot(figures, bench, out.resolve("e2e-" + bench));
         }
-        return table;
+    }
+
+    /** The figures of an {@code e2e.csv} written by {@link #write}. */
+    static List<Figure> readCsv(Path csv) throws IOException {
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("([^,]+),\"([^\"]*)\",(\\d+),([^,]+),([^,]+),(\\d+)");
+        List<Figure> figures = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            java.util.regex.Matcher m = row.matcher(line);
+            if (m.matches()) {
+                figures.add(new Figure(m.group(1), m.group(2), Integer.parseInt(m.group(3)),
+                        Double.parseDouble(m.group(4)), m.group(5), Long.parseLong(m.group(6))));
+            }
+        }
+        return figures;
     }
 
     private static int decimals(String unit, Spread s) {
@@ -77,11 +96,12 @@ final class E2eReport {
         return s;
     }
 
-    /** Medians with their range as error bars, one bar per figure in the benchmark's main unit. */
+    /** Min, median and max over the repetitions, grouped per figure, for the figures in the benchmark's main unit. */
     private static void plot(List<Figure> figures, String bench, Path file) throws IOException {
         List<String> names = new ArrayList<>();
+        List<Double> mins = new ArrayList<>();
         List<Double> medians = new ArrayList<>();
-        List<Double> errors = new ArrayList<>();
+        List<Double> maxes = new ArrayList<>();
         String unit = null;
         for (String subject : subjects(figures, bench)) {
             Figure any = figures.stream().filter(f -> f.bench().equals(bench) && f.subject().equals(subject))
@@ -94,16 +114,19 @@ final class E2eReport {
             }
             Spread s = Spread.of(figures, bench, subject);
             names.add(subject);
+            mins.add(s.min());
             medians.add(s.median());
-            errors.add(Math.max(s.max() - s.median(), s.median() - s.min()));
+            maxes.add(s.max());
         }
         if (names.isEmpty()) {
             return;
         }
-        CategoryChart chart = new CategoryChartBuilder().width(800).height(500).title(TITLES.get(bench))
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title(TITLES.get(bench))
                 .xAxisTitle("").yAxisTitle(unit).build();
-        chart.getStyler().setLegendVisible(false);
-        chart.addSeries(bench, names, medians, errors);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.addSeries("min", names, mins);
+        chart.addSeries("median", names, medians);
+        chart.addSeries("max", names, maxes);
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

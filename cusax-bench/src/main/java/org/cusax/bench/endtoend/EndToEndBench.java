@@ -44,7 +44,8 @@ public final class EndToEndBench {
             if (args[i].equals("--help") || args[i].equals("-h") || i + 1 >= args.length) {
                 System.out.println("usage: run-e2e-bench [--only invite,cpu,heap,chat,lookup] [--reps 3] [--calls 200]"
                         + " [--concurrent 10] [--call-seconds 20] [--contacts 10000] [--messages 2000]"
-                        + " [--out bench/results]");
+                        + " [--out bench/results]\n       run-e2e-bench --replot bench/results/e2e.csv   (the PNGs again"
+                        + " from a run's CSV)");
                 return;
             }
             String v = args[i + 1];
@@ -57,6 +58,10 @@ public final class EndToEndBench {
                 case "--contacts" -> contacts = Integer.parseInt(v);
                 case "--messages" -> messages = Integer.parseInt(v);
                 case "--out" -> out = Path.of(v);
+                case "--replot" -> {
+                    E2eReport.plots(E2eReport.readCsv(Path.of(v)), Path.of(v).toAbsolutePath().getParent());
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
             }
         }

@@ -49,6 +49,7 @@ class EndToEndBenchSmokeTest {
         String table = E2eReport.write(figures, plan, out, "smoke");
         assertThat(table).contains("| invite-180 | cusax / baresip median |", "| chat-rate | messages per second |");
         assertThat(Files.readAllLines(out.resolve("e2e.csv"))).hasSize(figures.size() + 1);
+        assertThat(E2eReport.readCsv(out.resolve("e2e.csv"))).as("figures read back from the CSV").hasSize(figures.size());
         assertThat(out.resolve("e2e-invite-180.png")).isNotEmptyFile();
         assertThat(out.resolve("e2e-heap.png")).isNotEmptyFile();
     }
