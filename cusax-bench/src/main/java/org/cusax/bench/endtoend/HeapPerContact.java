@@ -19,17 +19,18 @@ import org.cusax.core.account.Account;
 /**
  * Heap per contact: real Prosody with a user with {@code n} contacts (seeded as the roster benchmark seeds them)
  * and one with none; per repetition one {@link HeapProbe} JVM each (a fresh JVM, so nothing an earlier session
- * left behind counts), cold (empty cache dir). (live heap with n contacts − live heap with none) / n. Also what
- * stays in the heap once the session is stopped, compared the same way (a leak shows there).
+ * left behind counts), cold (empty cache dir). (live heap with n contacts − live heap with none) / n, once Smack's
+ * reply timeouts have run out, and right after loading. Also what stays in the heap once the session is
+ * stopped, compared the same way (a leak shows there).
  */
 final class HeapPerContact {
     static final String BENCH = "heap";
-    private static final Pattern RESULT = Pattern.compile("live (\\d+) numbers (\\d+) stopped (\\d+)");
+    private static final Pattern RESULT = Pattern.compile("live (\\d+) settled (\\d+) numbers (\\d+) stopped (\\d+)");
 
     private HeapPerContact() {
     }
 
-    private record Probe(long live, long numbers, long stopped) {
+    private record Probe(long live, long settled, long numbers, long stopped) {
     }
 
     static List<Figure> run(int n, int reps, Path work) throws Exception {
@@ -41,15 +42,18 @@ final class HeapPerContact {
             for (int rep = 1; rep <= reps; rep++) {
                 Probe e = probe(world.account(empty, world.prosodyPort()), work);
                 Probe f = probe(world.account(full, world.prosodyPort()), work);
-                double perContact = (double) (f.live() - e.live()) / n;
+                double perContact = (double) (f.settled() - e.settled()) / n;
+                double justLoaded = (double) (f.live() - e.live()) / n;
                 double leftMiB = (f.stopped() - e.stopped()) / 1048576.0;
-                System.err.printf("heap rep %d: empty session %d B, %d contacts %d B (%d with numbers) -> %.0f B "
-                        + "per contact; after stop %d B vs %d B%n", rep, e.live(), n, f.live(), f.numbers(),
-                        perContact, f.stopped(), e.stopped());
+                System.err.printf("heap rep %d: %d contacts (%d with numbers): %.0f B per contact settled, %.0f B right "
+                        + "after loading; sessions %d / %d B (none / %d), after stop %d / %d B%n", rep, n, f.numbers(),
+                        perContact, justLoaded, e.settled(), f.settled(), n, e.stopped(), f.stopped());
                 out.add(new Figure(BENCH, "bytes per contact", rep, perContact, "B", f.numbers()));
-                out.add(new Figure(BENCH, "session with " + n + " contacts", rep, f.live() / 1048576.0, "MiB",
+                out.add(new Figure(BENCH, "bytes per contact right after loading", rep, justLoaded, "B",
                         f.numbers()));
-                out.add(new Figure(BENCH, "empty session", rep, e.live() / 1048576.0, "MiB", 0));
+                out.add(new Figure(BENCH, "session with " + n + " contacts", rep, f.settled() / 1048576.0, "MiB",
+                        f.numbers()));
+                out.add(new Figure(BENCH, "empty session", rep, e.settled() / 1048576.0, "MiB", 0));
                 out.add(new Figure(BENCH, "left after stop, " + n + " contacts vs none", rep, leftMiB, "MiB",
                         f.numbers()));
             }
@@ -80,7 +84,8 @@ final class HeapPerContact {
                 throw new IOException("heap probe failed (exit " + p.exitValue() + "):\n"
                         + (output.length() > 3000 ? output.substring(output.length() - 3000) : output));
             }
-            return new Probe(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+            return new Probe(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                    Long.parseLong(m.group(4)));
         } finally {
             p.destroyForcibly();
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.cusax.core.account.Account;
 import org.cusax.core.account.Features;
 import org.cusax.core.account.Protocol;
@@ -27,14 +28,21 @@ import org.cusax.xmpp.SmackChatPort;
 /**
  * One heap measurement in a JVM of its own (so that nothing an earlier session left behind counts): the real Chat
  * half feeding a {@link ContactBook} until every contact is loaded, then the heap in use after full collections
- * with the session live, and again once it is stopped. Reads the account from stdin (one value a line: user,
+ * with the session live — right after loading, and again once Smack's reply timeouts have run out ({@link #SETTLE})
+ * — and once it is stopped. Reads the account from stdin (one value a line: user,
  * password, domain, port, CA file, cache dir — the password never on a command line); prints
- * {@code live BYTES numbers K stopped BYTES}.
+ * {@code live BYTES settled BYTES numbers K stopped BYTES}.
  */
 public final class HeapProbe {
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(15);
-    private static final XmppSettings SETTINGS = new XmppSettings("bench", false, Duration.ofSeconds(10),
-            Duration.ofSeconds(60), true);
+    /** The client's defaults (cusax.conf.reference: xmpp.connect-timeout 20s, xmpp.reply-timeout 10s). */
+    private static final XmppSettings SETTINGS = new XmppSettings("bench", false, Duration.ofSeconds(20),
+            Duration.ofSeconds(10), true);
+    /**
+     * Smack keeps every IQ request's reply future, filter and the request itself until its reply timeout has run
+     * out, answered or not: right after loading that is most of the heap the contacts seem to cost.
+     */
+    private static final Duration SETTLE = SETTINGS.replyTimeout().plusSeconds(2);
 
     private HeapProbe() {
     }
@@ -58,10 +66,14 @@ public final class HeapProbe {
                         ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty());
         chat.start(filler);
         long live;
+        long settled;
         long numbers;
         try {
             filler.await(LOAD_TIMEOUT);
             live = retainedHeap();
+            // a measurement window, not a wait for an event: Smack frees its reply bookkeeping on a timer
+            LockSupport.parkNanos(SETTLE.toNanos());
+            settled = retainedHeap();
             numbers = filler.withNumbers();
             Reference.reachabilityFence(book);
         } finally {
@@ -71,7 +83,7 @@ public final class HeapProbe {
         book = null;
         filler = null;
         long stopped = retainedHeap();
-        System.out.println("live " + live + " numbers " + numbers + " stopped " + stopped);
+        System.out.println("live " + live + " settled " + settled + " numbers " + numbers + " stopped " + stopped);
         System.exit(0);
     }
 
