@@ -34,4 +34,14 @@ class TelIndexLookupBenchmarkTest {
 
         assertThat(bench.keys.keys()).contains("tel:" + ContactFixtures.KNOWN_E164);
     }
+
+    /** Issue 13's "100k numbers": the largest book holds well over 100,000 numbers and finds the one caller. */
+    @org.junit.jupiter.api.Test
+    void theHundredThousandContactBookHoldsOverAHundredThousandNumbersAndFindsTheCaller() {
+        org.cusax.core.contact.ContactBook book = ContactFixtures.book(100_000);
+
+        long numbers = book.contacts().stream().mapToLong(c -> c.tels().size()).sum();
+        assertThat(numbers).isGreaterThan(100_000);
+        assertThat(book.owners(CallerIdForm.TEL_URI.address(100_000))).containsExactly("user50000@cusax.test");
+    }
 }
