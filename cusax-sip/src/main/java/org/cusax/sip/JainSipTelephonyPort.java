@@ -295,6 +295,11 @@ public final class JainSipTelephonyPort implements TelephonyPort {
         requireCalls().mute(callId, muted);
     }
 
+    @Override
+    public void switchAudioDevices(String callId, java.util.Optional<String> input, java.util.Optional<String> output) {
+        requireCalls().switchAudioDevices(callId, input, output);
+    }
+
     /** Calls not yet ended (live state only), for tests and debugging. */
     public int liveCalls() {
         CallManager c = calls;

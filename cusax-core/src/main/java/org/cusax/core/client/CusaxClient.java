@@ -284,6 +284,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         callAudio.mute(callId, muted);
     }
 
+    @Override
+    public void switchAudioDevices(String callId, Optional<String> input, Optional<String> output) {
+        callAudio.switchDevices(callId, input, output);
+    }
+
     /** True while our microphone in the call is muted. */
     public boolean isMuted(String callId) {
         return callAudio.isMuted(callId);

@@ -87,6 +87,13 @@ public interface CusaxCommands {
      */
     void mute(String callId, boolean muted);
 
+    /**
+     * Moves an answered (or held) call's microphone ({@code input}) and/or speaker ({@code output}) to other
+     * sound devices while it runs, without a re-INVITE: RTP, SRTP and the jitter buffer go on as they are.
+     * A name that matches no device (or several) is an {@link IllegalArgumentException} and changes nothing.
+     */
+    void switchAudioDevices(String callId, Optional<String> input, Optional<String> output);
+
     /** The machine's sound devices that calls can use ({@code audio.input} / {@code audio.output}); empty without a sound system. */
     List<org.cusax.core.audio.AudioDevice> audioDevices();
 

@@ -69,4 +69,13 @@ public interface TelephonyPort {
     default void mute(String callId, boolean muted) {
         throw new UnsupportedOperationException("this telephony port cannot mute calls");
     }
+
+    /**
+     * Moves an answered call's capture ({@code input}) and/or playback ({@code output}) to other sound devices
+     * while it runs; RTP goes on untouched. A name that matches no device is an {@link IllegalArgumentException}
+     * and changes nothing; a call whose audio does not run an {@link IllegalStateException}.
+     */
+    default void switchAudioDevices(String callId, java.util.Optional<String> input, java.util.Optional<String> output) {
+        throw new UnsupportedOperationException("this telephony port cannot switch audio devices");
+    }
 }

@@ -102,6 +102,23 @@ class CallAudioControlTest {
         assertThat(client.calls()).singleElement().satisfies(c -> assertThat(c.state().token()).isEqualTo("answered"));
     }
 
+    @Test
+    void anAnsweredCallsDevicesAreSwitchedThroughThePortAndARingingOneIsRefused() throws Exception {
+        Call ringing = client.placeCall("sip:carol@cusax.test", AudioPlan.live("default", "default"));
+        assertThatThrownBy(() -> client.switchAudioDevices(ringing.id(), Optional.of("USB"), Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("dialing");
+        telephony.callbacks().onCallAnswered(ringing.id());
+        recorder.await(CallAnswered.class, e -> e.call().id().equals(ringing.id()), WAIT);
+
+        client.switchAudioDevices(ringing.id(), Optional.of("USB"), Optional.empty());
+        client.switchAudioDevices(ringing.id(), Optional.empty(), Optional.of("default"));
+        assertThatThrownBy(() -> client.switchAudioDevices(ringing.id(), Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(telephony.actions()).containsSubsequence("audio-devices " + ringing.id() + " USB -",
+                "audio-devices " + ringing.id() + " - default");
+        assertThat(telephony.actions()).filteredOn(a -> a.startsWith("audio-devices")).hasSize(2);
+    }
+
     private Call answeredCall() throws Exception {
         Call call = client.placeCall("sip:bob@cusax.test", AudioPlan.live("default", "default"));
         assertThat(telephony.placedCalls()).singleElement()

@@ -137,6 +137,11 @@ public final class FakeTelephonyPort implements TelephonyPort {
         actions.add((muted ? "mute " : "unmute ") + callId);
     }
 
+    @Override
+    public void switchAudioDevices(String callId, java.util.Optional<String> input, java.util.Optional<String> output) {
+        actions.add("audio-devices " + callId + " " + input.orElse("-") + " " + output.orElse("-"));
+    }
+
     /** Runs when the client places a call (e.g. to ring and answer it at once). */
     public FakeTelephonyPort whenCallPlaced(java.util.function.Consumer<CallRequest> action) {
         whenCallPlaced = action;
