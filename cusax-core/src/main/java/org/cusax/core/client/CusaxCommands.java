@@ -158,6 +158,13 @@ public interface CusaxCommands {
      */
     void setCallInfo(boolean on);
 
+    /**
+     * Changes the feature switches of {@code half}'s account in the running session (CUSAX §3): routing and
+     * chat follow at once, and the account's port applies them (see {@code TelephonyPort#setFeatures},
+     * {@code ChatPort#setFeatures}). {@link IllegalStateException} when the session has no such account.
+     */
+    void setFeatures(org.cusax.core.service.Half half, org.cusax.core.account.Features features);
+
     /** The presence the user chose (available until {@link #setPresence}), and the one shown now (it differs on the phone). */
     java.util.List<org.cusax.core.contact.Presence> ownPresence();
 

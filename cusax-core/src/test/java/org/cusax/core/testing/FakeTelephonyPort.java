@@ -41,6 +41,11 @@ public final class FakeTelephonyPort implements TelephonyPort {
         callInfo.add(on);
     }
 
+    @Override
+    public void setFeatures(org.cusax.core.account.Features features) {
+        actions.add("features calling=" + features.calling() + " im=" + features.imAndPresence());
+    }
+
     /** Every Call-Info switch the client made, in order. */
     public java.util.List<Boolean> callInfoSwitches() {
         return java.util.List.copyOf(callInfo);
