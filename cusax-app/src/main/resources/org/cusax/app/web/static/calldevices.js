@@ -47,8 +47,15 @@ export class CallDevices {
     }
   }
 
-  /** Shown only while the call's audio runs (answered or on hold). */
+  /** Shown only while the call's audio runs (answered or on hold); a new call starts with "keep". */
   show(call) {
     $('incall-devices').hidden = !call || !(call.state === 'answered' || call.state === 'on-hold');
+    if (call && call.callId !== this.callId) {
+      this.callId = call.callId;
+      for (const select of [$('incall-input'), $('incall-output')]) {
+        select.value = '';
+        delete select.dataset.active;
+      }
+    }
   }
 }
