@@ -69,6 +69,8 @@ final class CallAudioControl {
         }
         port.orElseThrow(() -> new IllegalStateException("no SIP account is configured: calls are not available"))
                 .switchAudioDevices(callId, input, output);
+        events.publish(new org.cusax.core.event.CallAudioDeviceChanged(Instant.now(), calls.require(callId), input,
+                output));
     }
 
     boolean isMuted(String callId) {

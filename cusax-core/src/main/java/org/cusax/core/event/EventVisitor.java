@@ -41,4 +41,6 @@ public interface EventVisitor<R> {
     R visit(CallMuted event);
 
     R visit(AudioDeviceFailed event);
+
+    R visit(CallAudioDeviceChanged event);
 }

@@ -117,6 +117,12 @@ class CallAudioControlTest {
         assertThat(telephony.actions()).containsSubsequence("audio-devices " + ringing.id() + " USB -",
                 "audio-devices " + ringing.id() + " - default");
         assertThat(telephony.actions()).filteredOn(a -> a.startsWith("audio-devices")).hasSize(2);
+        var changed = recorder.await(org.cusax.core.event.CallAudioDeviceChanged.class,
+                e -> e.output().isPresent(), WAIT);
+        assertThat(changed.call().id()).isEqualTo(ringing.id());
+        assertThat(changed.input()).isEmpty();
+        assertThat(changed.output()).contains("default");
+        assertThat(recorder.of(org.cusax.core.event.CallAudioDeviceChanged.class)).as("one per switch").hasSize(2);
     }
 
     private Call answeredCall() throws Exception {

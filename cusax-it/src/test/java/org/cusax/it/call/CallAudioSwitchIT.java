@@ -95,6 +95,8 @@ class CallAudioSwitchIT {
                 String switched = run(conf, "call-audio-device", "--json", "--input", "default [default]",
                         "--output", "default [default]");
                 assertThat(switched).contains("\"callId\":\"" + callId + "\"").contains("\"output\":\"default [default]\"");
+                assertThat(listen.await("call-audio-device", e -> e.path("callId").asText().equals(callId), WAIT)
+                        .path("input").asText()).as("every front-end is told").isEqualTo("default [default]");
                 Set<String> newCapture = Await.until("a new capture stream", WAIT,
                         () -> pulse.recordingStreams(MIC_MONITOR), s -> s.size() == 1 && !s.equals(capture));
                 Set<String> newPlayback = Await.until("a new playback stream", WAIT,

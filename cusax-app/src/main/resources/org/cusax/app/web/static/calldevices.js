@@ -47,6 +47,17 @@ export class CallDevices {
     }
   }
 
+  /** Another front-end (the CLI, a second page) moved the call: the selects show it. */
+  changed(e) {
+    if (e.callId !== this.callId) return;
+    for (const [key, select] of [['input', $('incall-input')], ['output', $('incall-output')]]) {
+      if (!e[key]) continue;
+      if (![...select.options].some((o) => o.value === e[key])) select.append(el('option', { value: e[key], text: e[key] }));
+      select.value = e[key];
+      select.dataset.active = e[key];
+    }
+  }
+
   /** Shown only while the call's audio runs (answered or on hold); a new call starts with "keep". */
   show(call) {
     $('incall-devices').hidden = !call || !(call.state === 'answered' || call.state === 'on-hold');
