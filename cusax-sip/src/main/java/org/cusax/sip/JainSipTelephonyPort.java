@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cusax.core.account.Account;
+import org.cusax.core.account.Features;
 import org.cusax.core.account.Protocol;
 import org.cusax.core.account.Transport;
 import org.cusax.core.call.AudioPlan;
@@ -66,6 +67,9 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     private final Optional<String> linkedJid;
     /** Call-Info with {@link #linkedJid} in our INVITEs (sip.call-info; the user may switch it in the session). */
     private volatile boolean callInfo = true;
+    /** The account's feature switches as they are now (changed in the running session by {@link #setFeatures}). */
+    private volatile Features features;
+    private volatile MethodCapabilities capabilities;
     private final Optional<org.cusax.media.device.LiveAudio> liveAudio;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -118,6 +122,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             throw new IllegalArgumentException(account + " is not a SIP account");
         }
         this.account = account;
+        this.features = account.features();
         this.settings = settings;
         this.backoff = backoff;
         this.linkedJid = linkedJid == null ? Optional.empty() : linkedJid;
@@ -127,6 +132,21 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     public void setCallInfo(boolean on) {
         callInfo = on;
         LOG.info("Call-Info (our XMPP address in INVITEs) {}", on ? "on" : "off");
+    }
+
+    @Override
+    public void setFeatures(Features changed) {
+        features = changed;
+        MethodCapabilities caps = capabilities;
+        if (caps != null) {
+            caps.set(changed);
+        }
+        RegistrationClient r = registration;
+        if (r != null) {
+            r.refreshNow(); // the registrar (Kamailio honours it) learns the new Allow
+        }
+        LOG.info("feature switches of {} now: calling {}, IM/presence {}", account.address(),
+                changed.calling() ? "on" : "off", changed.imAndPresence() ? "on" : "off");
     }
 
     @Override
@@ -188,10 +208,11 @@ public final class JainSipTelephonyPort implements TelephonyPort {
             SipEventRouter router = new SipEventRouter();
             ep = SipEndpoint.open(config, router);
             var aor = RegisterRequests.parseAor(ep.addresses(), account.address());
-            MethodCapabilities caps = new MethodCapabilities(account.features());
+            MethodCapabilities caps = new MethodCapabilities(features);
+            capabilities = caps;
             Responder responder = new Responder(ep.provider(), ep.messages(), ep.headers(), caps, settings.userAgent());
             RegisterRequests requests = new RegisterRequests(ep.addresses(), ep.headers(), ep.messages(),
-                    ep.listeningPoint(), transport, aor, settings.displayName(), settings.userAgent(), caps.allowed(),
+                    ep.listeningPoint(), transport, aor, settings.displayName(), settings.userAgent(), caps::allowed,
                     ep.provider().getNewCallId());
             DigestAuthenticator auth = new DigestAuthenticator(account.authUser(), account.password(),
                     new ChallengeSelector(settings.digestAlgorithms()), ep.headers());
@@ -210,8 +231,8 @@ public final class JainSipTelephonyPort implements TelephonyPort {
                     trustedProxy(server.getAddress()), transport == Transport.TLS, settings.trustProxyByAddress(),
                     account.domain(), remote -> flows.find(remote).flatMap(org.cusax.sip.net.Flow::tlsSession))));
             liveAudio.ifPresent(callManager::useLiveAudio);
-            router.connect(RequestDispatcher.standard(responder, account.features().calling()
-                    ? Optional.of(callManager.incoming()) : Optional.empty()), client, callManager);
+            router.connect(RequestDispatcher.standard(responder, Optional.of(callManager.incoming())), client,
+                    callManager);
             calls = callManager;
             endpoint = ep;
             registration = client;
@@ -254,7 +275,7 @@ public final class JainSipTelephonyPort implements TelephonyPort {
 
     @Override
     public String placeCall(CallRequest request) {
-        if (!account.features().calling()) {
+        if (!features.calling()) {
             throw new IllegalStateException("calls are switched off for " + account.address());
         }
         return requireCalls().placeCall(request);
@@ -304,6 +325,11 @@ public final class JainSipTelephonyPort implements TelephonyPort {
     @Override
     public void mute(String callId, boolean muted) {
         requireCalls().mute(callId, muted);
+    }
+
+    @Override
+    public void switchAudioDevices(String callId, java.util.Optional<String> input, java.util.Optional<String> output) {
+        requireCalls().switchAudioDevices(callId, input, output);
     }
 
     /** Calls not yet ended (live state only), for tests and debugging. */

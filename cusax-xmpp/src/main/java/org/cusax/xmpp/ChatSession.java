@@ -104,7 +104,8 @@ final class ChatSession implements SessionHooks {
         acks = new AckGate(connection);
         contacts = new ContactWiring(connection, Optional.of(acks), account.address(), contactSettings, ownSipAor, callbacks);
         primeCaps = contactSettings.primeCaps();
-        roster = new RosterSetup(connection, contacts.rosterStore(), callbacks::onSubscriptionRequest);
+        roster = new RosterSetup(connection, contacts.rosterStore(), callbacks::onSubscriptionRequest,
+                callbacks::onSubscriptionWithdrawn);
         caps = new CapsPrimer(connection);
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
         stripCallingFeatures();

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cusax.core.account.Account;
+import org.cusax.core.account.Features;
 import org.cusax.core.account.Protocol;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.config.ContactSettings;
@@ -48,7 +49,11 @@ public final class SmackChatPort implements ChatPort {
     /** Upper bound of {@link #stop()}. */
     static final Duration STOP_BUDGET = Duration.ofSeconds(5);
 
-    private final Account account;
+    /** The account, with its feature switches as they are now ({@link #setFeatures}). */
+    private volatile Account account;
+    private volatile ChatCallbacks callbacks;
+    /** Held while a session is replaced or the port stops, so the two never cross. */
+    private final Object sessionChange = new Object();
     private final XmppSettings settings;
     private final Backoff backoff;
     private final ContactSettings contacts;
@@ -91,6 +96,12 @@ public final class SmackChatPort implements ChatPort {
         if (stopped.get()) {
             return;
         }
+        this.callbacks = callbacks;
+        open(callbacks);
+    }
+
+    /** Builds and starts a session for the account as it is now. */
+    private void open(ChatCallbacks callbacks) {
         ChatSession s;
         try {
             s = new ChatSession(account, settings, backoff, contacts, ownSipAor, callbacks);
@@ -106,6 +117,35 @@ public final class SmackChatPort implements ChatPort {
             s.setOwnPresence(chosen);
         }
         s.supervisor().start();
+    }
+
+    /**
+     * CUSAX §3 switches changed in the running session. Chat and presence on or off decide how a session is
+     * set up (initial presence, carbons, message receipts, presence at logout), so the session logs out cleanly
+     * (unavailable presence if it had any) and logs in again with the new switches, as a reconnection does;
+     * the contact list comes back from the cache. Calling on or off changes nothing here: we never advertise
+     * XMPP calls. Blocks for the logout (at most {@link #STOP_BUDGET}); call it on the XMPP half's executor.
+     */
+    @Override
+    public void setFeatures(Features features) {
+        synchronized (sessionChange) {
+            Account before = account;
+            account = before.withFeatures(features);
+            ChatSession old = session;
+            if (before.features().imAndPresence() == features.imAndPresence() || old == null || stopped.get()) {
+                return;
+            }
+            LOG.info("chat and presence switched {} for {}: logging in again", features.imAndPresence() ? "on" : "off",
+                    before.address());
+            close(old);
+            open(callbacks);
+        }
+    }
+
+    private static void close(ChatSession s) {
+        s.supervisor().stop(s.goodbye(), STOP_BUDGET);
+        s.acks().close();
+        s.contacts().close();
     }
 
     @Override
@@ -177,11 +217,11 @@ public final class SmackChatPort implements ChatPort {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        ChatSession s = session;
-        if (s != null) {
-            s.supervisor().stop(s.goodbye(), STOP_BUDGET);
-            s.acks().close();
-            s.contacts().close();
+        synchronized (sessionChange) {
+            ChatSession s = session;
+            if (s != null) {
+                close(s);
+            }
         }
     }
 

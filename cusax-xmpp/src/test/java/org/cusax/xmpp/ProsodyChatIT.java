@@ -219,6 +219,47 @@ class ProsodyChatIT {
         }
     }
 
+    /**
+     * CUSAX §3 switches changed in the running session (the settings page, no restart): chat and presence off
+     * withdraws our presence (RFC 6121 §4.5) and refuses messages with a reason; on again shows it and chats.
+     */
+    @Test
+    void chatAndPresenceSwitchedOffAndOnWhileRunning() throws Exception {
+        try (Peer watcher = Peer.login(account(bob, port()), "switch", true)) {
+            SmackChatPort p = start(account(alice, port()));
+            cb.awaitState(ConnectionState.ONLINE, WAIT);
+            String aliceFull = alice.jid() + "/cusax";
+            eventually(() -> presenceFrom(watcher, aliceFull, Presence.Type.available), "alice's presence");
+
+            p.setFeatures(new org.cusax.core.account.Features(false, false));
+            eventually(() -> presenceFrom(watcher, aliceFull, Presence.Type.unavailable), "alice's presence withdrawn");
+            eventually(() -> p.state() == ConnectionState.ONLINE, "logged in again without chat");
+            ChatMessage off = ChatMessage.outgoing(bob.jid(), "while off");
+            assertThat(p.transmit(off)).isEqualTo(TransmitResult.REJECTED);
+            assertThat(cb.failed()).anyMatch(f -> f.startsWith(off.id() + ": ") && f.contains("switched off"));
+            long shown = countFrom(watcher, aliceFull, Presence.Type.available);
+
+            p.setFeatures(org.cusax.core.account.Features.chatDefaults());
+            eventually(() -> countFrom(watcher, aliceFull, Presence.Type.available) > shown, "alice's presence back");
+            eventually(() -> p.state() == ConnectionState.ONLINE, "logged in again with chat");
+            ChatMessage on = ChatMessage.outgoing(bob.jid(), "on again");
+            assertThat(p.transmit(on)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
+            cb.awaitAck(on.id(), WAIT);
+            Message got = watcher.nextMessage(WAIT);
+            assertThat(got).isNotNull();
+            assertThat(got.getBody()).as("nothing of the refused message reached bob").isEqualTo("on again");
+        }
+    }
+
+    private static long countFrom(Peer peer, String fullJid, Presence.Type type) {
+        return peer.presences().stream()
+                .filter(p -> p.getFrom() != null && p.getFrom().toString().equals(fullJid) && p.getType() == type).count();
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) {
+        assertThat(org.cusax.core.testing.Eventually.holds(condition, WAIT)).as("timed out waiting for " + what).isTrue();
+    }
+
     @Test
     void advertisesNoCallingAndRefusesJingle() throws Exception {
         start(account(alice, port()));

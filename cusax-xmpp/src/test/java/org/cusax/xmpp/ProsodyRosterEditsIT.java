@@ -27,7 +27,8 @@ import org.jxmpp.jid.impl.JidCreate;
 /**
  * The user's roster changes against a real Prosody 0.12: add with groups (RFC 6121 §2.3) and the subscription
  * request it sends (§3.1.1), update name and groups (§2.4), remove (§2.5), and answers to inbound subscription
- * requests: approve (§3.1.4, with a request back) and deny (§3.2.1), as the other user's client sees them.
+ * requests: approve (§3.1.4, with a request back) and deny (§3.2.1), as the other user's client sees them; and
+ * a request its sender withdraws (an {@code unsubscribe} while it waits, §3.3.3) reaches us as such.
  */
 class ProsodyRosterEditsIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -35,6 +36,8 @@ class ProsodyRosterEditsIT {
     private static TestUser carol;
     private static TestUser dave;
     private static TestUser erin;
+    private static TestUser frank;
+    private static TestUser grace;
 
     @BeforeAll
     static void startProsody() throws Exception {
@@ -42,6 +45,8 @@ class ProsodyRosterEditsIT {
         carol = tb.createUser("carol");
         dave = tb.createUser("dave");
         erin = tb.createUser("erin");
+        frank = tb.createUser("frank");
+        grace = tb.createUser("grace");
     }
 
     @AfterAll
@@ -106,6 +111,27 @@ class ProsodyRosterEditsIT {
         }
         assertThatThrownBy(() -> port.addContact(dave.jid(), "", List.of())).isInstanceOfSatisfying(
                 RosterChangeException.class, e -> assertThat(e.kind()).isEqualTo(RosterChangeException.Kind.NOT_CONNECTED));
+    }
+
+    @Test
+    void aRequestWithdrawnByItsSenderIsReportedAsWithdrawn() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        SmackChatPort port = new SmackChatPort(account(grace), XmppAccounts.settings(),
+                XmppAccounts.backoff(Duration.ofMillis(200)));
+        try (Peer frankPeer = Peer.login(account(frank), "pc", true)) {
+            port.start(cb);
+            cb.awaitState(ConnectionState.ONLINE, WAIT);
+            Roster.getInstanceFor(frankPeer.connection()).createItemAndRequestSubscription(
+                    JidCreate.bareFrom(grace.jid()), "Grace", null);
+            cb.awaitSubscriptionRequest(frank.jid(), WAIT);
+
+            // Frank changes his mind before Grace answers (RFC 6121 §3.3.3: "None + Pending In" becomes "None")
+            frankPeer.connection().sendStanza(org.jivesoftware.smack.packet.StanzaBuilder.buildPresence()
+                    .ofType(Presence.Type.unsubscribe).to(JidCreate.bareFrom(grace.jid())).build());
+            cb.awaitSubscriptionWithdrawn(frank.jid(), WAIT);
+        } finally {
+            port.stop();
+        }
     }
 
     private static boolean has(Peer peer, String from, Presence.Type type) {

@@ -173,6 +173,14 @@ public final class EventEncoder implements EventVisitor<Map<String, Object>> {
         return m;
     }
 
+    @Override
+    public Map<String, Object> visit(org.cusax.core.event.CallAudioDeviceChanged e) {
+        Map<String, Object> m = CallJson.call(e.call());
+        e.input().ifPresent(d -> m.put("input", d));
+        e.output().ifPresent(d -> m.put("output", d));
+        return m;
+    }
+
     private static Map<String, Object> by(Call call, boolean byUs) {
         Map<String, Object> m = CallJson.call(call);
         m.put("by", byUs ? "us" : "peer");

@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cusax.core.account.Features;
 import org.cusax.core.client.CusaxCommands;
 import org.cusax.core.config.ClientConfig;
 import org.cusax.core.config.ConfigFileUpdate;
+import org.cusax.core.service.Half;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code settings} and {@code setting}: the switches a user changes from a window — the per-account feature
  * switches (CUSAX §3), "on the phone" presence (RFC 7081 §4) and Call-Info privacy (§5). A change takes effect
- * in the session where it can ("on the phone", Call-Info) or with the next start (the feature switches decide
- * which halves and features a session is built with), and is written to the user's config file when the session
- * has one. Thread-safe.
+ * at once in the running session (the feature switches through the core, which tells the account's half) and is
+ * written to the user's config file when the session has one. Thread-safe.
  */
 public final class SettingsCommands {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsCommands.class);
@@ -31,14 +32,16 @@ public final class SettingsCommands {
     private static final List<Switch> SWITCHES = List.of(
             new Switch("presence.on-the-phone", "Show \"on the phone\" as my presence during calls", true),
             new Switch("sip.call-info", "Send my chat address with my calls (Call-Info)", true),
-            new Switch("xmpp.features.calling", "Calling on the XMPP account", false),
-            new Switch("xmpp.features.im-presence", "Chat and presence on the XMPP account", false),
-            new Switch("sip.features.calling", "Calling on the SIP account", false),
-            new Switch("sip.features.im-presence", "Chat and presence on the SIP account", false));
+            new Switch("xmpp.features.calling", "Calling on the XMPP account", true),
+            new Switch("xmpp.features.im-presence", "Chat and presence on the XMPP account", true),
+            new Switch("sip.features.calling", "Calling on the SIP account", true),
+            new Switch("sip.features.im-presence", "Chat and presence on the SIP account", true));
 
     private final CusaxCommands core;
     private final Optional<Path> configFile;
     private final Map<String, Boolean> values = new LinkedHashMap<>();
+    private final boolean hasChat;
+    private final boolean hasTelephony;
 
     /**
      * @param config     the session's configuration (the current values)
@@ -47,6 +50,8 @@ public final class SettingsCommands {
     public SettingsCommands(CusaxCommands core, ClientConfig config, Optional<Path> configFile) {
         this.core = core;
         this.configFile = configFile;
+        this.hasChat = config.link().chat().isPresent();
+        this.hasTelephony = config.link().telephony().isPresent();
         values.put("presence.on-the-phone", config.presence().onThePhone());
         values.put("sip.call-info", config.sip().sendCallInfo());
         values.put("xmpp.features.calling", config.link().chat().map(a -> a.features().calling()).orElse(false));
@@ -97,12 +102,23 @@ public final class SettingsCommands {
                         + configFile.get().getFileName() + " (" + e.getMessage() + ")");
             }
         }
+        values.put(key, value);
         switch (key) {
             case "presence.on-the-phone" -> core.setOnThePhone(value);
             case "sip.call-info" -> core.setCallInfo(value);
-            default -> { } // the feature switches shape the next session
+            case "xmpp.features.calling", "xmpp.features.im-presence" -> {
+                if (hasChat) {
+                    core.setFeatures(Half.CHAT, new Features(values.get("xmpp.features.calling"),
+                            values.get("xmpp.features.im-presence")));
+                }
+            }
+            default -> {
+                if (hasTelephony) {
+                    core.setFeatures(Half.TELEPHONY, new Features(values.get("sip.features.calling"),
+                            values.get("sip.features.im-presence")));
+                }
+            }
         }
-        values.put(key, value);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", key);
         m.put("value", value);

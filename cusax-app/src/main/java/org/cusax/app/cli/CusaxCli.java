@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
             CallCommand.class, DemoCommand.class, HistoryCommand.class, SandboxCommand.class, ServeCommand.class, WebLinkCommand.class,
             AudioDevicesCommand.class,
             LiveCommands.Answer.class, LiveCommands.Reject.class, LiveCommands.Busy.class, LiveCommands.Hangup.class,
-            LiveCommands.Hold.class, LiveCommands.Resume.class, LiveCommands.Dtmf.class, LiveCommands.Mute.class,
+            LiveCommands.Hold.class, LiveCommands.Resume.class, LiveCommands.Dtmf.class, LiveCommands.Mute.class, LiveCommands.CallAudioDevice.class,
             LiveCommands.SetPresence.class, LoginCommand.class,
             ContactVerbs.Add.class, ContactVerbs.Update.class, ContactVerbs.Remove.class, ContactVerbs.Requests.class,
             ContactVerbs.Approve.class, ContactVerbs.Deny.class,

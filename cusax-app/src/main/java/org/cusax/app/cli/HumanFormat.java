@@ -96,6 +96,10 @@ final class HumanFormat {
         if (event instanceof org.cusax.core.event.CallMuted m) {
             return "call with " + m.call().remote() + (m.muted() ? " muted (sending silence)" : " unmuted");
         }
+        if (event instanceof org.cusax.core.event.CallAudioDeviceChanged d) {
+            return "call with " + d.call().remote() + " now on" + d.input().map(i -> " microphone '" + i + "'").orElse("")
+                    + d.output().map(o -> " speaker '" + o + "'").orElse("");
+        }
         if (event instanceof org.cusax.core.event.AudioDeviceFailed f) {
             return (f.direction() == org.cusax.core.audio.AudioDirection.INPUT ? "microphone" : "speaker") + " '"
                     + f.device() + "' unavailable: " + f.reason() + " (the call goes on without it)";

@@ -143,6 +143,25 @@ final class LiveCommands {
         }
     }
 
+    @Command(name = "call-audio-device", mixinStandardHelpOptions = true,
+            description = "Move the answered call to another microphone and/or speaker while it runs; the call goes on"
+                    + " (names as in 'cusax audio-devices', or default; daemon).")
+    static final class CallAudioDevice extends Verb {
+        @Option(names = "--input", paramLabel = "DEVICE", description = "The microphone to use from now on.")
+        String input;
+        @Option(names = "--output", paramLabel = "DEVICE", description = "The speaker to use from now on.")
+        String output;
+        @Option(names = "--call", paramLabel = "CALL", description = "The call id (default: the one answered call).")
+        String callId;
+
+        @Override
+        void params(Map<String, Object> p) {
+            Optional.ofNullable(input).ifPresent(d -> p.put("input", d));
+            Optional.ofNullable(output).ifPresent(d -> p.put("output", d));
+            Optional.ofNullable(callId).ifPresent(c -> p.put("callId", c));
+        }
+    }
+
     @Command(name = "presence", mixinStandardHelpOptions = true,
             description = "Set our own presence: chat, available, away, xa or dnd, with an optional status text (daemon).")
     static final class SetPresence extends Verb {

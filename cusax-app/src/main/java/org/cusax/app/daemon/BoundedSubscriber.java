@@ -65,6 +65,16 @@ public final class BoundedSubscriber implements EventListener, AutoCloseable {
         }
     }
 
+    /**
+     * Queues a message of the transport's own (already encoded) behind the events queued so far: the
+     * subscriber receives it in order with them.
+     */
+    public void announce(String message) {
+        if (!closed.get()) {
+            queue.offer(message);
+        }
+    }
+
     private void drain() {
         try {
             while (true) {

@@ -196,7 +196,17 @@ public final class DaemonServer implements AutoCloseable {
         // page may see no event for minutes; pings keep it open and find dead peers
         ctx.enableAutomaticPings(EVENT_PING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         s.attach(core.subscribe(s));
+        // The client sees the upgrade complete before this runs (on Jetty's thread): a snapshot it took then
+        // could miss an event published in between (a call ending: the page kept showing it). It takes its
+        // snapshots once this marker arrives, which comes after every event it could have missed.
+        java.util.Map<String, Object> marker = new java.util.LinkedHashMap<>();
+        marker.put("type", EVENTS_ATTACHED);
+        marker.put("at", java.time.Instant.now().toString());
+        s.announce(json(marker));
     }
+
+    /** The first message of every event stream, sent once the subscriber is attached (api.md). */
+    public static final String EVENTS_ATTACHED = "events-attached";
 
     private void unsubscribe(WsContext ctx) {
         BoundedSubscriber s = subscribers.remove(ctx.sessionId());

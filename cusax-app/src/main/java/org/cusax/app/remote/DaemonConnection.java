@@ -73,10 +73,12 @@ public final class DaemonConnection {
 
     /**
      * Receives the daemon's events, one JSON object each, until the returned handle is closed or the daemon
-     * ends the stream ({@code onClosed} gets the reason).
+     * ends the stream ({@code onClosed} gets the reason). Returns once the daemon said the stream is attached
+     * ({@code events-attached}, not passed on): a command sent after that cannot miss an event.
      */
     public AutoCloseable events(Consumer<Map<String, Object>> onEvent, Consumer<String> onClosed)
             throws IOException, InterruptedException {
+        CompletableFuture<Void> attached = new CompletableFuture<>();
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -87,7 +89,12 @@ public final class DaemonConnection {
                     String text = partial.toString();
                     partial.setLength(0);
                     try {
-                        onEvent.accept(MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { }));
+                        Map<String, Object> event = MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });
+                        if (org.cusax.app.daemon.DaemonServer.EVENTS_ATTACHED.equals(event.get("type"))) {
+                            attached.complete(null);
+                        } else {
+                            onEvent.accept(event);
+                        }
                     } catch (IOException e) {
                         onClosed.accept("unreadable event: " + e.getMessage());
                     }
@@ -114,7 +121,9 @@ public final class DaemonConnection {
         WebSocket ws;
         try {
             ws = f.get(10, TimeUnit.SECONDS);
+            attached.get(10, TimeUnit.SECONDS); // from now on no event is missed: snapshots taken after are safe
         } catch (ExecutionException | TimeoutException e) {
+            f.thenAccept(WebSocket::abort);
             throw new IOException("could not attach to the daemon's events: " + e.getMessage(), e);
         }
         return () -> {

@@ -31,6 +31,7 @@ public final class WebClient {
             Map.entry("view.js", "text/javascript; charset=utf-8"),
             Map.entry("contacts.js", "text/javascript; charset=utf-8"),
             Map.entry("calls.js", "text/javascript; charset=utf-8"),
+            Map.entry("calldevices.js", "text/javascript; charset=utf-8"),
             Map.entry("chat.js", "text/javascript; charset=utf-8"),
             Map.entry("roster.js", "text/javascript; charset=utf-8"),
             Map.entry("settings.js", "text/javascript; charset=utf-8"),

@@ -83,6 +83,8 @@ class ApiJsonContractTest {
                 new CallResumed(AT, answered, false), new org.cusax.core.event.CallMuted(AT, answered, true),
                 new org.cusax.core.event.AudioDeviceFailed(AT, "c1", org.cusax.core.audio.AudioDirection.INPUT,
                         "default", "no sound device"),
+                new org.cusax.core.event.CallAudioDeviceChanged(AT, answered, java.util.Optional.empty(),
+                        java.util.Optional.of("USB Headset")),
                 new ChatMessageStatusChanged(AT, ChatMessage.outgoing("nobody@cusax.test", "x"), DeliveryState.FAILED,
                         java.util.Optional.of("service-unavailable")));
     }
@@ -132,6 +134,8 @@ class ApiJsonContractTest {
         assertThat(byType.get("call-held")).containsEntry("by", "us").containsEntry("state", "on-hold");
         assertThat(byType.get("call-resumed")).containsEntry("by", "peer");
         assertThat(byType.get("call-muted")).containsEntry("callId", "c1").containsEntry("muted", true);
+        assertThat(byType.get("call-audio-device")).containsEntry("callId", "c1").containsEntry("output", "USB Headset")
+                .doesNotContainKey("input");
         assertThat(byType.get("audio-device-failed")).containsEntry("direction", "input")
                 .containsEntry("device", "default").containsEntry("reason", "no sound device");
     }

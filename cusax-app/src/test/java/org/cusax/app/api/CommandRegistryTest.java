@@ -148,6 +148,16 @@ class CommandRegistryTest {
         assertThat(f.run("mute", Map.of("muted", false)).ok()).isTrue();
         assertThat(f.telephony.actions()).containsSubsequence("mute in-1", "unmute in-1");
         assertThat(code(f.run("mute", Map.of("muted", "yes")))).isEqualTo(ErrorCode.BAD_REQUEST);
+
+        ApiResponse switched = f.run("call-audio-device", Map.of("output", "USB Headset"));
+        assertThat(switched.ok()).isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) switched.data();
+        assertThat(data).containsEntry("callId", "in-1").containsEntry("output", "USB Headset").doesNotContainKey("input");
+        assertThat(f.telephony.actions()).contains("audio-devices in-1 - USB Headset");
+        assertThat(code(f.run("call-audio-device", Map.of()))).as("no device named").isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(code(f.run("call-audio-device", Map.of("callId", "nosuch", "input", "default"))))
+                .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     /** RFC 3261 §13.3: the one ringing call is answered without naming it; two need an id. */

@@ -91,6 +91,23 @@ class ContactCommandsTest {
         assertThat(f.chat.rosterChanges()).containsExactly("approve dave@cusax.test", "deny eve@cusax.test");
     }
 
+    /** RFC 6121 §3.3.3: a request its sender withdraws leaves the list; the event says "withdrawn". */
+    @Test
+    void aWithdrawnRequestLeavesTheListWithAnEvent() throws Exception {
+        f.online().withContacts();
+        f.chat.callbacks().onSubscriptionRequest("dave@cusax.test");
+        f.chat.callbacks().onSubscriptionRequest("eve@cusax.test");
+        f.chat.callbacks().onSubscriptionWithdrawn("dave@cusax.test/pc");
+        SubscriptionRequest withdrawn = f.events.await(SubscriptionRequest.class,
+                e -> e.state().equals(SubscriptionRequest.WITHDRAWN), ApiFixture.WAIT);
+
+        assertThat(withdrawn.jid()).isEqualTo("dave@cusax.test");
+        assertThat(new EventEncoder(org.cusax.core.testing.TestAccounts.link("alice")).encode(withdrawn)).containsEntry("type", "subscription-request")
+                .containsEntry("jid", "dave@cusax.test").containsEntry("state", "withdrawn");
+        assertThat(f.run("subscription-requests", Map.of()).data()).isEqualTo(Map.of("requests", List.of("eve@cusax.test")));
+        assertThat(f.chat.rosterChanges()).isEmpty();
+    }
+
     /** XEP-0153: the picture goes to the page as a data: URL whose type was read from the image itself. */
     @Test
     void aContactsPictureIsADataUrlOfACheckedImageType() throws Exception {

@@ -47,8 +47,8 @@ class SettingsCommandsTest {
         assertThat(data.get("file")).isEqualTo(dir.resolve("user.conf").toString());
         assertThat(list).extracting(s -> ((Map<?, ?>) s).get("key") + "=" + ((Map<?, ?>) s).get("value") + "@"
                 + ((Map<?, ?>) s).get("applies")).containsExactly("presence.on-the-phone=true@now", "sip.call-info=false@now",
-                "xmpp.features.calling=false@next-start", "xmpp.features.im-presence=true@next-start",
-                "sip.features.calling=true@next-start", "sip.features.im-presence=false@next-start");
+                "xmpp.features.calling=false@now", "xmpp.features.im-presence=true@now",
+                "sip.features.calling=true@now", "sip.features.im-presence=false@now");
     }
 
     @Test
@@ -63,15 +63,30 @@ class SettingsCommandsTest {
         assertThat(Files.readString(conf)).startsWith("xmpp.jid = alice@cusax.test\n");
     }
 
+    /** CUSAX §3: a feature switch goes to the running session at once (no restart) and into the config file. */
     @Test
-    void aFeatureSwitchIsWrittenForTheNextStart() throws Exception {
+    void aFeatureSwitchTakesEffectInTheSessionAndIsWritten() throws Exception {
         Path conf = register("");
 
         ApiResponse r = f.run("setting", Map.of("key", "xmpp.features.calling", "value", true));
-
-        assertThat(r.data()).isEqualTo(Map.of("key", "xmpp.features.calling", "value", true, "applies", "next-start",
+        assertThat(r.data()).isEqualTo(Map.of("key", "xmpp.features.calling", "value", true, "applies", "now",
                 "persisted", true));
         assertThat(ConfigFile.read(conf).get("xmpp.features.calling")).isEqualTo("true");
+        assertThat(f.run("setting", Map.of("key", "xmpp.features.im-presence", "value", false)).ok()).isTrue();
+        assertThat(org.cusax.core.testing.Eventually.holds(() -> f.chat.featureChanges().size() == 2,
+                java.time.Duration.ofSeconds(5))).as("the XMPP half told: %s", f.chat.featureChanges()).isTrue();
+        assertThat(f.chat.featureChanges()).containsExactly(new org.cusax.core.account.Features(true, true),
+                new org.cusax.core.account.Features(true, false));
+
+        assertThat(f.run("setting", Map.of("key", "xmpp.features.calling", "value", false)).ok()).isTrue();
+        f.online();
+        assertThat(f.run("call", Map.of("target", "bob@cusax.test", "dryRun", true)).ok()).isTrue();
+        assertThat(f.run("setting", Map.of("key", "sip.features.calling", "value", false)).ok()).isTrue();
+        assertThat(f.telephony.actions()).contains("features calling=false im=false");
+        ApiResponse refused = f.run("call", Map.of("target", "bob@cusax.test", "number", "1"));
+        assertThat(refused.error().orElseThrow().code()).as("the next call is refused at once").isEqualTo(ErrorCode.NO_ROUTE);
+        assertThat(refused.error().orElseThrow().details()).containsEntry("reason", "calling-disabled");
+        assertThat(f.telephony.placedCalls()).isEmpty();
         assertThat(f.telephony.callInfoSwitches()).isEmpty();
     }
 

@@ -141,8 +141,10 @@ class DaemonServerTest {
         WebSocket ws = http.newWebSocketBuilder().header("Authorization", token.bearer())
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/events"), collector(received))
                 .get(5, TimeUnit.SECONDS);
-        // the server subscribes the socket on its own thread once the upgrade is done
-        assertThat(org.cusax.core.testing.Eventually.holds(() -> server.subscribers() == 1, Duration.ofSeconds(5))).isTrue();
+        // the server subscribes the socket on its own thread once the upgrade is done, then says so: only after
+        // that first message may a client take a snapshot without missing an event
+        assertThat(received.poll(5, TimeUnit.SECONDS)).as("the first message").startsWith("{").contains("\"type\":\"events-attached\"");
+        assertThat(server.subscribers()).isEqualTo(1);
         chat.receive(new ChatMessage("m1", "bob@cusax.test", Direction.INCOMING, "hello", Instant.now()));
         String event = received.poll(5, TimeUnit.SECONDS);
         assertThat(event).contains("\"type\":\"chat-received\"").contains("\"body\":\"hello\"");

@@ -29,6 +29,11 @@ public record Account(Protocol protocol, String address, String authUser, Secret
         }
     }
 
+    /** The same account with other feature switches. */
+    public Account withFeatures(Features other) {
+        return new Account(protocol, address, authUser, password, domain, server, security, other);
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

@@ -18,7 +18,7 @@ import org.cusax.core.port.AudioDevicesPort;
 import org.cusax.core.port.TelephonyPort;
 
 /**
- * The sound side of calls: the device list, mute (which live calls are muted; an ended call is forgotten)
+ * The sound side of calls: the device list, switching a live call's devices, mute (which live calls are muted; an ended call is forgotten)
  * and the report of a device that could not be opened.
  */
 final class CallAudioControl {
@@ -56,6 +56,21 @@ final class CallAudioControl {
         if (changed) {
             events.publish(new CallMuted(Instant.now(), calls.require(callId), mute));
         }
+    }
+
+    void switchDevices(String callId, Optional<String> input, Optional<String> output) {
+        if (input.isEmpty() && output.isEmpty()) {
+            throw new IllegalArgumentException("name an input or an output device to switch to");
+        }
+        Call call = calls.require(callId);
+        if (call.state() != CallState.ANSWERED && call.state() != CallState.ON_HOLD) {
+            throw new IllegalStateException("cannot switch the audio devices of call " + callId + ": it is "
+                    + call.state().token());
+        }
+        port.orElseThrow(() -> new IllegalStateException("no SIP account is configured: calls are not available"))
+                .switchAudioDevices(callId, input, output);
+        events.publish(new org.cusax.core.event.CallAudioDeviceChanged(Instant.now(), calls.require(callId), input,
+                output));
     }
 
     boolean isMuted(String callId) {

@@ -79,6 +79,11 @@ final class ChatSide implements ChatCallbacks {
     }
 
     @Override
+    public void onSubscriptionWithdrawn(String jid) {
+        roster.withdrawn(jid);
+    }
+
+    @Override
     public void onAvatar(String jid, String photoHash) {
         contactList.onAvatar(jid, photoHash);
     }

@@ -66,6 +66,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     private final HistoryStore history;
     private final HistoryRecorder historyRecorder;
     private final CallAudioControl callAudio;
+    private final FeatureSwitches features;
     private final Optional<ExecutorService> ownChatWork;
     private final HalfStates states;
     /** Judges each call's media protection against its signalling (security.profile). */
@@ -127,6 +128,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         java.util.concurrent.Executor chatWork = options.chatWork().or(() -> ownChatWork.map(e -> e))
                 .orElse(Runnable::run);
         this.onThePhone = new OnThePhone(options.presence(), chatPort, chatWork);
+        this.features = new FeatureSwitches(link, chatPort, telephonyPort, chatWork);
         this.rosterEditor = new RosterEditor(chatPort, chatWork, events);
         this.pictures = new ContactPictures(chatPort, chatWork, contacts);
         this.history = options.history();
@@ -189,7 +191,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         if (chatPort.isEmpty()) {
             throw new IllegalStateException("no XMPP account is configured: chat is not available");
         }
-        if (!link.chat().orElseThrow().features().imAndPresence()) {
+        if (!features.chat().orElseThrow().features().imAndPresence()) {
             throw new IllegalStateException("chat is switched off for " + link.chat().orElseThrow().address());
         }
         String peer = ChatAddresses.requireBareJid(peerJid);
@@ -234,8 +236,8 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     @Override
     public RoutingDecision route(String target) {
         List<CallingAccount> accounts = new ArrayList<>();
-        link.telephony().ifPresent(a -> accounts.add(new CallingAccount(a, status().telephony().state())));
-        link.chat().ifPresent(a -> accounts.add(new CallingAccount(a, status().chat().state())));
+        features.telephony().ifPresent(a -> accounts.add(new CallingAccount(a, status().telephony().state())));
+        features.chat().ifPresent(a -> accounts.add(new CallingAccount(a, status().chat().state())));
         return router.route(target, accounts);
     }
 
@@ -282,6 +284,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     @Override
     public void mute(String callId, boolean muted) {
         callAudio.mute(callId, muted);
+    }
+
+    @Override
+    public void switchAudioDevices(String callId, Optional<String> input, Optional<String> output) {
+        callAudio.switchDevices(callId, input, output);
     }
 
     /** True while our microphone in the call is muted. */
@@ -360,6 +367,11 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     @Override
     public void setCallInfo(boolean on) {
         telephonyPort.ifPresent(port -> port.setCallInfo(on));
+    }
+
+    @Override
+    public void setFeatures(org.cusax.core.service.Half half, org.cusax.core.account.Features switches) {
+        features.set(half, switches);
     }
 
     @Override

@@ -87,6 +87,13 @@ public interface CusaxCommands {
      */
     void mute(String callId, boolean muted);
 
+    /**
+     * Moves an answered (or held) call's microphone ({@code input}) and/or speaker ({@code output}) to other
+     * sound devices while it runs, without a re-INVITE: RTP, SRTP and the jitter buffer go on as they are.
+     * A name that matches no device (or several) is an {@link IllegalArgumentException} and changes nothing.
+     */
+    void switchAudioDevices(String callId, Optional<String> input, Optional<String> output);
+
     /** The machine's sound devices that calls can use ({@code audio.input} / {@code audio.output}); empty without a sound system. */
     List<org.cusax.core.audio.AudioDevice> audioDevices();
 
@@ -150,6 +157,13 @@ public interface CusaxCommands {
      * {@code sip.call-info}); off for privacy.
      */
     void setCallInfo(boolean on);
+
+    /**
+     * Changes the feature switches of {@code half}'s account in the running session (CUSAX §3): routing and
+     * chat follow at once, and the account's port applies them (see {@code TelephonyPort#setFeatures},
+     * {@code ChatPort#setFeatures}). {@link IllegalStateException} when the session has no such account.
+     */
+    void setFeatures(org.cusax.core.service.Half half, org.cusax.core.account.Features features);
 
     /** The presence the user chose (available until {@link #setPresence}), and the one shown now (it differs on the phone). */
     java.util.List<org.cusax.core.contact.Presence> ownPresence();

@@ -19,7 +19,7 @@ import org.cusax.core.port.RosterChangeException;
  * The user's changes to the contact list (RFC 6121 §2.3–2.5) and answers to subscription requests (§3.1.3),
  * run on the XMPP half's executor (a roster IQ waits for the server; no caller's thread and no SIP callback
  * ever does). Holds the requests still waiting for an answer: live state only, a request leaves when it is
- * answered. Thread-safe.
+ * answered or withdrawn by its sender. Thread-safe.
  */
 final class RosterEditor {
     private final Optional<ChatPort> port;
@@ -79,6 +79,21 @@ final class RosterEditor {
         }
         if (added) {
             events.publish(new SubscriptionRequest(Instant.now(), bare.get(), SubscriptionRequest.PENDING));
+        }
+    }
+
+    /** An inbound unsubscribe: a request still waiting leaves (nothing to answer any more), and that is announced. */
+    void withdrawn(String jid) {
+        Optional<String> bare = Jids.bare(jid);
+        if (bare.isEmpty()) {
+            return;
+        }
+        boolean removed;
+        synchronized (this) {
+            removed = pending.remove(bare.get());
+        }
+        if (removed) {
+            events.publish(new SubscriptionRequest(Instant.now(), bare.get(), SubscriptionRequest.WITHDRAWN));
         }
     }
 

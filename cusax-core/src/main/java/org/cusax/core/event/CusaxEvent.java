@@ -7,7 +7,7 @@ public sealed interface CusaxEvent
         permits ConnectionChanged, SecurityParityChanged, ChatMessageReceived, ChatMessageStatusChanged,
         ContactsLoading, ContactsLoaded, ContactsCapped, ContactUpdated, ContactRemoved, SubscriptionRequest,
         CallRinging, CallAnswered, CallEnded, IncomingCall, DtmfReceived, CallHeld, CallResumed,
-        CallMuted, AudioDeviceFailed {
+        CallMuted, AudioDeviceFailed, CallAudioDeviceChanged {
 
     /** When it happened. */
     Instant at();

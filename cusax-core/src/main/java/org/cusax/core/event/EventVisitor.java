@@ -43,4 +43,6 @@ public interface EventVisitor<R> {
     R visit(CallMuted event);
 
     R visit(AudioDeviceFailed event);
+
+    R visit(CallAudioDeviceChanged event);
 }

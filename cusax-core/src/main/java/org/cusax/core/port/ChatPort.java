@@ -25,6 +25,14 @@ public interface ChatPort {
     }
 
     /**
+     * Applies the account's feature switches in the running session (CUSAX §3): chat and presence on or off
+     * from now on. May block while the session changes; call it on the XMPP half's executor.
+     */
+    default void setFeatures(org.cusax.core.account.Features features) {
+        throw new UnsupportedOperationException("this chat port cannot change its feature switches while it runs");
+    }
+
+    /**
      * Adds {@code jid} to the roster with a name and groups (RFC 6121 §2.3) and asks to see its presence
      * (subscribe, §3.1.1); changes name and groups if it is there. Blocks until the server answers (bounded by
      * the reply timeout); call it on the XMPP half's executor.

@@ -32,6 +32,13 @@ public interface ContactCallbacks {
     default void onSubscriptionRequest(String jid) {
     }
 
+    /**
+     * {@code jid} withdrew its request to see our presence (an inbound {@code unsubscribe} while its request
+     * waits, RFC 6121 §3.3.3 "None + Pending In"): nothing is left to answer.
+     */
+    default void onSubscriptionWithdrawn(String jid) {
+    }
+
     /** The SHA-1 (hex) of a contact's vCard photo (XEP-0153 §4.3), "" when it has none. */
     default void onAvatar(String jid, String photoHash) {
     }

@@ -24,6 +24,15 @@ public interface TelephonyPort {
     default void setCallInfo(boolean on) {
     }
 
+    /**
+     * Applies the account's feature switches in the running session (CUSAX §3): with calling off no call is
+     * placed and a new incoming INVITE is refused (calls already up end normally); with IM/presence off MESSAGE
+     * and NOTIFY are refused. Never blocks.
+     */
+    default void setFeatures(org.cusax.core.account.Features features) {
+        throw new UnsupportedOperationException("this telephony port cannot change its feature switches while it runs");
+    }
+
     /** Un-registers (REGISTER with Expires: 0) and releases the SIP stack; bounded in time. */
     void stop();
 
@@ -68,5 +77,14 @@ public interface TelephonyPort {
      */
     default void mute(String callId, boolean muted) {
         throw new UnsupportedOperationException("this telephony port cannot mute calls");
+    }
+
+    /**
+     * Moves an answered call's capture ({@code input}) and/or playback ({@code output}) to other sound devices
+     * while it runs; RTP goes on untouched. A name that matches no device is an {@link IllegalArgumentException}
+     * and changes nothing; a call whose audio does not run an {@link IllegalStateException}.
+     */
+    default void switchAudioDevices(String callId, java.util.Optional<String> input, java.util.Optional<String> output) {
+        throw new UnsupportedOperationException("this telephony port cannot switch audio devices");
     }
 }

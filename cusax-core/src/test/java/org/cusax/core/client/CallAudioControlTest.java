@@ -102,6 +102,29 @@ class CallAudioControlTest {
         assertThat(client.calls()).singleElement().satisfies(c -> assertThat(c.state().token()).isEqualTo("answered"));
     }
 
+    @Test
+    void anAnsweredCallsDevicesAreSwitchedThroughThePortAndARingingOneIsRefused() throws Exception {
+        Call ringing = client.placeCall("sip:carol@cusax.test", AudioPlan.live("default", "default"));
+        assertThatThrownBy(() -> client.switchAudioDevices(ringing.id(), Optional.of("USB"), Optional.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("dialing");
+        telephony.callbacks().onCallAnswered(ringing.id());
+        recorder.await(CallAnswered.class, e -> e.call().id().equals(ringing.id()), WAIT);
+
+        client.switchAudioDevices(ringing.id(), Optional.of("USB"), Optional.empty());
+        client.switchAudioDevices(ringing.id(), Optional.empty(), Optional.of("default"));
+        assertThatThrownBy(() -> client.switchAudioDevices(ringing.id(), Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(telephony.actions()).containsSubsequence("audio-devices " + ringing.id() + " USB -",
+                "audio-devices " + ringing.id() + " - default");
+        assertThat(telephony.actions()).filteredOn(a -> a.startsWith("audio-devices")).hasSize(2);
+        var changed = recorder.await(org.cusax.core.event.CallAudioDeviceChanged.class,
+                e -> e.output().isPresent(), WAIT);
+        assertThat(changed.call().id()).isEqualTo(ringing.id());
+        assertThat(changed.input()).isEmpty();
+        assertThat(changed.output()).contains("default");
+        assertThat(recorder.of(org.cusax.core.event.CallAudioDeviceChanged.class)).as("one per switch").hasSize(2);
+    }
+
     private Call answeredCall() throws Exception {
         Call call = client.placeCall("sip:bob@cusax.test", AudioPlan.live("default", "default"));
         assertThat(telephony.placedCalls()).singleElement()

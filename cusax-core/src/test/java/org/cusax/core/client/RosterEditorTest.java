@@ -98,6 +98,27 @@ class RosterEditorTest {
                 .containsExactly("pending", "pending", "approved", "denied");
     }
 
+    /** RFC 6121 §3.3.3: an unsubscribe from someone whose request waits withdraws it; from anyone else it changes nothing. */
+    @Test
+    void aRequestWithdrawnByItsSenderLeavesTheList() throws Exception {
+        chat.callbacks().onSubscriptionRequest("carol@cusax.test");
+        chat.callbacks().onSubscriptionRequest("dave@cusax.test");
+        chat.callbacks().onSubscriptionWithdrawn("erin@cusax.test"); // asked nothing: not an event
+        chat.callbacks().onSubscriptionWithdrawn("carol@cusax.test/laptop");
+        recorder.await(SubscriptionRequest.class, e -> e.state().equals(SubscriptionRequest.WITHDRAWN), WAIT);
+
+        assertThat(client.subscriptionRequests()).containsExactly("dave@cusax.test");
+        chat.callbacks().onSubscriptionWithdrawn("carol@cusax.test"); // twice: still one event
+        chat.callbacks().onSubscriptionRequest("carol@cusax.test"); // asks again: pending again
+        recorder.await(SubscriptionRequest.class, e -> e.jid().equals("carol@cusax.test")
+                && recorder.of(SubscriptionRequest.class).size() == 4, WAIT);
+        assertThat(recorder.of(SubscriptionRequest.class)).extracting(e -> e.jid() + " " + e.state())
+                .containsExactly("carol@cusax.test pending", "dave@cusax.test pending", "carol@cusax.test withdrawn",
+                        "carol@cusax.test pending");
+        assertThat(client.subscriptionRequests()).containsExactly("dave@cusax.test", "carol@cusax.test");
+        assertThat(chat.rosterChanges()).as("nothing is sent for a withdrawal").isEmpty();
+    }
+
     @Test
     void aFailedAnswerKeepsTheRequestPending() {
         chat.callbacks().onSubscriptionRequest("carol@cusax.test");

@@ -73,6 +73,17 @@ public final class FakeChatPort implements ChatPort {
     }
 
     private final List<String> rosterChanges = new CopyOnWriteArrayList<>();
+    private final List<org.cusax.core.account.Features> features = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void setFeatures(org.cusax.core.account.Features switches) {
+        features.add(switches);
+    }
+
+    /** Every feature-switch change the client passed on, in order. */
+    public List<org.cusax.core.account.Features> featureChanges() {
+        return List.copyOf(features);
+    }
     private volatile org.cusax.core.port.RosterChangeException refuseRoster;
 
     @Override

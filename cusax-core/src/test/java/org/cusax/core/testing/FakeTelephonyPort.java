@@ -41,6 +41,11 @@ public final class FakeTelephonyPort implements TelephonyPort {
         callInfo.add(on);
     }
 
+    @Override
+    public void setFeatures(org.cusax.core.account.Features features) {
+        actions.add("features calling=" + features.calling() + " im=" + features.imAndPresence());
+    }
+
     /** Every Call-Info switch the client made, in order. */
     public java.util.List<Boolean> callInfoSwitches() {
         return java.util.List.copyOf(callInfo);
@@ -135,6 +140,11 @@ public final class FakeTelephonyPort implements TelephonyPort {
     @Override
     public void mute(String callId, boolean muted) {
         actions.add((muted ? "mute " : "unmute ") + callId);
+    }
+
+    @Override
+    public void switchAudioDevices(String callId, java.util.Optional<String> input, java.util.Optional<String> output) {
+        actions.add("audio-devices " + callId + " " + input.orElse("-") + " " + output.orElse("-"));
     }
 
     /** Runs when the client places a call (e.g. to ring and answer it at once). */

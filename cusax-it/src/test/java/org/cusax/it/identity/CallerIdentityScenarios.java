@@ -320,6 +320,49 @@ abstract class CallerIdentityScenarios {
     }
 
     @Test
+    @Order(7)
+    @DisplayName("RFC 7081 §5: Call-Info privacy switched in the running session applies to the very next INVITE")
+    void callInfoSwitchedInTheRunningSessionAppliesAtOnce() throws Exception {
+        TestUser fay = service().createUser("fay");
+        TestUser turncoat = service().createUser("turncoat");
+        try (SippUa ua = service().sipp().answeringUa("fay")) {
+            assertThat(service().sipProbe().register("fay", fay.password(), ua.contact(), 60).status())
+                    .isEqualTo(200);
+            Map<String, String> settings = Map.of("sip.call-info", "true",
+                    "contacts.cache-dir", service().runDir().resolve("cache-" + turncoat.name()).toString());
+            try (RunningClient c = RunningClient.start(service(), turncoat, SipTransport.UDP, settings)) {
+                c.await(Half.TELEPHONY, ConnectionState.ONLINE);
+                c.await(Half.CHAT, ConnectionState.ONLINE);
+                for (boolean on : List.of(true, false, true)) {
+                    c.client().setCallInfo(on); // what the `setting sip.call-info` command does, no restart
+                    Call call = c.client().placeCall(fay.sipAor(), AudioPlan.silent());
+                    c.client().awaitCall(call.id(), CallState.ANSWERED, WAIT);
+                    c.client().hangUp(call.id());
+                    c.events().await(CallEnded.class, e -> e.call().id().equals(call.id()), WAIT);
+                }
+            }
+            List<String> invites = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("INVITE sip:fay@[\\s\\S]*?\\r?\\n\\r?\\n")
+                    .matcher(ua.messages());
+            while (m.find()) {
+                java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?im)^(?:Call-ID|i):\\s*(\\S+)")
+                        .matcher(m.group());
+                String callId = id.find() ? id.group(1) : m.group();
+                boolean retransmission = invites.stream().anyMatch(i -> i.contains(callId));
+                if (m.group().contains("sip:" + turncoat.name() + "@") && !retransmission) {
+                    invites.add(m.group()); // one per call (a UDP retransmission has the same Call-ID)
+                }
+            }
+            assertThat(invites).as("the three INVITEs as sipp received them:\n%s", ua.messages()).hasSize(3);
+            assertThat(invites.get(0)).containsIgnoringCase("Call-Info: <xmpp:" + turncoat.jid() + ">;purpose=impp");
+            assertThat(invites.get(1)).as("switched off: no header").doesNotContainIgnoringCase("Call-Info")
+                    .doesNotContain("xmpp:");
+            assertThat(invites.get(2)).as("switched on again")
+                    .containsIgnoringCase("Call-Info: <xmpp:" + turncoat.jid() + ">;purpose=impp");
+        }
+    }
+
+    @Test
     @Order(8)
     @DisplayName("RFC 3261 §21.4.24: with presence.busy-when-on-phone a call arriving during a call gets 486 Busy Here")
     void busyWhenOnThePhone() throws Exception {

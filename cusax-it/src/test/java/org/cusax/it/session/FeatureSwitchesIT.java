@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.cusax.core.account.Features;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.service.Half;
+import org.cusax.it.support.Await;
 import org.cusax.it.support.RunningClient;
 import org.cusax.it.support.XmppPeer;
 import org.cusax.testbed.TestUser;
@@ -33,6 +35,8 @@ import org.jxmpp.jid.impl.JidCreate;
  * RFC 3261 §21.4.6; the Allow we register and answer with lists no SIMPLE method).
  */
 class FeatureSwitchesIT {
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(20);
+
     @RegisterExtension
     static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults());
 
@@ -86,6 +90,47 @@ class FeatureSwitchesIT {
             assertThat(options.header("Allow")).contains("INVITE").contains("OPTIONS")
                     .doesNotContain("MESSAGE").doesNotContain("SUBSCRIBE").doesNotContain("PUBLISH");
         }
+    }
+
+    /**
+     * The same switches changed in the running session (the settings page; issue 11): the SIP account's Allow
+     * follows at once — our answers and a REGISTER refresh, so Kamailio too — and calls follow: with calling
+     * off a call is refused before any INVITE, with IM on a MESSAGE reaches our UA. Back to the defaults: as
+     * before. No restart of the client.
+     */
+    @Test
+    void switchesChangedWhileRunningApplyAtOnce() {
+        TestUser dan = TB.testbed().createUser("dan");
+        try (RunningClient c = RunningClient.start(TB.testbed(), dan, SipTransport.UDP);
+             SipUdpClient sip = new SipUdpClient(TB.testbed().kamailio().host(), TB.testbed().kamailio().udpPort())) {
+            c.await(Half.TELEPHONY, ConnectionState.ONLINE);
+            String aor = dan.sipAor();
+            assertThat(message(sip, aor).status()).isEqualTo(405);
+
+            c.client().setFeatures(Half.TELEPHONY, new Features(false, true));
+            SipResponse options = Await.until("OPTIONS allow MESSAGE and no INVITE", WAIT,
+                    () -> sip.options(aor, SipProbe.PROBE_FROM), r -> r.status() == 200
+                            && String.valueOf(r.header("Allow")).contains("MESSAGE"));
+            assertThat(options.header("Allow")).doesNotContain("INVITE").contains("OPTIONS");
+            SipResponse message = Await.until("a MESSAGE reaching our UA", WAIT, () -> message(sip, aor),
+                    r -> r.status() != 405);
+            assertThat(message.status()).as("reached the UA, which keeps no SIP chat").isEqualTo(480);
+            assertThatThrownBy(() -> c.client().placeCall(TB.testbed().createUser("erin").sipAor(),
+                    org.cusax.core.call.AudioPlan.silent())).as("calling off: refused before any INVITE")
+                    .hasMessageContaining("switched off");
+            assertThat(TB.testbed().kamailio().registeredContacts(dan.name())).as("one binding, refreshed").hasSize(1);
+
+            c.client().setFeatures(Half.TELEPHONY, Features.telephonyDefaults());
+            Await.until("OPTIONS allow INVITE again", WAIT, () -> sip.options(aor, SipProbe.PROBE_FROM),
+                    r -> String.valueOf(r.header("Allow")).contains("INVITE")
+                            && !String.valueOf(r.header("Allow")).contains("MESSAGE"));
+            assertThat(Await.until("MESSAGE refused again", WAIT, () -> message(sip, aor), r -> r.status() == 405)
+                    .status()).isEqualTo(405);
+        }
+    }
+
+    private static SipResponse message(SipUdpClient sip, String aor) {
+        return sip.request("MESSAGE", aor, SipProbe.PROBE_FROM, aor, List.of("Content-Type: text/plain"), null, null);
     }
 
     /** A minimal XEP-0166 session-initiate, enough to see how the callee answers. */

@@ -219,6 +219,12 @@ class WebClientSandboxIT {
             wait.until(ExpectedConditions.textMatches(By.id("incall-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
             driver.executeScript("window.scrollTo(0, 0)");
             chromium.screenshot(SCREENSHOTS.resolve("answered-" + width + ".png"));
+            // the call panel's Audio device: the running call moves to the sound system's default speaker
+            driver.findElement(By.cssSelector("#incall-devices summary")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#incall-output option[value='default']")).size() == 1);
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("incall-output"))).selectByValue("default");
+            wait.until(ExpectedConditions.attributeToBe(By.id("incall-output"), "data-active", "default"));
+            assertThat(driver.findElement(By.id("incall-state")).getText()).as("the call goes on").isEqualTo("In call");
             driver.findElement(By.id("hangup")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall")));
             org.cusax.it.support.Await.until("Alice's call ended", WAIT, () -> liveCalls(api) == 0);

@@ -77,6 +77,15 @@ abstract class DeviceThread<L extends DeviceLine> {
         failures.failed(direction, device, reason == null ? "unknown error" : reason);
     }
 
+    /**
+     * Closes this device and gives the frames it queued but did not move yet to {@code next} (same direction),
+     * which moves them first: a switch of device loses no audio beyond what the old device itself held.
+     */
+    final void handOver(DeviceThread<?> next) {
+        close();
+        next.buffer.prepend(buffer.drain());
+    }
+
     /** Stops the device thread's work and releases the device; the thread ends. */
     public void close() {
         closed = true;

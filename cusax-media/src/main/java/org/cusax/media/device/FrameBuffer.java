@@ -68,6 +68,28 @@ final class FrameBuffer {
         playing = false;
     }
 
+    /** Takes every queued frame out, oldest first (a device being switched hands them to the next one). */
+    synchronized java.util.List<short[]> drain() {
+        java.util.List<short[]> all = java.util.List.copyOf(frames);
+        frames.clear();
+        playing = false;
+        return all;
+    }
+
+    /**
+     * Queues {@code older} before the frames queued now (they were meant to go first); when that is more than
+     * the capacity the oldest are dropped, as by {@link #offer}.
+     */
+    synchronized void prepend(java.util.List<short[]> older) {
+        for (int i = older.size() - 1; i >= 0; i--) {
+            frames.addFirst(older.get(i));
+        }
+        while (frames.size() > capacity) {
+            frames.removeFirst();
+            dropped++;
+        }
+    }
+
     synchronized int size() {
         return frames.size();
     }

@@ -31,6 +31,14 @@ public final class LiveAudio {
         });
     }
 
+    /**
+     * Checks that {@code device} names one device of that direction ({@code default} always does), so a switch
+     * to a wrong name is refused before anything changes.
+     */
+    public void check(String device, org.cusax.core.audio.AudioDirection direction) throws DeviceUnavailableException {
+        devices.check(device, direction);
+    }
+
     /** The microphone {@code device}; silence until it delivers, and for good if it cannot be opened. */
     public AudioSource microphone(String device, DeviceFailureListener failures) {
         return MicrophoneSource.start(device, () -> devices.openCapture(device), failures, threads);

@@ -105,6 +105,13 @@ public final class SoundDevices implements AudioDevicesPort {
         };
     }
 
+    /** Checks that {@code device} ({@code default}, a name or part of one) names exactly one device of {@code direction}. */
+    public void check(String device, AudioDirection direction) throws DeviceUnavailableException {
+        if (!AudioSettings.DEFAULT.equals(device)) {
+            DeviceChoice.pick(list(), device, direction);
+        }
+    }
+
     private DataLine open(String device, AudioDirection direction, Class<? extends DataLine> type)
             throws DeviceUnavailableException {
         Mixer mixer = AudioSettings.DEFAULT.equals(device) ? null : choose(device, direction);

@@ -341,6 +341,13 @@ public final class CallManager {
         require(callId).media.mute(muted);
     }
 
+    /** Moves a running call's capture and/or playback to other sound devices (see {@link CallMedia#switchDevices}); the
+     * sound system is asked outside this manager's lock, so SIP work never waits for it. */
+    public void switchAudioDevices(String callId, java.util.Optional<String> input,
+                                                java.util.Optional<String> output) {
+        require(callId).media.switchDevices(input, output);
+    }
+
     /** The RTP session of a call, for statistics (tests, status pages); empty once it is forgotten. */
     public java.util.Optional<CallMedia> media(String callId) {
         return java.util.Optional.ofNullable(byId.get(callId)).map(call -> call.media);

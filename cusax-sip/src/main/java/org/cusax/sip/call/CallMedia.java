@@ -9,7 +9,11 @@ import org.cusax.core.call.PlaySource;
 import org.cusax.media.audio.AudioSink;
 import org.cusax.media.audio.MutableSource;
 import org.cusax.media.audio.TeeSink;
+import org.cusax.core.audio.AudioDirection;
 import org.cusax.media.device.DeviceFailureListener;
+import org.cusax.media.device.DeviceUnavailableException;
+import org.cusax.media.device.SwitchingSink;
+import org.cusax.media.device.SwitchingSource;
 import org.cusax.media.device.LiveAudio;
 import org.cusax.media.audio.AudioSource;
 import org.cusax.media.audio.NullSink;
@@ -53,6 +57,9 @@ public final class CallMedia implements AutoCloseable {
     private volatile SessionDescription remote;
     private volatile boolean started;
     private volatile boolean muted;
+    /** What we send and where we play, switchable while the call runs (another microphone or speaker). */
+    private volatile SwitchingSource input;
+    private volatile SwitchingSink speaker;
     private final java.util.Optional<LiveAudio> live;
     private final DeviceFailureListener deviceFailures;
 
@@ -168,7 +175,8 @@ public final class CallMedia implements AutoCloseable {
         if (negotiated == null) {
             throw new IllegalStateException("no negotiated media yet");
         }
-        MutableSource mutable = new MutableSource(source(plan.play()));
+        input = new SwitchingSource(source(plan.play()));
+        MutableSource mutable = new MutableSource(input);
         mutable.mute(muted);
         source = mutable;
         sink = sink(plan);
@@ -193,18 +201,53 @@ public final class CallMedia implements AutoCloseable {
         return muted;
     }
 
+    /**
+     * Moves the running call's capture ({@code inputDevice}) and/or playback ({@code outputDevice}) to another
+     * sound device without touching RTP: the old device is closed, the new one opened on its own thread, and
+     * what the old one held but had not moved yet goes first on the new one. A recording, if any, goes on.
+     *
+     * @throws IllegalStateException    the call's audio has not started (or has ended), or this session has no
+     *                                  sound devices
+     * @throws IllegalArgumentException a name that matches no device (or several): nothing is changed
+     */
+    public void switchDevices(java.util.Optional<String> inputDevice, java.util.Optional<String> outputDevice) {
+        LiveAudio devices = live.orElseThrow(() -> new IllegalStateException("no sound devices in this session"));
+        try { // asks the sound system: outside this call's lock, so SDP work never waits for it
+            if (inputDevice.isPresent()) {
+                devices.check(inputDevice.get(), AudioDirection.INPUT);
+            }
+            if (outputDevice.isPresent()) {
+                devices.check(outputDevice.get(), AudioDirection.OUTPUT);
+            }
+        } catch (DeviceUnavailableException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        synchronized (this) {
+            if (!started || rtp.isClosed()) {
+                throw new IllegalStateException("the call's audio is not running");
+            }
+            inputDevice.ifPresent(d -> input.switchTo(devices.microphone(d, deviceFailures)));
+            outputDevice.ifPresent(d -> speaker.switchTo(devices.speaker(d, deviceFailures)));
+        }
+        LOG.debug("call audio moved to input {} / output {}", inputDevice.orElse("(kept)"), outputDevice.orElse("(kept)"));
+    }
+
     private AudioSink sink(AudioPlan plan) throws IOException {
         AudioSink file = plan.record().isPresent() ? WavFileSink.create(plan.record().get()) : null;
+        speaker = new SwitchingSink(speakerOf(plan));
+        return file == null ? speaker : new TeeSink(java.util.List.of(speaker, file));
+    }
+
+    private AudioSink speakerOf(AudioPlan plan) {
         if (plan.speaker().isEmpty()) {
-            return file == null ? new NullSink() : file;
+            return new NullSink();
         }
         String device = plan.speaker().get();
         if (live.isEmpty()) {
-            deviceFailures.failed(org.cusax.core.audio.AudioDirection.OUTPUT, device, "no sound devices in this session");
-            return file == null ? new NullSink() : file;
+            deviceFailures.failed(AudioDirection.OUTPUT, device, "no sound devices in this session");
+            return new NullSink();
         }
-        AudioSink speaker = live.get().speaker(device, deviceFailures);
-        return file == null ? speaker : new TeeSink(java.util.List.of(speaker, file));
+        return live.get().speaker(device, deviceFailures);
     }
 
     private AudioSource source(PlaySource play) throws IOException {

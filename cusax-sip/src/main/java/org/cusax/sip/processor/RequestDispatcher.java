@@ -41,23 +41,19 @@ public final class RequestDispatcher {
     /** The processors for the account's feature switches, with incoming calls going to {@code calls}. */
     public static RequestDispatcher standard(Responder responder,
                                              java.util.Optional<org.cusax.sip.call.IncomingCalls> calls) {
-        MethodCapabilities caps = responder.capabilities();
+        // every processor is there; dispatch() refuses what the switches turn off now (they change while running)
         List<RequestProcessor> list = new java.util.ArrayList<>(List.of(new OptionsProcessor(),
                 new SubscribeProcessor(), new PublishProcessor()));
-        if (caps.features().calling()) {
-            list.addAll(List.of(new InviteProcessor(calls), new AckProcessor(calls), new ByeProcessor(calls),
-                    new CancelProcessor(calls), new UpdateProcessor(calls)));
-        }
-        if (caps.features().imAndPresence()) {
-            list.addAll(List.of(new MessageRequestProcessor(), new NotifyProcessor()));
-        }
+        list.addAll(List.of(new InviteProcessor(calls), new AckProcessor(calls), new ByeProcessor(calls),
+                new CancelProcessor(calls), new UpdateProcessor(calls)));
+        list.addAll(List.of(new MessageRequestProcessor(), new NotifyProcessor()));
         return new RequestDispatcher(list, responder);
     }
 
     public void dispatch(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
-        RequestProcessor processor = processors.get(method);
+        RequestProcessor processor = switchedOff(request) ? null : processors.get(method);
         try {
             var refusal = RequestScreen.check(request);
             if (refusal.isPresent()) {
@@ -80,6 +76,26 @@ public final class RequestDispatcher {
             LOG.warn("processing an incoming {} failed: {}", method, e.getMessage());
             responder.respond(event, Response.SERVER_INTERNAL_ERROR);
         }
+    }
+
+    /**
+     * A request the account's switches turn off now: a new call (an INVITE outside a dialog) with calling off,
+     * MESSAGE or NOTIFY with IM/presence off. What belongs to a call already up (ACK, BYE, CANCEL, re-INVITE,
+     * UPDATE) still reaches it, so switching calling off ends no call.
+     */
+    private boolean switchedOff(Request request) {
+        String method = request.getMethod();
+        if (responder.capabilities().allows(method)) {
+            return false;
+        }
+        if (Request.MESSAGE.equals(method) || Request.NOTIFY.equals(method)) {
+            return true;
+        }
+        if (!Request.INVITE.equals(method)) {
+            return false;
+        }
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME);
+        return to == null || to.getTag() == null;
     }
 
     public Map<String, RequestProcessor> processors() {

@@ -42,7 +42,7 @@ public final class RegisterRequests {
     private final SipURI aor;
     private final String displayName;
     private final String userAgent;
-    private final List<String> allow;
+    private final java.util.function.Supplier<List<String>> allow;
     private final CallIdHeader callId;
     private final String fromTag;
     private long cseq;
@@ -50,6 +50,18 @@ public final class RegisterRequests {
     public RegisterRequests(AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
                             ListeningPoint listeningPoint, Transport transport, SipURI aor, String displayName,
                             String userAgent, List<String> allow, CallIdHeader callId) {
+        this(addresses, headers, messages, listeningPoint, transport, aor, displayName, userAgent, fixed(allow), callId);
+    }
+
+    private static java.util.function.Supplier<List<String>> fixed(List<String> allow) {
+        List<String> copy = List.copyOf(allow);
+        return () -> copy;
+    }
+
+    /** @param allow the methods for the Allow header, read for every REGISTER (feature switches change while running) */
+    public RegisterRequests(AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
+                            ListeningPoint listeningPoint, Transport transport, SipURI aor, String displayName,
+                            String userAgent, java.util.function.Supplier<List<String>> allow, CallIdHeader callId) {
         this.addresses = addresses;
         this.headers = headers;
         this.messages = messages;
@@ -58,7 +70,7 @@ public final class RegisterRequests {
         this.aor = aor;
         this.displayName = displayName;
         this.userAgent = userAgent;
-        this.allow = List.copyOf(allow);
+        this.allow = allow;
         this.callId = callId;
         byte[] tag = new byte[8];
         new SecureRandom().nextBytes(tag);
@@ -135,7 +147,7 @@ public final class RegisterRequests {
                 r.addHeader(stale);
             }
             r.addHeader(headers.createExpiresHeader((int) expires.toSeconds()));
-            for (String method : allow) {
+            for (String method : allow.get()) {
                 r.addHeader(headers.createAllowHeader(method));
             }
             if (!userAgent.isBlank()) {

@@ -93,6 +93,19 @@ public final class RegistrationClient {
         post(this::attempt);
     }
 
+    /**
+     * Refreshes a registration in place now (same Call-ID and contact, the next CSeq), e.g. so that the registrar
+     * learns a changed Allow header (RFC 3261 §10.2.4, §20.5); nothing happens while not registered.
+     */
+    public void refreshNow() {
+        post(() -> {
+            if (phase == Phase.REGISTERED) {
+                cancel(timer);
+                attempt();
+            }
+        });
+    }
+
     /** Runs {@code task} on the registration thread, unless that is already shut down. */
     private void post(Runnable task) {
         try {

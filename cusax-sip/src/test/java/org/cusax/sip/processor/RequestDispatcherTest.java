@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestDispatcherTest {
     private SipEndpoint endpoint;
+    private MethodCapabilities capabilities;
 
     @AfterEach
     void close() {
@@ -44,7 +45,7 @@ class RequestDispatcherTest {
         RequestDispatcher[] dispatcher = new RequestDispatcher[1];
         endpoint = SipEndpoint.open(config, new RequestListener(e -> dispatcher[0].dispatch(e)));
         dispatcher[0] = RequestDispatcher.standard(new Responder(endpoint.provider(), endpoint.messages(),
-                endpoint.headers(), new MethodCapabilities(features), "cusax-test/1"));
+                endpoint.headers(), capabilities = new MethodCapabilities(features), "cusax-test/1"));
         return new UdpPeer(endpoint.listeningPoint().getPort());
     }
 
@@ -104,6 +105,25 @@ class RequestDispatcherTest {
             Response invite = peer.send("INVITE");
             assertThat(invite.getStatusCode()).isEqualTo(405);
             assertThat(allow(invite)).containsExactly("OPTIONS");
+        }
+    }
+
+    /** CUSAX §3 switches changed in the running session: the very next request follows them, both ways. */
+    @Test
+    void switchesChangedWhileRunningApplyToTheNextRequest() throws Exception {
+        try (UdpPeer peer = start(Features.telephonyDefaults())) {
+            assertThat(peer.send("INVITE").getStatusCode()).as("calling on: reaches the call logic").isEqualTo(480);
+
+            capabilities.set(new Features(false, true));
+            Response invite = peer.send("INVITE");
+            assertThat(invite.getStatusCode()).as("calling off: a new call is not allowed").isEqualTo(405);
+            assertThat(allow(invite)).doesNotContain("INVITE").contains("OPTIONS", "MESSAGE");
+            assertThat(peer.send("MESSAGE").getStatusCode()).as("IM on: reaches the message logic").isEqualTo(480);
+            assertThat(allow(peer.send("OPTIONS"))).doesNotContain("INVITE", "BYE");
+
+            capabilities.set(Features.telephonyDefaults());
+            assertThat(peer.send("INVITE").getStatusCode()).isEqualTo(480);
+            assertThat(peer.send("MESSAGE").getStatusCode()).as("IM off again").isEqualTo(405);
         }
     }
 

@@ -111,6 +111,38 @@ public final class PulseAudioServer implements AutoCloseable {
         return environment(home, socket.getParent(), socket);
     }
 
+    /**
+     * The ids of the streams that record from {@code source} (e.g. {@code MICROPHONE + ".monitor"}): a client
+     * that closes its capture line and opens a new one shows up with a new id.
+     */
+    public java.util.Set<String> recordingStreams(String source) {
+        return streams("sources", "source-outputs", source);
+    }
+
+    /** The ids of the streams that play into {@code sink} (e.g. {@link #SPEAKER}). */
+    public java.util.Set<String> playbackStreams(String sink) {
+        return streams("sinks", "sink-inputs", sink);
+    }
+
+    /**
+     * {@code pactl list short KIND} (columns: stream index, device index, client, driver, sample spec): the streams
+     * on the device named {@code name}.
+     */
+    private java.util.Set<String> streams(String devices, String kind, String name) {
+        String index = rows(devices).stream().filter(r -> r.length > 1 && r[1].equals(name)).map(r -> r[0])
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("PulseAudio has no " + name));
+        return rows(kind).stream().filter(r -> r.length > 1 && r[1].equals(index)).map(r -> r[0])
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    private List<String[]> rows(String what) {
+        Command.Result r = pactl("list", "short", what);
+        if (!r.ok()) {
+            throw new IllegalStateException("pactl list short " + what + " failed: " + r.output());
+        }
+        return r.output().lines().map(l -> l.split("\t")).filter(c -> c[0].matches("\\d+")).toList();
+    }
+
     /** Plays {@code wav} into {@code sink} (e.g. {@link #MICROPHONE}) until it ends or the server closes. */
     public void play(Path wav, String sink) {
         helper("paplay", List.of("paplay", "-d", sink, wav.toString()), wav.getParent());

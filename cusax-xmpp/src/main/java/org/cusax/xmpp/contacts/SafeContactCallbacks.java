@@ -53,6 +53,11 @@ final class SafeContactCallbacks implements ContactCallbacks {
     }
 
     @Override
+    public void onSubscriptionWithdrawn(String jid) {
+        call("onSubscriptionWithdrawn", () -> target.onSubscriptionWithdrawn(jid));
+    }
+
+    @Override
     public void onPresence(String jid, Presence presence) {
         call("onPresence", () -> target.onPresence(jid, presence));
     }

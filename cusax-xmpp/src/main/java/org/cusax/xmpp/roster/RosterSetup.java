@@ -4,6 +4,9 @@ import org.cusax.core.connection.FailureReason;
 import org.cusax.xmpp.connection.SessionSetupException;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.PresenceTypeFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.rosterstore.RosterStore;
 import org.slf4j.Logger;
@@ -35,7 +38,27 @@ public final class RosterSetup {
      *                 the user to answer ({@link RosterEdits#answer})
      */
     public RosterSetup(XMPPConnection connection, RosterStore store, java.util.function.Consumer<String> requests) {
+        this(connection, store, requests, jid -> { });
+    }
+
+    /**
+     * @param withdrawals told the bare JID of each inbound {@code unsubscribe} (RFC 6121 §3.3.3): a request from
+     *                    it that still waits is withdrawn
+     */
+    public RosterSetup(XMPPConnection connection, RosterStore store, java.util.function.Consumer<String> requests,
+                       java.util.function.Consumer<String> withdrawals) {
         roster = Roster.getInstanceFor(connection);
+        connection.addAsyncStanzaListener(stanza -> {
+            if (stanza.getFrom() == null) {
+                return;
+            }
+            LOG.debug("unsubscribe from {}", stanza.getFrom());
+            try {
+                withdrawals.accept(stanza.getFrom().asBareJid().toString());
+            } catch (RuntimeException e) {
+                LOG.warn("an unsubscribe from {} was not reported: {}", stanza.getFrom(), e.toString());
+            }
+        }, new AndFilter(StanzaTypeFilter.PRESENCE, PresenceTypeFilter.UNSUBSCRIBE));
         roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
         roster.setRosterLoadedAtLogin(false);
         roster.setRosterStore(store);

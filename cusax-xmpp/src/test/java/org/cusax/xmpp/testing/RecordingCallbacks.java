@@ -76,6 +76,19 @@ public final class RecordingCallbacks implements ChatCallbacks {
         notifyAll();
     }
 
+    private final List<String> subscriptionWithdrawals = new ArrayList<>();
+
+    @Override
+    public synchronized void onSubscriptionWithdrawn(String jid) {
+        subscriptionWithdrawals.add(jid);
+        notifyAll();
+    }
+
+    /** Waits for an inbound unsubscribe from {@code jid}. */
+    public String awaitSubscriptionWithdrawn(String jid, Duration timeout) throws InterruptedException {
+        return await(() -> subscriptionWithdrawals.contains(jid) ? jid : null, timeout, "unsubscribe of " + jid);
+    }
+
     /** Waits for an inbound subscription request from {@code jid}. */
     public String awaitSubscriptionRequest(String jid, Duration timeout) throws InterruptedException {
         return await(() -> subscriptionRequests.contains(jid) ? jid : null, timeout, "subscription request of " + jid);

@@ -53,10 +53,14 @@ export function events(onEvent, onState) {
       clearTimeout(watchdog);
       delay = 1000;
       keepAlive = setInterval(() => { if (ws.readyState === WebSocket.OPEN) ws.send('{"type":"keep-alive"}'); }, 20000);
-      onState('open');
     };
     ws.onmessage = (m) => {
-      try { onEvent(JSON.parse(m.data)); } catch (e) { console.error('event not handled', e); }
+      let e;
+      try { e = JSON.parse(m.data); } catch (err) { console.error('unreadable event', err); return; }
+      // The socket opens before the daemon has subscribed it; its first message says it has. Only then is a
+      // snapshot (the page's load) sure to miss no event, such as a call ending while the snapshot was taken.
+      if (e.type === 'events-attached') { onState('open'); return; }
+      try { onEvent(e); } catch (err) { console.error('event not handled', err); }
     };
     ws.onclose = () => {
       clearTimeout(watchdog);

@@ -71,6 +71,7 @@ function onEvent(e) {
     case 'call-answered': calls.answered(e); break;
     case 'call-ringing': case 'call-held': case 'call-resumed': case 'call-muted': calls.update(e); break;
     case 'audio-device-failed': calls.deviceFailed(e); break;
+    case 'call-audio-device': calls.callDevices.changed(e); break;
     case 'call-ended': calls.ended(e); break;
     default: break;
   }

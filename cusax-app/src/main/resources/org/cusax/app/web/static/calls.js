@@ -1,10 +1,11 @@
 // Calls: placing (with the registry's choice of number, and the confirmation of a call that leaves our
 // service), the incoming-call panel (bound contact or number and candidates, ring, notification), the
-// in-call panel (timer, mute, hold/resume, DTMF keypad, hang up, chat), the dial pad and the history.
+// in-call panel (timer, mute, hold/resume, DTMF keypad, hang up, chat, audio device), the dial pad and the history.
 import { command } from './api.js';
 import { el, $, say, duration, time, icon } from './view.js';
 import { Ringer, Notifier } from './alerts.js';
 import { AudioDevices } from './devices.js';
+import { CallDevices } from './calldevices.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 const MATCHED = { tel: 'matched by phone number', 'call-info': 'matched by the caller\'s XMPP address (Call-Info)' };
@@ -25,6 +26,7 @@ export class Calls {
     this.ringer = new Ringer();
     this.notifier = new Notifier();
     this.devices = new AudioDevices();
+    this.callDevices = new CallDevices(() => this.current());
     this.keypad($('dtmf-pad'), (d) => this.dtmf(d));
     this.keypad($('dial-pad'), (d) => { $('dial-target').value += d; });
     $('dial-form').addEventListener('submit', (e) => {
@@ -261,6 +263,7 @@ export class Calls {
     $('mute').disabled = !(c.state === 'answered' || held);
     $('incall-chat').hidden = !this.jidOf(c);
     $('dtmf-pad').hidden = c.state !== 'answered';
+    this.callDevices.show(c);
     const tick = () => {
       $('incall-timer').textContent = c.answered ? duration(Date.now() - Date.parse(c.answered)) : '';
     };

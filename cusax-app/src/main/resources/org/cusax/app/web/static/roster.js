@@ -45,12 +45,13 @@ export class RosterPanel {
     }
   }
 
-  /** A subscription-request event: pending shows it, approved/denied takes it away. */
+  /** A subscription-request event: pending shows it, approved/denied/withdrawn takes it away. */
   request(e) {
     if (e.state === 'pending') this.requests.add(e.jid);
     else this.requests.delete(e.jid);
     this.renderRequests();
     if (e.state === 'pending') say(`${e.jid} asks to see your presence`);
+    if (e.state === 'withdrawn') say(`${e.jid} withdrew the request to see your presence`);
   }
 
   renderRequests() {
