@@ -23,6 +23,7 @@ import org.cusax.xmpp.contacts.CapsPrimer;
 import org.cusax.xmpp.contacts.ContactWiring;
 import org.cusax.xmpp.connection.ConnectionSupervisor;
 import org.cusax.xmpp.connection.FailureClassifier;
+import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.connection.SaslPolicy;
 import org.cusax.xmpp.connection.SessionHooks;
 import org.cusax.xmpp.features.CallingFeatures;
@@ -76,7 +77,7 @@ final class ChatSession implements SessionHooks {
                 Optional<String> ownSipAor, ChatCallbacks callbacks) throws TlsSetupException {
         this.account = account;
         this.chat = account.features().imAndPresence();
-        connection = new XMPPTCPConnection(
+        connection = new RosterFirstConnection(
                 ConnectionConfigFactory.build(account, settings, TlsContexts.forAccount(account.security(), tls)));
         connection.setReplyTimeout(settings.replyTimeout().toMillis());
         connection.setUseStreamManagement(settings.streamManagement());
