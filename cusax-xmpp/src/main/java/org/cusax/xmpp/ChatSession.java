@@ -156,6 +156,9 @@ final class ChatSession implements SessionHooks {
             return;
         }
         contacts.beforeRosterLoad();
+        if (chat) {
+            contacts.expectPresenceBurst(); // vCard4 by PEP after our presence, not by request
+        }
         if (chat && primeCaps) {
             caps.send(); // the server's caps query is answered while the roster comes
         }
@@ -165,9 +168,10 @@ final class ChatSession implements SessionHooks {
                 caps.awaitAnswered();
             }
             enableCarbons();
+            long capsAnswers = caps.answersSent();
             connection.sendStanza(ownPresence());
             contacts.established(resumed);
-            awaitPresenceBurst();
+            contacts.presenceBurstDone(awaitPresenceBurst(capsAnswers));
         }
         setupComplete = true;
     }
@@ -176,16 +180,32 @@ final class ChatSession implements SessionHooks {
      * The server answers our initial presence with the presence of every online contact it serves (RFC 6121
      * §4.4.2) before it handles our next stanza: a ping (XEP-0199) answered means those presences have
      * arrived, so Chat is reported online with the contacts' presences known, not "unavailable" for a
-     * moment. One round trip; contacts on other servers may still come later.
+     * moment. One round trip; contacts on other servers may still come later. The server also sends the
+     * last PEP items of our contacts (XEP-0163 §6.1.1) before the answer, unless it did not know our caps
+     * hash: then it asked us first (our answers are counted), and their items come before the answer to
+     * one more ping sent after our answers.
+     *
+     * @param capsAnswers caps queries answered before our presence
+     * @return whether the burst is known to be complete (false: no answer, or caps queries kept coming)
      */
-    private void awaitPresenceBurst() throws InterruptedException {
+    private boolean awaitPresenceBurst(long capsAnswers) throws InterruptedException {
+        long seen = capsAnswers;
         try {
-            if (!org.jivesoftware.smackx.ping.PingManager.getInstanceFor(connection).pingMyServer(false)) {
-                LOG.debug("no answer to the ping after our initial presence");
+            for (int ping = 0; ping < 3; ping++) {
+                if (!org.jivesoftware.smackx.ping.PingManager.getInstanceFor(connection).pingMyServer(false)) {
+                    LOG.debug("no answer to the ping after our initial presence");
+                    return false;
+                }
+                long now = caps.answersSent();
+                if (now == seen) {
+                    return true;
+                }
+                seen = now;
             }
         } catch (SmackException.NotConnectedException e) {
             LOG.debug("connection lost before the presence burst: {}", e.getMessage());
         }
+        return false;
     }
 
     private void enableCarbons() throws InterruptedException, SmackException.NotConnectedException {

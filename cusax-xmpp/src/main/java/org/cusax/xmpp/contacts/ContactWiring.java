@@ -147,6 +147,19 @@ public final class ContactWiring {
         }
     }
 
+    /**
+     * Before the roster load of a new session that sends an initial presence: the vCard4 of contacts on our
+     * server comes by PEP after that presence, not by request ({@link PepDelivery}).
+     */
+    public void expectPresenceBurst() {
+        sync.expectPresenceBurst(connection.getXMPPServiceDomain().toString());
+    }
+
+    /** The presence burst is over; {@code complete} if our server answered the ping sent after it. */
+    public void presenceBurstDone(boolean complete) {
+        sync.presenceBurstDone(complete);
+    }
+
     /** After a login that did not resume the stream: publish our reachability to PEP (XEP-0152 §4). */
     public void established(boolean resumed) {
         if (resumed || ownReach.isEmpty()) {
