@@ -68,6 +68,7 @@ final class ChatSession implements SessionHooks {
     private volatile org.cusax.core.contact.Presence own = org.cusax.core.contact.Presence.of(
             org.cusax.core.contact.Availability.AVAILABLE);
     private volatile org.cusax.core.contact.Presence sent;
+    private volatile long vcardRequestsBeforePresence = -1;
 
     /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
     /** contacts.prime-caps: our capabilities go to our own server before the roster request. */
@@ -135,6 +136,11 @@ final class ChatSession implements SessionHooks {
         return acks;
     }
 
+    /** vCard requests handed to Smack before the initial presence of the last new session (-1: none yet). */
+    long vcardRequestsBeforePresence() {
+        return vcardRequestsBeforePresence;
+    }
+
     XMPPTCPConnection connection() {
         return connection;
     }
@@ -164,11 +170,16 @@ final class ChatSession implements SessionHooks {
         }
         roster.load();
         if (chat) {
+            // The vCard requests go out before our presence: the server answers in order, and handling our
+            // initial presence (probes and broadcast to every contact, PEP items) takes it a while with a
+            // large roster; the first numbers come one round trip after the roster, not after all that.
+            contacts.awaitRequestsSent();
             if (primeCaps) {
                 caps.awaitAnswered();
             }
             enableCarbons();
             long capsAnswers = caps.answersSent();
+            vcardRequestsBeforePresence = contacts.stats().vcardRequests();
             connection.sendStanza(ownPresence());
             contacts.established(resumed);
             contacts.presenceBurstDone(awaitPresenceBurst(capsAnswers));
