@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -83,14 +84,21 @@ public final class ContactSync implements ContactLoader.Sink {
 
     // ------------------------------------------------------------------ events (any thread)
 
-    /** Reports the cached roster and the cached tels of its contacts (the list shows before login). */
-    public void showCached(List<RosterItem> cachedRoster) {
+    /**
+     * Reports the cached roster, then (reading the cache file) the cached tels of its contacts: the list
+     * shows before login. The returned latch opens once the roster is reported; the tels follow on the
+     * contact thread, before anything the server sends.
+     */
+    public CountDownLatch showCached(List<RosterItem> cachedRoster) {
+        CountDownLatch shown = new CountDownLatch(1);
         submit(() -> {
             cachedRoster.forEach(i -> roster.put(i.jid(), i));
-            if (cachedRoster.isEmpty()) {
-                return;
+            if (!cachedRoster.isEmpty()) {
+                out.onRoster(List.copyOf(cachedRoster));
             }
-            out.onRoster(List.copyOf(cachedRoster));
+            shown.countDown();
+        });
+        submit(() -> {
             for (RosterItem item : cachedRoster) {
                 cache.get(item.jid()).ifPresent(c -> {
                     c.fetched().forEach((kind, f) -> out.onTels(item.jid(), kind.source(), f.tels()));
@@ -99,6 +107,7 @@ public final class ContactSync implements ContactLoader.Sink {
             }
             LOG.debug("showed {} cached contacts", cachedRoster.size());
         });
+        return shown;
     }
 
     /** The server's roster was (re)loaded: report it and fetch what is missing, new or changed. */

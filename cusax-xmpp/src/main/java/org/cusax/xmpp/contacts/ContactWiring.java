@@ -108,10 +108,12 @@ public final class ContactWiring {
                 }
             }
         });
-        // The cached list is reported before connecting starts: the roster shows at once, before login.
-        sync.showCached(store.getEntries().stream().map(PresenceMapper::item).toList());
+        // The cached list is reported before connecting starts: the roster shows at once, before login; the
+        // cached tels follow on the contact thread while we connect (reading and normalizing them is not on
+        // the way to the server).
+        CountDownLatch shown = sync.showCached(store.getEntries().stream().map(PresenceMapper::item).toList());
         try {
-            sync.awaitIdle();
+            shown.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
