@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -84,21 +83,14 @@ public final class ContactSync implements ContactLoader.Sink {
 
     // ------------------------------------------------------------------ events (any thread)
 
-    /**
-     * Reports the cached roster, then (reading the cache file) the cached tels of its contacts: the list
-     * shows before login. The returned latch opens once the roster is reported; the tels follow on the
-     * contact thread, before anything the server sends.
-     */
-    public CountDownLatch showCached(List<RosterItem> cachedRoster) {
-        CountDownLatch shown = new CountDownLatch(1);
+    /** Reports the cached roster and the cached tels of its contacts (the list shows before login). */
+    public void showCached(List<RosterItem> cachedRoster) {
         submit(() -> {
             cachedRoster.forEach(i -> roster.put(i.jid(), i));
-            if (!cachedRoster.isEmpty()) {
-                out.onRoster(List.copyOf(cachedRoster));
+            if (cachedRoster.isEmpty()) {
+                return;
             }
-            shown.countDown();
-        });
-        submit(() -> {
+            out.onRoster(List.copyOf(cachedRoster));
             for (RosterItem item : cachedRoster) {
                 cache.get(item.jid()).ifPresent(c -> {
                     c.fetched().forEach((kind, f) -> out.onTels(item.jid(), kind.source(), f.tels()));
@@ -107,7 +99,6 @@ public final class ContactSync implements ContactLoader.Sink {
             }
             LOG.debug("showed {} cached contacts", cachedRoster.size());
         });
-        return shown;
     }
 
     /** The server's roster was (re)loaded: report it and fetch what is missing, new or changed. */

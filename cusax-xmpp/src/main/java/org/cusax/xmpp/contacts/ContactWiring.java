@@ -108,12 +108,10 @@ public final class ContactWiring {
                 }
             }
         });
-        // The cached list is reported before connecting starts: the roster shows at once, before login; the
-        // cached tels follow on the contact thread while we connect (reading and normalizing them is not on
-        // the way to the server).
-        CountDownLatch shown = sync.showCached(store.getEntries().stream().map(PresenceMapper::item).toList());
+        // The cached list is reported before connecting starts: the roster shows at once, before login.
+        sync.showCached(store.getEntries().stream().map(PresenceMapper::item).toList());
         try {
-            shown.await(10, TimeUnit.SECONDS);
+            sync.awaitIdle();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
