@@ -23,6 +23,7 @@ import org.cusax.xmpp.contacts.CapsPrimer;
 import org.cusax.xmpp.contacts.ContactWiring;
 import org.cusax.xmpp.connection.ConnectionSupervisor;
 import org.cusax.xmpp.connection.FailureClassifier;
+import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.connection.SaslPolicy;
 import org.cusax.xmpp.connection.SessionHooks;
 import org.cusax.xmpp.features.CallingFeatures;
@@ -67,6 +68,7 @@ final class ChatSession implements SessionHooks {
     private volatile org.cusax.core.contact.Presence own = org.cusax.core.contact.Presence.of(
             org.cusax.core.contact.Availability.AVAILABLE);
     private volatile org.cusax.core.contact.Presence sent;
+    private volatile long vcardRequestsBeforePresence = -1;
 
     /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
     /** contacts.prime-caps: our capabilities go to our own server before the roster request. */
@@ -76,7 +78,7 @@ final class ChatSession implements SessionHooks {
                 Optional<String> ownSipAor, ChatCallbacks callbacks) throws TlsSetupException {
         this.account = account;
         this.chat = account.features().imAndPresence();
-        connection = new XMPPTCPConnection(
+        connection = new RosterFirstConnection(
                 ConnectionConfigFactory.build(account, settings, TlsContexts.forAccount(account.security(), tls)));
         connection.setReplyTimeout(settings.replyTimeout().toMillis());
         connection.setUseStreamManagement(settings.streamManagement());
@@ -135,6 +137,11 @@ final class ChatSession implements SessionHooks {
         return acks;
     }
 
+    /** vCard requests handed to Smack before the initial presence of the last new session (-1: none yet). */
+    long vcardRequestsBeforePresence() {
+        return vcardRequestsBeforePresence;
+    }
+
     XMPPTCPConnection connection() {
         return connection;
     }
@@ -156,18 +163,27 @@ final class ChatSession implements SessionHooks {
             return;
         }
         contacts.beforeRosterLoad();
+        if (chat) {
+            contacts.expectPresenceBurst(); // vCard4 by PEP after our presence, not by request
+        }
         if (chat && primeCaps) {
             caps.send(); // the server's caps query is answered while the roster comes
         }
         roster.load();
         if (chat) {
+            // The vCard requests go out before our presence: the server answers in order, and handling our
+            // initial presence (probes and broadcast to every contact, PEP items) takes it a while with a
+            // large roster; the first numbers come one round trip after the roster, not after all that.
+            contacts.awaitRequestsSent();
             if (primeCaps) {
                 caps.awaitAnswered();
             }
             enableCarbons();
+            long capsAnswers = caps.answersSent();
+            vcardRequestsBeforePresence = contacts.stats().vcardRequests();
             connection.sendStanza(ownPresence());
             contacts.established(resumed);
-            awaitPresenceBurst();
+            contacts.presenceBurstDone(awaitPresenceBurst(capsAnswers));
         }
         setupComplete = true;
     }
@@ -176,16 +192,32 @@ final class ChatSession implements SessionHooks {
      * The server answers our initial presence with the presence of every online contact it serves (RFC 6121
      * §4.4.2) before it handles our next stanza: a ping (XEP-0199) answered means those presences have
      * arrived, so Chat is reported online with the contacts' presences known, not "unavailable" for a
-     * moment. One round trip; contacts on other servers may still come later.
+     * moment. One round trip; contacts on other servers may still come later. The server also sends the
+     * last PEP items of our contacts (XEP-0163 §6.1.1) before the answer, unless it did not know our caps
+     * hash: then it asked us first (our answers are counted), and their items come before the answer to
+     * one more ping sent after our answers.
+     *
+     * @param capsAnswers caps queries answered before our presence
+     * @return whether the burst is known to be complete (false: no answer, or caps queries kept coming)
      */
-    private void awaitPresenceBurst() throws InterruptedException {
+    private boolean awaitPresenceBurst(long capsAnswers) throws InterruptedException {
+        long seen = capsAnswers;
         try {
-            if (!org.jivesoftware.smackx.ping.PingManager.getInstanceFor(connection).pingMyServer(false)) {
-                LOG.debug("no answer to the ping after our initial presence");
+            for (int ping = 0; ping < 3; ping++) {
+                if (!org.jivesoftware.smackx.ping.PingManager.getInstanceFor(connection).pingMyServer(false)) {
+                    LOG.debug("no answer to the ping after our initial presence");
+                    return false;
+                }
+                long now = caps.answersSent();
+                if (now == seen) {
+                    return true;
+                }
+                seen = now;
             }
         } catch (SmackException.NotConnectedException e) {
             LOG.debug("connection lost before the presence burst: {}", e.getMessage());
         }
+        return false;
     }
 
     private void enableCarbons() throws InterruptedException, SmackException.NotConnectedException {

@@ -107,8 +107,13 @@ class PipelinedContactsIT {
             // one request of each kind per contact, plus the retries of requests left unanswered within the
             // reply timeout (seen on a 2-core machine at load 20: Prosody answered some after 30 s)
             assertThat(stats.vcardTempRequests()).isGreaterThanOrEqualTo(CONTACTS);
-            assertThat(stats.vcard4Requests()).isGreaterThanOrEqualTo(CONTACTS);
-            assertThat(stats.vcardRequests()).isEqualTo(2L * CONTACTS + stats.retries());
+            // vCard4 comes by PEP after our presence (XEP-0163 §6.1.1) when the burst is known complete: no
+            // request; else (Prosody's 1,500 caps queries still being answered after three pings) it is
+            // requested for every contact. Either way each request is counted once plus its retries.
+            long vcard4 = stats.vcard4Requests() == 0 ? 0 : CONTACTS;
+            assertThat(stats.vcard4Requests() == 0 || stats.vcard4Requests() >= CONTACTS)
+                    .as("vCard4 requests: none or one per contact, got " + stats.vcard4Requests()).isTrue();
+            assertThat(stats.vcardRequests()).isEqualTo(CONTACTS + vcard4 + stats.retries());
             assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
             assertThat(stats.maxInFlight()).isBetween(1, SmackTelQueries.WINDOW);
             AckGate acks = port.session().acks();

@@ -92,7 +92,7 @@ public final class RosterBench {
 
     private static Sample sample(String scenario, int n, int rtt, int rep, Scenarios.Result r) {
         return new Sample(scenario, n, rtt, rep, r.millis(), r.firstNumberMillis(), r.requests(), r.known(),
-                r.extrapolated());
+                r.extrapolated(), r.cpuMillis(), r.rosterMillis());
     }
 
     private static int[] ints(String csv) {

@@ -17,11 +17,11 @@ import org.cusax.core.contact.ContactBook;
 import org.cusax.core.contact.TelPreference;
 import org.cusax.xmpp.SmackChatPort;
 import org.cusax.xmpp.connection.ConnectionConfigFactory;
+import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.contacts.ContactWiring;
 import org.cusax.xmpp.contacts.LoadStats;
 import org.cusax.xmpp.tls.TlsContexts;
 import org.cusax.xmpp.tls.TlsSessionObserver;
-import org.cusax.xmpp.vcard4.VCard4Manager;
 import org.cusax.xmpp.vcardtemp.element.VCardTempIq;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
@@ -41,8 +41,13 @@ final class Scenarios {
     private static final XmppSettings SETTINGS = new XmppSettings("bench", false, Duration.ofSeconds(10),
             Duration.ofSeconds(60), true);
 
-    /** One measurement. {@code known}: contacts whose vcard-temp number is in the client's index afterwards. */
-    record Result(double millis, double firstNumberMillis, long requests, int known, boolean extrapolated) {
+    /**
+     * One measurement. {@code known}: contacts whose vcard-temp number is in the client's index afterwards;
+     * {@code cpuMillis}: the client's CPU time ({@link ClientCpu}) until then; {@code rosterMillis}: raw
+     * clients, connection start → roster received (login + roster), else -1.
+     */
+    record Result(double millis, double firstNumberMillis, long requests, int known, boolean extrapolated,
+                  double cpuMillis, double rosterMillis) {
     }
 
     private Scenarios() {
@@ -51,6 +56,7 @@ final class Scenarios {
     /** The cusax Chat half with the core's contact book: cold (empty cache dir) or warm (same dir again). */
     static Result cusax(Account account, Path cacheDir, int n) throws Exception {
         ContactBook book = new ContactBook(new AddressNormalizer("FR"));
+        ClientCpu cpu = ClientCpu.start();
         long start = System.nanoTime();
         LoadWatch watch = new LoadWatch(book, start);
         SmackChatPort port = new SmackChatPort(account, SETTINGS,
@@ -61,27 +67,29 @@ final class Scenarios {
         try {
             watch.await(LOAD_TIMEOUT);
             LoadStats stats = port.contactStats();
+            double cpuMillis = cpu.millis();
             return new Result(watch.loadedMillis(), watch.firstNumberMillis(), stats.vcardRequests(), known(book, n),
-                    false);
+                    false, cpuMillis, -1);
         } finally {
             port.stop();
         }
     }
 
     /**
-     * Raw Smack doing the same requests as cusax (vcard-temp and vCard4 per contact), all sent at once:
-     * the floor. Stream management off: raw Smack 4.4.8 with it on can deadlock on thousands of pipelined
-     * stanzas (GUIDE §4).
+     * Raw Smack doing the requests cusax sends (one vcard-temp per contact; cusax gets vCard4 by PEP after
+     * its presence, which the floor does not even wait for), all sent at once: the floor. Stream management
+     * off: raw Smack 4.4.8 with it on can deadlock on thousands of pipelined stanzas (GUIDE §4).
      */
     static Result rawPipelined(Account account, int n) throws Exception {
+        ClientCpu cpu = ClientCpu.start();
         long start = System.nanoTime();
-        XMPPTCPConnection c = loggedIn(account);
+        XMPPTCPConnection c = loggedIn(account, true);
         try {
             List<RosterEntry> entries = roster(c);
-            List<CompletableFuture<IQ>> answers = new ArrayList<>(2 * entries.size());
+            double rosterMillis = (System.nanoTime() - start) / 1e6;
+            List<CompletableFuture<IQ>> answers = new ArrayList<>(entries.size());
             for (RosterEntry e : entries) {
                 answers.add(settled(c.sendIqRequestAsync(VCardTempIq.request(e.getJid()))));
-                answers.add(settled(c.sendIqRequestAsync(VCard4Manager.request(e.getJid()))));
             }
             int known = 0;
             for (CompletableFuture<IQ> a : answers) {
@@ -89,7 +97,8 @@ final class Scenarios {
                     known++;
                 }
             }
-            return new Result((System.nanoTime() - start) / 1e6, -1, answers.size(), known, false);
+            double millis = (System.nanoTime() - start) / 1e6;
+            return new Result(millis, -1, answers.size(), known, false, cpu.millis(), rosterMillis);
         } finally {
             c.disconnect();
         }
@@ -97,8 +106,9 @@ final class Scenarios {
 
     /** One blocking vcard-temp request per contact, as Smack's VCardManager.loadVCard does (no cache). */
     static Result serial(Account account, int n) throws Exception {
+        ClientCpu cpu = ClientCpu.start();
         long start = System.nanoTime();
-        XMPPTCPConnection c = loggedIn(account);
+        XMPPTCPConnection c = loggedIn(account, false);
         try {
             List<RosterEntry> entries = roster(c);
             long afterRoster = System.nanoTime();
@@ -117,7 +127,7 @@ final class Scenarios {
             double loginAndRoster = (afterRoster - start) / 1e6;
             double perContact = sample == 0 ? 0 : (System.nanoTime() - afterRoster) / 1e6 / sample;
             return new Result(loginAndRoster + perContact * entries.size(), -1, sample, known,
-                    sample < entries.size());
+                    sample < entries.size(), cpu.millis(), loginAndRoster);
         } finally {
             c.disconnect();
         }
@@ -129,10 +139,15 @@ final class Scenarios {
         return out;
     }
 
-    private static XMPPTCPConnection loggedIn(Account account) throws Exception {
+    /**
+     * @param rosterFirst without Smack's login-time upload-service discovery, as cusax logs in (the floor must
+     *                    not pay round trips cusax does not); the serial baseline is stock Smack
+     */
+    private static XMPPTCPConnection loggedIn(Account account, boolean rosterFirst) throws Exception {
         ContactWiring.registerProviders();
-        XMPPTCPConnection c = new XMPPTCPConnection(ConnectionConfigFactory.build(account, SETTINGS,
-                TlsContexts.forAccount(account.security(), new TlsSessionObserver())));
+        var config = ConnectionConfigFactory.build(account, SETTINGS,
+                TlsContexts.forAccount(account.security(), new TlsSessionObserver()));
+        XMPPTCPConnection c = rosterFirst ? new RosterFirstConnection(config) : new XMPPTCPConnection(config);
         c.setUseStreamManagement(false);
         c.setReplyTimeout(SETTINGS.replyTimeout().toMillis());
         Roster.getInstanceFor(c).setRosterLoadedAtLogin(false);

@@ -3,6 +3,7 @@ package org.cusax.xmpp.contacts;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
@@ -31,6 +32,7 @@ public final class CapsPrimer {
 
     private final XMPPConnection connection;
     private volatile CountDownLatch answered = new CountDownLatch(1);
+    private final AtomicLong capsAnswers = new AtomicLong();
 
     public CapsPrimer(XMPPConnection connection) {
         this.connection = connection;
@@ -38,6 +40,16 @@ public final class CapsPrimer {
         connection.addStanzaSendingListener(s -> answered.countDown(), s -> s instanceof DiscoverInfo info
                 && info.getType() == IQ.Type.result && info.getTo() != null && own() != null
                 && info.getTo().equals(own()));
+        connection.addStanzaSendingListener(s -> capsAnswers.incrementAndGet(), s -> s instanceof DiscoverInfo info
+                && info.getType() == IQ.Type.result && info.getNode() != null);
+    }
+
+    /**
+     * How many caps queries (XEP-0115 §6.2: a disco#info with our caps node) we have answered so far, to
+     * anyone. A server that did not know our caps hash asks before it sends PEP notifications (XEP-0163 §4).
+     */
+    public long answersSent() {
+        return capsAnswers.get();
     }
 
     private BareJid own() {

@@ -9,11 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cusax.core.config.ContactSettings;
@@ -61,20 +58,20 @@ public final class ContactSync implements ContactLoader.Sink {
     private final ContactCallbacks out;
     private final ContactCache cache;
     private final ContactLoader loader;
-    private final ScheduledExecutorService thread;
+    private final ContactThread thread;
     private final Clock clock;
     private final PresenceReach presenceReach = new PresenceReach();
     private final Map<String, RosterItem> roster = new LinkedHashMap<>();
     private final Map<String, Presence> presences = new HashMap<>();
     private final Map<String, List<RawTel>> pepReach = new HashMap<>();
     private final Map<String, String> photoTriggered = new HashMap<>();
+    private final PepDelivery pep = new PepDelivery();
     private final AtomicInteger fromCache = new AtomicInteger();
     private final AtomicInteger fetched = new AtomicInteger();
     private final RosterCap cap;
     private LoadRound round;
     private LoadRound interrupted;
     private ScheduledFuture<?> flush;
-    private volatile boolean closed;
 
     /**
      * @param requestsInFlight most vCard requests outstanding at once
@@ -92,11 +89,7 @@ public final class ContactSync implements ContactLoader.Sink {
         this.cap = new RosterCap(maxRoster, out);
         this.cache = cache;
         this.clock = clock;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new ContactThread(threadName);
         this.loader = new ContactLoader(queries, requestsInFlight, this::submit, this);
     }
 
@@ -141,7 +134,34 @@ public final class ContactSync implements ContactLoader.Sink {
             fromCache.addAndGet(roster.size() - waiting.size());
             LOG.info("contact list: {} contacts, {} to fetch, {} from the cache", roster.size(), waiting.size(),
                     roster.size() - waiting.size());
-            startRound(roster.size(), waiting);
+            startRound(roster.size(), waiting, pep.choose(waiting, roster));
+        });
+    }
+
+    /**
+     * This new session sends an initial presence after the roster load: the vCard4 of the contacts our
+     * server {@code ownDomain} serves comes by PEP ({@link PepDelivery}), not by request. Call before the roster load.
+     */
+    public void expectPresenceBurst(String ownDomain) {
+        submit(() -> pep.expect(ownDomain));
+    }
+
+    /**
+     * The presence burst is over. {@code complete}: our server answered the ping we sent after it (and after
+     * any caps query it sent us), so every PEP vCard4 it had for us has arrived and the contacts that sent
+     * none have none; otherwise their vCard4 is requested.
+     */
+    public void presenceBurstDone(boolean complete) {
+        submit(() -> {
+            for (String jid : pep.end()) {
+                if (!complete) {
+                    loader.request(jid, TelKind.VCARD4);
+                } else if (roster.containsKey(jid)) {
+                    loaded(jid, TelKind.VCARD4, TelResult.EMPTY); // XEP-0163: no last item, no vCard4
+                } else {
+                    answered(jid, TelKind.VCARD4);
+                }
+            }
         });
     }
 
@@ -210,6 +230,9 @@ public final class ContactSync implements ContactLoader.Sink {
                 out.onTels(bare, TelSource.VCARD4, tels);
             }
             flushSoon();
+            if (pep.arrived(bare)) {
+                answered(bare, TelKind.VCARD4);
+            }
         });
     }
 
@@ -236,7 +259,7 @@ public final class ContactSync implements ContactLoader.Sink {
         submit(() -> {
             Map<String, EnumSet<TelKind>> waiting = new LinkedHashMap<>();
             roster.keySet().forEach(jid -> waiting.put(jid, EnumSet.allOf(TelKind.class)));
-            startRound(roster.size(), waiting);
+            startRound(roster.size(), waiting, Set.of());
         });
     }
 
@@ -247,6 +270,7 @@ public final class ContactSync implements ContactLoader.Sink {
     public void connectionLost() {
         submit(() -> {
             loader.cancelAll();
+            pep.clear();
             if (round != null) {
                 interrupted = round;
             }
@@ -265,7 +289,7 @@ public final class ContactSync implements ContactLoader.Sink {
             LoadRound lost = interrupted;
             interrupted = null;
             if (lost != null && round == null) {
-                startRound(lost.total(), lost.remaining());
+                startRound(lost.total(), lost.remaining(), Set.of());
             }
         });
     }
@@ -291,14 +315,7 @@ public final class ContactSync implements ContactLoader.Sink {
     /** Writes the cache and stops the thread (bounded). */
     public void close() {
         submit(cache::save);
-        closed = true;
-        thread.shutdown();
-        try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread.shutdownNow();
+        thread.close();
     }
 
     public LoadStats stats() {
@@ -308,9 +325,7 @@ public final class ContactSync implements ContactLoader.Sink {
 
     /** Waits until everything submitted so far has run (for tests). */
     public void awaitIdle() throws InterruptedException {
-        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
-        submit(latch::countDown);
-        latch.await(10, TimeUnit.SECONDS);
+        thread.awaitIdle();
     }
 
     // ------------------------------------------------------------------ loader answers (our thread)
@@ -359,7 +374,8 @@ public final class ContactSync implements ContactLoader.Sink {
         return kinds;
     }
 
-    private void startRound(int total, Map<String, EnumSet<TelKind>> waiting) {
+    /** @param viaPep contacts whose vCard4 comes by PEP: awaited, not requested */
+    private void startRound(int total, Map<String, EnumSet<TelKind>> waiting, Set<String> viaPep) {
         if (waiting.isEmpty()) {
             round = null;
             out.onContactsLoaded(total);
@@ -367,7 +383,13 @@ public final class ContactSync implements ContactLoader.Sink {
         }
         round = new LoadRound(total, waiting);
         out.onContactsLoading(round.done(), total);
-        waiting.forEach(this::fetch);
+        waiting.forEach((jid, kinds) -> {
+            EnumSet<TelKind> asked = EnumSet.copyOf(kinds);
+            if (viaPep.contains(jid)) {
+                asked.remove(TelKind.VCARD4);
+            }
+            fetch(jid, asked);
+        });
     }
 
     private void fetch(String jid, EnumSet<TelKind> kinds) {
@@ -415,31 +437,10 @@ public final class ContactSync implements ContactLoader.Sink {
         if (round != null || (flush != null && !flush.isDone())) {
             return; // a round saves when it ends; a flush is already scheduled
         }
-        try {
-            flush = thread.schedule(this::safeSave, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("contact thread stopped; the cache is saved at close");
-        }
-    }
-
-    private void safeSave() {
-        cache.save();
+        flush = thread.later(cache::save, FLUSH_DELAY_MS);
     }
 
     private void submit(Runnable task) {
-        try {
-            thread.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("contact update failed: {}", e.toString());
-                    LOG.debug("contact update failure", e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            if (!closed) {
-                LOG.debug("contact thread stopped; update dropped");
-            }
-        }
+        thread.submit(task);
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.config.ContactSettings;
 import org.cusax.core.port.ContactCallbacks;
@@ -49,6 +51,7 @@ public final class ContactWiring {
     private final ReachManager reach;
     private final Optional<ReachElement> ownReach;
     private volatile boolean reloading;
+    private volatile CountDownLatch rosterHandedOver = new CountDownLatch(1);
 
     /**
      * @param account   our bare JID (names the cache directory)
@@ -128,6 +131,7 @@ public final class ContactWiring {
 
     /** Call right before requesting the roster: the entries Smack reports while loading are not pushes. */
     public void beforeRosterLoad() {
+        rosterHandedOver = new CountDownLatch(1);
         reloading = true;
     }
 
@@ -145,6 +149,29 @@ public final class ContactWiring {
                 }
             }
         }
+    }
+
+    /**
+     * Before the roster load of a new session that sends an initial presence: the vCard4 of contacts on our
+     * server comes by PEP after that presence, not by request ({@link PepDelivery}).
+     */
+    public void expectPresenceBurst() {
+        sync.expectPresenceBurst(connection.getXMPPServiceDomain().toString());
+    }
+
+    /**
+     * Waits (bounded) until the roster just loaded has been handled on the contact thread: the first window of
+     * vCard requests has been handed to Smack.
+     */
+    public void awaitRequestsSent() throws InterruptedException {
+        // Smack may call the loaded listener just after reloadAndWait() returned
+        rosterHandedOver.await(2, TimeUnit.SECONDS);
+        sync.awaitIdle();
+    }
+
+    /** The presence burst is over; {@code complete} if our server answered the ping sent after it. */
+    public void presenceBurstDone(boolean complete) {
+        sync.presenceBurstDone(complete);
     }
 
     /** After a login that did not resume the stream: publish our reachability to PEP (XEP-0152 §4). */
@@ -203,6 +230,7 @@ public final class ContactWiring {
         public void onRosterLoaded(Roster loaded) {
             reloading = false;
             guarded("roster", () -> sync.rosterLoaded(loaded.getEntries().stream().map(PresenceMapper::item).toList()));
+            rosterHandedOver.countDown();
             resyncPresences();
         }
 

@@ -41,6 +41,10 @@ final class FakeTelQueries implements TelQueries {
         return sent.size();
     }
 
+    synchronized long count(TelKind kind) {
+        return sent.stream().filter(s -> s.kind() == kind).count();
+    }
+
     synchronized long count(String jid, TelKind kind) {
         return sent.stream().filter(s -> s.jid().equals(jid) && s.kind() == kind).count();
     }
