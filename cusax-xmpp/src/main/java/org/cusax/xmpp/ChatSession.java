@@ -23,6 +23,7 @@ import org.cusax.xmpp.contacts.CapsPrimer;
 import org.cusax.xmpp.contacts.ContactWiring;
 import org.cusax.xmpp.connection.ConnectionSupervisor;
 import org.cusax.xmpp.connection.FailureClassifier;
+import org.cusax.xmpp.connection.ManagerListeners;
 import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.connection.SaslPolicy;
 import org.cusax.xmpp.connection.SessionHooks;
@@ -64,6 +65,8 @@ final class ChatSession implements SessionHooks {
     private final ContactWiring contacts;
     private final CapsPrimer caps;
     private final AckGate acks;
+    /** Our listeners on Smack's static per-connection managers: taken off in {@link #release()}. */
+    private final ManagerListeners managers = new ManagerListeners();
     private volatile boolean setupComplete;
     private volatile org.cusax.core.contact.Presence own = org.cusax.core.contact.Presence.of(
             org.cusax.core.contact.Availability.AVAILABLE);
@@ -91,12 +94,12 @@ final class ChatSession implements SessionHooks {
                 account.server().host() + ":" + account.server().port(),
                 TrustStores.describe(account.security()), mechanisms, account.security().minimumTlsVersion()));
         supervisor = new ConnectionSupervisor(connection, callbacks, backoff, classifier, this,
-                "cusax-xmpp-" + account.authUser());
+                "cusax-xmpp-" + account.authUser(), managers);
 
         DeliveryTracker tracker = new DeliveryTracker(callbacks);
         ChatWiring.trackDelivery(connection, tracker);
         if (chat) {
-            ChatWiring.receive(connection, new IncomingChat(callbacks, Clock.systemUTC()));
+            ChatWiring.receive(connection, new IncomingChat(callbacks, Clock.systemUTC()), managers);
         } else {
             // No chat: do not answer XEP-0184 receipt requests for messages nobody will see.
             DeliveryReceiptManager.getInstanceFor(connection).setAutoReceiptMode(AutoReceiptMode.disabled);
@@ -104,10 +107,11 @@ final class ChatSession implements SessionHooks {
         transmitter = new ChatTransmitter(new SmackStanzaLink(connection, supervisor::online), tracker, chat);
         // Before the first presence: the PEP +notify features must be in our caps (XEP-0163 §4).
         acks = new AckGate(connection);
-        contacts = new ContactWiring(connection, Optional.of(acks), account.address(), contactSettings, ownSipAor, callbacks);
+        contacts = new ContactWiring(connection, Optional.of(acks), account.address(), contactSettings, ownSipAor, callbacks,
+                managers);
         primeCaps = contactSettings.primeCaps();
         roster = new RosterSetup(connection, contacts.rosterStore(), callbacks::onSubscriptionRequest,
-                callbacks::onSubscriptionWithdrawn);
+                callbacks::onSubscriptionWithdrawn, managers);
         caps = new CapsPrimer(connection);
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
         stripCallingFeatures();
@@ -115,6 +119,14 @@ final class ChatSession implements SessionHooks {
         if (account.features().calling()) {
             LOG.debug("calling is on for {}, but CUSAX calls go over SIP: no Jingle is advertised", account.address());
         }
+    }
+
+    /**
+     * Once the session has ended (its supervisor stopped): takes our listeners off Smack's managers, so that the
+     * connection and everything built on it can be collected.
+     */
+    void release() {
+        managers.removeAll();
     }
 
     ConnectionSupervisor supervisor() {

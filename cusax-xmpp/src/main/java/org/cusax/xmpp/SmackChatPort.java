@@ -146,6 +146,7 @@ public final class SmackChatPort implements ChatPort {
         s.supervisor().stop(s.goodbye(), STOP_BUDGET);
         s.acks().close();
         s.contacts().close();
+        s.release();
     }
 
     @Override
@@ -223,6 +224,11 @@ public final class SmackChatPort implements ChatPort {
                 close(s);
             }
         }
+    }
+
+    /** The session now running (null before start); for tests in this package. */
+    ChatSession sessionForTest() {
+        return session;
     }
 
     /** Counters of contact loading (vCard requests sent, most in flight, contacts from cache); for tests. */

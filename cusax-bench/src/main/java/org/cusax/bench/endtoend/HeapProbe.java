@@ -82,6 +82,8 @@ public final class HeapProbe {
         chat = null;
         book = null;
         filler = null;
+        // Smack's timer keeps a request's connection until the request's reply timeout has run out
+        LockSupport.parkNanos(SETTLE.toNanos());
         long stopped = retainedHeap();
         System.out.println("live " + live + " settled " + settled + " numbers " + numbers + " stopped " + stopped);
         System.exit(0);

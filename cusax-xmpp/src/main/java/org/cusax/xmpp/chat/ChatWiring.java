@@ -7,6 +7,8 @@ import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.sm.predicates.Predicate;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.cusax.xmpp.connection.ManagerListeners;
+import org.jivesoftware.smackx.carbons.CarbonCopyReceivedListener;
 import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.slf4j.Logger;
@@ -44,11 +46,13 @@ public final class ChatWiring {
     }
 
     /** Listens for chat messages addressed to us and for carbons of messages our other clients got. */
-    public static void receive(XMPPTCPConnection connection, IncomingChat incoming) {
+    public static void receive(XMPPTCPConnection connection, IncomingChat incoming, ManagerListeners managers) {
         connection.addSyncStanzaListener(stanza -> incoming.accept((Message) stanza), CHAT_OR_NORMAL);
         // CarbonManager only accepts carbons from our own bare JID (XEP-0280 §11 spoofing check).
-        CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener(
-                (direction, copy, wrapper) -> onCarbon(direction, copy, incoming));
+        CarbonManager carbons = CarbonManager.getInstanceFor(connection);
+        CarbonCopyReceivedListener listener = (direction, copy, wrapper) -> onCarbon(direction, copy, incoming);
+        carbons.addCarbonCopyReceivedListener(listener);
+        managers.added(() -> carbons.removeCarbonCopyReceivedListener(listener));
     }
 
     /** A received carbon is a message for us that another of our clients got; a sent carbon is ours. */

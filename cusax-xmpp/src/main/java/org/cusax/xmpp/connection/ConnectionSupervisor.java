@@ -17,6 +17,7 @@ import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.ping.PingFailedListener;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,8 @@ public final class ConnectionSupervisor {
     private int attempt; // touched on the supervisor thread only
 
     public ConnectionSupervisor(XMPPTCPConnection connection, StatusListener listener, Backoff backoff,
-                                FailureClassifier classifier, SessionHooks hooks, String threadName) {
+                                FailureClassifier classifier, SessionHooks hooks, String threadName,
+                                ManagerListeners managers) {
         this.connection = connection;
         this.listener = listener;
         this.backoff = backoff;
@@ -62,8 +64,10 @@ public final class ConnectionSupervisor {
         connection.addConnectionListener(new Listener());
         PingManager ping = PingManager.getInstanceFor(connection);
         ping.setPingInterval(KEEPALIVE_SECONDS);
-        ping.registerPingFailedListener(() -> lost(FailureReason.of(FailureReason.Kind.TIMEOUT,
-                "the server stopped answering keepalive pings")));
+        PingFailedListener failed = () -> lost(FailureReason.of(FailureReason.Kind.TIMEOUT,
+                "the server stopped answering keepalive pings"));
+        ping.registerPingFailedListener(failed);
+        managers.added(() -> ping.unregisterPingFailedListener(failed));
     }
 
     /** Starts the first attempt on the supervisor thread and returns at once. */

@@ -13,6 +13,7 @@ import org.cusax.core.config.ContactSettings;
 import org.cusax.core.port.ContactCallbacks;
 import org.cusax.core.port.RosterItem;
 import org.cusax.xmpp.connection.AckGate;
+import org.cusax.xmpp.connection.ManagerListeners;
 import org.cusax.xmpp.contacts.cache.AccountCacheDir;
 import org.cusax.xmpp.contacts.cache.ContactCache;
 import org.cusax.xmpp.contacts.cache.ContactCacheFile;
@@ -57,9 +58,13 @@ public final class ContactWiring {
      * @param account   our bare JID (names the cache directory)
      * @param ownSipAor our SIP address-of-record, published as reachability when the settings allow it
      */
-    /** @param acks the connection's ack gate (XEP-0198), when it has one: vCard requests respect it */
+    /**
+     * @param acks     the connection's ack gate (XEP-0198), when it has one: vCard requests respect it
+     * @param managers where the listeners put on Smack's roster and PEP managers are remembered, to be taken off
+     *                 when the session ends
+     */
     public ContactWiring(XMPPConnection connection, Optional<AckGate> acks, String account, ContactSettings settings,
-                         Optional<String> ownSipAor, ContactCallbacks callbacks) {
+                         Optional<String> ownSipAor, ContactCallbacks callbacks, ManagerListeners managers) {
         registerProviders();
         this.connection = connection;
         this.roster = Roster.getInstanceFor(connection);
@@ -83,11 +88,14 @@ public final class ContactWiring {
         ownReach.ifPresent(reach::announceInPresence);
 
         roster.addRosterListener(listener);
-        roster.addRosterLoadedListener(new Loaded());
-        vcard4.follow((from, vcard) -> guarded("vCard4 notification",
-                () -> sync.vcard4Published(from.toString(), VCard4Manager.rawTels(vcard))));
-        reach.follow((from, r) -> guarded("reachability notification",
-                () -> sync.reachPublished(from.toString(), ReachManager.callable(r))));
+        managers.added(() -> roster.removeRosterListener(listener));
+        Loaded loaded = new Loaded();
+        roster.addRosterLoadedListener(loaded);
+        managers.added(() -> roster.removeRosterLoadedListener(loaded));
+        managers.added(vcard4.follow((from, vcard) -> guarded("vCard4 notification",
+                () -> sync.vcard4Published(from.toString(), VCard4Manager.rawTels(vcard)))));
+        managers.added(reach.follow((from, r) -> guarded("reachability notification",
+                () -> sync.reachPublished(from.toString(), ReachManager.callable(r)))));
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void connectionClosed() {

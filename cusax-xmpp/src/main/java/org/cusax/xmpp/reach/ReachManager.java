@@ -63,9 +63,11 @@ public final class ReachManager {
     }
 
     /** Calls {@code listener} with (contact, reachability) for every PEP notification; adds +notify. */
-    public void follow(BiConsumer<BareJid, ReachElement> listener) {
+    public Runnable follow(BiConsumer<BareJid, ReachElement> listener) {
         PepEventListener<ReachElement> pep = (from, reach, id, message) -> listener.accept(from.asBareJid(), reach);
-        PepManager.getInstanceFor(connection).addPepEventListener(ReachElement.NODE, ReachElement.class, pep);
+        PepManager pepManager = PepManager.getInstanceFor(connection);
+        pepManager.addPepEventListener(ReachElement.NODE, ReachElement.class, pep);
+        return () -> pepManager.removePepEventListener(pep);
     }
 
     /** The reachability element of a presence, if it carries one. */

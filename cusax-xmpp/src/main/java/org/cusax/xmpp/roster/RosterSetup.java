@@ -1,6 +1,7 @@
 package org.cusax.xmpp.roster;
 
 import org.cusax.core.connection.FailureReason;
+import org.cusax.xmpp.connection.ManagerListeners;
 import org.cusax.xmpp.connection.SessionSetupException;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
@@ -8,6 +9,7 @@ import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.SubscribeListener;
 import org.jivesoftware.smack.roster.rosterstore.RosterStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,7 @@ public final class RosterSetup {
      *                 the user to answer ({@link RosterEdits#answer})
      */
     public RosterSetup(XMPPConnection connection, RosterStore store, java.util.function.Consumer<String> requests) {
-        this(connection, store, requests, jid -> { });
+        this(connection, store, requests, jid -> { }, new ManagerListeners());
     }
 
     /**
@@ -46,7 +48,7 @@ public final class RosterSetup {
      *                    it that still waits is withdrawn
      */
     public RosterSetup(XMPPConnection connection, RosterStore store, java.util.function.Consumer<String> requests,
-                       java.util.function.Consumer<String> withdrawals) {
+                       java.util.function.Consumer<String> withdrawals, ManagerListeners managers) {
         roster = Roster.getInstanceFor(connection);
         connection.addAsyncStanzaListener(stanza -> {
             if (stanza.getFrom() == null) {
@@ -62,7 +64,7 @@ public final class RosterSetup {
         roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
         roster.setRosterLoadedAtLogin(false);
         roster.setRosterStore(store);
-        roster.addSubscribeListener((from, presence) -> {
+        SubscribeListener subscribe = (from, presence) -> {
             LOG.debug("subscription request from {} left pending for the user", from);
             try {
                 requests.accept(from.asBareJid().toString());
@@ -70,7 +72,9 @@ public final class RosterSetup {
                 LOG.warn("a subscription request from {} was not reported: {}", from, e.toString());
             }
             return null; // no decision: manual mode leaves it unanswered
-        });
+        };
+        roster.addSubscribeListener(subscribe);
+        managers.added(() -> roster.removeSubscribeListener(subscribe));
         view = new SmackRosterView(roster);
         edits = new RosterEdits(connection);
     }

@@ -76,9 +76,11 @@ public final class VCard4Manager {
     }
 
     /** Calls {@code listener} with (contact bare JID, vCard4) for every vCard4 PEP notification; adds +notify. */
-    public void follow(BiConsumer<BareJid, VCard4Element> listener) {
+    public Runnable follow(BiConsumer<BareJid, VCard4Element> listener) {
         PepEventListener<VCard4Element> pep = (from, vcard, id, message) -> listener.accept(from.asBareJid(), vcard);
-        PepManager.getInstanceFor(connection).addPepEventListener(VCard4Element.NODE, VCard4Element.class, pep);
+        PepManager pepManager = PepManager.getInstanceFor(connection);
+        pepManager.addPepEventListener(VCard4Element.NODE, VCard4Element.class, pep);
+        return () -> pepManager.removePepEventListener(pep);
     }
 
     /** The tels as the core takes them: value and TYPE values, raw. */
