@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What the numbers were taken on: CPUs, CPU model, kernel, JVM, and the load average before and after. */
-final class Machine {
+public final class Machine {
     private Machine() {
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];
@@ -18,7 +18,7 @@ final class Machine {
         }
     }
 
-    static String describe(String loadBefore) {
+    public static String describe(String loadBefore) {
         String cpu = "unknown CPU";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

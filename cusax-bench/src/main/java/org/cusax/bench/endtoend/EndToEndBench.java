@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.cusax.bench.e2e.Machine;
+
 /**
  * The end-to-end benchmarks of issue 13 besides the roster one, against real servers (cusax-testbed): INVITE →
  * 180 (sipp → Kamailio → cusax / baresip), CPU per G.711 call with concurrent calls, heap per contact, chat
@@ -65,7 +67,7 @@ public final class EndToEndBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
             }
         }
-        String loadBefore = MachineInfo.loadAverage();
+        String loadBefore = Machine.loadAverage();
         Plan plan = new Plan(only, reps, calls, concurrent, length, contacts, messages);
         Path work = Files.createTempDirectory("cusax-e2e-bench");
         List<Figure> figures;
@@ -75,7 +77,7 @@ public final class EndToEndBench {
             deleteTree(work);
         }
         Files.createDirectories(out);
-        System.out.println(E2eReport.write(figures, plan, out, MachineInfo.describe(loadBefore)));
+        System.out.println(E2eReport.write(figures, plan, out, Machine.describe(loadBefore)));
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
