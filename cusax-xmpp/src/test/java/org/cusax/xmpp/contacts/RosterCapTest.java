@@ -97,4 +97,19 @@ class RosterCapTest {
         assertThat(cb.rosters()).singleElement().satisfies(r -> assertThat(r).hasSize(MAX));
         assertThat(cb.capped()).containsExactly("kept 50, ignored 7, limit 50");
     }
+
+    @Test
+    @DisplayName("RFC 6121 §2.1.3: a result Smack's parser cut (CappedRosterProvider) warns with the whole roster's count")
+    void aCutByTheParserIsReported() throws Exception {
+        sync.rosterSkipped(MAX, OVER);
+        sync.rosterLoaded(items("c", MAX));
+        assertThat(cb.awaitLoaded(1, WAIT)).isEqualTo(MAX);
+        assertThat(cb.capped()).as("one warning: the load of max items is not cut again")
+                .containsExactly("kept 50, ignored 20000, limit 50");
+
+        // another session of the process holds a larger limit: the parser kept 80, this session keeps 50
+        sync.rosterSkipped(80, 20);
+        sync.awaitIdle();
+        assertThat(cb.capped()).last().isEqualTo("kept 50, ignored 50, limit 50");
+    }
 }
