@@ -114,9 +114,9 @@ public final class ContactSync implements ContactLoader.Sink {
         });
     }
 
-    /** Our roster parser skipped items of the server's roster result beyond the process-wide limit. */
-    public void rosterSkipped(int parsed, int skipped) {
-        submit(() -> cap.skippedByParser(parsed, skipped));
+    /** Runs {@code use} on the contact thread: a roster cut outside the list (parser, Smack's pushes) warns. */
+    void withCap(java.util.function.Consumer<RosterCap> use) {
+        submit(() -> use.accept(cap));
     }
 
     /** The server's roster was (re)loaded: report it and fetch what is missing, new or changed. */

@@ -97,9 +97,10 @@ public final class ContactWiring {
         // our limit bounds Smack's roster parser while this session lives; a result it cut is reported as a cut
         managers.added(CappedRosterProvider.INSTANCE.hold(settings.maxRoster()));
         StanzaListener cut = stanza -> RosterSkipped.of((RosterPacket) stanza)
-                .ifPresent(s -> guarded("roster cut", () -> sync.rosterSkipped(s.kept(), s.skipped())));
+                .ifPresent(s -> guarded("roster cut", () -> sync.withCap(c -> c.skippedByParser(s.kept(), s.skipped()))));
         connection.addSyncStanzaListener(cut, new AndFilter(new StanzaTypeFilter(RosterPacket.class), IQTypeFilter.RESULT));
         managers.added(() -> connection.removeSyncStanzaListener(cut));
+        managers.added(RosterPushCap.install(connection, settings.maxRoster(), sync));
         roster.addRosterListener(listener);
         managers.added(() -> roster.removeRosterListener(listener));
         Loaded loaded = new Loaded();

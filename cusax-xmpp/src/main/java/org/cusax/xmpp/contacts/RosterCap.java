@@ -56,6 +56,11 @@ final class RosterCap {
         out.onContactsCapped(kept, ignored, max);
     }
 
+    /** A push of a new item that Smack's full roster dropped ({@link RosterPushCap}): counted and warned about. */
+    void pushDropped(RosterItem item) {
+        admitsPush(item, max);
+    }
+
     /** Whether a push of an item not in the list is taken, the list holding {@code size} items. */
     boolean admitsPush(RosterItem item, int size) {
         if (size < max) {
