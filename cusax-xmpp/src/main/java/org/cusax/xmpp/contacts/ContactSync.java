@@ -114,6 +114,11 @@ public final class ContactSync implements ContactLoader.Sink {
         });
     }
 
+    /** Runs {@code use} on the contact thread: a roster cut outside the list (parser, Smack's pushes) warns. */
+    void withCap(java.util.function.Consumer<RosterCap> use) {
+        submit(() -> use.accept(cap));
+    }
+
     /** The server's roster was (re)loaded: report it and fetch what is missing, new or changed. */
     public void rosterLoaded(List<RosterItem> all) {
         submit(() -> {
@@ -263,10 +268,8 @@ public final class ContactSync implements ContactLoader.Sink {
         });
     }
 
-    /**
-     * The connection is gone: pending requests are dropped. Presences are kept: if the stream is
-     * resumed (XEP-0198) the server replays what we missed and re-sends nothing else.
-     */
+    /** The connection is gone: pending requests are dropped. Presences are kept: if the stream is resumed
+     *  (XEP-0198) the server replays what we missed and re-sends nothing else. */
     public void connectionLost() {
         submit(() -> {
             loader.cancelAll();

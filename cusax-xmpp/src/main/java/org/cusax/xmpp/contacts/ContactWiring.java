@@ -19,17 +19,24 @@ import org.cusax.xmpp.contacts.cache.ContactCache;
 import org.cusax.xmpp.contacts.cache.ContactCacheFile;
 import org.cusax.xmpp.reach.ReachManager;
 import org.cusax.xmpp.reach.element.ReachElement;
+import org.cusax.xmpp.roster.CappedRosterProvider;
 import org.cusax.xmpp.roster.FileRosterStore;
 import org.cusax.xmpp.roster.InMemoryRosterStore;
+import org.cusax.xmpp.roster.RosterSkipped;
 import org.cusax.xmpp.vcard4.VCard4Manager;
 import org.cusax.xmpp.vcardtemp.VCardTelManager;
 import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.IQTypeFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.RosterListener;
 import org.jivesoftware.smack.roster.RosterLoadedListener;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smack.roster.rosterstore.RosterStore;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
@@ -87,6 +94,13 @@ public final class ContactWiring {
         }
         ownReach.ifPresent(reach::announceInPresence);
 
+        // our limit bounds Smack's roster parser while this session lives; a result it cut is reported as a cut
+        managers.added(CappedRosterProvider.INSTANCE.hold(settings.maxRoster()));
+        StanzaListener cut = stanza -> RosterSkipped.of((RosterPacket) stanza)
+                .ifPresent(s -> guarded("roster cut", () -> sync.withCap(c -> c.skippedByParser(s.kept(), s.skipped()))));
+        connection.addSyncStanzaListener(cut, new AndFilter(new StanzaTypeFilter(RosterPacket.class), IQTypeFilter.RESULT));
+        managers.added(() -> connection.removeSyncStanzaListener(cut));
+        managers.added(RosterPushCap.install(connection, settings.maxRoster(), sync));
         roster.addRosterListener(listener);
         managers.added(() -> roster.removeRosterListener(listener));
         Loaded loaded = new Loaded();
@@ -125,8 +139,12 @@ public final class ContactWiring {
         }
     }
 
-    /** Our providers replace Smack's for vcard-temp, and add vCard4, reachability and XEP-0153. */
+    /**
+     * Our providers replace Smack's for vcard-temp and for the roster (bounded by {@code contacts.max-roster}),
+     * and add vCard4, reachability and XEP-0153.
+     */
     public static void registerProviders() {
+        CappedRosterProvider.register();
         VCardTelManager.registerProviders();
         VCard4Manager.registerProviders();
         ReachManager.registerProviders();

@@ -43,6 +43,24 @@ final class RosterCap {
         return kept;
     }
 
+    /**
+     * Smack's parser cut the server's roster result ({@code CappedRosterProvider}): {@code parsed} items reached
+     * Smack, {@code skipped} did not. Reported as one cut of the whole roster; a load of more than {@code max}
+     * items (the parser's limit is the largest of the process) is cut again by {@link #cut}.
+     */
+    void skippedByParser(int parsed, int skipped) {
+        int kept = Math.min(parsed, max);
+        int ignored = parsed + skipped - kept;
+        LOG.warn("the roster has {} items, more than contacts.max-roster = {}: the first {} by address are kept, {} ignored",
+                parsed + skipped, max, kept, ignored);
+        out.onContactsCapped(kept, ignored, max);
+    }
+
+    /** A push of a new item that Smack's full roster dropped ({@link RosterPushCap}): counted and warned about. */
+    void pushDropped(RosterItem item) {
+        admitsPush(item, max);
+    }
+
     /** Whether a push of an item not in the list is taken, the list holding {@code size} items. */
     boolean admitsPush(RosterItem item, int size) {
         if (size < max) {
