@@ -17,8 +17,8 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A TLS connection (accepted by our listener, or opened by the stack to a peer) screened like a TCP one ({@link ScreenedConnection}): JAIN-SIP reads the
- * <em>decrypted</em> stream through a {@link FramedRequestStream}, and a whole message {@link RequestRefusals}
+ * A TLS connection (accepted by our listener, or opened by the stack to a peer) screened like a TCP one
+ * ({@link ScreenedConnection}): JAIN-SIP reads the <em>decrypted</em> stream through a {@link FramedRequestStream}, and a whole message {@link RequestRefusals}
  * refuses is answered on this connection, encrypted, instead of reaching the stack. The handshake, the
  * certificate checks and everything else stay with the JDK's socket: this is a view that passes every call on
  * (the JDK makes its TLS sockets, so they cannot be subclassed).

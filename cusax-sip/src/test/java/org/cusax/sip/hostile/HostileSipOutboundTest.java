@@ -78,7 +78,8 @@ class HostileSipOutboundTest {
         try (FakeProxy proxy = new FakeProxy(proxyTls, WAIT);
              ListenerUnderTest client = new ListenerUnderTest(transport, LIMIT, policy, proxy.address())) {
             // the client opens the connection by sending an OPTIONS to its proxy, which answers 200
-            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> sendOptions(client, transport, proxy), sender);
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(
+                    () -> sendOptions(client, transport, proxy), sender);
             proxy.accept();
             String options = proxy.next(m -> m.startsWith("OPTIONS ")).orElseThrow();
             proxy.send(okFor(options));
