@@ -19,6 +19,27 @@ final class FramedRequestStream extends InputStream {
         boolean swallow(byte[] message, int length) throws IOException;
     }
 
+    /** Where a refusal is written: the connection's output stream (asked for at the time of the answer). */
+    interface Answers {
+        java.io.OutputStream stream() throws IOException;
+    }
+
+    /** The screen that answers on the connection ({@code out}) what {@code refusals} refuses, and swallows it. */
+    static Screen answering(RequestRefusals refusals, Answers out) {
+        return (message, length) -> {
+            java.util.Optional<byte[]> answer = refusals.refusal(message, 0, length);
+            if (answer.isEmpty()) {
+                return false;
+            }
+            java.io.OutputStream stream = out.stream();
+            synchronized (stream) {
+                stream.write(answer.get());
+                stream.flush();
+            }
+            return true;
+        };
+    }
+
     private final InputStream in;
     private final int maxFrame;
     private final Screen screen;

@@ -1,5 +1,6 @@
 package org.cusax.sip.net;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +10,20 @@ import java.net.Socket;
 /**
  * A plain client socket whose input is watched: end of stream or a read error marks its {@link Flow}
  * closed, and received bytes are counted. TLS is layered on top of it, so this sees the raw records.
+ * A plain TCP connection (nothing layered on it) may also be screened like an accepted one
+ * ({@link ScreenedConnection}): each whole message goes to {@link RequestRefusals} first, and one it refuses is
+ * answered on this connection instead of reaching the stack, which would close it (our registration flow).
  */
 public final class ObservedSocket extends Socket {
+    private final RequestRefusals refusals;
+    private final int maxFrame;
     private Flow flow;
     private InputStream in;
 
-    private ObservedSocket() {
+    private ObservedSocket(RequestRefusals refusals, int maxFrame) {
         // see connect()
+        this.refusals = refusals;
+        this.maxFrame = maxFrame;
     }
 
     /**
@@ -25,7 +33,18 @@ public final class ObservedSocket extends Socket {
      */
     public static ObservedSocket connect(FlowMonitor monitor, InetSocketAddress remote,
                                          java.net.InetAddress bindAddress, int timeoutMillis) throws IOException {
-        ObservedSocket s = new ObservedSocket();
+        return connect(monitor, remote, bindAddress, timeoutMillis, null, 0);
+    }
+
+    /**
+     * Opens a plain TCP connection whose input is screened: each whole message up to {@code maxFrame} bytes goes
+     * to {@code refusals} (when not null) first, and one it refuses is answered here without reaching the stack.
+     * Not for a connection TLS is layered on (the screen would see encrypted records).
+     */
+    public static ObservedSocket connect(FlowMonitor monitor, InetSocketAddress remote,
+                                         java.net.InetAddress bindAddress, int timeoutMillis,
+                                         RequestRefusals refusals, int maxFrame) throws IOException {
+        ObservedSocket s = new ObservedSocket(refusals, maxFrame);
         try {
             s.setTcpNoDelay(true);
             if (bindAddress != null) {
@@ -47,7 +66,10 @@ public final class ObservedSocket extends Socket {
     @Override
     public synchronized InputStream getInputStream() throws IOException {
         if (in == null) {
-            in = new Watched(super.getInputStream());
+            InputStream watched = new Watched(super.getInputStream());
+            // buffered under the screen: it frames byte by byte
+            in = refusals == null ? watched : new FramedRequestStream(new BufferedInputStream(watched), maxFrame,
+                    FramedRequestStream.answering(refusals, this::getOutputStream));
         }
         return in;
     }

@@ -22,18 +22,8 @@ final class ScreenedConnection extends Socket {
     @Override
     public synchronized InputStream getInputStream() throws IOException {
         if (screened == null) {
-            screened = new FramedRequestStream(super.getInputStream(), maxFrame, (message, length) -> {
-                java.util.Optional<byte[]> answer = refusals.refusal(message, 0, length);
-                if (answer.isPresent()) {
-                    java.io.OutputStream out = getOutputStream();
-                    synchronized (out) {
-                        out.write(answer.get());
-                        out.flush();
-                    }
-                    return true;
-                }
-                return false;
-            });
+            screened = new FramedRequestStream(super.getInputStream(), maxFrame,
+                    FramedRequestStream.answering(refusals, this::getOutputStream));
         }
         return screened;
     }

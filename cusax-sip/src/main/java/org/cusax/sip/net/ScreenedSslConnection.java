@@ -8,7 +8,6 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
 import java.nio.channels.SocketChannel;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -18,8 +17,8 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * An accepted TLS connection screened like a TCP one ({@link ScreenedConnection}): JAIN-SIP reads the
- * <em>decrypted</em> stream through a {@link FramedRequestStream}, and a whole message {@link RequestRefusals}
+ * A TLS connection (accepted by our listener, or opened by the stack to a peer) screened like a TCP one
+ * ({@link ScreenedConnection}): JAIN-SIP reads the <em>decrypted</em> stream through a {@link FramedRequestStream}, and a whole message {@link RequestRefusals}
  * refuses is answered on this connection, encrypted, instead of reaching the stack. The handshake, the
  * certificate checks and everything else stay with the JDK's socket: this is a view that passes every call on
  * (the JDK makes its TLS sockets, so they cannot be subclassed).
@@ -40,18 +39,8 @@ final class ScreenedSslConnection extends SSLSocket {
     @Override
     public synchronized InputStream getInputStream() throws IOException {
         if (screened == null) {
-            screened = new FramedRequestStream(tls.getInputStream(), maxFrame, (message, length) -> {
-                Optional<byte[]> answer = refusals.refusal(message, 0, length);
-                if (answer.isEmpty()) {
-                    return false;
-                }
-                OutputStream out = tls.getOutputStream();
-                synchronized (out) {
-                    out.write(answer.get());
-                    out.flush();
-                }
-                return true;
-            });
+            screened = new FramedRequestStream(tls.getInputStream(), maxFrame,
+                    FramedRequestStream.answering(refusals, tls::getOutputStream));
         }
         return screened;
     }
@@ -192,12 +181,12 @@ final class ScreenedSslConnection extends SSLSocket {
 
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
-        throw new SocketException("an accepted connection is already connected");
+        throw new SocketException("a screened TLS connection is already connected");
     }
 
     @Override
     public void bind(SocketAddress local) throws IOException {
-        throw new SocketException("an accepted connection is already bound");
+        throw new SocketException("a screened TLS connection is already bound");
     }
 
     @Override

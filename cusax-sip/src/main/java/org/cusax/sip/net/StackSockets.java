@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,15 @@ public final class StackSockets {
      */
     public SSLServerSocket listen(SSLServerSocket bound, RequestRefusals refusals, int maxFrame) throws IOException {
         return register(new AcceptingSslServerSocket(this, bound, refusals, maxFrame));
+    }
+
+    /**
+     * Registers a TLS connection the stack opened, screened like an accepted one on its decrypted stream (see
+     * {@link #listen(SSLServerSocket, RequestRefusals, int)}); returns the screened view the stack must use.
+     * The handshake and its certificate and host name checks stay with {@code opened}.
+     */
+    public SSLSocket addScreened(SSLSocket opened, RequestRefusals refusals, int maxFrame) throws IOException {
+        return register(new ScreenedSslConnection(opened, refusals, maxFrame));
     }
 
     /** Registers a connection the stack opened (or a listener accepted). */

@@ -25,7 +25,8 @@ import org.cusax.sip.tls.TlsPolicy;
  * instantiates this class by name; {@link #configure} must run before the first socket is made, and
  * until then every socket request fails (fail closed rather than fall back to JAIN-SIP's defaults).
  * Every socket, listeners and the connections they accept included, is registered with the stack's
- * {@link StackSockets}, which closes what the stack's stop left open.
+ * {@link StackSockets}, which closes what the stack's stop left open. What arrives on a stream connection,
+ * accepted or opened by us (TLS: once decrypted), is screened ({@link #streamRefusal}) before the stack reads it.
  */
 public final class PolicyNetworkLayer implements NetworkLayer {
     private volatile TlsPolicy tls;
@@ -66,8 +67,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
         // requests with a malformed mandatory header get 400 on the connection (JAIN-SIP would close it)
-        return sockets.listen(port, backlog, bindAddress, PolicyNetworkLayer::streamRefusal,
-                maxMessageSize > 0 ? maxMessageSize : DEFAULT_FRAME);
+        return sockets.listen(port, backlog, bindAddress, this::screen, maxFrame());
     }
 
     @Override
@@ -76,7 +76,24 @@ public final class PolicyNetworkLayer implements NetworkLayer {
         sockets.refuseIfStopped();
         // the same screen as TCP, after the handshake, on the decrypted stream
         return sockets.listen((SSLServerSocket) policy.serverSocket(port, backlog, bindAddress),
-                PolicyNetworkLayer::streamRefusal, maxMessageSize > 0 ? maxMessageSize : DEFAULT_FRAME);
+                this::screen, maxFrame());
+    }
+
+    /**
+     * The largest message a connection's screen frames: as large as the header block the stack still reads
+     * (half its {@link StackProperties#HEADER_HEADROOM} times the limit), so that a message over the limit is
+     * framed, answered 513 by {@link ViaTransportValve}, and the messages after it on the same connection are
+     * still screened (past this size the rest of the stream passes on unscreened).
+     */
+    private int maxFrame() {
+        return maxMessageSize > 0 ? (int) Math.min(Integer.MAX_VALUE,
+                (long) maxMessageSize * StackProperties.HEADER_HEADROOM / 2) : DEFAULT_FRAME;
+    }
+
+    /** {@link #streamRefusal}, for messages within the size limit (one over it goes on to its 513). */
+    private java.util.Optional<byte[]> screen(byte[] data, int offset, int length) {
+        int limit = maxMessageSize;
+        return limit > 0 && length > limit ? java.util.Optional.empty() : streamRefusal(data, offset, length);
     }
 
     /**
@@ -91,17 +108,17 @@ public final class PolicyNetworkLayer implements NetworkLayer {
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return open(address, port, null);
+        return open(address, port, null, true);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
-        return open(address, port, myAddress);
+        return open(address, port, myAddress, true);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
-        return open(address, port, myAddress);
+        return open(address, port, myAddress, true);
     }
 
     @Override
@@ -112,16 +129,18 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
         TlsPolicy policy = tls();
-        ObservedSocket plain = open(address, port, myAddress);
-        SSLSocket ssl;
+        ObservedSocket plain = open(address, port, myAddress, false);
+        SSLSocket screened;
         try {
-            ssl = policy.secure(plain, port);
+            // requests the peer (our proxy) sends on this connection are screened like on an accepted one,
+            // on the decrypted stream, after the handshake and its certificate and host name checks
+            screened = sockets.addScreened(policy.secure(plain, port), this::screen, maxFrame());
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
         }
-        plain.flow().wrappedBy(ssl);
-        return sockets.add(ssl);
+        plain.flow().wrappedBy(screened);
+        return screened;
     }
 
     @Override
@@ -136,14 +155,19 @@ public final class PolicyNetworkLayer implements NetworkLayer {
         return sockets.add(new ScreenedDatagramSocket(port, bindAddress, maxMessageSize));
     }
 
-    private ObservedSocket open(InetAddress address, int port, InetAddress myAddress) throws IOException {
+    /**
+     * A connection to a peer; {@code screened}: requests it sends are screened (plain TCP; TLS is screened above the
+     * TLS layer instead) so that a malformed one is answered instead of JAIN-SIP closing our flow.
+     */
+    private ObservedSocket open(InetAddress address, int port, InetAddress myAddress, boolean screened)
+            throws IOException {
         FlowMonitor monitor = flows;
         if (monitor == null) {
             throw new IOException("the SIP network layer is not configured");
         }
         sockets.refuseIfStopped();
         return sockets.add(ObservedSocket.connect(monitor, new InetSocketAddress(address, port), myAddress,
-                connectTimeoutMillis));
+                connectTimeoutMillis, screened ? this::screen : null, maxFrame()));
     }
 
     private TlsPolicy tls() throws IOException {

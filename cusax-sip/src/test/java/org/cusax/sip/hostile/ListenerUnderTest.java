@@ -32,8 +32,14 @@ final class ListenerUnderTest implements AutoCloseable {
 
     /** Over TLS {@code tls} must hold a listener identity. */
     ListenerUnderTest(Transport transport, int maxMessageSize, Optional<TlsPolicy> tls) throws Exception {
+        this(transport, maxMessageSize, tls, new InetSocketAddress("127.0.0.1", 9));
+    }
+
+    /** With {@code server} as the stack's outbound proxy (where every request it sends goes). */
+    ListenerUnderTest(Transport transport, int maxMessageSize, Optional<TlsPolicy> tls, InetSocketAddress server)
+            throws Exception {
         EndpointConfig config = new EndpointConfig("hostile-" + System.nanoTime(), InetAddress.getLoopbackAddress(), 0,
-                transport, new InetSocketAddress("127.0.0.1", 9), maxMessageSize, Duration.ofSeconds(2),
+                transport, server, maxMessageSize, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), tls, new FlowMonitor());
         endpoint = SipEndpoint.open(config, new RequestListener(e -> {
             try {
