@@ -186,10 +186,7 @@ class JainSipTelephonyPortTest {
     void refreshesBeforeTheGrantedExpiryWithoutANewChallenge() throws Exception {
         start(challengeThenAccept(4, SHA_CHALLENGE), List.of("SHA-256", "MD5"));
         status.await(ConnectionState.ONLINE, WAIT);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (registrar.received().size() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        org.cusax.core.testing.Eventually.holds(() -> registrar.received().size() >= 3, WAIT);
         List<Request> seen = registrar.received();
         assertThat(seen).hasSizeGreaterThanOrEqualTo(3);
         AuthorizationHeader refresh = (AuthorizationHeader) seen.get(2).getHeader(AuthorizationHeader.NAME);

@@ -36,9 +36,8 @@ class RosterBenchSmokeTest {
         assertThat(serial.requests()).isEqualTo(N);
         assertThat(serial.known()).isEqualTo(N);
         assertThat(serial.extrapolated()).isFalse();
-        // the client's CPU time is measured for every scenario; the floor's roster came before its last answer
+        // the client's CPU time is measured for every scenario (timings themselves are only reported, never judged)
         assertThat(samples).allMatch(s -> s.cpuMillis() > 0);
-        assertThat(floor.rosterMillis()).isPositive().isLessThanOrEqualTo(floor.millis());
 
         Path out = Files.createDirectories(work.resolve("results"));
         String table = Report.write(samples, out, "smoke");

@@ -1,6 +1,7 @@
 package org.cusax.it.support;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /** Polls a condition until it holds; fails with a description of the last observed value. */
@@ -15,11 +16,9 @@ public final class Await {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + limit + " waiting for " + what + "; last seen: " + last);
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
+            LockSupport.parkNanos(50_000_000L);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionError("interrupted waiting for " + what);
             }
             last = probe.get();
         }
