@@ -12,6 +12,7 @@ import org.apache.vysper.xmpp.modules.roster.RosterItem;
 import org.apache.vysper.xmpp.modules.roster.persistence.RosterManager;
 import org.apache.vysper.xmpp.protocol.NamespaceURIs;
 import org.apache.vysper.xmpp.server.ServerRuntimeContext;
+import org.apache.vysper.xmpp.server.SessionContext;
 import org.apache.vysper.xmpp.stanza.MessageStanzaType;
 import org.apache.vysper.xmpp.stanza.Stanza;
 import org.apache.vysper.xmpp.stanza.StanzaBuilder;
@@ -40,7 +41,7 @@ final class PepNotifier {
     }
 
     /** Sends the last item of each node of the owner and of every contact it is subscribed to, to {@code to}. */
-    static void lastItems(ServerRuntimeContext server, PepStore store, Entity to) {
+    static void lastItems(ServerRuntimeContext server, PepStore store, Entity to, SessionContext session) {
         List<Entity> owners = new ArrayList<>(List.of(to.getBareJID()));
         for (RosterItem item : roster(server, to.getBareJID())) {
             if (item.getSubscriptionType().includesTo()) {
@@ -48,17 +49,23 @@ final class PepNotifier {
             }
         }
         for (Entity owner : owners) {
-            store.nodes(owner).forEach((node, item) -> send(server, owner, to, node, item));
+            // straight onto the session, in order: before the answer to anything the client sends after its
+            // presence (a client may take a ping's answer as the end of the burst), as Prosody does
+            store.nodes(owner).forEach((node, item) -> session.getResponseWriter().write(event(owner, to, node, item)));
         }
     }
 
-    private static void send(ServerRuntimeContext server, Entity owner, Entity to, String node, PepItem item) {
-        Stanza event = StanzaBuilder.createMessageStanza(owner.getBareJID(), to, MessageStanzaType.HEADLINE, null, null)
+    private static Stanza event(Entity owner, Entity to, String node, PepItem item) {
+        return StanzaBuilder.createMessageStanza(owner.getBareJID(), to, MessageStanzaType.HEADLINE, null, null)
                 .startInnerElement("event", NamespaceURIs.XEP0060_PUBSUB_EVENT)
                 .startInnerElement("items", NamespaceURIs.XEP0060_PUBSUB_EVENT).addAttribute("node", node)
                 .startInnerElement("item", NamespaceURIs.XEP0060_PUBSUB_EVENT).addAttribute("id", item.id())
                 .addPreparedElement(item.payload())
                 .endInnerElement().endInnerElement().endInnerElement().build();
+    }
+
+    private static void send(ServerRuntimeContext server, Entity owner, Entity to, String node, PepItem item) {
+        Stanza event = event(owner, to, node, item);
         try {
             server.getStanzaRelay().relay(to, event, IgnoreFailureStrategy.IGNORE_FAILURE_STRATEGY);
         } catch (DeliveryException e) {

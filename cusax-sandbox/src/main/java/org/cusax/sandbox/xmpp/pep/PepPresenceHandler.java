@@ -34,7 +34,7 @@ final class PepPresenceHandler extends PresenceHandler implements HandlerDiction
                     org.apache.vysper.xmpp.stanza.XMPPCoreStanza.getWrapper(stanza), session);
             if (full != null) {
                 session.putAttribute(SENT, Boolean.TRUE);
-                PepNotifier.lastItems(server, store, full);
+                PepNotifier.lastItems(server, store, full, session);
             }
         }
         return answer;
