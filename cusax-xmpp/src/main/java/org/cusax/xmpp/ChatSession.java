@@ -24,6 +24,7 @@ import org.cusax.xmpp.contacts.ContactWiring;
 import org.cusax.xmpp.connection.ConnectionSupervisor;
 import org.cusax.xmpp.connection.FailureClassifier;
 import org.cusax.xmpp.connection.ManagerListeners;
+import org.cusax.xmpp.connection.OrderedPing;
 import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.connection.SaslPolicy;
 import org.cusax.xmpp.connection.SessionHooks;
@@ -202,7 +203,8 @@ final class ChatSession implements SessionHooks {
 
     /**
      * The server answers our initial presence with the presence of every online contact it serves (RFC 6121
-     * §4.4.2) before it handles our next stanza: a ping (XEP-0199) answered means those presences have
+     * §4.4.2) before it handles our next stanza: a ping (XEP-0199) answered, its answer taken after the listeners of
+     * everything before it ({@link OrderedPing}), means those presences have
      * arrived, so Chat is reported online with the contacts' presences known, not "unavailable" for a
      * moment. One round trip; contacts on other servers may still come later. The server also sends the
      * last PEP items of our contacts (XEP-0163 §6.1.1) before the answer, unless it did not know our caps
@@ -216,7 +218,7 @@ final class ChatSession implements SessionHooks {
         long seen = capsAnswers;
         try {
             for (int ping = 0; ping < 3; ping++) {
-                if (!org.jivesoftware.smackx.ping.PingManager.getInstanceFor(connection).pingMyServer(false)) {
+                if (!OrderedPing.pingServer(connection)) {
                     LOG.debug("no answer to the ping after our initial presence");
                     return false;
                 }

@@ -3,13 +3,11 @@ package org.cusax.xmpp.contacts;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jxmpp.jid.BareJid;
 import org.slf4j.Logger;
@@ -32,24 +30,23 @@ public final class CapsPrimer {
 
     private final XMPPConnection connection;
     private volatile CountDownLatch answered = new CountDownLatch(1);
-    private final AtomicLong capsAnswers = new AtomicLong();
+    private final OrderedCapsQueries queries;
 
     public CapsPrimer(XMPPConnection connection) {
         this.connection = connection;
-        ServiceDiscoveryManager.getInstanceFor(connection); // answers the query (XEP-0030)
+        queries = OrderedCapsQueries.install(connection); // answers the query (XEP-0030), in stream order
         connection.addStanzaSendingListener(s -> answered.countDown(), s -> s instanceof DiscoverInfo info
                 && info.getType() == IQ.Type.result && info.getTo() != null && own() != null
                 && info.getTo().equals(own()));
-        connection.addStanzaSendingListener(s -> capsAnswers.incrementAndGet(), s -> s instanceof DiscoverInfo info
-                && info.getType() == IQ.Type.result && info.getNode() != null);
     }
 
     /**
      * How many caps queries (XEP-0115 §6.2: a disco#info with our caps node) we have answered so far, to
-     * anyone. A server that did not know our caps hash asks before it sends PEP notifications (XEP-0163 §4).
+     * anyone, counted in stream order ({@link OrderedCapsQueries}). A server that did not know our caps hash asks
+     * before it sends PEP notifications (XEP-0163 §4).
      */
     public long answersSent() {
-        return capsAnswers.get();
+        return queries.answered();
     }
 
     private BareJid own() {

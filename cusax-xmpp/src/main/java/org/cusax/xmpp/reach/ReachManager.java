@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 import org.cusax.core.contact.RawTel;
+import org.cusax.xmpp.pep.OrderedPepEvents;
 import org.cusax.xmpp.reach.element.ReachAddress;
 import org.cusax.xmpp.reach.element.ReachElement;
 import org.cusax.xmpp.reach.provider.ReachProvider;
@@ -16,8 +17,6 @@ import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.provider.ProviderManager;
-import org.jivesoftware.smackx.pep.PepEventListener;
-import org.jivesoftware.smackx.pep.PepManager;
 import org.jivesoftware.smackx.pubsub.PayloadItem;
 import org.jivesoftware.smackx.pubsub.PublishItem;
 import org.jivesoftware.smackx.pubsub.packet.PubSub;
@@ -64,10 +63,7 @@ public final class ReachManager {
 
     /** Calls {@code listener} with (contact, reachability) for every PEP notification; adds +notify. */
     public Runnable follow(BiConsumer<BareJid, ReachElement> listener) {
-        PepEventListener<ReachElement> pep = (from, reach, id, message) -> listener.accept(from.asBareJid(), reach);
-        PepManager pepManager = PepManager.getInstanceFor(connection);
-        pepManager.addPepEventListener(ReachElement.NODE, ReachElement.class, pep);
-        return () -> pepManager.removePepEventListener(pep);
+        return OrderedPepEvents.follow(connection, ReachElement.NODE, ReachElement.class, listener);
     }
 
     /** The reachability element of a presence, if it carries one. */

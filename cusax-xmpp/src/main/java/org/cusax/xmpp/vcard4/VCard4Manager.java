@@ -6,14 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 import org.cusax.core.contact.RawTel;
+import org.cusax.xmpp.pep.OrderedPepEvents;
 import org.cusax.xmpp.util.Futures;
 import org.cusax.xmpp.vcard4.element.VCard4Element;
 import org.cusax.xmpp.vcard4.provider.VCard4Provider;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.provider.ProviderManager;
-import org.jivesoftware.smackx.pep.PepEventListener;
-import org.jivesoftware.smackx.pep.PepManager;
 import org.jivesoftware.smackx.pubsub.GetItemsRequest;
 import org.jivesoftware.smackx.pubsub.Item;
 import org.jivesoftware.smackx.pubsub.ItemsExtension;
@@ -77,10 +76,7 @@ public final class VCard4Manager {
 
     /** Calls {@code listener} with (contact bare JID, vCard4) for every vCard4 PEP notification; adds +notify. */
     public Runnable follow(BiConsumer<BareJid, VCard4Element> listener) {
-        PepEventListener<VCard4Element> pep = (from, vcard, id, message) -> listener.accept(from.asBareJid(), vcard);
-        PepManager pepManager = PepManager.getInstanceFor(connection);
-        pepManager.addPepEventListener(VCard4Element.NODE, VCard4Element.class, pep);
-        return () -> pepManager.removePepEventListener(pep);
+        return OrderedPepEvents.follow(connection, VCard4Element.NODE, VCard4Element.class, listener);
     }
 
     /** The tels as the core takes them: value and TYPE values, raw. */

@@ -1,0 +1,44 @@
+package org.cusax.xmpp.connection;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.StanzaListener;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.IQReplyFilter;
+import org.jivesoftware.smackx.ping.packet.Ping;
+
+/**
+ * A ping (XEP-0199) to our server whose answer is taken on Smack's ordered listener queue, the queue of every
+ * synchronous stanza listener and IQ handler of the connection ({@code addSyncStanzaListener}), not by a reply
+ * collector. Smack hands a reply to its collector at once on the reader thread, while the listeners of the stanzas
+ * that came before it may still be queued; taken in order, the answer means that everything the server sent before
+ * it (presences, PEP notifications, XEP-0163 §6.1.1) has been handled by those listeners. Any answer counts,
+ * an error too (the server is there); no answer within the connection's reply timeout: false.
+ */
+public final class OrderedPing {
+    private OrderedPing() {
+    }
+
+    /** Pings our server; true once the answer has been taken in stream order, false if none came in time. */
+    public static boolean pingServer(XMPPConnection connection)
+            throws SmackException.NotConnectedException, InterruptedException {
+        Ping ping = new Ping(connection, connection.getXMPPServiceDomain());
+        CompletableFuture<Boolean> answered = new CompletableFuture<>();
+        StanzaListener reply = stanza -> answered.complete(true);
+        connection.addSyncStanzaListener(reply, new IQReplyFilter(ping, connection));
+        try {
+            connection.sendStanza(ping);
+            return answered.get(connection.getReplyTimeout(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            connection.removeSyncStanzaListener(reply);
+        }
+    }
+}
