@@ -40,9 +40,11 @@ public final class AddressNormalizer {
     /**
      * Version of the rules by which an address is normalized (this class and {@link PhoneNumbers}). Results
      * stored elsewhere (the contact cache) are reused only under the same {@link #rules()}: bump it whenever
-     * what {@link #normalize} returns for some input changes, including on a libphonenumber upgrade.
+     * what {@link #normalize} returns for some input changes. The libphonenumber version is part of the
+     * rules by itself (its metadata changes what numbers mean).
      */
     public static final int RULES_VERSION = 1;
+    private static final String LIBPHONENUMBER = libphonenumberVersion();
 
     private final String region;
     private final PhoneNumbers phones;
@@ -74,7 +76,8 @@ public final class AddressNormalizer {
     }
 
     /**
-     * What the results of this normalizer depend on: the default region and {@link #RULES_VERSION}. A result
+     * What the results of this normalizer depend on: the default region, {@link #RULES_VERSION} and the
+     * libphonenumber version, e.g. {@code FR;1;libphonenumber-9.0.16}. A result
      * stored with the same rules is the one {@link #normalize} would give (see {@link ContactBook#setTels(String,
      * TelSource, List, String, List)}).
      */
@@ -84,7 +87,23 @@ public final class AddressNormalizer {
 
     /** The {@link #rules()} of a normalizer whose default region is {@code defaultRegion}. */
     public static String rules(String defaultRegion) {
-        return (defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT)) + ";" + RULES_VERSION;
+        return (defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT)) + ";" + RULES_VERSION
+                + ";libphonenumber-" + LIBPHONENUMBER;
+    }
+
+    /** The libphonenumber version in use, from its Maven metadata; "unknown" if it cannot be read. */
+    private static String libphonenumberVersion() {
+        try (java.io.InputStream in = PhoneNumberUtil.class.getResourceAsStream(
+                "/META-INF/maven/com.googlecode.libphonenumber/libphonenumber/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown").strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** What the address is, its canonical form and its index keys. Never throws. */

@@ -54,8 +54,9 @@ public interface ContactCallbacks {
 
     /**
      * The same, with what a normalizer working under {@code rules} ({@code AddressNormalizer.rules()}: the
-     * default region and the rules' version) made of each address before, in the same order (the cached list
-     * at start): a core normalizing under the same rules may use them instead of parsing again.
+     * default region, the rules' and libphonenumber's versions) made of each address before, in the same
+     * order (the cached list at start): a core normalizing under the same rules may use them instead of
+     * parsing again.
      */
     default void onTels(String jid, TelSource source, List<RawTel> tels, String rules,
                         List<NormalizedAddress> forms) {

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The contacts' tels of one account on disk:
  *
  * <pre>{@code
- * <contacts xmlns='urn:cusax:contact-cache:2' account='alice@example.com' rules='FR;1'>
+ * <contacts xmlns='urn:cusax:contact-cache:2' account='alice@example.com'
+ *           rules='FR;1;libphonenumber-9.0.16'>
  *   <contact jid='bob@example.com' photo='sha1 hex'>
  *     <vcard kind='vcard-temp' fetched='2025-01-31T10:00:00Z'>
  *       <tel address='+33 6 12 34 56 78' as='number' normalized='tel:+33612345678'>
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * A {@code vcard} element present means that vCard was fetched (possibly with no tels). Next to each raw
  * tel, what the core's {@code AddressNormalizer} makes of it ({@code as}, {@code normalized}, {@code key}s),
- * valid only under the {@code rules} of the root (default region and rules' version): a warm start shows the
+ * valid only under the {@code rules} of the root (default region, rules' version, libphonenumber version): a warm start shows the
  * cached numbers without parsing them again. Format 1 ({@code urn:cusax:contact-cache:1}, raw tels only) is
  * still read. Written atomically; a file that cannot be read, or that belongs to another account, is ignored
  * with a warning.

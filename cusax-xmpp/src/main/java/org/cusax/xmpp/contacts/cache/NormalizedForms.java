@@ -7,7 +7,8 @@ import org.cusax.core.contact.NormalizedAddress;
 
 /**
  * What the core's {@code AddressNormalizer} made of raw tels, and under which rules
- * ({@code AddressNormalizer.rules()}: default region and rules' version). Forms are only ever used under the
+ * ({@code AddressNormalizer.rules()}: default region, rules' version,
+ * libphonenumber version). Forms are only ever used under the
  * same rules: a cache written in another region, or by other rules, is normalized again.
  *
  * @param rules     the rules the forms were made under; empty when there are none

@@ -67,7 +67,7 @@ class ContactCacheFileTest {
 
         CacheContents read = file.load();
         assertThat(read.contacts().get("bob@example.com")).isEqualTo(bob());
-        assertThat(read.forms().madeUnder("FR;" + AddressNormalizer.RULES_VERSION)).isTrue();
+        assertThat(read.forms().madeUnder(AddressNormalizer.rules("FR"))).isTrue();
         assertThat(read.forms().madeUnder(new AddressNormalizer("US").rules())).isFalse();
         assertThat(read.forms().byAddress()).isEqualTo(forms); // the unparseable one included
         assertThat(read.forms().of("+33 6 12 34 56 78").orElseThrow().keys().keys())
