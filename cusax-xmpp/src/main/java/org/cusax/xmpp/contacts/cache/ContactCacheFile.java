@@ -27,6 +27,7 @@ import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
 import org.cusax.xmpp.contacts.TelKind;
 import org.cusax.xmpp.util.AtomicFiles;
+import org.cusax.xmpp.xml.XmlChars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * A {@code vcard} element present means that vCard was fetched (possibly with no tels). Next to each raw
  * tel, what the core's {@code AddressNormalizer} makes of it ({@code as}, {@code normalized}, {@code key}s),
- * valid only under the {@code rules} of the root (default region, rules' version, libphonenumber version): a warm start shows the
- * cached numbers without parsing them again. Format 1 ({@code urn:cusax:contact-cache:1}, raw tels only) is
+ * valid only under the {@code rules} of the root (default region, rules' version, libphonenumber version):
+ * a warm start shows the cached numbers without parsing them again. Format 1 ({@code urn:cusax:contact-cache:1}, raw tels only) is
  * still read. Written atomically; a file that cannot be read, or that belongs to another account, is ignored
  * with a warning.
  */
@@ -128,7 +129,7 @@ public final class ContactCacheFile {
                         w.writeCharacters("\n      ");
                         w.writeStartElement("tel");
                         w.writeAttribute("address", tel.address());
-                        Optional<NormalizedAddress> form = forms.of(tel.address());
+                        Optional<NormalizedAddress> form = forms.of(tel.address()).filter(ContactCacheFile::writable);
                         if (form.isPresent()) {
                             w.writeAttribute("as", form.get().kind().token());
                             if (form.get().normalized().isPresent()) {
@@ -160,6 +161,12 @@ public final class ContactCacheFile {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot serialize the contact cache", e);
         }
+    }
+
+    /** A form whose text XML 1.0 cannot carry is left out: that tel is normalized again at the next start. */
+    private static boolean writable(NormalizedAddress form) {
+        return form.normalized().map(XmlChars::firstInvalid).map(i -> i.isEmpty()).orElse(true)
+                && form.keys().keys().stream().allMatch(k -> XmlChars.firstInvalid(k).isEmpty());
     }
 
     static CacheContents parse(String xml, String account) throws XMLStreamException {

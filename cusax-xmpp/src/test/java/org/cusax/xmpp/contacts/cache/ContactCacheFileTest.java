@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cusax.core.contact.AddressKind;
 import org.cusax.core.contact.AddressNormalizer;
+import org.cusax.core.contact.IndexKeys;
 import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.RawTel;
 import org.cusax.xmpp.contacts.TelKind;
@@ -72,6 +74,23 @@ class ContactCacheFileTest {
         assertThat(read.forms().byAddress()).isEqualTo(forms); // the unparseable one included
         assertThat(read.forms().of("+33 6 12 34 56 78").orElseThrow().keys().keys())
                 .containsExactly("tel:+33612345678");
+    }
+
+    @Test
+    void aFormXmlCannotCarryIsLeftOutAndTheRestKept() throws Exception {
+        ContactCacheFile file = new ContactCacheFile(dir.resolve("contacts.xml"), "alice@example.com");
+        String odd = "sip:a\u0001b@example.com";
+        CachedContact carol = CachedContact.empty("carol@example.com").with(TelKind.VCARD_TEMP,
+                new CachedContact.Fetched(List.of(RawTel.of("sip:a%01b@example.com"),
+                        RawTel.of("+33 6 12 34 56 78")), AT));
+        Map<String, NormalizedAddress> forms = Map.of(
+                "sip:a%01b@example.com", NormalizedAddress.of(AddressKind.SIP_URI, odd, IndexKeys.of(odd)),
+                "+33 6 12 34 56 78", new AddressNormalizer("FR").normalize("+33 6 12 34 56 78"));
+        file.write(List.of(carol), new NormalizedForms(Optional.of(AddressNormalizer.rules("FR")), forms));
+
+        CacheContents read = file.load();
+        assertThat(read.contacts().get("carol@example.com")).isEqualTo(carol);
+        assertThat(read.forms().byAddress()).containsOnlyKeys("+33 6 12 34 56 78");
     }
 
     @Test
