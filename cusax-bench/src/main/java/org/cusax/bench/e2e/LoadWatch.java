@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.cusax.core.contact.ContactBook;
+import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
 import org.cusax.core.port.ChatCallbacks;
@@ -39,6 +40,14 @@ final class LoadWatch implements ChatCallbacks {
     @Override
     public void onTels(String jid, TelSource source, List<RawTel> tels) {
         book.setTels(jid, source, tels);
+        if (!tels.isEmpty() && firstNumberNanos < 0) {
+            firstNumberNanos = System.nanoTime() - start;
+        }
+    }
+
+    @Override
+    public void onTels(String jid, TelSource source, List<RawTel> tels, String rules, List<NormalizedAddress> forms) {
+        book.setTels(jid, source, tels, rules, forms); // the cached list: known forms, nothing to parse
         if (!tels.isEmpty() && firstNumberNanos < 0) {
             firstNumberNanos = System.nanoTime() - start;
         }

@@ -9,6 +9,7 @@ import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.contact.ContactBook;
 import org.cusax.core.contact.Presence;
+import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
 import org.cusax.core.port.ChatCallbacks;
@@ -36,6 +37,11 @@ final class BookFiller implements ChatCallbacks {
     @Override
     public void onTels(String jid, TelSource source, List<RawTel> tels) {
         book.setTels(jid, source, tels);
+    }
+
+    @Override
+    public void onTels(String jid, TelSource source, List<RawTel> tels, String rules, List<NormalizedAddress> forms) {
+        book.setTels(jid, source, tels, rules, forms);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.Presence;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
@@ -96,6 +97,11 @@ final class ChatSide implements ChatCallbacks {
     @Override
     public void onTels(String jid, TelSource source, List<RawTel> tels) {
         contactList.onTels(jid, source, tels);
+    }
+
+    @Override
+    public void onTels(String jid, TelSource source, List<RawTel> tels, String rules, List<NormalizedAddress> forms) {
+        contactList.onTels(jid, source, tels, rules, forms);
     }
 
     @Override

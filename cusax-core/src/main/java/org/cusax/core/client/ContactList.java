@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.contact.Contact;
 import org.cusax.core.contact.ContactBook;
+import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.Presence;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
@@ -112,6 +113,15 @@ final class ContactList implements ContactCallbacks {
     public void onTels(String jid, TelSource source, List<RawTel> tels) {
         guarded("addresses of " + jid, () -> {
             if (book.setTels(jid, source, tels)) {
+                book.contact(jid).ifPresent(this::updated);
+            }
+        });
+    }
+
+    @Override
+    public void onTels(String jid, TelSource source, List<RawTel> tels, String rules, List<NormalizedAddress> forms) {
+        guarded("addresses of " + jid, () -> {
+            if (book.setTels(jid, source, tels, rules, forms)) {
                 book.contact(jid).ifPresent(this::updated);
             }
         });

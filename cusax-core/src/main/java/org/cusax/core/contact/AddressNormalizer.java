@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -36,6 +37,14 @@ public final class AddressNormalizer {
 
     /** Distinct raw addresses remembered with what they normalize to (then the memo starts over). */
     static final int MEMO_LIMIT = 1 << 16;
+    /**
+     * Version of the rules by which an address is normalized (this class and {@link PhoneNumbers}). Results
+     * stored elsewhere (the contact cache) are reused only under the same {@link #rules()}: bump it whenever
+     * what {@link #normalize} returns for some input changes. The libphonenumber version is part of the
+     * rules by itself (its metadata changes what numbers mean).
+     */
+    public static final int RULES_VERSION = 1;
+    private static final String LIBPHONENUMBER = libphonenumberVersion();
 
     private final String region;
     private final PhoneNumbers phones;
@@ -45,6 +54,7 @@ public final class AddressNormalizer {
      * up; every vCard load repeats them): each distinct string is parsed once. Results are immutable.
      */
     private final Map<String, NormalizedAddress> memo = new ConcurrentHashMap<>();
+    private final AtomicLong parses = new AtomicLong();
 
     /**
      * @param defaultRegion ISO 3166 two-letter region in which national numbers are read, e.g. "FR" or "US"
@@ -65,6 +75,37 @@ public final class AddressNormalizer {
         return region;
     }
 
+    /**
+     * What the results of this normalizer depend on: the default region, {@link #RULES_VERSION} and the
+     * libphonenumber version, e.g. {@code FR;1;libphonenumber-9.0.16}. A result
+     * stored with the same rules is the one {@link #normalize} would give (see {@link ContactBook#setTels(String,
+     * TelSource, List, String, List)}).
+     */
+    public String rules() {
+        return rules(region);
+    }
+
+    /** The {@link #rules()} of a normalizer whose default region is {@code defaultRegion}. */
+    public static String rules(String defaultRegion) {
+        return (defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT)) + ";" + RULES_VERSION
+                + ";libphonenumber-" + LIBPHONENUMBER;
+    }
+
+    /** The libphonenumber version in use, from its Maven metadata; "unknown" if it cannot be read. */
+    private static String libphonenumberVersion() {
+        try (java.io.InputStream in = PhoneNumberUtil.class.getResourceAsStream(
+                "/META-INF/maven/com.googlecode.libphonenumber/libphonenumber/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown").strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** What the address is, its canonical form and its index keys. Never throws. */
     public NormalizedAddress normalize(String raw) {
         String key = raw == null ? "" : raw;
@@ -72,6 +113,7 @@ public final class AddressNormalizer {
         if (known != null) {
             return known;
         }
+        parses.incrementAndGet();
         NormalizedAddress n = parse(key);
         if (memo.size() >= MEMO_LIMIT) {
             memo.clear(); // bounded: a flood of distinct strings (caller IDs) cannot grow it without end
@@ -80,9 +122,24 @@ public final class AddressNormalizer {
         return n;
     }
 
+    /**
+     * Remembers what {@code raw} normalizes to, as computed earlier under these same {@link #rules()} (the
+     * contact cache keeps it): later calls for it are answered without parsing. Nothing is replaced.
+     */
+    void remember(String raw, NormalizedAddress form) {
+        if (raw != null && form != null && memo.size() < MEMO_LIMIT) {
+            memo.putIfAbsent(raw, form);
+        }
+    }
+
     /** Distinct raw addresses remembered now (for tests). */
     int memoized() {
         return memo.size();
+    }
+
+    /** How many addresses were actually parsed (not answered from the memo) since this normalizer was made. */
+    public long parses() {
+        return parses.get();
     }
 
     private NormalizedAddress parse(String raw) {

@@ -78,6 +78,37 @@ public final class ContactBook implements ContactDirectory {
             return false;
         }
         List<TelAddress> tels = raw.stream().map(r -> normalizer.tel(r.address(), r.types(), source)).toList();
+        return setNormalized(bare, current, source, tels);
+    }
+
+    /**
+     * The same, with what a normalizer made of each address earlier (the contact cache keeps it): used without
+     * parsing again when it was made under this book's {@link AddressNormalizer#rules()} and matches the
+     * tels one for one; otherwise the tels are normalized as by {@link #setTels(String, TelSource, List)}.
+     *
+     * @param rules the {@link AddressNormalizer#rules()} the forms were made under
+     * @param forms what each of {@code raw} normalized to, in the same order
+     */
+    public synchronized boolean setTels(String jid, TelSource source, List<RawTel> raw, String rules,
+                                        List<NormalizedAddress> forms) {
+        if (!normalizer.rules().equals(rules) || forms == null || forms.size() != raw.size()) {
+            return setTels(jid, source, raw);
+        }
+        String bare = Jids.requireBare(jid);
+        ContactTels current = telsByJid.get(bare);
+        if (current == null) {
+            return false;
+        }
+        List<TelAddress> tels = new java.util.ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            RawTel r = raw.get(i);
+            normalizer.remember(r.address(), forms.get(i)); // the index and later look-ups find it without parsing
+            tels.add(TelAddress.of(r.address(), TelType.parseAll(r.types()), source, forms.get(i)));
+        }
+        return setNormalized(bare, current, source, tels);
+    }
+
+    private boolean setNormalized(String bare, ContactTels current, TelSource source, List<TelAddress> tels) {
         ContactTels next = current.with(source, tels);
         telsByJid.put(bare, next);
         Contact contact = contacts.get(bare).withTels(next.merged());

@@ -2,6 +2,7 @@ package org.cusax.core.port;
 
 import java.util.List;
 
+import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.Presence;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
@@ -49,6 +50,17 @@ public interface ContactCallbacks {
 
     /** The complete list of a contact's addresses from one source, replacing the previous one. */
     default void onTels(String jid, TelSource source, List<RawTel> tels) {
+    }
+
+    /**
+     * The same, with what a normalizer working under {@code rules} ({@code AddressNormalizer.rules()}: the
+     * default region, the rules' and libphonenumber's versions) made of each address before, in the same
+     * order (the cached list at start): a core normalizing under the same rules may use them instead of
+     * parsing again.
+     */
+    default void onTels(String jid, TelSource source, List<RawTel> tels, String rules,
+                        List<NormalizedAddress> forms) {
+        onTels(jid, source, tels);
     }
 
     /** Contact details are being loaded: {@code done} of {@code total} contacts resolved. */

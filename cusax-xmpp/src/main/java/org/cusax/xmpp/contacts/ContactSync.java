@@ -104,12 +104,7 @@ public final class ContactSync implements ContactLoader.Sink {
                 return;
             }
             out.onRoster(List.copyOf(cachedRoster));
-            for (RosterItem item : cachedRoster) {
-                cache.get(item.jid()).ifPresent(c -> {
-                    c.fetched().forEach((kind, f) -> out.onTels(item.jid(), kind.source(), f.tels()));
-                    c.photo().ifPresent(hash -> out.onAvatar(item.jid(), hash));
-                });
-            }
+            CacheReplay.show(cachedRoster, cache, out);
             LOG.debug("showed {} cached contacts", cachedRoster.size());
         });
     }
@@ -382,6 +377,7 @@ public final class ContactSync implements ContactLoader.Sink {
         if (waiting.isEmpty()) {
             round = null;
             out.onContactsLoaded(total);
+            cache.save(); // only if something changed (e.g. a cache of other rules normalized again)
             return;
         }
         round = new LoadRound(total, waiting);

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.config.ContactSettings;
+import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.core.port.ContactCallbacks;
 import org.cusax.core.port.RosterItem;
 import org.cusax.xmpp.connection.AckGate;
@@ -79,7 +80,9 @@ public final class ContactWiring {
         if (settings.cacheDir().isPresent()) {
             Path dir = AccountCacheDir.of(settings.cacheDir().get(), account);
             store = FileRosterStore.open(dir.resolve(AccountCacheDir.ROSTER));
-            cache = ContactCache.open(new ContactCacheFile(dir.resolve(AccountCacheDir.CONTACTS), account));
+            // the forms are kept under the rules the core normalizes by (contacts.default-region)
+            cache = ContactCache.open(new ContactCacheFile(dir.resolve(AccountCacheDir.CONTACTS), account),
+                    new AddressNormalizer(settings.defaultRegion()));
         } else {
             store = new InMemoryRosterStore();
             cache = ContactCache.inMemory();

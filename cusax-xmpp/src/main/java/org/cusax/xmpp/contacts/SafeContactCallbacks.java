@@ -3,6 +3,7 @@ package org.cusax.xmpp.contacts;
 import java.util.List;
 
 import org.cusax.core.contact.Presence;
+import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
 import org.cusax.core.port.ContactCallbacks;
@@ -65,6 +66,11 @@ final class SafeContactCallbacks implements ContactCallbacks {
     @Override
     public void onTels(String jid, TelSource source, List<RawTel> tels) {
         call("onTels", () -> target.onTels(jid, source, tels));
+    }
+
+    @Override
+    public void onTels(String jid, TelSource source, List<RawTel> tels, String rules, List<NormalizedAddress> forms) {
+        call("onTels", () -> target.onTels(jid, source, tels, rules, forms));
     }
 
     @Override

@@ -3,11 +3,14 @@ package org.cusax.xmpp.contacts.cache;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cusax.core.contact.AddressNormalizer;
+import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.RawTel;
 import org.cusax.xmpp.contacts.TelKind;
 import org.slf4j.Logger;
@@ -16,27 +19,80 @@ import org.slf4j.LoggerFactory;
 /**
  * The contacts' tels in memory, backed by a {@link ContactCacheFile} when the account has a cache
  * directory. Changes mark the cache dirty; {@link #save()} writes it. Not thread-safe: one owner thread.
+ *
+ * <p>With a normalizer ({@link #open(ContactCacheFile, AddressNormalizer)}), the file also keeps what each raw
+ * tel normalizes to, so that a warm start shows the cached numbers without parsing them ({@link #forms(List)}).
+ * Forms read from a file written under other rules (another default region, other normalization rules, or a
+ * format 1 file) are not used: those tels are normalized again, once, and the file is rewritten.
  */
 public final class ContactCache {
     private static final Logger LOG = LoggerFactory.getLogger(ContactCache.class);
 
     private final Optional<ContactCacheFile> file;
     private final Map<String, CachedContact> contacts;
+    private final Optional<AddressNormalizer> normalizer;
+    /** Raw address → its form under the normalizer's rules (only when there is a normalizer). */
+    private final Map<String, NormalizedAddress> forms = new HashMap<>();
     private boolean dirty;
 
-    private ContactCache(Optional<ContactCacheFile> file, Map<String, CachedContact> contacts) {
+    private ContactCache(Optional<ContactCacheFile> file, Map<String, CachedContact> contacts,
+                         Optional<AddressNormalizer> normalizer) {
         this.file = file;
         this.contacts = contacts;
+        this.normalizer = normalizer;
     }
 
-    /** A cache read from {@code file} (empty if the file is missing or unreadable). */
+    /** A cache read from {@code file} (empty if the file is missing or unreadable); raw tels only. */
     public static ContactCache open(ContactCacheFile file) {
-        return new ContactCache(Optional.of(file), new LinkedHashMap<>(file.read()));
+        return new ContactCache(Optional.of(file), new LinkedHashMap<>(file.read()), Optional.empty());
+    }
+
+    /**
+     * A cache read from {@code file} that keeps the tels' normalized forms under {@code normalizer}'s rules:
+     * the forms the file holds are used when it was written under the same rules, else dropped (the file is
+     * then rewritten at the next save).
+     */
+    public static ContactCache open(ContactCacheFile file, AddressNormalizer normalizer) {
+        CacheContents read = file.load();
+        ContactCache cache = new ContactCache(Optional.of(file), new LinkedHashMap<>(read.contacts()),
+                Optional.of(normalizer));
+        if (read.forms().madeUnder(normalizer.rules())) {
+            cache.forms.putAll(read.forms().byAddress());
+        } else if (!read.contacts().isEmpty()) {
+            LOG.info("the contact cache {} was written under other normalization rules ({}, now {}): its numbers are"
+                    + " normalized again", file.file(), read.forms().rules().orElse("none"), normalizer.rules());
+            cache.dirty = true;
+        }
+        return cache;
     }
 
     /** A cache that lives in memory only (no cache directory configured). */
     public static ContactCache inMemory() {
-        return new ContactCache(Optional.empty(), new LinkedHashMap<>());
+        return new ContactCache(Optional.empty(), new LinkedHashMap<>(), Optional.empty());
+    }
+
+    /** The rules the {@link #forms(List)} are made under, when this cache keeps forms. */
+    public Optional<String> rules() {
+        return normalizer.map(AddressNormalizer::rules);
+    }
+
+    /**
+     * What each of {@code tels} normalizes to, in order, when every one is known from the file (no parsing);
+     * empty otherwise (the caller passes the raw tels and the core normalizes them).
+     */
+    public Optional<List<NormalizedAddress>> forms(List<RawTel> tels) {
+        if (normalizer.isEmpty()) {
+            return Optional.empty();
+        }
+        List<NormalizedAddress> out = new ArrayList<>(tels.size());
+        for (RawTel tel : tels) {
+            NormalizedAddress form = forms.get(tel.address());
+            if (form == null) {
+                return Optional.empty();
+            }
+            out.add(form);
+        }
+        return Optional.of(out);
     }
 
     public Optional<CachedContact> get(String jid) {
@@ -77,13 +133,31 @@ public final class ContactCache {
         return dirty;
     }
 
+    /** The forms of every cached tel (missing ones are normalized now: tels fetched since the file was read). */
+    private NormalizedForms currentForms() {
+        if (normalizer.isEmpty()) {
+            return NormalizedForms.none();
+        }
+        Map<String, NormalizedAddress> used = new HashMap<>();
+        for (CachedContact c : contacts.values()) {
+            for (CachedContact.Fetched f : c.fetched().values()) {
+                for (RawTel tel : f.tels()) {
+                    used.computeIfAbsent(tel.address(),
+                            a -> forms.computeIfAbsent(a, normalizer.get()::normalize));
+                }
+            }
+        }
+        forms.keySet().retainAll(used.keySet());
+        return new NormalizedForms(rules(), used);
+    }
+
     /** Writes the file if something changed; a write failure is logged, and retried at the next save. */
     public void save() {
         if (!dirty || file.isEmpty()) {
             return;
         }
         try {
-            file.get().write(contacts.values());
+            file.get().write(contacts.values(), currentForms());
             dirty = false;
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not write the contact cache {}: {}", file.get().file(), e.getMessage());

@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cusax.core.contact.AddressKind;
+import org.cusax.core.contact.AddressNormalizer;
+import org.cusax.core.contact.IndexKeys;
+import org.cusax.core.contact.NormalizedAddress;
 import org.cusax.core.contact.RawTel;
 import org.cusax.xmpp.contacts.TelKind;
 import org.cusax.xmpp.testing.LogCapture;
@@ -49,6 +54,61 @@ class ContactCacheFileTest {
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(Files.getPosixFilePermissions(file.file().getParent())).containsExactlyInAnyOrder(
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        }
+    }
+
+    @Test
+    void normalizedFormsAreWrittenNextToTheRawTelsUnderTheirRules() throws Exception {
+        ContactCacheFile file = new ContactCacheFile(dir.resolve("contacts.xml"), "alice@example.com");
+        AddressNormalizer fr = new AddressNormalizer("FR");
+        Map<String, NormalizedAddress> forms = new HashMap<>();
+        for (RawTel t : bob().get(TelKind.VCARD_TEMP).orElseThrow().tels()) {
+            forms.put(t.address(), fr.normalize(t.address()));
+        }
+        file.write(List.of(bob()), new NormalizedForms(Optional.of(fr.rules()), forms));
+
+        CacheContents read = file.load();
+        assertThat(read.contacts().get("bob@example.com")).isEqualTo(bob());
+        assertThat(read.forms().madeUnder(AddressNormalizer.rules("FR"))).isTrue();
+        assertThat(read.forms().madeUnder(new AddressNormalizer("US").rules())).isFalse();
+        assertThat(read.forms().byAddress()).isEqualTo(forms); // the unparseable one included
+        assertThat(read.forms().of("+33 6 12 34 56 78").orElseThrow().keys().keys())
+                .containsExactly("tel:+33612345678");
+    }
+
+    @Test
+    void aFormXmlCannotCarryIsLeftOutAndTheRestKept() throws Exception {
+        ContactCacheFile file = new ContactCacheFile(dir.resolve("contacts.xml"), "alice@example.com");
+        String odd = "sip:a\u0001b@example.com";
+        CachedContact carol = CachedContact.empty("carol@example.com").with(TelKind.VCARD_TEMP,
+                new CachedContact.Fetched(List.of(RawTel.of("sip:a%01b@example.com"),
+                        RawTel.of("+33 6 12 34 56 78")), AT));
+        Map<String, NormalizedAddress> forms = Map.of(
+                "sip:a%01b@example.com", NormalizedAddress.of(AddressKind.SIP_URI, odd, IndexKeys.of(odd)),
+                "+33 6 12 34 56 78", new AddressNormalizer("FR").normalize("+33 6 12 34 56 78"));
+        file.write(List.of(carol), new NormalizedForms(Optional.of(AddressNormalizer.rules("FR")), forms));
+
+        CacheContents read = file.load();
+        assertThat(read.contacts().get("carol@example.com")).isEqualTo(carol);
+        assertThat(read.forms().byAddress()).containsOnlyKeys("+33 6 12 34 56 78");
+    }
+
+    @Test
+    void aFileWithAForgedFormIsIgnoredAsAWhole() throws Exception {
+        Path path = dir.resolve("contacts.xml");
+        ContactCacheFile file = new ContactCacheFile(path, "alice@example.com");
+        String head = "<contacts xmlns='urn:cusax:contact-cache:2' account='alice@example.com' rules='FR;1'>"
+                + "<contact jid='bob@example.com'><vcard kind='vcard-temp' fetched='2025-01-31T10:00:00Z'>";
+        try (LogCapture logs = new LogCapture()) {
+            Files.writeString(path, head + "<tel address='1' as='number' normalized='tel:+1'><key>http://x</key>"
+                    + "</tel></vcard></contact></contacts>");
+            assertThat(file.load().contacts()).isEmpty();
+            Files.writeString(path, head + "<tel address='1' as='number' normalized='tel:+1'/>"
+                    + "</vcard></contact></contacts>");
+            assertThat(file.load().contacts()).isEmpty(); // parseable without keys
+            Files.writeString(path, head + "<tel address='1' as='martian'/></vcard></contact></contacts>");
+            assertThat(file.load().contacts()).isEmpty();
+            assertThat(logs.lines()).filteredOn(l -> l.startsWith("ignoring the unreadable contact cache")).hasSize(3);
         }
     }
 
