@@ -154,8 +154,9 @@ public final class PendingReplies implements AutoCloseable {
 
     private void failAll() {
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
-            fail(e.getKey(), e.getValue(),
-                    new NotConnectedException("the connection closed while request " + e.getKey() + " awaited its reply"));
+            String id = e.getKey();
+            fail(id, e.getValue(), new NotConnectedException("the connection closed while request " + id
+                    + " awaited its reply"));
         }
     }
 

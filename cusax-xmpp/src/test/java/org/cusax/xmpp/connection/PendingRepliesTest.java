@@ -65,8 +65,8 @@ class PendingRepliesTest {
     }
 
     private static IQ result(IQ request, String from) throws Exception {
-        return PacketParserUtils.parseStanza("<iq xmlns='jabber:client' type='result' id='" + request.getStanzaId() + "'"
-                + (from == null ? "" : " from='" + from + "'") + "/>");
+        return PacketParserUtils.parseStanza("<iq xmlns='jabber:client' type='result' id='" + request.getStanzaId()
+                + "'" + (from == null ? "" : " from='" + from + "'") + "/>");
     }
 
     private static IQ error(IQ request, String from, String condition) throws Exception {
