@@ -26,7 +26,6 @@ import org.cusax.core.service.Half;
 import org.cusax.xmpp.contacts.LoadStats;
 import org.cusax.xmpp.roster.RosterContact;
 import org.cusax.xmpp.roster.RosterEdits;
-import org.cusax.xmpp.vcardtemp.VCardTelManager;
 import org.cusax.xmpp.vcardtemp.element.VCardTempIq;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -196,7 +195,7 @@ public final class SmackChatPort implements ChatPort {
             return Optional.empty();
         }
         try {
-            VCardTempIq vcard = new VCardTelManager(s.connection()).fetch(JidCreate.bareFrom(jid))
+            VCardTempIq vcard = s.contacts().vcardTemp().fetch(JidCreate.bareFrom(jid))
                     .get(settings.replyTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             return vcard.photoData().flatMap(org.cusax.core.contact.Avatar::of);
         } catch (XmppStringprepException | ExecutionException | TimeoutException e) {

@@ -41,7 +41,8 @@ final class PhoneNumbers {
             return Optional.empty();
         }
         PhoneNumber n = parse(t);
-        if ((n == null || !UTIL.isValidNumber(n)) && t.startsWith("00")) {
+        // isValidNumber (libphonenumber's costliest check) only where it decides something: a "00" prefix
+        if (t.startsWith("00") && (n == null || !UTIL.isValidNumber(n))) {
             // An international "00" prefix in a region whose own prefix differs (e.g. 011 in the US).
             PhoneNumber plus = parse("+" + t.substring(2));
             if (plus != null && (n == null || UTIL.isValidNumber(plus) || !fullLength(n))) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.config.ContactSettings;
@@ -15,6 +16,7 @@ import org.cusax.core.port.ContactCallbacks;
 import org.cusax.core.port.RosterItem;
 import org.cusax.xmpp.connection.AckGate;
 import org.cusax.xmpp.connection.ManagerListeners;
+import org.cusax.xmpp.connection.PendingReplies;
 import org.cusax.xmpp.contacts.cache.AccountCacheDir;
 import org.cusax.xmpp.contacts.cache.ContactCache;
 import org.cusax.xmpp.contacts.cache.ContactCacheFile;
@@ -57,6 +59,10 @@ public final class ContactWiring {
     private final Listener listener = new Listener();
     private final RosterStore store;
     private final ContactSync sync;
+    /** Our vCard requests awaiting their reply, found by id; their timeouts run on {@link #replyTimer}. */
+    private final PendingReplies replies;
+    private final ScheduledThreadPoolExecutor replyTimer;
+    private final VCardTelManager vcardTemp;
     private final ReachManager reach;
     private final Optional<ReachElement> ownReach;
     private volatile boolean reloading;
@@ -87,8 +93,34 @@ public final class ContactWiring {
             store = new InMemoryRosterStore();
             cache = ContactCache.inMemory();
         }
-        VCard4Manager vcard4 = new VCard4Manager(connection);
-        sync = new ContactSync(callbacks, cache, new SmackTelQueries(new VCardTelManager(connection), vcard4, acks),
+        // Before the pending replies' own listener (Smack calls connection listeners in the order added): a lost
+        // connection reaches the contact thread before the failures of the requests it ended, which then belong
+        // to the dropped requests and are ignored (no connection event comes before the connection is started).
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                sync.connectionLost();
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                sync.connectionLost();
+            }
+
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                if (resumed) {
+                    sync.sessionResumed();
+                } else {
+                    sync.sessionStarted();
+                }
+            }
+        });
+        replyTimer = replyTimer("cusax-xmpp-replies-" + account);
+        replies = new PendingReplies(connection, replyTimer);
+        vcardTemp = new VCardTelManager(replies);
+        VCard4Manager vcard4 = new VCard4Manager(connection, replies);
+        sync = new ContactSync(callbacks, cache, new SmackTelQueries(vcardTemp, vcard4, acks),
                 settings.requestsInFlight(), settings.maxRoster(), Clock.systemUTC(), "cusax-xmpp-contacts-" + account);
         reach = new ReachManager(connection);
         ownReach = settings.publishReachability() ? ownSipAor.flatMap(ReachManager::own) : Optional.empty();
@@ -113,26 +145,6 @@ public final class ContactWiring {
                 () -> sync.vcard4Published(from.toString(), VCard4Manager.rawTels(vcard)))));
         managers.added(reach.follow((from, r) -> guarded("reachability notification",
                 () -> sync.reachPublished(from.toString(), ReachManager.callable(r)))));
-        connection.addConnectionListener(new ConnectionListener() {
-            @Override
-            public void connectionClosed() {
-                sync.connectionLost();
-            }
-
-            @Override
-            public void connectionClosedOnError(Exception e) {
-                sync.connectionLost();
-            }
-
-            @Override
-            public void authenticated(XMPPConnection c, boolean resumed) {
-                if (resumed) {
-                    sync.sessionResumed();
-                } else {
-                    sync.sessionStarted();
-                }
-            }
-        });
         // The cached list is reported before connecting starts: the roster shows at once, before login.
         sync.showCached(store.getEntries().stream().map(PresenceMapper::item).toList());
         try {
@@ -229,8 +241,26 @@ public final class ContactWiring {
         sync.refreshAll();
     }
 
+    /** vcard-temp requests on this connection (e.g. a contact's picture). */
+    public VCardTelManager vcardTemp() {
+        return vcardTemp;
+    }
+
     public void close() {
         sync.close();
+        replies.close();
+        replyTimer.shutdownNow();
+    }
+
+    /** One daemon thread for reply timeouts; a timeout cancelled by its reply leaves the queue at once. */
+    private static ScheduledThreadPoolExecutor replyTimer(String name) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** Runs listener code on Smack's threads; whatever a contact sent, nothing is thrown back into Smack. */

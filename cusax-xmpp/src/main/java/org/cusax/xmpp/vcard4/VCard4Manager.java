@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 import org.cusax.core.contact.RawTel;
+import org.cusax.xmpp.connection.PendingReplies;
 import org.cusax.xmpp.pep.OrderedPepEvents;
-import org.cusax.xmpp.util.Futures;
 import org.cusax.xmpp.vcard4.element.VCard4Element;
 import org.cusax.xmpp.vcard4.provider.VCard4Provider;
 import org.jivesoftware.smack.XMPPConnection;
@@ -32,9 +32,12 @@ import org.slf4j.LoggerFactory;
 public final class VCard4Manager {
     private static final Logger LOG = LoggerFactory.getLogger(VCard4Manager.class);
     private final XMPPConnection connection;
+    private final PendingReplies replies;
 
-    public VCard4Manager(XMPPConnection connection) {
+    /** @param replies the connection's requests awaiting their reply (one listener, replies found by id) */
+    public VCard4Manager(XMPPConnection connection, PendingReplies replies) {
         this.connection = connection;
+        this.replies = replies;
     }
 
     /** Registers our xCard provider with Smack (process-wide). Idempotent. */
@@ -52,7 +55,7 @@ public final class VCard4Manager {
      * item), or exceptionally with Smack's exception (item-not-found when the contact has no such node).
      */
     public CompletableFuture<Optional<VCard4Element>> fetch(BareJid contact) {
-        return Futures.of(connection.sendIqRequestAsync(request(contact))).thenApply(VCard4Manager::vcard);
+        return replies.request(request(contact)).thenApply(VCard4Manager::vcard);
     }
 
     static Optional<VCard4Element> vcard(IQ result) {

@@ -5,12 +5,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.cusax.core.contact.RawTel;
-import org.cusax.xmpp.util.Futures;
+import org.cusax.xmpp.connection.PendingReplies;
 import org.cusax.xmpp.vcardtemp.element.VCardTempIq;
 import org.cusax.xmpp.vcardtemp.element.VCardUpdate;
 import org.cusax.xmpp.vcardtemp.provider.VCardTempProvider;
 import org.cusax.xmpp.vcardtemp.provider.VCardUpdateProvider;
-import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.provider.ProviderManager;
@@ -21,10 +20,11 @@ import org.jxmpp.jid.BareJid;
  * raw TELs for the core. Reads the XEP-0153 photo hash of presences.
  */
 public final class VCardTelManager {
-    private final XMPPConnection connection;
+    private final PendingReplies replies;
 
-    public VCardTelManager(XMPPConnection connection) {
-        this.connection = connection;
+    /** @param replies the connection's requests awaiting their reply (one listener, replies found by id) */
+    public VCardTelManager(PendingReplies replies) {
+        this.replies = replies;
     }
 
     /**
@@ -42,8 +42,7 @@ public final class VCardTelManager {
      * exceptionally with Smack's exception (an {@code XMPPErrorException} carries e.g. item-not-found).
      */
     public CompletableFuture<VCardTempIq> fetch(BareJid contact) {
-        return Futures.of(connection.sendIqRequestAsync(VCardTempIq.request(contact)))
-                .thenApply(VCardTelManager::vcard);
+        return replies.request(VCardTempIq.request(contact)).thenApply(VCardTelManager::vcard);
     }
 
     private static VCardTempIq vcard(IQ result) {
