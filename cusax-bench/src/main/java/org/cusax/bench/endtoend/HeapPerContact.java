@@ -21,16 +21,18 @@ import org.cusax.core.account.Account;
  * and one with none; per repetition one {@link HeapProbe} JVM each (a fresh JVM, so nothing an earlier session
  * left behind counts), cold (empty cache dir). (live heap with n contacts − live heap with none) / n, once Smack's
  * reply timeouts have run out, and right after loading. Also what stays in the heap once the session is
- * stopped, compared the same way (a leak shows there).
+ * stopped, and once the next session has started (Smack's manager maps drop a stopped session's managers only
+ * then), compared the same way (a leak shows in the second).
  */
 final class HeapPerContact {
     static final String BENCH = "heap";
-    private static final Pattern RESULT = Pattern.compile("live (\\d+) settled (\\d+) numbers (\\d+) stopped (\\d+)");
+    private static final Pattern RESULT =
+            Pattern.compile("live (\\d+) settled (\\d+) numbers (\\d+) stopped (\\d+) next (\\d+)");
 
     private HeapPerContact() {
     }
 
-    private record Probe(long live, long settled, long numbers, long stopped) {
+    private record Probe(long live, long settled, long numbers, long stopped, long next) {
     }
 
     static List<Figure> run(int n, int reps, Path work) throws Exception {
@@ -56,6 +58,8 @@ final class HeapPerContact {
                 out.add(new Figure(BENCH, "empty session", rep, e.settled() / 1048576.0, "MiB", 0));
                 out.add(new Figure(BENCH, "left after stop, " + n + " contacts vs none", rep, leftMiB, "MiB",
                         f.numbers()));
+                out.add(new Figure(BENCH, "left once the next session starts, " + n + " contacts vs none", rep,
+                        (f.next() - e.next()) / 1048576.0, "MiB", f.numbers()));
             }
         }
         return out;
@@ -85,7 +89,7 @@ final class HeapPerContact {
                         + (output.length() > 3000 ? output.substring(output.length() - 3000) : output));
             }
             return new Probe(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                    Long.parseLong(m.group(4)));
+                    Long.parseLong(m.group(4)), Long.parseLong(m.group(5)));
         } finally {
             p.destroyForcibly();
         }

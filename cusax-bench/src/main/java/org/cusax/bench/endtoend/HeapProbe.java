@@ -24,14 +24,23 @@ import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.core.contact.ContactBook;
 import org.cusax.core.contact.TelPreference;
 import org.cusax.xmpp.SmackChatPort;
+import org.jivesoftware.smack.ReconnectionManager;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.caps.EntityCapsManager;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.ping.PingManager;
 
 /**
  * One heap measurement in a JVM of its own (so that nothing an earlier session left behind counts): the real Chat
  * half feeding a {@link ContactBook} until every contact is loaded, then the heap in use after full collections
  * with the session live — right after loading, and again once Smack's reply timeouts have run out ({@link #SETTLE})
- * — and once it is stopped. Reads the account from stdin (one value a line: user,
- * password, domain, port, CA file, cache dir — the password never on a command line); prints
- * {@code live BYTES settled BYTES numbers K stopped BYTES}.
+ * — once it is stopped, and once the next session has started ({@link #nextSessionStarts}). Reads the account
+ * from stdin (one value a line: user, password, domain, port, CA file, cache dir — the password never on a
+ * command line); prints
+ * {@code live BYTES settled BYTES numbers K stopped BYTES next BYTES}.
  */
 public final class HeapProbe {
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(15);
@@ -85,8 +94,30 @@ public final class HeapProbe {
         // Smack's timer keeps a request's connection until the request's reply timeout has run out
         LockSupport.parkNanos(SETTLE.toNanos());
         long stopped = retainedHeap();
-        System.out.println("live " + live + " settled " + settled + " numbers " + numbers + " stopped " + stopped);
+        XMPPTCPConnection next = nextSessionStarts(domain);
+        long nextStarted = retainedHeap();
+        Reference.reachabilityFence(next);
+        System.out.println("live " + live + " settled " + settled + " numbers " + numbers + " stopped " + stopped
+                + " next " + nextStarted);
         System.exit(0);
+    }
+
+    /**
+     * What the start of the next session does to Smack's per-connection managers, without a server: Smack keeps
+     * them in static {@code WeakHashMap}s keyed by connection, and such a map drops the entry of a collected
+     * connection (with its manager: the Roster holds every entry and presence) only when it is next used — when
+     * the next session's connection gets its managers. Until then one stopped session's roster stays behind.
+     */
+    private static XMPPTCPConnection nextSessionStarts(String domain) throws Exception {
+        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder().setXmppDomain(domain)
+                .build());
+        Roster.getInstanceFor(c);
+        ServiceDiscoveryManager.getInstanceFor(c);
+        ReconnectionManager.getInstanceFor(c);
+        CarbonManager.getInstanceFor(c);
+        PingManager.getInstanceFor(c);
+        EntityCapsManager.getInstanceFor(c);
+        return c;
     }
 
     /** Heap in use after full collections, once two in a row agree within 1 % (or after eight). */
