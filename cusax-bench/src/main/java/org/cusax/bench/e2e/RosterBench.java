@@ -19,6 +19,13 @@ import org.cusax.testbed.relay.TcpRelay;
  * <pre>RosterBench [--sizes 100,1000,10000] [--rtts 0,20,50] [--reps 3] [--out bench/results]</pre>
  */
 public final class RosterBench {
+    private static final String USAGE = """
+            usage: cusax-bench/run-roster-bench [--sizes 100,1000,10000] [--rtts 0,20,50] [--reps 3] [--out bench/results]
+              --sizes  roster sizes (contacts), comma-separated
+              --rtts   round-trip times added by the delaying relay, in ms, comma-separated
+              --reps   measured repetitions of every size and RTT (after one discarded warm-up round)
+              --out    where results.md, results.csv and the plots are written
+            Needs the prosody Debian package; loopback only.""";
     private RosterBench() {
     }
 
@@ -27,6 +34,14 @@ public final class RosterBench {
         int[] rtts = {0, 20, 50};
         int reps = 3;
         Path out = Path.of("bench/results");
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        if (args.length % 2 != 0) {
+            System.err.println("every option takes a value\n" + USAGE);
+            System.exit(2);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--sizes" -> sizes = ints(args[i + 1]);
