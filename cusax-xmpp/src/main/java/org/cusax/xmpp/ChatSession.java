@@ -36,7 +36,6 @@ import org.cusax.xmpp.tls.TlsContexts;
 import org.cusax.xmpp.tls.TlsSessionObserver;
 import org.cusax.xmpp.tls.TlsSetupException;
 import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -234,20 +233,15 @@ final class ChatSession implements SessionHooks {
         return false;
     }
 
-    private void enableCarbons() throws InterruptedException, SmackException.NotConnectedException {
-        CarbonManager carbons = CarbonManager.getInstanceFor(connection);
-        try {
-            if (carbons.isSupportedByServer()) {
-                carbons.enableCarbons();
-                LOG.debug("message carbons enabled");
-            } else {
-                LOG.info("the server does not support message carbons (XEP-0280)");
-            }
-        } catch (SmackException.NotConnectedException e) {
-            throw e;
-        } catch (XMPPException | SmackException e) {
-            LOG.warn("could not enable message carbons: {}", e.getMessage());
-        }
+    /**
+     * Asks for message carbons (XEP-0280 §4) without waiting for the answer, nor asking the server first whether
+     * it supports them (one disco#info round trip, and one more for the answer, before our presence): the
+     * server handles our stanzas in order (RFC 6120 §10.1), so carbons are on before our presence and anything
+     * we send after it; a server without them answers with an error, logged.
+     */
+    private void enableCarbons() {
+        CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
+                e -> LOG.info("message carbons (XEP-0280) not enabled: {}", e.getMessage()));
     }
 
     private void stripCallingFeatures() {
