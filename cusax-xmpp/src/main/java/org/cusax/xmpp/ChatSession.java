@@ -11,6 +11,7 @@ import org.cusax.core.config.ContactSettings;
 import org.cusax.core.config.XmppSettings;
 import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ChannelSecurity;
+import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.core.port.ChatCallbacks;
 import org.cusax.xmpp.chat.ChatTransmitter;
 import org.cusax.xmpp.chat.ChatWiring;
@@ -78,7 +79,8 @@ final class ChatSession implements SessionHooks {
     private final boolean primeCaps;
 
     ChatSession(Account account, XmppSettings settings, Backoff backoff, ContactSettings contactSettings,
-                Optional<String> ownSipAor, ChatCallbacks callbacks) throws TlsSetupException {
+                Optional<String> ownSipAor, AddressNormalizer normalizer, ChatCallbacks callbacks)
+            throws TlsSetupException {
         this.account = account;
         this.chat = account.features().imAndPresence();
         connection = new RosterFirstConnection(
@@ -107,8 +109,8 @@ final class ChatSession implements SessionHooks {
         transmitter = new ChatTransmitter(new SmackStanzaLink(connection, supervisor::online), tracker, chat);
         // Before the first presence: the PEP +notify features must be in our caps (XEP-0163 §4).
         acks = new AckGate(connection);
-        contacts = new ContactWiring(connection, Optional.of(acks), account.address(), contactSettings, ownSipAor, callbacks,
-                managers);
+        contacts = new ContactWiring(connection, Optional.of(acks), account.address(), contactSettings, ownSipAor,
+                normalizer, callbacks, managers);
         primeCaps = contactSettings.primeCaps();
         roster = new RosterSetup(connection, contacts.rosterStore(), callbacks::onSubscriptionRequest,
                 callbacks::onSubscriptionWithdrawn, managers);

@@ -18,6 +18,7 @@ import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
+import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.core.port.ChatCallbacks;
 import org.cusax.core.port.ChatPort;
 import org.cusax.core.port.RosterChangeException;
@@ -57,6 +58,7 @@ public final class SmackChatPort implements ChatPort {
     private final Backoff backoff;
     private final ContactSettings contacts;
     private final Optional<String> ownSipAor;
+    private final AddressNormalizer normalizer;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ChatSession session;
@@ -74,6 +76,20 @@ public final class SmackChatPort implements ChatPort {
      */
     public SmackChatPort(Account account, XmppSettings settings, Backoff backoff, ContactSettings contacts,
                          Optional<String> ownSipAor) {
+        this(account, settings, backoff, contacts, ownSipAor,
+                new AddressNormalizer(contacts == null ? "" : contacts.defaultRegion()));
+    }
+
+    /**
+     * @param normalizer the one the core's contact book normalizes with (same default region as
+     *                   {@code contacts}): the contact cache keeps the very forms the core holds, not copies
+     */
+    public SmackChatPort(Account account, XmppSettings settings, Backoff backoff, ContactSettings contacts,
+                         Optional<String> ownSipAor, AddressNormalizer normalizer) {
+        if (normalizer == null || contacts == null
+                || !normalizer.rules().equals(AddressNormalizer.rules(contacts.defaultRegion()))) {
+            throw new IllegalArgumentException("the normalizer must read numbers in contacts.default-region");
+        }
         if (account == null || settings == null || backoff == null || contacts == null || ownSipAor == null) {
             throw new IllegalArgumentException("account, settings, backoff, contact settings and SIP AOR are required");
         }
@@ -85,6 +101,7 @@ public final class SmackChatPort implements ChatPort {
         this.backoff = backoff;
         this.contacts = contacts;
         this.ownSipAor = ownSipAor;
+        this.normalizer = normalizer;
     }
 
     @Override
@@ -103,7 +120,7 @@ public final class SmackChatPort implements ChatPort {
     private void open(ChatCallbacks callbacks) {
         ChatSession s;
         try {
-            s = new ChatSession(account, settings, backoff, contacts, ownSipAor, callbacks);
+            s = new ChatSession(account, settings, backoff, contacts, ownSipAor, normalizer, callbacks);
         } catch (TlsSetupException | IllegalArgumentException e) {
             LOG.warn("Chat cannot start: {}", e.getMessage());
             callbacks.onStatus(ConnectionStatus.failed(Half.CHAT,

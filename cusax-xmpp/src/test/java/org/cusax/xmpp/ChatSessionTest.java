@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.cusax.core.account.Features;
 import org.cusax.core.config.ContactSettings;
+import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.xmpp.features.CallingFeatures;
 import org.cusax.xmpp.features.JingleRejector;
 import org.cusax.xmpp.testing.RecordingCallbacks;
@@ -33,7 +34,8 @@ class ChatSessionTest {
     private ChatSession session(Features features) throws Exception {
         ChatSession s = new ChatSession(XmppAccounts.account("alice", "pw", 5222, TestPki.get().caPem(), features),
                 XmppAccounts.settings(), XmppAccounts.backoff(Duration.ofSeconds(1)), ContactSettings.defaults(),
-                Optional.empty(), new RecordingCallbacks());
+                Optional.empty(), new AddressNormalizer(ContactSettings.defaults().defaultRegion()),
+                new RecordingCallbacks());
         sessions.add(s);
         return s;
     }

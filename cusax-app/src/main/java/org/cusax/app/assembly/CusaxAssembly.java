@@ -30,8 +30,11 @@ public final class CusaxAssembly implements ClientFactory {
     public CusaxClient create(ClientConfig config) {
         Optional<String> ownSipAor = config.link().linked() ? config.link().telephony().map(a -> a.address())
                 : Optional.empty();
+        // one normalizer for the core's contact book and the Chat half's contact cache: the forms the cache keeps
+        // for the next start are the objects the book holds, not a second copy
+        AddressNormalizer normalizer = new AddressNormalizer(config.contacts().defaultRegion());
         Optional<ChatPort> chat = config.link().chat().map(account -> new SmackChatPort(account, config.xmpp(),
-                config.reconnect(), config.contacts(), ownSipAor));
+                config.reconnect(), config.contacts(), ownSipAor, normalizer));
         Optional<String> linkedJid = config.link().linkedJid(); // sent as Call-Info while sip.call-info is on
         Optional<TelephonyPort> telephony = config.link().telephony().map(account -> {
             JainSipTelephonyPort port = new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid,
@@ -39,7 +42,7 @@ public final class CusaxAssembly implements ClientFactory {
             port.setCallInfo(config.sip().sendCallInfo());
             return port;
         });
-        ContactBook contacts = new ContactBook(new AddressNormalizer(config.contacts().defaultRegion()));
+        ContactBook contacts = new ContactBook(normalizer);
         // no XMPP half's executor: the client makes one thread for what the SIP half posts to it
         ClientOptions options = ClientOptions.defaults().withPresence(config.presence())
                 .withHistory(HistoryFiles.store(config)).withAudioDevices(sound)

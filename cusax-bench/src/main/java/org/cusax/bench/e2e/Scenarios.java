@@ -55,14 +55,15 @@ final class Scenarios {
 
     /** The cusax Chat half with the core's contact book: cold (empty cache dir) or warm (same dir again). */
     static Result cusax(Account account, Path cacheDir, int n) throws Exception {
-        ContactBook book = new ContactBook(new AddressNormalizer("FR"));
+        AddressNormalizer normalizer = new AddressNormalizer("FR"); // shared by book and cache, as CusaxAssembly does
+        ContactBook book = new ContactBook(normalizer);
         ClientCpu cpu = ClientCpu.start();
         long start = System.nanoTime();
         LoadWatch watch = new LoadWatch(book, start);
         SmackChatPort port = new SmackChatPort(account, SETTINGS,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.0),
                 new ContactSettings("FR", TelPreference.defaults(), Optional.of(cacheDir),
-                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty());
+                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty(), normalizer);
         port.start(watch);
         try {
             watch.await(LOAD_TIMEOUT);

@@ -67,12 +67,13 @@ public final class HeapProbe {
         Account account = new Account(Protocol.XMPP, user + "@" + domain, user, password, domain,
                 new ServerEndpoint("127.0.0.1", port, Transport.TCP),
                 new SecuritySettings(Optional.of(ca), Optional.empty(), "TLSv1.2", true), Features.chatDefaults());
-        ContactBook book = new ContactBook(new AddressNormalizer("FR"));
+        AddressNormalizer normalizer = new AddressNormalizer("FR"); // shared by book and cache, as CusaxAssembly does
+        ContactBook book = new ContactBook(normalizer);
         BookFiller filler = new BookFiller(book);
         SmackChatPort chat = new SmackChatPort(account, SETTINGS,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.0),
                 new ContactSettings("FR", TelPreference.defaults(), Optional.of(cacheDir),
-                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty());
+                        ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty(), normalizer);
         chat.start(filler);
         long live;
         long settled;
@@ -90,6 +91,7 @@ public final class HeapProbe {
         }
         chat = null;
         book = null;
+        normalizer = null; // the client's, shared by book and cache: it goes with them
         filler = null;
         // Smack's timer keeps a request's connection until the request's reply timeout has run out
         LockSupport.parkNanos(SETTLE.toNanos());

@@ -74,11 +74,13 @@ public final class ContactWiring {
      */
     /**
      * @param acks     the connection's ack gate (XEP-0198), when it has one: vCard requests respect it
+     * @param normalizer the core's address normalizer: the contact cache keeps the forms it makes
      * @param managers where the listeners put on Smack's roster and PEP managers are remembered, to be taken off
      *                 when the session ends
      */
     public ContactWiring(XMPPConnection connection, Optional<AckGate> acks, String account, ContactSettings settings,
-                         Optional<String> ownSipAor, ContactCallbacks callbacks, ManagerListeners managers) {
+                         Optional<String> ownSipAor, AddressNormalizer normalizer, ContactCallbacks callbacks,
+                         ManagerListeners managers) {
         registerProviders();
         this.connection = connection;
         this.roster = Roster.getInstanceFor(connection);
@@ -86,9 +88,10 @@ public final class ContactWiring {
         if (settings.cacheDir().isPresent()) {
             Path dir = AccountCacheDir.of(settings.cacheDir().get(), account);
             store = FileRosterStore.open(dir.resolve(AccountCacheDir.ROSTER));
-            // the forms are kept under the rules the core normalizes by (contacts.default-region)
+            // the forms are kept under the rules the core normalizes by (contacts.default-region), made by the
+            // core's own normalizer: its memo hands back the objects the core already holds, not new copies
             cache = ContactCache.open(new ContactCacheFile(dir.resolve(AccountCacheDir.CONTACTS), account),
-                    new AddressNormalizer(settings.defaultRegion()));
+                    normalizer);
         } else {
             store = new InMemoryRosterStore();
             cache = ContactCache.inMemory();
