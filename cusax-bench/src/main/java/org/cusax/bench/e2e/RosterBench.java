@@ -12,7 +12,8 @@ import org.cusax.testbed.relay.TcpRelay;
 /**
  * Cold start → callable roster, end to end (issue 13): for each roster size and added round-trip time,
  * against one real Prosody behind a {@link TcpRelay}, in the same run and interleaved per repetition:
- * the raw pipelined Smack floor, cusax cold (empty cache), cusax warm (same cache, nothing changed) and
+ * three raw Smack floors (vcard-temp requests offline; vcard-temp and vCard4 requests offline, as issue 13 words
+ * it; the same stanzas as cusax, online), cusax cold (empty cache), cusax warm (same cache, nothing changed) and
  * the serial baseline. Writes {@code results.md}, {@code results.csv} and PNG plots into the output
  * directory and prints the table.
  *
@@ -93,14 +94,18 @@ public final class RosterBench {
             Path cache = Files.createTempDirectory(work, "cache");
             Scenarios.Result floor = Scenarios.rawPipelined(account, n);
             samples.add(sample("raw-pipelined", n, rtt, rep, floor));
+            Scenarios.Result floor2 = Scenarios.rawPipelinedBoth(account, n);
+            samples.add(sample("raw-pipelined-2", n, rtt, rep, floor2));
+            Scenarios.Result online = Scenarios.rawOnline(account, n);
+            samples.add(sample("raw-online", n, rtt, rep, online));
             Scenarios.Result cold = Scenarios.cusax(account, cache, n);
             samples.add(sample("cusax-cold", n, rtt, rep, cold));
             Scenarios.Result warm = Scenarios.cusax(account, cache, n);
             samples.add(sample("cusax-warm", n, rtt, rep, warm));
             Scenarios.Result serial = Scenarios.serial(account, n);
             samples.add(sample("serial", n, rtt, rep, serial));
-            System.err.printf("N=%d RTT=%d ms rep %d: floor %.0f ms, cold %.0f ms, warm %.0f ms, serial %.0f ms%s%n",
-                    n, rtt, rep, floor.millis(), cold.millis(), warm.millis(), serial.millis(),
+            System.err.printf("N=%d RTT=%d ms rep %d: floor %.0f ms, floor with vCard4 requests %.0f ms, online floor %.0f ms, cold %.0f ms, warm %.0f ms, serial %.0f ms%s%n",
+                    n, rtt, rep, floor.millis(), floor2.millis(), online.millis(), cold.millis(), warm.millis(), serial.millis(),
                     serial.extrapolated() ? " (extrapolated)" : "");
         }
     }

@@ -17,17 +17,23 @@ import org.cusax.core.contact.ContactBook;
 import org.cusax.core.contact.TelPreference;
 import org.cusax.xmpp.SmackChatPort;
 import org.cusax.xmpp.connection.ConnectionConfigFactory;
+import org.cusax.xmpp.connection.OrderedPing;
 import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.contacts.ContactWiring;
 import org.cusax.xmpp.contacts.LoadStats;
+import org.cusax.xmpp.reach.element.ReachElement;
 import org.cusax.xmpp.tls.TlsContexts;
 import org.cusax.xmpp.tls.TlsSessionObserver;
+import org.cusax.xmpp.vcard4.VCard4Manager;
+import org.cusax.xmpp.vcard4.element.VCard4Element;
 import org.cusax.xmpp.vcardtemp.element.VCardTempIq;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 
 /**
  * The four ways of getting from nothing to every contact's numbers, each timed from the start of the
@@ -82,6 +88,19 @@ final class Scenarios {
      * off: raw Smack 4.4.8 with it on can deadlock on thousands of pipelined stanzas (GUIDE §4).
      */
     static Result rawPipelined(Account account, int n) throws Exception {
+        return rawPipelined(account, false);
+    }
+
+    /**
+     * The floor as issue 13 words it: raw Smack pipelining the same information cusax gets, by request, with no
+     * presence: a vcard-temp <em>and</em> a vCard4 request (XEP-0292 §3, a PEP items request) per contact, all at
+     * once. cusax gets the vCard4 half by going online (PEP, XEP-0163 §6.1.1) rather than by 1,000 requests.
+     */
+    static Result rawPipelinedBoth(Account account, int n) throws Exception {
+        return rawPipelined(account, true);
+    }
+
+    private static Result rawPipelined(Account account, boolean vcard4) throws Exception {
         ClientCpu cpu = ClientCpu.start();
         long start = System.nanoTime();
         XMPPTCPConnection c = loggedIn(account, true);
@@ -89,20 +108,67 @@ final class Scenarios {
             List<RosterEntry> entries = roster(c);
             double rosterMillis = (System.nanoTime() - start) / 1e6;
             List<CompletableFuture<IQ>> answers = new ArrayList<>(entries.size());
+            List<CompletableFuture<IQ>> vcard4Answers = new ArrayList<>(vcard4 ? entries.size() : 0);
+            for (RosterEntry e : entries) {
+                answers.add(settled(c.sendIqRequestAsync(VCardTempIq.request(e.getJid()))));
+                if (vcard4) {
+                    vcard4Answers.add(settled(c.sendIqRequestAsync(VCard4Manager.request(e.getJid()))));
+                }
+            }
+            int known = known(answers);
+            for (CompletableFuture<IQ> a : vcard4Answers) {
+                a.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS); // an answer or an error: settled either way
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            return new Result(millis, -1, answers.size() + vcard4Answers.size(), known, false, cpu.millis(),
+                    rosterMillis);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /**
+     * Raw Smack putting on the wire what cusax does to get every number, and nothing of cusax's own work: the
+     * vcard-temp requests all at once, then an initial presence whose capabilities (XEP-0115, answered by Smack's
+     * own disco) ask for vCard4 and reachability notifications (XEP-0163 §4: +notify), then a ping. Prosody probes
+     * and notifies every contact and sends their last PEP items (§6.1.1) before it answers the ping (it handles one
+     * session's stanzas in order), as for cusax. Done when every vcard-temp and the ping are answered: the floor of
+     * the client itself, the server's work being the same.
+     */
+    static Result rawOnline(Account account, int n) throws Exception {
+        ClientCpu cpu = ClientCpu.start();
+        long start = System.nanoTime();
+        XMPPTCPConnection c = loggedIn(account, true);
+        try {
+            ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(c);
+            disco.addFeature(VCard4Element.NODE + "+notify");
+            disco.addFeature(ReachElement.NODE + "+notify");
+            List<RosterEntry> entries = roster(c);
+            double rosterMillis = (System.nanoTime() - start) / 1e6;
+            List<CompletableFuture<IQ>> answers = new ArrayList<>(entries.size());
             for (RosterEntry e : entries) {
                 answers.add(settled(c.sendIqRequestAsync(VCardTempIq.request(e.getJid()))));
             }
-            int known = 0;
-            for (CompletableFuture<IQ> a : answers) {
-                if (a.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) instanceof VCardTempIq v && !v.tels().isEmpty()) {
-                    known++;
-                }
+            c.sendStanza(c.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available).build());
+            if (!OrderedPing.pingServer(c)) {
+                throw new IllegalStateException("no answer to the ping after the presence");
             }
+            int known = known(answers);
             double millis = (System.nanoTime() - start) / 1e6;
             return new Result(millis, -1, answers.size(), known, false, cpu.millis(), rosterMillis);
         } finally {
             c.disconnect();
         }
+    }
+
+    private static int known(List<CompletableFuture<IQ>> answers) throws Exception {
+        int known = 0;
+        for (CompletableFuture<IQ> a : answers) {
+            if (a.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS) instanceof VCardTempIq v && !v.tels().isEmpty()) {
+                known++;
+            }
+        }
+        return known;
     }
 
     /** One blocking vcard-temp request per contact, as Smack's VCardManager.loadVCard does (no cache). */

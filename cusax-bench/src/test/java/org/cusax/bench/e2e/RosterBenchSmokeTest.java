@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The end-to-end roster benchmark runs (small roster, one repetition, no added delay) against real
  * Prosody and writes its results. Counts only, never timings: every scenario got every contact's number,
  * cold cusax sent exactly one request per contact (vcard-temp; vCard4 comes by PEP after its presence), the warm
- * start none, the floor the same vcard-temp requests as cold.
+ * start none; the offline and online floors the same vcard-temp requests as cold, the issue's floor a vcard-temp
+ * and a vCard4 request per contact.
  */
 class RosterBenchSmokeTest {
     private static final int N = 30;
@@ -22,13 +23,19 @@ class RosterBenchSmokeTest {
     void aSmallRunCompletesWithExactCountsAndWritesItsResults(@TempDir Path work) throws Exception {
         List<Sample> samples = RosterBench.run(new int[] {N}, new int[] {0}, 1, work);
         assertThat(samples).extracting(Sample::scenario)
-                .containsExactly("raw-pipelined", "cusax-cold", "cusax-warm", "serial");
+                .containsExactly("raw-pipelined", "raw-pipelined-2", "raw-online", "cusax-cold", "cusax-warm", "serial");
         Sample floor = samples.get(0);
-        Sample cold = samples.get(1);
-        Sample warm = samples.get(2);
-        Sample serial = samples.get(3);
+        Sample issueFloor = samples.get(1);
+        Sample onlineFloor = samples.get(2);
+        Sample cold = samples.get(3);
+        Sample warm = samples.get(4);
+        Sample serial = samples.get(5);
         assertThat(floor.requests()).isEqualTo(N);
         assertThat(floor.known()).isEqualTo(N);
+        assertThat(issueFloor.requests()).isEqualTo(2L * N);
+        assertThat(issueFloor.known()).isEqualTo(N);
+        assertThat(onlineFloor.requests()).isEqualTo(N);
+        assertThat(onlineFloor.known()).isEqualTo(N);
         assertThat(cold.requests()).isEqualTo(N);
         assertThat(cold.known()).isEqualTo(N);
         assertThat(warm.requests()).isZero();
@@ -42,7 +49,7 @@ class RosterBenchSmokeTest {
         Path out = Files.createDirectories(work.resolve("results"));
         String table = Report.write(samples, out, "smoke");
         assertThat(table).contains("| " + N + " | 0 |").contains("warm: 0 requests");
-        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(5).first().isEqualTo(Sample.CSV_HEADER);
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(7).first().isEqualTo(Sample.CSV_HEADER);
         assertThat(out.resolve("cold-start-rtt0.png")).isNotEmptyFile();
     }
 }
