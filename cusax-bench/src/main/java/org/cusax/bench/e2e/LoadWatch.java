@@ -24,6 +24,7 @@ final class LoadWatch implements ChatCallbacks {
     private final ContactBook book;
     private final long start;
     private final CountDownLatch loaded = new CountDownLatch(1);
+    private volatile long rosterNanos = -1;
     private volatile long firstNumberNanos = -1;
     private volatile long loadedNanos = -1;
 
@@ -35,6 +36,9 @@ final class LoadWatch implements ChatCallbacks {
     @Override
     public void onRoster(List<RosterItem> items) {
         items.forEach(i -> book.putRosterEntry(i.jid(), i.name()));
+        if (!items.isEmpty() && rosterNanos < 0) {
+            rosterNanos = System.nanoTime() - start;
+        }
     }
 
     @Override
@@ -85,6 +89,11 @@ final class LoadWatch implements ChatCallbacks {
 
     double loadedMillis() {
         return loadedNanos / 1e6;
+    }
+
+    /** When the first non-empty roster reached the core (cold: the server's roster; warm: the cached one). */
+    double rosterMillis() {
+        return rosterNanos / 1e6;
     }
 
     double firstNumberMillis() {

@@ -57,8 +57,10 @@ final class Report {
                 + "presence asking for vCard4 and reachability notifications, a ping), so the server's work is "
                 + "the same. `login + roster`: the offline floor's connection start → roster received. Client CPU: "
                 + "this JVM's CPU time in the scenario, the relay's threads excluded (medians; same N, so the ratio "
-                + "is per contact).\n\n");
-        b.append("| contacts | RTT ms | floor offline | floor issue | floor online | cusax cold | first number "
+                + "is per contact). First number: cusax cold, connection start → the first contact's number known, and in "
+                + "parentheses how long after cusax's own roster reached the core (issue 13: one round trip).\n\n");
+        b.append("| contacts | RTT ms | floor offline | floor issue | floor online | cusax cold "
+                + "| first number (+ ms after cusax's roster) "
                 + "| cusax warm | login + roster | serial | cold ÷ floor offline / issue / online | serial / cold "
                 + "| client CPU ms cold / offline / online | CPU cold ÷ offline / online "
                 + "| requests cold / warm / offline / issue / online | numbers known | goals |\n");
@@ -80,6 +82,7 @@ final class Report {
         Stats online = Stats.of(here, FLOOR_ONLINE, Sample::millis);
         Stats cold = Stats.of(here, "cusax-cold", Sample::millis);
         Stats first = Stats.of(here, "cusax-cold", Sample::firstMillis);
+        double afterRoster = Stats.of(here, "cusax-cold", s -> s.firstMillis() - s.rosterMillis()).median();
         Stats warm = Stats.of(here, "cusax-warm", Sample::millis);
         Stats serial = Stats.of(here, "serial", Sample::millis);
         boolean extrapolated = here.stream().anyMatch(Sample::extrapolated);
@@ -90,10 +93,10 @@ final class Report {
         Verdicts v = new Verdicts(cold.median() / offline.median(), cold.median() / issue.median(),
                 cold.median() / online.median(), serial.median() / cold.median(), cpuCold / cpuOffline,
                 cpuCold / cpuOnline, warm.median() <= roster.median() + rtt);
-        return String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %.0f | %s | %.0f | %s%s "
+        return String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %.0f (+%.0f) | %s | %.0f | %s%s "
                         + "| %.2f× / %.2f× / %.2f× | %.1f× | %.0f / %.0f / %.0f | %.2f× / %.2f× "
                         + "| %.0f / %.0f / %.0f / %.0f / %.0f | %s | %s |%n",
-                n, rtt, offline, issue, online, cold, first.median(), warm, roster.median(), serial,
+                n, rtt, offline, issue, online, cold, first.median(), afterRoster, warm, roster.median(), serial,
                 extrapolated ? "*" : "", v.coldOffline(), v.coldIssue(), v.coldOnline(), v.serialCold(), cpuCold,
                 cpuOffline, cpuOnline, v.cpuOffline(), v.cpuOnline(), requests(here, "cusax-cold"),
                 requests(here, "cusax-warm"), requests(here, FLOOR_OFFLINE), requests(here, FLOOR_ISSUE),

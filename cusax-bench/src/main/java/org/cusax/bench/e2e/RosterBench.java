@@ -92,22 +92,38 @@ public final class RosterBench {
         try (TcpRelay relay = new TcpRelay(world.prosodyPort(), rtt)) {
             Account account = world.account("owner" + n, relay.port());
             Path cache = Files.createTempDirectory(work, "cache");
+            settle(account);
             Scenarios.Result floor = Scenarios.rawPipelined(account, n);
             samples.add(sample("raw-pipelined", n, rtt, rep, floor));
+            settle(account);
             Scenarios.Result floor2 = Scenarios.rawPipelinedBoth(account, n);
             samples.add(sample("raw-pipelined-2", n, rtt, rep, floor2));
+            settle(account);
             Scenarios.Result online = Scenarios.rawOnline(account, n);
             samples.add(sample("raw-online", n, rtt, rep, online));
+            settle(account);
             Scenarios.Result cold = Scenarios.cusax(account, cache, n);
             samples.add(sample("cusax-cold", n, rtt, rep, cold));
+            settle(account);
             Scenarios.Result warm = Scenarios.cusax(account, cache, n);
             samples.add(sample("cusax-warm", n, rtt, rep, warm));
+            settle(account);
             Scenarios.Result serial = Scenarios.serial(account, n);
             samples.add(sample("serial", n, rtt, rep, serial));
             System.err.printf("N=%d RTT=%d ms rep %d: floor %.0f ms, floor with vCard4 requests %.0f ms, online floor %.0f ms, cold %.0f ms, warm %.0f ms, serial %.0f ms%s%n",
                     n, rtt, rep, floor.millis(), floor2.millis(), online.millis(), cold.millis(), warm.millis(), serial.millis(),
                     serial.extrapolated() ? " (extrapolated)" : "");
         }
+    }
+
+    /**
+     * Lets what the scenario before left be done outside the next one's time and CPU: Prosody's handling of
+     * the last client going offline ({@link Scenarios#quiesce}), and this JVM's garbage (a stopped client's
+     * roster, parsed stanzas).
+     */
+    private static void settle(Account account) throws Exception {
+        Scenarios.quiesce(account);
+        System.gc();
     }
 
     private static Sample sample(String scenario, int n, int rtt, int rep, Scenarios.Result r) {

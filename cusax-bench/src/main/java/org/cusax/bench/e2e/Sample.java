@@ -13,7 +13,8 @@ package org.cusax.bench.e2e;
  * @param known        contacts whose number the client knew at the end (serial: of its sample)
  * @param extrapolated serial only: timed on a sample, scaled to the roster
  * @param cpuMillis    the client's CPU time in the scenario ({@link ClientCpu}; serial: of its sample)
- * @param rosterMillis raw clients: connection start → roster received (login + roster); cusax: -1
+ * @param rosterMillis connection start → roster received (login + roster); cusax: the roster reached the core
+ *                     (warm: the cached roster, before connecting)
  */
 record Sample(String scenario, int contacts, int rttMillis, int repetition, double millis, double firstMillis,
               long requests, int known, boolean extrapolated, double cpuMillis, double rosterMillis) {
