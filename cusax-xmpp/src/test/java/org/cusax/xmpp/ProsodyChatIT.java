@@ -145,28 +145,6 @@ class ProsodyChatIT {
                 .anyMatch(p -> p.getFrom() != null && p.getFrom().toString().equals(fullJid) && p.getType() == type);
     }
 
-    /**
-     * Every message with a body the peer has received up to a fence: a message it sends itself now. Prosody
-     * handles stanzas one at a time in arrival order and the peer's listeners run in order, so whatever the
-     * server routed to the peer before it handled the fence (everything acknowledged, every stream it closed
-     * before) is in the list; nothing is waited for after that.
-     */
-    private static List<Message> untilFence(Peer peer) throws Exception {
-        String fence = "fence-" + UUID.randomUUID();
-        peer.send(peer.connection().getUser().toString(), fence, "fence");
-        List<Message> found = new ArrayList<>();
-        while (true) {
-            Message m = peer.nextMessage(WAIT);
-            if (m == null) {
-                throw new AssertionError("the fence never came back; before it: " + found);
-            }
-            if (fence.equals(m.getStanzaId())) {
-                return found;
-            }
-            found.add(m);
-        }
-    }
-
     private static long count(List<Message> messages, String id) {
         return messages.stream().filter(m -> id.equals(m.getStanzaId())).count();
     }
@@ -331,7 +309,7 @@ class ProsodyChatIT {
             assertThat(p.transmit(m)).isEqualTo(TransmitResult.REJECTED);
             assertThat(cb.failed()).containsExactly(m.id() + ": chat is switched off for this XMPP account");
             p.stop(); // returns once the server has closed alice's stream: it has handled all she sent
-            List<Message> received = untilFence(watcher);
+            List<Message> received = watcher.messagesUntilFence(WAIT);
             assertThat(watcher.presences()).noneMatch(pr -> pr.getFrom() != null
                     && pr.getFrom().toString().equals(alice.jid() + "/cusax"));
             assertThat(count(received, m.id())).isZero();
@@ -369,7 +347,7 @@ class ProsodyChatIT {
             cb.awaitAck(inFlight.id(), WAIT);
             cb.awaitAck(queued.id(), WAIT);
 
-            List<Message> all = untilFence(bobPeer); // all three were acknowledged: the server routed them before
+            List<Message> all = bobPeer.messagesUntilFence(WAIT); // all three were acknowledged: the server routed them before
             assertThat(count(all, acked.id())).isEqualTo(1);
             assertThat(count(all, inFlight.id())).isEqualTo(1);
             assertThat(count(all, queued.id())).isEqualTo(1);
@@ -404,7 +382,7 @@ class ProsodyChatIT {
 
         try (Peer bobLater = Peer.login(account(bob, port()), "later", true)) { // offline storage (XEP-0160)
             // offline messages come while the server handles bob's initial presence, before the fence
-            List<String> ids = untilFence(bobLater).stream().map(Message::getStanzaId).toList();
+            List<String> ids = bobLater.messagesUntilFence(WAIT).stream().map(Message::getStanzaId).toList();
             System.out.println("bob received after the crash: " + ids);
             assertThat(ids).contains(beforeKill.id(), whileDown.id());
         }
