@@ -3,6 +3,7 @@ package org.cusax.xmpp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLSession;
 
@@ -79,8 +80,8 @@ final class ChatSession implements SessionHooks {
     private final boolean primeCaps;
 
     ChatSession(Account account, XmppSettings settings, Backoff backoff, ContactSettings contactSettings,
-                Optional<String> ownSipAor, AddressNormalizer normalizer, ChatCallbacks callbacks)
-            throws TlsSetupException {
+                Optional<String> ownSipAor, AddressNormalizer normalizer, ChatCallbacks callbacks,
+                ScheduledExecutorService retryTimer) throws TlsSetupException {
         this.account = account;
         this.chat = account.features().imAndPresence();
         connection = new RosterFirstConnection(
@@ -96,7 +97,7 @@ final class ChatSession implements SessionHooks {
                 account.server().host() + ":" + account.server().port(),
                 TrustStores.describe(account.security()), mechanisms, account.security().minimumTlsVersion()));
         supervisor = new ConnectionSupervisor(connection, callbacks, backoff, classifier, this,
-                "cusax-xmpp-" + account.authUser(), managers);
+                "cusax-xmpp-" + account.authUser(), managers, retryTimer);
 
         DeliveryTracker tracker = new DeliveryTracker(callbacks);
         ChatWiring.trackDelivery(connection, tracker);

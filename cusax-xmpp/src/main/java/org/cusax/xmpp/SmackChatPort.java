@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +61,7 @@ public final class SmackChatPort implements ChatPort {
     private final ContactSettings contacts;
     private final Optional<String> ownSipAor;
     private final AddressNormalizer normalizer;
+    private final ScheduledExecutorService retryTimer;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ChatSession session;
@@ -86,6 +89,19 @@ public final class SmackChatPort implements ChatPort {
      */
     public SmackChatPort(Account account, XmppSettings settings, Backoff backoff, ContactSettings contacts,
                          Optional<String> ownSipAor, AddressNormalizer normalizer) {
+        this(account, settings, backoff, contacts, ownSipAor, normalizer, defaultRetryTimer());
+    }
+
+    /**
+     * @param retryTimer where the backoff delays between connection attempts run (from the composition root; a
+     *                   manual one in tests): it only hands each attempt to the session's own thread. The port
+     *                   shuts it down when it stops.
+     */
+    public SmackChatPort(Account account, XmppSettings settings, Backoff backoff, ContactSettings contacts,
+                         Optional<String> ownSipAor, AddressNormalizer normalizer, ScheduledExecutorService retryTimer) {
+        if (retryTimer == null) {
+            throw new IllegalArgumentException("a retry timer is required");
+        }
         if (normalizer == null || contacts == null
                 || !normalizer.rules().equals(AddressNormalizer.rules(contacts.defaultRegion()))) {
             throw new IllegalArgumentException("the normalizer must read numbers in contacts.default-region");
@@ -102,6 +118,18 @@ public final class SmackChatPort implements ChatPort {
         this.contacts = contacts;
         this.ownSipAor = ownSipAor;
         this.normalizer = normalizer;
+        this.retryTimer = retryTimer;
+    }
+
+    /** One daemon thread, started at the first retry only; a cancelled retry leaves its queue at once. */
+    private static ScheduledExecutorService defaultRetryTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "cusax-xmpp-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     @Override
@@ -120,7 +148,7 @@ public final class SmackChatPort implements ChatPort {
     private void open(ChatCallbacks callbacks) {
         ChatSession s;
         try {
-            s = new ChatSession(account, settings, backoff, contacts, ownSipAor, normalizer, callbacks);
+            s = new ChatSession(account, settings, backoff, contacts, ownSipAor, normalizer, callbacks, retryTimer);
         } catch (TlsSetupException | IllegalArgumentException e) {
             LOG.warn("Chat cannot start: {}", e.getMessage());
             callbacks.onStatus(ConnectionStatus.failed(Half.CHAT,
@@ -240,6 +268,7 @@ public final class SmackChatPort implements ChatPort {
                 close(s);
             }
         }
+        retryTimer.shutdownNow();
     }
 
     /** The session now running (null before start); for tests in this package. */

@@ -13,6 +13,7 @@ import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.xmpp.features.CallingFeatures;
 import org.cusax.xmpp.features.JingleRejector;
 import org.cusax.xmpp.testing.RecordingCallbacks;
+import org.cusax.core.testing.ManualScheduler;
 import org.cusax.core.testing.TestPki;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
@@ -35,7 +36,7 @@ class ChatSessionTest {
         ChatSession s = new ChatSession(XmppAccounts.account("alice", "pw", 5222, TestPki.get().caPem(), features),
                 XmppAccounts.settings(), XmppAccounts.backoff(Duration.ofSeconds(1)), ContactSettings.defaults(),
                 Optional.empty(), new AddressNormalizer(ContactSettings.defaults().defaultRegion()),
-                new RecordingCallbacks());
+                new RecordingCallbacks(), new ManualScheduler());
         sessions.add(s);
         return s;
     }

@@ -17,7 +17,10 @@ import org.cusax.core.connection.ChannelSecurity;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.config.ContactSettings;
+import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.core.port.TransmitResult;
+import org.cusax.core.testing.ManualScheduler;
 import org.cusax.testbed.Testbed;
 import org.cusax.testbed.TestbedOptions;
 import org.cusax.testbed.TestUser;
@@ -121,6 +124,16 @@ class ProsodyChatIT {
         return p;
     }
 
+    /** The same, with the backoff delays on a timer the test advances. */
+    private SmackChatPort start(Account account, ManualScheduler retryTimer) {
+        SmackChatPort p = new SmackChatPort(account, XmppAccounts.settings(),
+                XmppAccounts.backoff(Duration.ofMillis(200)), ContactSettings.defaults(), Optional.empty(),
+                new AddressNormalizer(ContactSettings.defaults().defaultRegion()), retryTimer);
+        ports.add(p);
+        p.start(cb);
+        return p;
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         if (!org.cusax.core.testing.Eventually.holds(condition, WAIT)) {
             throw new AssertionError("timed out waiting for " + what);
@@ -130,19 +143,6 @@ class ProsodyChatIT {
     private static boolean presenceFrom(Peer peer, String fullJid, Presence.Type type) {
         return peer.presences().stream()
                 .anyMatch(p -> p.getFrom() != null && p.getFrom().toString().equals(fullJid) && p.getType() == type);
-    }
-
-    /** Every message with a body the peer receives within {@code window}. */
-    private static List<Message> drain(Peer peer, Duration window) throws InterruptedException {
-        List<Message> found = new ArrayList<>();
-        long deadline = System.nanoTime() + window.toNanos();
-        while (System.nanoTime() < deadline) {
-            Message m = peer.nextMessage(Duration.ofMillis(100));
-            if (m != null) {
-                found.add(m);
-            }
-        }
-        return found;
     }
 
     private static long count(List<Message> messages, String id) {
@@ -286,12 +286,16 @@ class ProsodyChatIT {
     @Test
     void wrongPasswordFailsForGood() throws Exception {
         Account wrong = XmppAccounts.account(alice.name(), "not-" + alice.password(), port(), tb.caCertificate());
-        start(wrong);
+        ManualScheduler retryTimer = new ManualScheduler();
+        SmackChatPort p = start(wrong, retryTimer);
         ConnectionStatus failed = cb.awaitState(ConnectionState.FAILED, WAIT);
         assertThat(failed.reason().orElseThrow().kind()).isEqualTo(Kind.AUTHENTICATION);
         assertThat(failed.reason().orElseThrow().message()).doesNotContain(alice.password());
-        Thread.sleep(1000);
+        // a retry is scheduled before a failure is reported: none is waiting, and none comes however long we wait
+        assertThat(retryTimer.pendingDelays()).as("no retry scheduled").isEmpty();
+        retryTimer.advance(Duration.ofHours(1));
         assertThat(cb.statuses()).noneMatch(s -> s.state() == ConnectionState.RECONNECTING);
+        assertThat(p.state()).isEqualTo(ConnectionState.FAILED);
     }
 
     @Test
@@ -304,12 +308,11 @@ class ProsodyChatIT {
             ChatMessage m = ChatMessage.outgoing(bob.jid(), "should not go");
             assertThat(p.transmit(m)).isEqualTo(TransmitResult.REJECTED);
             assertThat(cb.failed()).containsExactly(m.id() + ": chat is switched off for this XMPP account");
-            Thread.sleep(1000);
-            p.stop();
-            Thread.sleep(500);
+            p.stop(); // returns once the server has closed alice's stream: it has handled all she sent
+            List<Message> received = watcher.messagesUntilFence(WAIT);
             assertThat(watcher.presences()).noneMatch(pr -> pr.getFrom() != null
                     && pr.getFrom().toString().equals(alice.jid() + "/cusax"));
-            assertThat(count(drain(watcher, Duration.ofMillis(300)), m.id())).isZero();
+            assertThat(count(received, m.id())).isZero();
         }
     }
 
@@ -344,7 +347,7 @@ class ProsodyChatIT {
             cb.awaitAck(inFlight.id(), WAIT);
             cb.awaitAck(queued.id(), WAIT);
 
-            List<Message> all = drain(bobPeer, Duration.ofSeconds(2));
+            List<Message> all = bobPeer.messagesUntilFence(WAIT); // all three were acknowledged: the server routed them before
             assertThat(count(all, acked.id())).isEqualTo(1);
             assertThat(count(all, inFlight.id())).isEqualTo(1);
             assertThat(count(all, queued.id())).isEqualTo(1);
@@ -378,7 +381,8 @@ class ProsodyChatIT {
         cb.awaitAck(beforeKill.id(), WAIT);
 
         try (Peer bobLater = Peer.login(account(bob, port()), "later", true)) { // offline storage (XEP-0160)
-            List<String> ids = drain(bobLater, Duration.ofSeconds(3)).stream().map(Message::getStanzaId).toList();
+            // offline messages come while the server handles bob's initial presence, before the fence
+            List<String> ids = bobLater.messagesUntilFence(WAIT).stream().map(Message::getStanzaId).toList();
             System.out.println("bob received after the crash: " + ids);
             assertThat(ids).contains(beforeKill.id(), whileDown.id());
         }

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Optional;
 
 import org.cusax.core.account.Account;
+import org.cusax.core.account.Features;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.config.ContactSettings;
 import org.cusax.core.config.XmppSettings;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.contact.AddressNormalizer;
 import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelPreference;
 import org.cusax.core.contact.TelSource;
@@ -35,6 +37,7 @@ import org.cusax.xmpp.contacts.cache.CachedContact;
 import org.cusax.xmpp.contacts.cache.ContactCacheFile;
 import org.cusax.xmpp.testing.FakeXmppServer;
 import org.cusax.xmpp.testing.RecordingCallbacks;
+import org.cusax.core.testing.ManualScheduler;
 import org.cusax.core.testing.TestPki;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -44,15 +47,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The port's life without a real server: start returns at once, permanent failures (RFC 6120 §5.3.1
  * STARTTLS required, §13.7.2 certificate) end in FAILED without retrying, an unreachable server is
- * retried with the configured backoff, and stop is bounded and idempotent.
+ * retried with the configured backoff, and stop is bounded and idempotent. The backoff delays run on a
+ * {@link ManualScheduler} the test advances: what is (not) retried is read from its queue, never waited for.
  */
 class SmackChatPortTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private final List<SmackChatPort> ports = new ArrayList<>();
     private final RecordingCallbacks callbacks = new RecordingCallbacks();
+    /** The ports' retry timer: a retry waits in its queue until the test advances it. */
+    private final ManualScheduler retryTimer = new ManualScheduler();
 
     private SmackChatPort port(Account account, XmppSettings settings) {
-        SmackChatPort p = new SmackChatPort(account, settings, XmppAccounts.backoff(Duration.ofMillis(100)));
+        SmackChatPort p = new SmackChatPort(account, settings, XmppAccounts.backoff(Duration.ofMillis(100)),
+                ContactSettings.defaults(), Optional.empty(),
+                new AddressNormalizer(ContactSettings.defaults().defaultRegion()), retryTimer);
         ports.add(p);
         return p;
     }
@@ -105,25 +113,62 @@ class SmackChatPortTest {
                 ContactSettings.defaults(), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private long reconnecting() {
+        return callbacks.statuses().stream().filter(s -> s.state() == ConnectionState.RECONNECTING).count();
+    }
+
     @Test
     void serverDownAtFirstAttemptIsRetriedWithBackoffUntilStopped() throws Exception {
         SmackChatPort port = port(closedPort());
         port.start(callbacks);
         ConnectionStatus first = callbacks.awaitState(ConnectionState.RECONNECTING, 1, WAIT);
-        ConnectionStatus third = callbacks.awaitState(ConnectionState.RECONNECTING, 3, WAIT);
         assertThat(first.half()).isEqualTo(Half.CHAT);
         assertThat(first.reason().orElseThrow().kind()).isEqualTo(Kind.UNREACHABLE);
         assertThat(first.attempt()).isEqualTo(1);
         assertThat(first.retryIn()).contains(Duration.ofMillis(100));
+        // the retry is on the timer (scheduled before RECONNECTING is reported) and waits for its time
+        assertThat(retryTimer.pendingDelays()).containsExactly(Duration.ofMillis(100));
+        retryTimer.advance(Duration.ofMillis(99));
+        assertThat(retryTimer.pendingDelays()).containsExactly(Duration.ofMillis(1));
+        assertThat(reconnecting()).isEqualTo(1);
+
+        retryTimer.advance(Duration.ofMillis(1)); // the second attempt, on the supervisor's thread
+        ConnectionStatus second = callbacks.awaitState(ConnectionState.RECONNECTING, 2, WAIT);
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.retryIn()).contains(Duration.ofMillis(200));
+        assertThat(retryTimer.pendingDelays()).containsExactly(Duration.ofMillis(200));
+        retryTimer.advance(Duration.ofMillis(200));
+        ConnectionStatus third = callbacks.awaitState(ConnectionState.RECONNECTING, 3, WAIT);
         assertThat(third.attempt()).isEqualTo(3);
         assertThat(third.retryIn()).contains(Duration.ofMillis(400));
+        assertThat(retryTimer.pendingDelays()).containsExactly(Duration.ofMillis(400));
         assertThat(port.transmit(ChatMessage.outgoing("bob@cusax.test", "hi"))).isEqualTo(TransmitResult.NOT_CONNECTED);
 
         port.stop();
         assertThat(callbacks.last().state()).isEqualTo(ConnectionState.OFFLINE);
+        assertThat(retryTimer.pendingDelays()).as("no retry left after stop").isEmpty();
+        assertThat(retryTimer.isShutdown()).as("the port stops its retry timer").isTrue();
         int seen = callbacks.statuses().size();
-        Thread.sleep(500);
-        assertThat(callbacks.statuses()).hasSize(seen); // no attempt after stop
+        retryTimer.advance(Duration.ofHours(1)); // long past every backoff delay: nothing is due
+        assertThat(callbacks.statuses()).hasSize(seen);
+        assertThat(reconnecting()).as("three attempts failed, no fourth").isEqualTo(3);
+    }
+
+    @Test
+    void sessionReplacedWhileWaitingToRetryLeavesNoRetryBehind() throws Exception {
+        // CUSAX §3 switch changed while the server is down: the old session's supervisor stops and cancels its
+        // retry on the port's timer, the new session retries on its own
+        SmackChatPort port = port(closedPort());
+        port.start(callbacks);
+        callbacks.awaitState(ConnectionState.RECONNECTING, 1, WAIT);
+        retryTimer.advance(Duration.ofMillis(50));
+        assertThat(retryTimer.pendingDelays()).containsExactly(Duration.ofMillis(50));
+
+        port.setFeatures(new Features(false, false));
+        ConnectionStatus fresh = callbacks.awaitState(ConnectionState.RECONNECTING, 2, WAIT);
+        assertThat(fresh.attempt()).as("the new session's first attempt").isEqualTo(1);
+        assertThat(retryTimer.pendingDelays()).as("only the new session's retry").containsExactly(Duration.ofMillis(100));
+        assertThat(retryTimer.isShutdown()).isFalse();
     }
 
     @Test
@@ -164,9 +209,11 @@ class SmackChatPortTest {
             port.start(callbacks);
             ConnectionStatus failed = callbacks.awaitState(ConnectionState.FAILED, WAIT);
             assertThat(failed.reason().orElseThrow().kind()).isEqualTo(Kind.TLS_UNAVAILABLE);
-            Thread.sleep(400); // longer than the first retry delay
+            assertThat(retryTimer.pendingDelays()).as("no retry scheduled").isEmpty();
+            retryTimer.advance(Duration.ofHours(1)); // long past every backoff delay
             assertThat(server.connections()).isEqualTo(1);
             assertThat(callbacks.statuses()).noneMatch(s -> s.state() == ConnectionState.RECONNECTING);
+            assertThat(port.state()).isEqualTo(ConnectionState.FAILED);
         }
     }
 
@@ -179,8 +226,11 @@ class SmackChatPortTest {
             assertThat(failed.reason().orElseThrow().kind()).isEqualTo(Kind.CERTIFICATE);
             assertThat(failed.reason().orElseThrow().message())
                     .isEqualTo("the server certificate is not valid for cusax.test (it names a different host)");
-            Thread.sleep(400);
+            assertThat(retryTimer.pendingDelays()).as("no retry scheduled").isEmpty();
+            retryTimer.advance(Duration.ofHours(1)); // long past every backoff delay
             assertThat(server.connections()).isEqualTo(1);
+            assertThat(callbacks.statuses()).noneMatch(s -> s.state() == ConnectionState.RECONNECTING);
+            assertThat(port.state()).isEqualTo(ConnectionState.FAILED);
         }
     }
 

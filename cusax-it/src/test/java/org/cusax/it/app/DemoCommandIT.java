@@ -121,7 +121,7 @@ class DemoCommandIT {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(lo, sandbox.path("sip").path("udp").asInt()))) {
             assertThat(s.isBound()).isTrue();
         }
-        assertThat(threadsLeft(before)).as("threads the demo left running").isEmpty();
+        awaitDemoThreadsEnded(before);
         assertThat(Files.exists(Path.of(web.path("tokenFile").asText()))).as("the web client's token file").isFalse();
     }
 
@@ -174,26 +174,25 @@ class DemoCommandIT {
         return -1;
     }
 
-    /** Threads started during the demo that are still alive a little after it (they may be finishing). */
-    private static List<String> threadsLeft(Set<Thread> before) throws InterruptedException {
-        List<Thread> left = List.of();
-        for (int i = 0; i < 200; i++) {
-            if (i % 10 == 0) {
+    /**
+     * Awaits the end of every thread started during the demo (some may still be finishing when it returns);
+     * fails naming those still running, with where they are.
+     */
+    private static void awaitDemoThreadsEnded(Set<Thread> before) {
+        int[] probes = {0};
+        Await.until("the end of the threads the demo started", java.time.Duration.ofSeconds(20), () -> {
+            if (probes[0]++ % 20 == 0) {
                 // Java 17's HttpClient (provisioning, daemon connection) has no close(): its selector thread ends
                 // only once the client is collected, which nothing forces in a JVM with free heap
                 System.gc();
             }
-            left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
+            return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
                     .filter(t -> !PROCESS_WIDE.matcher(t.getName()).lookingAt())
-                    .toList();
-            if (left.isEmpty()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        return left.stream().map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "") + " at "
-                + java.util.Arrays.stream(t.getStackTrace()).limit(12).map(String::valueOf)
-                        .collect(Collectors.joining(" <- "))).collect(Collectors.toList());
+                    .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : "") + " at "
+                            + java.util.Arrays.stream(t.getStackTrace()).limit(12).map(String::valueOf)
+                                    .collect(Collectors.joining(" <- ")))
+                    .collect(Collectors.toList());
+        }, List::isEmpty);
     }
 
     /** --json output is strictly one JSON object per line, events and command results alike. */

@@ -1,8 +1,11 @@
 package org.cusax.xmpp.connection;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one {@link XMPPTCPConnection} logged in. Every connect/login attempt runs on one private
  * thread; failures are classified, permanent ones end in FAILED, the others are retried after the
- * core's jittered backoff, forever, until {@link #stop}. The same connection object is reused for every
+ * core's jittered backoff, forever, until {@link #stop}. The backoff delay runs on the retry timer the
+ * supervisor is given (the port's; a manual one in tests), which only hands the next attempt to the
+ * private thread; {@link #stop} cancels a retry still waiting there. The same connection object is reused for every
  * attempt so that Smack can resume the XEP-0198 stream or, if resumption fails, re-send the stanzas the
  * server had not acknowledged.
  */
@@ -39,7 +44,11 @@ public final class ConnectionSupervisor {
     private final Backoff backoff;
     private final FailureClassifier classifier;
     private final SessionHooks hooks;
-    private final ScheduledExecutorService thread;
+    private final ExecutorService thread;
+    private final ScheduledExecutorService retryTimer;
+    /** Guards {@link #pendingRetry} against {@link #stop}: no retry is scheduled once stop has cancelled it. */
+    private final Object retryLock = new Object();
+    private ScheduledFuture<?> pendingRetry; // guarded by retryLock
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Object reportLock = new Object();
@@ -47,15 +56,23 @@ public final class ConnectionSupervisor {
     private volatile ConnectionState state = ConnectionState.OFFLINE;
     private int attempt; // touched on the supervisor thread only
 
+    /**
+     * @param retryTimer where the backoff delay before the next attempt runs; owned by the caller (the port
+     *                   stops it), the supervisor only cancels its own waiting retry on {@link #stop}
+     */
     public ConnectionSupervisor(XMPPTCPConnection connection, StatusListener listener, Backoff backoff,
                                 FailureClassifier classifier, SessionHooks hooks, String threadName,
-                                ManagerListeners managers) {
+                                ManagerListeners managers, ScheduledExecutorService retryTimer) {
+        if (retryTimer == null) {
+            throw new IllegalArgumentException("a retry timer is required");
+        }
         this.connection = connection;
+        this.retryTimer = retryTimer;
         this.listener = listener;
         this.backoff = backoff;
         this.classifier = classifier;
         this.hooks = hooks;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
@@ -146,14 +163,26 @@ public final class ConnectionSupervisor {
         Duration delay = backoff.delay(attempt);
         LOG.info("Chat reconnecting in {} ms (attempt {}): {}", delay.toMillis(), attempt, reason.message());
         LOG.debug("Chat failure detail", cause);
+        // scheduled before it is reported: whoever sees RECONNECTING (or FAILED) sees the retry timer as it stays;
+        // the next attempt cannot start before this one returns (both run on the supervisor thread)
+        synchronized (retryLock) {
+            if (stopped.get()) {
+                return;
+            }
+            try {
+                pendingRetry = retryTimer.schedule(() -> submit(this::attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("retry timer already stopped");
+                return;
+            }
+        }
         report(ConnectionStatus.reconnecting(Half.CHAT, reason, attempt, delay));
-        thread.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void submit(Runnable task) {
         try {
             thread.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("supervisor already stopped");
         }
     }
@@ -191,7 +220,13 @@ public final class ConnectionSupervisor {
             return;
         }
         online = false;
-        thread.shutdownNow(); // cancels a scheduled retry, interrupts an attempt in progress
+        synchronized (retryLock) {
+            if (pendingRetry != null) {
+                pendingRetry.cancel(false); // the retry timer is the port's: only our retry leaves it
+                pendingRetry = null;
+            }
+        }
+        thread.shutdownNow(); // interrupts an attempt in progress
         long deadline = System.nanoTime() + budget.toNanos();
         Thread closer = new Thread(() -> disconnect(goodbye), "cusax-xmpp-stop");
         closer.setDaemon(true);

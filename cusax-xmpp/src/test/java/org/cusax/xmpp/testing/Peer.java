@@ -1,7 +1,9 @@
 package org.cusax.xmpp.testing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,28 @@ public final class Peer implements AutoCloseable {
             if (m == null || m.getBody() != null) {
                 return m;
             }
+        }
+    }
+
+    /**
+     * Every message with a body received up to a fence: a message this peer sends itself now. A server that
+     * handles stanzas one at a time in arrival order (Prosody) routes the fence after everything it routed to us
+     * before (every stanza it acknowledged, every stream it closed); our listeners run in order. So nothing that
+     * came before is missed, and nothing is waited for after it.
+     */
+    public List<Message> messagesUntilFence(Duration wait) throws Exception {
+        String fence = "fence-" + UUID.randomUUID();
+        send(connection.getUser().toString(), fence, "fence");
+        List<Message> found = new ArrayList<>();
+        while (true) {
+            Message m = nextMessage(wait);
+            if (m == null) {
+                throw new AssertionError("the fence never came back; before it: " + found);
+            }
+            if (fence.equals(m.getStanzaId())) {
+                return found;
+            }
+            found.add(m);
         }
     }
 
