@@ -89,7 +89,7 @@ public final class SmackChatPort implements ChatPort {
      */
     public SmackChatPort(Account account, XmppSettings settings, Backoff backoff, ContactSettings contacts,
                          Optional<String> ownSipAor, AddressNormalizer normalizer) {
-        this(account, settings, backoff, contacts, ownSipAor, normalizer, defaultRetryTimer());
+        this(account, settings, backoff, contacts, ownSipAor, normalizer, retryTimer(account.address()));
     }
 
     /**
@@ -121,10 +121,14 @@ public final class SmackChatPort implements ChatPort {
         this.retryTimer = retryTimer;
     }
 
-    /** One daemon thread, started at the first retry only; a cancelled retry leaves its queue at once. */
-    private static ScheduledExecutorService defaultRetryTimer() {
+    /**
+     * The retry timer the composition root gives the port: the backoff delays between connection attempts (each
+     * attempt runs on the session's own thread). One daemon thread, started at the first retry only; a cancelled
+     * retry leaves its queue at once; the port stops it.
+     */
+    public static ScheduledExecutorService retryTimer(String jid) {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "cusax-xmpp-retry");
+            Thread t = new Thread(r, "cusax-xmpp-retry " + jid);
             t.setDaemon(true);
             return t;
         });

@@ -34,7 +34,7 @@ public final class CusaxAssembly implements ClientFactory {
         // for the next start are the objects the book holds, not a second copy
         AddressNormalizer normalizer = new AddressNormalizer(config.contacts().defaultRegion());
         Optional<ChatPort> chat = config.link().chat().map(account -> new SmackChatPort(account, config.xmpp(),
-                config.reconnect(), config.contacts(), ownSipAor, normalizer, xmppRetryTimer(account.address())));
+                config.reconnect(), config.contacts(), ownSipAor, normalizer, SmackChatPort.retryTimer(account.address())));
         Optional<String> linkedJid = config.link().linkedJid(); // sent as Call-Info while sip.call-info is on
         Optional<TelephonyPort> telephony = config.link().telephony().map(account -> {
             JainSipTelephonyPort port = new JainSipTelephonyPort(account, config.sip(), config.reconnect(), linkedJid,
@@ -57,20 +57,6 @@ public final class CusaxAssembly implements ClientFactory {
         Thread t = new Thread(task, "cusax-service-policy");
         t.setDaemon(true);
         t.start();
-    }
-
-    /**
-     * The XMPP half's retry timer: the backoff delays between connection attempts (each attempt runs on the
-     * session's own thread); its thread starts at the first retry, and the port stops it.
-     */
-    private static java.util.concurrent.ScheduledExecutorService xmppRetryTimer(String jid) {
-        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "cusax-xmpp-retry " + jid);
-            t.setDaemon(true);
-            return t;
-        });
-        pool.setRemoveOnCancelPolicy(true);
-        return pool;
     }
 
     /**
