@@ -23,6 +23,7 @@ import org.cusax.media.srtp.SrtpKey;
 import org.cusax.media.srtp.SrtpParameters;
 import org.cusax.media.srtp.SrtpProfile;
 import org.cusax.media.srtp.SrtpTransform;
+import org.cusax.media.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -171,10 +172,7 @@ class RtpSessionTest {
         assertThatThrownBy(() -> s.start(noDtmf, new SilenceSource(), new NullSink())).hasMessageContaining("closed");
     }
 
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
+    private static void await(BooleanSupplier condition) {
+        Await.until("the expected packet counts", condition);
     }
 }
