@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.cusax.media.audio.BufferSink;
 import org.cusax.media.audio.Pcm;
@@ -28,14 +27,16 @@ import org.cusax.media.sdp.PayloadFormat;
 import org.cusax.media.sdp.SdpNegotiator;
 import org.cusax.media.sdp.SdpParser;
 import org.cusax.media.sdp.SrtpMode;
+import org.cusax.media.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole call's media between two sessions on 127.0.0.1: SDP offer/answer (RFC 3264) as text both ways,
  * then A plays a 1 kHz tone for 1 s (RFC 3550 RTP, RFC 3551 PCMU/PCMA, RFC 7587 Opus, RFC 3711 SRTP),
- * B records it to a WAV file, which is checked by analysis; DTMF goes both ways (RFC 4733); after
- * hang-up no packet moves.
+ * B records it to a WAV file, which is checked by analysis; DTMF goes both ways (RFC 4733), each digit
+ * reported once; after hang-up B has received exactly what A sent and no counter moves. Nothing sleeps:
+ * the test waits for packet counts and for each session to report its threads ended.
  */
 class LoopbackCallTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -94,32 +95,33 @@ class LoopbackCallTest {
             b.start(answer.media(), new SilenceSource(), wav);
             a.start(aMedia, tone, heardByA);
 
-            await(tone::isFinished);
+            Await.until("A's 1 s tone played out", tone::isFinished);
             a.sendDtmf("1234#");
             b.sendDtmf("*0");
             assertThat(take(atB, 5)).containsExactly('1', '2', '3', '4', '#');
             assertThat(take(atA, 2)).containsExactly('*', '0');
-            await(() -> !a.isSendingDtmf() && !b.isSendingDtmf());
-            Thread.sleep(100);
+            awaitDigitPacketsHandled(a, b, 5 * 7);
+            awaitDigitPacketsHandled(b, a, 2 * 7);
             assertThat(atB).as("each digit reported once").isEmpty();
-            assertThat(atA).isEmpty();
+            assertThat(atA).as("each digit reported once").isEmpty();
 
             a.close();
-            Thread.sleep(100);
+            Await.until("A's tick and receive threads ended", a::isStopped);
             RtpStatistics aClosed = a.statistics();
-            RtpStatistics bAfterHangup = b.statistics();
-            Thread.sleep(300);
+            Await.until("B received every RTP packet A sent",
+                    () -> b.statistics().rtpPacketsReceived() >= aClosed.rtpPacketsSent());
+            b.close();
+            Await.until("B's tick and receive threads ended", b::isStopped);
+            RtpStatistics bClosed = b.statistics();
+            assertThat(bClosed.rtpPacketsReceived()).as("RTP reaching B: what A sent before it hung up, nothing after")
+                    .isEqualTo(aClosed.rtpPacketsSent());
             assertThat(a.statistics()).as("A after close").isEqualTo(aClosed);
-            assertThat(b.statistics().rtpPacketsReceived()).as("RTP reaching B after A hung up")
-                    .isEqualTo(bAfterHangup.rtpPacketsReceived());
+            assertThat(b.statistics()).as("B after close").isEqualTo(bClosed);
+            assertThat(atB).as("each digit reported once, every packet A sent handled").isEmpty();
             assertThat(aClosed.rtpPacketsSent()).isGreaterThan(50);
             assertThat(aClosed.dtmfPacketsSent()).isEqualTo(5 * 7);
-            assertThat(bAfterHangup.srtpFailures()).isZero();
-            assertThat(bAfterHangup.malformedPackets()).isZero();
-            b.close();
-            RtpStatistics bClosed = b.statistics();
-            Thread.sleep(100);
-            assertThat(b.statistics()).as("B after close").isEqualTo(bClosed);
+            assertThat(bClosed.srtpFailures()).isZero();
+            assertThat(bClosed.malformedPackets()).isZero();
         }
         short[] pcm = WavFileSource.readAll(recording);
         assertThat(SignalAnalysis.dominantFrequency(pcm, Pcm.SAMPLE_RATE)).isCloseTo(1000.0,
@@ -142,10 +144,18 @@ class LoopbackCallTest {
         return out;
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
+    /**
+     * Waits until {@code receiver} has handled every telephone-event packet {@code sender} sent (RFC 4733
+     * §2.5.1.4: 7 per digit here, the end packet three times). Once the sender has counted {@code dtmfPackets},
+     * the last of them is at the latest the next RTP packet it counts; the receiver handles one packet at a
+     * time in arrival order (loopback keeps the order), so once it has accepted two packets more than the
+     * sender had counted, every digit those packets can report has been reported.
+     */
+    private static void awaitDigitPacketsHandled(RtpSession sender, RtpSession receiver, int dtmfPackets) {
+        Await.until(dtmfPackets + " telephone-event packets sent",
+                () -> sender.statistics().dtmfPacketsSent() >= dtmfPackets);
+        long sent = sender.statistics().rtpPacketsSent();
+        Await.until("the packets after the last telephone-event received",
+                () -> receiver.statistics().rtpPacketsReceived() >= sent + 2);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ContactHeader;
@@ -25,6 +26,7 @@ import org.cusax.core.connection.Backoff;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason.Kind;
+import org.cusax.core.testing.ManualScheduler;
 import org.cusax.core.testing.StatusRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,12 @@ class JainSipTelephonyPortTest {
     }
 
     private void start(FakeRegistrar.Script script, List<String> algorithms) throws Exception {
+        start(script, algorithms, null);
+    }
+
+    /** {@code scheduler}: the port's own scheduler, {@code null} for a thread of its own. */
+    private void start(FakeRegistrar.Script script, List<String> algorithms, ManualScheduler scheduler)
+            throws Exception {
         registrar = new FakeRegistrar(script);
         Account account = new Account(Protocol.SIP, "sip:alice@cusax.test", "alice", Secret.of(PASSWORD), "cusax.test",
                 new ServerEndpoint("127.0.0.1", registrar.port(), Transport.UDP),
@@ -64,7 +72,7 @@ class JainSipTelephonyPortTest {
         SipSettings settings = new SipSettings("Alice", "cusax-test/1", "127.0.0.1", 0, Duration.ofSeconds(600),
                 Duration.ofSeconds(30), 65536, algorithms, Duration.ofSeconds(2), true);
         port = new JainSipTelephonyPort(account, settings, new Backoff(Duration.ofMillis(100), Duration.ofMillis(400),
-                2.0, 0.0), Optional.empty());
+                2.0, 0.0), Optional.empty(), scheduler);
         port.start(status);
     }
 
@@ -103,13 +111,22 @@ class JainSipTelephonyPortTest {
 
     @Test
     void wrongPasswordFailsAfterOneAnsweredChallenge() throws Exception {
-        start((reg, req, i) -> reg.respond(req, 401, SHA_CHALLENGE), List.of("SHA-256", "MD5"));
+        ManualScheduler scheduler = new ManualScheduler();
+        start((reg, req, i) -> reg.respond(req, 401, SHA_CHALLENGE), List.of("SHA-256", "MD5"), scheduler);
+        assertThat(scheduler.runUntil(() -> status.all().stream().anyMatch(s -> s.state() == ConnectionState.FAILED),
+                WAIT)).as(status.describe()).isTrue();
         ConnectionStatus failed = status.await(ConnectionState.FAILED, WAIT);
         assertThat(failed.reason().orElseThrow().kind()).isEqualTo(Kind.AUTHENTICATION);
         assertThat(failed.reason().orElseThrow().message()).doesNotContain(PASSWORD);
-        Thread.sleep(500);
+        // no retry is pending, and none comes however long we wait (virtual time, far past the 400 ms backoff)
+        assertThat(scheduler.pendingDelays()).as("timers left after the failure").isEmpty();
+        scheduler.advance(Duration.ofMinutes(10));
+        assertThat(scheduler.pendingDelays()).isEmpty();
         assertThat(registrar.received()).hasSize(2);
         assertThat(status.all()).noneMatch(s -> s.state() == ConnectionState.RECONNECTING);
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(port::stop); // its work runs when pumped
+        assertThat(scheduler.runUntil(stopped::isDone, WAIT)).as("the port stopped").isTrue();
+        port = null;
     }
 
     @Test

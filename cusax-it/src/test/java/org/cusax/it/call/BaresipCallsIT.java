@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cusax.it.support.AudioFiles;
 import org.cusax.it.support.CliProcess;
+import org.cusax.it.support.Recordings;
 import org.cusax.it.support.WireAudio;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
@@ -46,7 +47,7 @@ class BaresipCallsIT {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final double OUR_TONE = 1000;
     private static final double BARESIP_TONE = 600;
-    /** Talk time before hanging up; the recordings must hold most of it. */
+    /** Talk time before hanging up (the audio our recording holds then); the recordings must hold most of it. */
     private static final int TALK_SECONDS = 6;
     private static final Duration MIN_AUDIO = Duration.ofMillis(2500);
 
@@ -117,11 +118,14 @@ class BaresipCallsIT {
                     && e.path("state").asText().equals("online"), STARTUP);
             try (PacketCapture wire = PacketCapture.start(TB.host(), dir.resolve("call.pcapng"))) {
                 b.dial(alice.sipAor());
-                listen.await("call-answered", WAIT);
+                JsonNode answered = listen.await("call-answered", WAIT);
+                Path recording = recordings.resolve(answered.path("callId").asText() + ".wav");
                 assertThat(b.awaitEstablished(1, WAIT)).as("baresip's call established:\n%s", b.logTail(30)).isTrue();
-                Thread.sleep(2000); // talk a while before and after the digits
+                // talk a while before and after the digits: as long as our recording needs to hold that much
+                Recordings.awaitRecorded(recording, Duration.ofSeconds(2), WAIT);
                 b.sendDigits("47#");
-                Thread.sleep((TALK_SECONDS - 2) * 1000L);
+                listen.await("dtmf", e -> e.path("digit").asText().equals("#"), WAIT);
+                Recordings.awaitRecorded(recording, Duration.ofSeconds(TALK_SECONDS), WAIT);
                 b.hangUp();
                 JsonNode ended = listen.await("call-ended", WAIT);
                 assertThat(ended.path("reason").path("kind").asText()).isEqualTo("hung-up-remotely");

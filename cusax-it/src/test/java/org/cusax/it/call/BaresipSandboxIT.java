@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.cusax.it.support.AudioFiles;
 import org.cusax.it.support.CliProcess;
+import org.cusax.it.support.Recordings;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
 import org.cusax.media.audio.WavFileSource;
@@ -113,10 +114,13 @@ class BaresipSandboxIT {
             assertThat(in.path("callInfoIgnored").isNull()).as("%s", in).isTrue();
 
             listen.await("call-answered", e -> e.path("callId").asText().equals(id), WAIT);
+            Path recording = recordings.resolve(id + ".wav");
             assertThat(b.awaitEstablished(1, WAIT)).as("baresip's call established:\n%s", b.logTail(30)).isTrue();
-            Thread.sleep(2000); // talk a while before and after the digits
+            // talk a while before and after the digits: as long as our recording needs to hold that much
+            Recordings.awaitRecorded(recording, Duration.ofSeconds(2), WAIT);
             b.sendDigits("47#");
-            Thread.sleep((TALK_SECONDS - 2) * 1000L);
+            listen.await("dtmf", e -> e.path("digit").asText().equals("#"), WAIT);
+            Recordings.awaitRecorded(recording, Duration.ofSeconds(TALK_SECONDS), WAIT);
             b.hangUp();
             JsonNode ended = listen.await("call-ended", e -> e.path("callId").asText().equals(id), WAIT);
             assertThat(ended.path("reason").path("kind").asText()).isEqualTo("hung-up-remotely");

@@ -14,6 +14,7 @@ import org.cusax.core.event.CallAnswered;
 import org.cusax.core.event.CallEnded;
 import org.cusax.core.event.IncomingCall;
 import org.cusax.core.service.Half;
+import org.cusax.it.support.Recordings;
 import org.cusax.it.support.RunningClient;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
@@ -65,7 +66,7 @@ abstract class CallsScenarios {
             IncomingCall incoming = b.events().await(IncomingCall.class, e -> true, WAIT);
             assertThat(incoming.call().remote()).contains(alice.name());
             a.events().await(CallAnswered.class, e -> e.call().id().equals(call.id()), WAIT);
-            Thread.sleep(1500); // let the tone flow
+            Recordings.awaitRecorded(recording, Duration.ofMillis(1500), WAIT); // let the tone flow
             a.client().hangUp(call.id());
 
             assertThat(a.events().await(CallEnded.class, e -> true, WAIT).reason().kind())

@@ -62,6 +62,16 @@ final class PacketReceiver {
         stopped = true;
     }
 
+    /** True when both receive threads (if started) have ended. */
+    boolean hasEnded() {
+        for (Thread t : threads) {
+            if (t != null && t.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void join() throws InterruptedException {
         for (Thread t : threads) {
             if (t != null && t != Thread.currentThread()) {

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * One call's audio stream. {@link #bind} reserves the RTP/RTCP ports (their numbers go into the SDP),
  * {@link #start} runs the negotiated media: every 20 ms one frame from the source is encoded and sent
  * (or an RFC 4733 DTMF step instead) and one frame is played from the jitter buffer into the sink; RTCP
- * SR/RR go out every few seconds. {@link #update} applies a re-negotiation (hold, resume, new address);
- * {@link #close} stops all traffic before it returns. The session never closes the source or sink it was
- * given, and never calls them after {@code close()} returns.
+ * SR/RR go out every few seconds. {@link #update} applies a re-negotiation (hold, resume, new address)
+ * between two ticks; {@link #close} stops all traffic before it returns ({@link #isStopped} says when every
+ * thread of the session has ended). The session never closes the source or sink it was given, and never
+ * calls them after {@code close()} returns.
  */
 public final class RtpSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
@@ -47,6 +48,8 @@ public final class RtpSession implements AutoCloseable {
     private final List<DtmfListener> listeners = new CopyOnWriteArrayList<>();
     private final short[] frame = new short[Pcm.FRAME_SAMPLES];
     private final short[] pending = new short[Pcm.SAMPLE_RATE];
+    /** Held by each 20 ms tick and by {@link #update} while it swaps the state: a tick runs on one state only. */
+    private final Object tickLock = new Object();
     private int pendingLength;
     private int sequence = RANDOM.nextInt(0x10000);
     private long timestamp = RANDOM.nextInt() & 0xFFFF_FFFFL;
@@ -124,17 +127,25 @@ public final class RtpSession implements AutoCloseable {
                 media.isSecure() ? "SRTP " + media.srtp().get().profile() : "plain RTP");
     }
 
-    /** Applies a new negotiation (re-INVITE): direction, remote address, codecs, keys. */
+    /**
+     * Applies a new negotiation (re-INVITE): direction, remote address, codecs, keys. It takes effect between
+     * two ticks: a tick already running finishes first (its packet counted), and once this returns nothing
+     * more is sent under the old negotiation (e.g. not one packet after a hold), and the outgoing SRTP
+     * context it replaces is no longer in use when it is closed.
+     */
     public synchronized void update(NegotiatedMedia media) throws MediaStartException {
         if (state == null || closed) {
             throw new IllegalStateException("update() needs a started, open session");
         }
-        MediaState old = state;
-        state = MediaState.create(media, old);
-        if (!media.remoteRtp().equals(old.media.remoteRtp()) || !media.remoteRtcp().equals(old.media.remoteRtcp())) {
-            target.reset(media.remoteRtp(), media.remoteRtcp()); // keep what symmetric RTP learnt if unchanged
+        MediaState old = state; // only start() and update() replace it, both under this session's lock
+        MediaState next = MediaState.create(media, old);
+        synchronized (tickLock) {
+            state = next;
+            if (!media.remoteRtp().equals(old.media.remoteRtp()) || !media.remoteRtcp().equals(old.media.remoteRtcp())) {
+                target.reset(media.remoteRtp(), media.remoteRtcp()); // keep what symmetric RTP learnt if unchanged
+            }
         }
-        old.closeReplacedBy(state);
+        old.closeReplacedBy(next);
     }
 
     /**
@@ -171,6 +182,16 @@ public final class RtpSession implements AutoCloseable {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * True once {@link #close()} has ended every thread of this session (the 20 ms tick and both receivers):
+     * from then on no counter of {@link #statistics()} moves, nothing is sent and no DTMF listener is called.
+     * {@code close()} normally returns in that state; a tick or receiver still stuck when it gave up waiting
+     * shows here as false.
+     */
+    public synchronized boolean isStopped() {
+        return closed && (ticker == null || ticker.isTerminated()) && (receiver == null || receiver.hasEnded());
     }
 
     /** Stops sending and receiving at once and releases the ports. Idempotent. */
@@ -212,6 +233,12 @@ public final class RtpSession implements AutoCloseable {
     }
 
     private void tick() {
+        synchronized (tickLock) {
+            tickOnce();
+        }
+    }
+
+    private void tickOnce() {
         if (closed) {
             return;
         }

@@ -11,7 +11,12 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.cusax.media.audio.AudioSource;
 import org.cusax.media.audio.BufferSink;
 import org.cusax.media.audio.NullSink;
 import org.cusax.media.audio.SilenceSource;
@@ -23,11 +28,13 @@ import org.cusax.media.srtp.SrtpKey;
 import org.cusax.media.srtp.SrtpParameters;
 import org.cusax.media.srtp.SrtpProfile;
 import org.cusax.media.srtp.SrtpTransform;
+import org.cusax.media.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link RtpSession} on 127.0.0.1: RFC 3550 §11 port pairs, RFC 4961 symmetric RTP, RFC 3264 §5.1
- * directions, RFC 3711 SRTP on the wire, RTCP reports, and robustness against junk datagrams.
+ * directions (§8.4: a re-negotiation to inactive applies between two ticks, nothing is sent after it),
+ * RFC 3711 SRTP on the wire, RTCP reports, and robustness against junk datagrams.
  */
 class RtpSessionTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -91,6 +98,52 @@ class RtpSessionTest {
             assertThat(heardByA.samples()).isEmpty();
             a.update(media(b.localAddress(), Direction.SENDRECV, Optional.empty()));
             await(() -> b.statistics().rtpPacketsReceived() >= 10 && heardByA.samples().length > 0);
+        }
+    }
+
+    @Test
+    void updateTakesEffectBetweenTwoTicks() throws Exception {
+        CountDownLatch inTick = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean holdNextRead = new AtomicBoolean();
+        AudioSource source = frame -> {
+            if (holdNextRead.compareAndSet(true, false)) {
+                inTick.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Arrays.fill(frame, (short) 0);
+            return true;
+        };
+        AtomicLong sentWhenUpdated = new AtomicLong(-1);
+        try (DatagramSocket tap = new DatagramSocket(0, LOOPBACK);
+                RtpSession a = RtpSession.bind(LOOPBACK, 0, RtpOptions.defaults().withRtcpIntervalTicks(1))) {
+            InetSocketAddress to = new InetSocketAddress(LOOPBACK, tap.getLocalPort());
+            a.start(media(to, Direction.SENDRECV, Optional.empty()), source, new NullSink());
+            await(() -> a.statistics().rtpPacketsSent() >= 5);
+            holdNextRead.set(true);
+            assertThat(inTick.await(20, TimeUnit.SECONDS)).as("a tick reading its frame").isTrue();
+            Thread hold = new Thread(() -> {
+                try {
+                    a.update(media(to, Direction.INACTIVE, Optional.empty()));
+                    sentWhenUpdated.set(a.statistics().rtpPacketsSent());
+                } catch (MediaStartException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "test-hold");
+            hold.start();
+            Await.until("update() waiting for the tick in progress, or returned",
+                    () -> hold.getState() == Thread.State.BLOCKED || !hold.isAlive());
+            release.countDown();
+            hold.join(20_000);
+            assertThat(sentWhenUpdated.get()).as("update() returned").isPositive();
+            long rtcp = a.statistics().rtcpPacketsSent();
+            await(() -> a.statistics().rtcpPacketsSent() >= rtcp + 10); // ten more ticks (RTCP on every tick here)
+            assertThat(a.statistics().rtpPacketsSent()).as("RTP sent after update() to inactive returned")
+                    .isEqualTo(sentWhenUpdated.get());
         }
     }
 
@@ -171,10 +224,7 @@ class RtpSessionTest {
         assertThatThrownBy(() -> s.start(noDtmf, new SilenceSource(), new NullSink())).hasMessageContaining("closed");
     }
 
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
+    private static void await(BooleanSupplier condition) {
+        Await.until("the expected packet counts", condition);
     }
 }

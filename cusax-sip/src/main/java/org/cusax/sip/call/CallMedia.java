@@ -290,6 +290,11 @@ public final class CallMedia implements AutoCloseable {
         return rtp.isClosed();
     }
 
+    /** True once the closed call's media threads have all ended: its statistics are final (RtpSession#isStopped). */
+    public boolean isStopped() {
+        return rtp.isStopped();
+    }
+
     @Override
     public synchronized void close() {
         rtp.close();

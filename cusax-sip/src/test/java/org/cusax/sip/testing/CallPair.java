@@ -10,6 +10,7 @@ import org.cusax.core.call.CallRequest;
 import org.cusax.core.call.EndReason;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.testing.CallRecorder;
+import org.cusax.core.testing.Eventually;
 import org.cusax.sip.JainSipTelephonyPort;
 import org.cusax.sip.call.CallMedia;
 
@@ -96,6 +97,28 @@ public final class CallPair implements AutoCloseable {
         assertThat(bobSees.await("ended", WAIT).reason().kind()).isEqualTo(EndReason.Kind.HUNG_UP_REMOTELY);
         assertThat(call.aliceMedia().isClosed()).isTrue();
         assertThat(call.bobMedia().isClosed()).isTrue();
+    }
+
+    /**
+     * Waits until {@code media} has received at least {@code packets} RTP packets of the call (50 = one second
+     * of 20 ms audio): the audio a test needs has arrived, however loaded the machine.
+     */
+    public static void awaitReceived(String what, CallMedia media, long packets) {
+        if (!Eventually.holds(() -> media.statistics().rtpPacketsReceived() >= packets, WAIT)) {
+            throw new AssertionError(what + ": " + packets + " RTP packets not received within " + WAIT + " (got "
+                    + media.statistics().rtpPacketsReceived() + ")");
+        }
+    }
+
+    /**
+     * After a hang-up: waits until both sides' media report every thread ended (the 20 ms tick and the
+     * receivers), so their statistics are final; fails if either does not stop.
+     */
+    public static void awaitMediaStopped(Connected call) {
+        if (!Eventually.holds(() -> call.aliceMedia().isStopped() && call.bobMedia().isStopped(), WAIT)) {
+            throw new AssertionError("media threads still running after hang-up: alice stopped "
+                    + call.aliceMedia().isStopped() + ", bob stopped " + call.bobMedia().isStopped());
+        }
     }
 
     @Override
