@@ -56,8 +56,9 @@ final class Report {
                 + "the same numbers, by request); **online** sends what cusax sends (the vcard-temp requests, a "
                 + "presence asking for vCard4 and reachability notifications, a ping), so the server's work is "
                 + "the same. `login + roster`: the offline floor's connection start → roster received. Client CPU: "
-                + "this JVM's CPU time in the scenario, the relay's threads excluded (medians; same N, so the ratio "
-                + "is per contact). First number: cusax cold, connection start → the first contact's number known, and in "
+                + "this JVM's CPU time in the scenario, the relay's threads and the JIT compiler's excluded (the JIT is in "
+                + "results.csv, `jit_ms`: a one-off per process); medians, and the same N, so the ratio "
+                + "is per contact. First number: cusax cold, connection start → the first contact's number known, and in "
                 + "parentheses how long after cusax's own roster reached the core (issue 13: one round trip).\n\n");
         b.append("| contacts | RTT ms | floor offline | floor issue | floor online | cusax cold "
                 + "| first number (+ ms after cusax's roster) "

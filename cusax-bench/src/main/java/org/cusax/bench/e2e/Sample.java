@@ -12,17 +12,19 @@ package org.cusax.bench.e2e;
  * @param requests     vCard requests sent
  * @param known        contacts whose number the client knew at the end (serial: of its sample)
  * @param extrapolated serial only: timed on a sample, scaled to the roster
- * @param cpuMillis    the client's CPU time in the scenario ({@link ClientCpu}; serial: of its sample)
+ * @param cpuMillis    the client's CPU time in the scenario ({@link ClientCpu}, the JIT left out; serial: of its sample)
+ * @param jitMillis    what the JIT compiler threads spent in the scenario (0 where /proc does not say)
  * @param rosterMillis connection start → roster received (login + roster); cusax: the roster reached the core
  *                     (warm: the cached roster, before connecting)
  */
 record Sample(String scenario, int contacts, int rttMillis, int repetition, double millis, double firstMillis,
-              long requests, int known, boolean extrapolated, double cpuMillis, double rosterMillis) {
-    static final String CSV_HEADER =
-            "scenario,contacts,rtt_ms,repetition,millis,first_number_ms,requests,known,extrapolated,cpu_ms,roster_ms";
+              long requests, int known, boolean extrapolated, double cpuMillis, double rosterMillis, double jitMillis) {
+    static final String CSV_HEADER = "scenario,contacts,rtt_ms,repetition,millis,first_number_ms,requests,known,"
+            + "extrapolated,cpu_ms,roster_ms,jit_ms";
 
     String csv() {
-        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b,%.1f,%.1f", scenario, contacts,
-                rttMillis, repetition, millis, firstMillis, requests, known, extrapolated, cpuMillis, rosterMillis);
+        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b,%.1f,%.1f,%.1f", scenario,
+                contacts, rttMillis, repetition, millis, firstMillis, requests, known, extrapolated, cpuMillis, rosterMillis,
+                jitMillis);
     }
 }

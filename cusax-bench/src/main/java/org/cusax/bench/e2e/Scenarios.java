@@ -51,10 +51,11 @@ final class Scenarios {
     /**
      * One measurement. {@code known}: contacts whose vcard-temp number is in the client's index afterwards;
      * {@code cpuMillis}: the client's CPU time ({@link ClientCpu}) until then; {@code rosterMillis}: connection
-     * start → roster received (login + roster; cusax: the roster handed to the core, the cached one when warm).
+     * start → roster received (login + roster; cusax: the roster handed to the core, the cached one when warm);
+     * {@code jitMillis}: what the JIT compiler threads spent meanwhile (not in {@code cpuMillis}).
      */
     record Result(double millis, double firstNumberMillis, long requests, int known, boolean extrapolated,
-                  double cpuMillis, double rosterMillis) {
+                  double cpuMillis, double rosterMillis, double jitMillis) {
     }
 
     private Scenarios() {
@@ -77,7 +78,7 @@ final class Scenarios {
             LoadStats stats = port.contactStats();
             double cpuMillis = cpu.millis();
             return new Result(watch.loadedMillis(), watch.firstNumberMillis(), stats.vcardRequests(), known(book, n),
-                    false, cpuMillis, watch.rosterMillis());
+                    false, cpuMillis, watch.rosterMillis(), cpu.jitMillis());
         } finally {
             port.stop();
         }
@@ -122,7 +123,7 @@ final class Scenarios {
             }
             double millis = (System.nanoTime() - start) / 1e6;
             return new Result(millis, -1, answers.size() + vcard4Answers.size(), known, false, cpu.millis(),
-                    rosterMillis);
+                    rosterMillis, cpu.jitMillis());
         } finally {
             c.disconnect();
         }
@@ -155,7 +156,7 @@ final class Scenarios {
             }
             int known = known(answers);
             double millis = (System.nanoTime() - start) / 1e6;
-            return new Result(millis, -1, answers.size(), known, false, cpu.millis(), rosterMillis);
+            return new Result(millis, -1, answers.size(), known, false, cpu.millis(), rosterMillis, cpu.jitMillis());
         } finally {
             c.disconnect();
         }
@@ -234,7 +235,7 @@ final class Scenarios {
             double loginAndRoster = (afterRoster - start) / 1e6;
             double perContact = sample == 0 ? 0 : (System.nanoTime() - afterRoster) / 1e6 / sample;
             return new Result(loginAndRoster + perContact * entries.size(), -1, sample, known,
-                    sample < entries.size(), cpu.millis(), loginAndRoster);
+                    sample < entries.size(), cpu.millis(), loginAndRoster, cpu.jitMillis());
         } finally {
             c.disconnect();
         }
