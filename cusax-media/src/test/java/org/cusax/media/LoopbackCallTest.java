@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.cusax.core.testing.Eventually;
 import org.cusax.media.audio.BufferSink;
 import org.cusax.media.audio.Pcm;
 import org.cusax.media.audio.SignalAnalysis;
@@ -27,7 +28,6 @@ import org.cusax.media.sdp.PayloadFormat;
 import org.cusax.media.sdp.SdpNegotiator;
 import org.cusax.media.sdp.SdpParser;
 import org.cusax.media.sdp.SrtpMode;
-import org.cusax.media.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the test waits for packet counts and for each session to report its threads ended.
  */
 class LoopbackCallTest {
+    /** Long enough for a loaded 2-core machine; a fast one goes on as soon as the condition holds. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     @TempDir
@@ -95,7 +97,7 @@ class LoopbackCallTest {
             b.start(answer.media(), new SilenceSource(), wav);
             a.start(aMedia, tone, heardByA);
 
-            Await.until("A's 1 s tone played out", tone::isFinished);
+            assertThat(Eventually.holds(tone::isFinished, WAIT)).as("A's 1 s tone played out").isTrue();
             a.sendDtmf("1234#");
             b.sendDtmf("*0");
             assertThat(take(atB, 5)).containsExactly('1', '2', '3', '4', '#');
@@ -106,12 +108,12 @@ class LoopbackCallTest {
             assertThat(atA).as("each digit reported once").isEmpty();
 
             a.close();
-            Await.until("A's tick and receive threads ended", a::isStopped);
+            assertThat(Eventually.holds(a::isStopped, WAIT)).as("A's tick and receive threads ended").isTrue();
             RtpStatistics aClosed = a.statistics();
-            Await.until("B received every RTP packet A sent",
-                    () -> b.statistics().rtpPacketsReceived() >= aClosed.rtpPacketsSent());
+            assertThat(Eventually.holds(() -> b.statistics().rtpPacketsReceived() >= aClosed.rtpPacketsSent(), WAIT))
+                    .as("B received every RTP packet A sent").isTrue();
             b.close();
-            Await.until("B's tick and receive threads ended", b::isStopped);
+            assertThat(Eventually.holds(b::isStopped, WAIT)).as("B's tick and receive threads ended").isTrue();
             RtpStatistics bClosed = b.statistics();
             assertThat(bClosed.rtpPacketsReceived()).as("RTP reaching B: what A sent before it hung up, nothing after")
                     .isEqualTo(aClosed.rtpPacketsSent());
@@ -152,10 +154,10 @@ class LoopbackCallTest {
      * sender had counted, every digit those packets can report has been reported.
      */
     private static void awaitDigitPacketsHandled(RtpSession sender, RtpSession receiver, int dtmfPackets) {
-        Await.until(dtmfPackets + " telephone-event packets sent",
-                () -> sender.statistics().dtmfPacketsSent() >= dtmfPackets);
+        assertThat(Eventually.holds(() -> sender.statistics().dtmfPacketsSent() >= dtmfPackets, WAIT))
+                .as(dtmfPackets + " telephone-event packets sent").isTrue();
         long sent = sender.statistics().rtpPacketsSent();
-        Await.until("the packets after the last telephone-event received",
-                () -> receiver.statistics().rtpPacketsReceived() >= sent + 2);
+        assertThat(Eventually.holds(() -> receiver.statistics().rtpPacketsReceived() >= sent + 2, WAIT))
+                .as("the packets after the last telephone-event received").isTrue();
     }
 }

@@ -90,7 +90,7 @@ final class Scenarios {
      * off: raw Smack 4.4.8 with it on can deadlock on thousands of pipelined stanzas (GUIDE §4).
      */
     static Result rawPipelined(Account account, int n) throws Exception {
-        return rawPipelined(account, false);
+        return raw(account, Floor.OFFLINE);
     }
 
     /**
@@ -99,34 +99,7 @@ final class Scenarios {
      * once. cusax gets the vCard4 half by going online (PEP, XEP-0163 §6.1.1) rather than by 1,000 requests.
      */
     static Result rawPipelinedBoth(Account account, int n) throws Exception {
-        return rawPipelined(account, true);
-    }
-
-    private static Result rawPipelined(Account account, boolean vcard4) throws Exception {
-        ClientCpu cpu = ClientCpu.start();
-        long start = System.nanoTime();
-        XMPPTCPConnection c = loggedIn(account, true);
-        try {
-            List<RosterEntry> entries = roster(c);
-            double rosterMillis = (System.nanoTime() - start) / 1e6;
-            List<CompletableFuture<IQ>> answers = new ArrayList<>(entries.size());
-            List<CompletableFuture<IQ>> vcard4Answers = new ArrayList<>(vcard4 ? entries.size() : 0);
-            for (RosterEntry e : entries) {
-                answers.add(settled(c.sendIqRequestAsync(VCardTempIq.request(e.getJid()))));
-                if (vcard4) {
-                    vcard4Answers.add(settled(c.sendIqRequestAsync(VCard4Manager.request(e.getJid()))));
-                }
-            }
-            int known = known(answers);
-            for (CompletableFuture<IQ> a : vcard4Answers) {
-                a.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS); // an answer or an error: settled either way
-            }
-            double millis = (System.nanoTime() - start) / 1e6;
-            return new Result(millis, -1, answers.size() + vcard4Answers.size(), known, false, cpu.millis(),
-                    rosterMillis, cpu.jitMillis());
-        } finally {
-            c.disconnect();
-        }
+        return raw(account, Floor.ISSUE);
     }
 
     /**
@@ -139,24 +112,43 @@ final class Scenarios {
      */
     static Result rawOnline(Account account, int n) throws Exception {
         primeCaps(account);
+        return raw(account, Floor.ONLINE);
+    }
+
+    /** The three raw floors: what each sends besides one vcard-temp request per contact, all at once. */
+    private enum Floor { OFFLINE, ISSUE, ONLINE }
+
+    private static Result raw(Account account, Floor floor) throws Exception {
         ClientCpu cpu = ClientCpu.start();
         long start = System.nanoTime();
         XMPPTCPConnection c = loggedIn(account, true);
         try {
-            askForNotifications(c);
+            if (floor == Floor.ONLINE) {
+                askForNotifications(c);
+            }
             List<RosterEntry> entries = roster(c);
             double rosterMillis = (System.nanoTime() - start) / 1e6;
             List<CompletableFuture<IQ>> answers = new ArrayList<>(entries.size());
+            List<CompletableFuture<IQ>> vcard4Answers = new ArrayList<>(floor == Floor.ISSUE ? entries.size() : 0);
             for (RosterEntry e : entries) {
                 answers.add(settled(c.sendIqRequestAsync(VCardTempIq.request(e.getJid()))));
+                if (floor == Floor.ISSUE) {
+                    vcard4Answers.add(settled(c.sendIqRequestAsync(VCard4Manager.request(e.getJid()))));
+                }
             }
-            c.sendStanza(c.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available).build());
-            if (!OrderedPing.pingServer(c)) {
-                throw new IllegalStateException("no answer to the ping after the presence");
+            if (floor == Floor.ONLINE) {
+                c.sendStanza(c.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available).build());
+                if (!OrderedPing.pingServer(c)) {
+                    throw new IllegalStateException("no answer to the ping after the presence");
+                }
             }
             int known = known(answers);
+            for (CompletableFuture<IQ> a : vcard4Answers) {
+                a.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS); // an answer or an error: settled either way
+            }
             double millis = (System.nanoTime() - start) / 1e6;
-            return new Result(millis, -1, answers.size(), known, false, cpu.millis(), rosterMillis, cpu.jitMillis());
+            return new Result(millis, -1, answers.size() + vcard4Answers.size(), known, false, cpu.millis(),
+                    rosterMillis, cpu.jitMillis());
         } finally {
             c.disconnect();
         }

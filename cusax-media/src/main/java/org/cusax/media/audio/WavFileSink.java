@@ -21,7 +21,8 @@ import java.util.Set;
  * Thread-safe: frames may be written by the media thread while another thread closes the sink.
  */
 public final class WavFileSink implements AudioSink {
-    private static final int HEADER_BYTES = 44;
+    /** The canonical WAVE header before the samples: what a recording still being written holds beyond its audio. */
+    public static final int HEADER_BYTES = 44;
     private static final long MAX_DATA_BYTES = 0xFFFF_FFFFL - 36;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 

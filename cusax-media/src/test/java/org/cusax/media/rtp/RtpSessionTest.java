@@ -8,6 +8,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.cusax.core.testing.Eventually;
 import org.cusax.media.audio.AudioSource;
 import org.cusax.media.audio.BufferSink;
 import org.cusax.media.audio.NullSink;
@@ -28,7 +30,6 @@ import org.cusax.media.srtp.SrtpKey;
 import org.cusax.media.srtp.SrtpParameters;
 import org.cusax.media.srtp.SrtpProfile;
 import org.cusax.media.srtp.SrtpTransform;
-import org.cusax.media.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * RFC 3711 SRTP on the wire, RTCP reports, and robustness against junk datagrams.
  */
 class RtpSessionTest {
+    /** Long enough for a loaded 2-core machine; a fast one goes on as soon as the condition holds. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private static NegotiatedMedia media(InetSocketAddress to, Direction direction, Optional<SrtpParameters> srtp) {
@@ -135,8 +138,8 @@ class RtpSessionTest {
                 }
             }, "test-hold");
             hold.start();
-            Await.until("update() waiting for the tick in progress, or returned",
-                    () -> hold.getState() == Thread.State.BLOCKED || !hold.isAlive());
+            assertThat(Eventually.holds(() -> hold.getState() == Thread.State.BLOCKED || !hold.isAlive(), WAIT))
+                    .as("update() waiting for the tick in progress, or returned").isTrue();
             release.countDown();
             hold.join(20_000);
             assertThat(sentWhenUpdated.get()).as("update() returned").isPositive();
@@ -225,6 +228,6 @@ class RtpSessionTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        Await.until("the expected packet counts", condition);
+        assertThat(Eventually.holds(condition, WAIT)).as("the expected packet counts").isTrue();
     }
 }
