@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Stops a JAIN-SIP 1.3.0-91 stack completely, working around three of its stop bugs:
  * <ul>
- *   <li>{@code UDPMessageProcessor.stop} iterates its channel threads while a thread that has just
- *       started removes itself, throwing {@link ConcurrentModificationException} half-way through
- *       {@code stop()} (seen when a stack stops right after it started); the stop is tried again, which
- *       stops the processors the first attempt did not reach;</li>
+ *   <li>a stack stopped right after it started can throw half-way through {@code stop()}, in
+ *       {@code UDPMessageProcessor.stop}: its channel list is only made by the processor's own thread once
+ *       that runs ({@link NullPointerException} while it has not yet), and is iterated while a channel
+ *       thread that has just started changes it ({@link ConcurrentModificationException}). That processor's
+ *       socket is already closed and its threads end on their own; the stop is tried again, which stops
+ *       the processors the first attempt did not reach;</li>
  *   <li>sockets it lost track of stay open ({@link StackSockets#closeRemaining});</li>
  *   <li>its event-scanner thread stays blocked forever unless woken.</li>
  * </ul>
@@ -42,13 +44,14 @@ public final class StackShutdown {
         }
     }
 
-    private static void stopStack(SipStackImpl stack) {
+    static void stopStack(SipStackImpl stack) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 stack.stop();
                 return;
-            } catch (ConcurrentModificationException e) {
-                LOG.debug("JAIN-SIP stop raced with a starting channel thread (attempt {}); stopping again", attempt);
+            } catch (ConcurrentModificationException | NullPointerException e) {
+                LOG.debug("JAIN-SIP stop raced with a starting UDP processor (attempt {}: {}); stopping again",
+                        attempt, e.toString());
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException ie) {
