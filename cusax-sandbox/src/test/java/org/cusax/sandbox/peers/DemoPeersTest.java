@@ -20,6 +20,7 @@ import org.cusax.sandbox.sip.SandboxClients;
 import org.cusax.sandbox.sip.SandboxSip;
 import org.cusax.sandbox.sip.SandboxSipOptions;
 import org.cusax.sip.JainSipTelephonyPort;
+import org.cusax.sip.call.CallMedia;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,16 +80,24 @@ class DemoPeersTest {
     void theGreetingPeerSpeaksAndHangsUp(Transport transport) throws Exception {
         startCaller(transport);
         Path recording = dir.resolve("greeting-" + transport + ".wav");
+        long placedAt = System.nanoTime();
         String call = caller.placeCall(new CallRequest(UUID.randomUUID().toString(),
                 SandboxClients.aor(sip, DemoPeers.GREETING_USER), AudioPlan.silent().recordingTo(recording)));
         sees.await("answered", WAIT);
+        long answeredAt = System.nanoTime();
+        long setupMillis = (answeredAt - placedAt) / 1_000_000;
+        java.util.Optional<CallMedia> media = caller.calls().flatMap(c -> c.media(call)); // for the failure message
         CallRecorder.Seen ended = sees.await("ended", GreetingPeer.DEFAULT_HANG_UP_AFTER.plus(WAIT));
+        long callMillis = (System.nanoTime() - answeredAt) / 1_000_000;
         assertThat(ended.callId()).isEqualTo(call);
         assertThat(ended.reason().kind()).isEqualTo(EndReason.Kind.HUNG_UP_REMOTELY);
 
         short[] pcm = WavFileSource.readAll(recording);
         // the shipped greeting has 2.55 s above the silence threshold; G.711 and jitter change little of that
         assertThat(SignalAnalysis.activeDuration(pcm, Pcm.SAMPLE_RATE))
+                .as("speech in the caller's recording (%d ms of audio; placed to answered %d ms, answered to ended %d ms;"
+                        + " caller's RTP %s)", pcm.length * 1000L / Pcm.SAMPLE_RATE, setupMillis, callMillis,
+                        media.map(m -> m.statistics().toString()).orElse("(call gone)"))
                 .isBetween(Duration.ofMillis(2000), Duration.ofMillis(3300));
         assertThat(SignalAnalysis.rms(pcm)).isGreaterThan(300.0);
         // speech, not a tone: the strongest frequency is in the voice band and much of the call is quiet
