@@ -8,7 +8,8 @@ package org.cusax.bench.e2e;
  * @param rttMillis    round-trip time added by the relay
  * @param repetition   1-based
  * @param millis       connection start → every contact's numbers known (serial: extrapolated when marked)
- * @param firstMillis  connection start → first number known (cusax only, else -1)
+ * @param firstMillis  connection start → first number known (cusax); the raw floors: first vcard-temp answer
+ *                     arrived; -1 where not measured (warm start, serial)
  * @param requests     vCard requests sent
  * @param known        contacts whose number the client knew at the end (serial: of its sample)
  * @param extrapolated serial only: timed on a sample, scaled to the roster

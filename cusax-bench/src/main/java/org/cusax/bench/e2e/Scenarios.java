@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.cusax.core.account.Account;
 import org.cusax.core.config.ContactSettings;
@@ -130,8 +131,11 @@ final class Scenarios {
             double rosterMillis = (System.nanoTime() - start) / 1e6;
             List<CompletableFuture<IQ>> answers = new ArrayList<>(entries.size());
             List<CompletableFuture<IQ>> vcard4Answers = new ArrayList<>(floor == Floor.ISSUE ? entries.size() : 0);
+            AtomicLong firstAnswer = new AtomicLong(-1); // when the first vcard-temp answer arrived
             for (RosterEntry e : entries) {
-                answers.add(settled(c.sendIqRequestAsync(VCardTempIq.request(e.getJid()))));
+                CompletableFuture<IQ> answer = settled(c.sendIqRequestAsync(VCardTempIq.request(e.getJid())));
+                answer.thenRun(() -> firstAnswer.compareAndSet(-1, System.nanoTime()));
+                answers.add(answer);
                 if (floor == Floor.ISSUE) {
                     vcard4Answers.add(settled(c.sendIqRequestAsync(VCard4Manager.request(e.getJid()))));
                 }
@@ -147,7 +151,8 @@ final class Scenarios {
                 a.get(LOAD_TIMEOUT.toSeconds(), TimeUnit.SECONDS); // an answer or an error: settled either way
             }
             double millis = (System.nanoTime() - start) / 1e6;
-            return new Result(millis, -1, answers.size() + vcard4Answers.size(), known, false, cpu.millis(),
+            double firstMillis = firstAnswer.get() < 0 ? -1 : (firstAnswer.get() - start) / 1e6;
+            return new Result(millis, firstMillis, answers.size() + vcard4Answers.size(), known, false, cpu.millis(),
                     rosterMillis, cpu.jitMillis());
         } finally {
             c.disconnect();

@@ -43,6 +43,10 @@ class RosterBenchSmokeTest {
         assertThat(serial.requests()).isEqualTo(N);
         assertThat(serial.known()).isEqualTo(N);
         assertThat(serial.extrapolated()).isFalse();
+        // the first answer (floors) and the first number (cusax) are measured, between the roster and the end
+        for (Sample s : List.of(floor, issueFloor, onlineFloor, cold)) {
+            assertThat(s.firstMillis()).as(s.scenario()).isBetween(s.rosterMillis(), s.millis());
+        }
         // the client's CPU time is measured for every scenario (timings themselves are only reported, never judged)
         assertThat(samples).allMatch(s -> s.cpuMillis() > 0);
 
