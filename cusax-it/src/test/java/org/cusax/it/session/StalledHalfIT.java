@@ -72,6 +72,8 @@ class StalledHalfIT {
             String id = incoming.call().id();
             bounded(() -> a.client().answer(id, AudioPlan.silent())); // "on the phone" presence: to the stalled stream
             b.events().await(CallAnswered.class, e -> e.call().id().equals(call.id()), WAIT);
+            // our side is up once the caller's ACK came (RFC 3261 §13.3.1.4); before it, hold is refused (ringing)
+            a.events().await(CallAnswered.class, e -> e.call().id().equals(id), WAIT);
             bounded(() -> a.client().hold(id));
             assertThat(b.events().await(CallHeld.class, e -> e.call().id().equals(call.id()), WAIT).byUs()).isFalse();
             bounded(() -> a.client().hangUp(id));
