@@ -24,8 +24,9 @@ class StackShutdownTest {
     @Test
     @DisplayName("a stop that failed on the UDP processor's not-yet-made channel list (NPE) is tried again")
     void stopRetriedAfterTheNullChannelListRace() throws Exception {
-        FailingOnceStack stack = FailingOnceStack.create(() -> new NullPointerException(
-                "Cannot invoke \"java.util.LinkedList.iterator()\" because \"this.messageChannels\" is null"));
+        FailingOnceStack stack = FailingOnceStack.create(() -> thrownAt("gov.nist.javax.sip.stack.UDPMessageProcessor",
+                "stop", new NullPointerException(
+                        "Cannot invoke \"java.util.LinkedList.iterator()\" because \"this.messageChannels\" is null")));
 
         StackShutdown.stopStack(stack);
 
@@ -52,6 +53,24 @@ class StackShutdownTest {
         assertThatThrownBy(() -> StackShutdown.stopStack(stack)).isInstanceOf(IllegalStateException.class);
         assertThat(stack.attempts).isEqualTo(1);
         stack.stop(); // the real stop, so that the test leaves no stack threads behind
+    }
+
+    @Test
+    @DisplayName("a NullPointerException elsewhere in the stop is a bug of its own: not swallowed")
+    void aNullPointerExceptionElsewhereIsNotTakenForTheRace() throws Exception {
+        FailingOnceStack stack = FailingOnceStack.create(() -> thrownAt("gov.nist.javax.sip.stack.SIPTransactionStack",
+                "stopStack", new NullPointerException("something else")));
+
+        assertThatThrownBy(() -> StackShutdown.stopStack(stack)).isInstanceOf(NullPointerException.class)
+                .hasMessage("something else");
+        assertThat(stack.attempts).isEqualTo(1);
+        stack.stop();
+    }
+
+    /** {@code e} as if thrown by {@code className.method} (the frame the race's exception has on top). */
+    private static RuntimeException thrownAt(String className, String method, RuntimeException e) {
+        e.setStackTrace(new StackTraceElement[] {new StackTraceElement(className, method, null, -1)});
+        return e;
     }
 
     /** A real stack whose first stop throws what the race throws, before doing anything. */
