@@ -68,7 +68,7 @@ public final class StackShutdown {
     }
 
     /** Whether {@code e} was thrown in {@code UDPMessageProcessor.stop} itself (its channel list not made yet). */
-    static boolean inUdpProcessorStop(RuntimeException e) {
+    private static boolean inUdpProcessorStop(RuntimeException e) {
         StackTraceElement[] trace = e.getStackTrace();
         return trace.length > 0 && trace[0].getClassName().equals(UDP_PROCESSOR) && trace[0].getMethodName().equals("stop");
     }
