@@ -132,6 +132,15 @@ final class ChatSession implements SessionHooks {
         managers.removeAll();
     }
 
+    /**
+     * Starts connecting at once and returns once the cached contact list has been reported (read on the contact
+     * thread meanwhile) and then CONNECTING: the list shows before any login, and the connection is not held up
+     * by reading it.
+     */
+    void start() {
+        supervisor.start(contacts::awaitCacheShown);
+    }
+
     ConnectionSupervisor supervisor() {
         return supervisor;
     }

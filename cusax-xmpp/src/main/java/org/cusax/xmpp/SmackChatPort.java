@@ -164,7 +164,7 @@ public final class SmackChatPort implements ChatPort {
         if (chosen != null) {
             s.setOwnPresence(chosen);
         }
-        s.supervisor().start();
+        s.start();
     }
 
     /**

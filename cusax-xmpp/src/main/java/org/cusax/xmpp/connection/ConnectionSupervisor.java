@@ -1,6 +1,7 @@
 package org.cusax.xmpp.connection;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -50,6 +51,8 @@ public final class ConnectionSupervisor {
     private final Object retryLock = new Object();
     private ScheduledFuture<?> pendingRetry; // guarded by retryLock
     private final AtomicBoolean started = new AtomicBoolean();
+    /** Counted down once {@link #start} has reported CONNECTING: no attempt reports anything before. */
+    private final CountDownLatch announced = new CountDownLatch(1);
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Object reportLock = new Object();
     private volatile boolean online;
@@ -89,11 +92,33 @@ public final class ConnectionSupervisor {
 
     /** Starts the first attempt on the supervisor thread and returns at once. */
     public void start() {
+        start(() -> { });
+    }
+
+    /**
+     * Starts the first attempt on the supervisor thread at once, then waits for {@code first} here (e.g. the
+     * cached contact list being reported) and only then reports CONNECTING, and returns. The attempt connects and
+     * logs in meanwhile; it reports nothing and runs no {@link SessionHooks} before CONNECTING was reported.
+     */
+    public void start(Preparation first) {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the XMPP connection was already started");
         }
-        report(ConnectionStatus.connecting(Half.CHAT));
         thread.execute(this::attempt);
+        try {
+            first.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            report(ConnectionStatus.connecting(Half.CHAT));
+            announced.countDown();
+        }
+    }
+
+    /** What {@link #start(Preparation)} waits for before it reports CONNECTING. */
+    @FunctionalInterface
+    public interface Preparation {
+        void await() throws InterruptedException;
     }
 
     /** Logged in and set up: stanzas may be sent. */
@@ -116,6 +141,7 @@ public final class ConnectionSupervisor {
             LOG.debug("connecting (attempt {})", attempt + 1);
             connection.connect();
             connection.login();
+            announced.await();
             boolean resumed = connection.streamWasResumed();
             LOG.debug("logged in{}", resumed ? ", stream resumed" : "");
             hooks.established(resumed);
@@ -135,8 +161,21 @@ public final class ConnectionSupervisor {
             if (!stopped.get()) {
                 online = false;
                 closeQuietly();
-                failed(classifier.classify(e), e);
+                if (awaitAnnounced()) {
+                    failed(classifier.classify(e), e);
+                }
             }
+        }
+    }
+
+    /** Whether CONNECTING has been reported (waiting for it); false if interrupted meanwhile (stopping). */
+    private boolean awaitAnnounced() {
+        try {
+            announced.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

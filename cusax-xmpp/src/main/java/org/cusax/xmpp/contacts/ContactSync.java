@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.cusax.core.config.ContactSettings;
 import org.cusax.core.contact.Presence;
@@ -97,8 +98,16 @@ public final class ContactSync implements ContactLoader.Sink {
 
     /** Reports the cached roster and the cached tels of its contacts (the list shows before login). */
     public void showCached(List<RosterItem> all) {
+        showCached(() -> all);
+    }
+
+    /**
+     * As {@link #showCached(List)}, the cached roster being read on the contact thread (with the cache, before
+     * anything else runs there): whoever starts the session goes on meanwhile, e.g. connecting.
+     */
+    public void showCached(Supplier<List<RosterItem>> read) {
         submit(() -> {
-            List<RosterItem> cachedRoster = cap.cut(all, "cached roster");
+            List<RosterItem> cachedRoster = cap.cut(read.get(), "cached roster");
             cachedRoster.forEach(i -> roster.put(i.jid(), i));
             if (cachedRoster.isEmpty()) {
                 return;

@@ -85,16 +85,23 @@ public final class ContactWiring {
         this.connection = connection;
         this.roster = Roster.getInstanceFor(connection);
         ContactCache cache;
+        Runnable readFiles;
         if (settings.cacheDir().isPresent()) {
             Path dir = AccountCacheDir.of(settings.cacheDir().get(), account);
-            store = FileRosterStore.open(dir.resolve(AccountCacheDir.ROSTER));
+            FileRosterStore file = FileRosterStore.at(dir.resolve(AccountCacheDir.ROSTER));
+            store = file;
             // the forms are kept under the rules the core normalizes by (contacts.default-region), made by the
             // core's own normalizer: its memo hands back the objects the core already holds, not new copies
-            cache = ContactCache.open(new ContactCacheFile(dir.resolve(AccountCacheDir.CONTACTS), account),
+            cache = ContactCache.at(new ContactCacheFile(dir.resolve(AccountCacheDir.CONTACTS), account),
                     normalizer);
+            readFiles = () -> {
+                file.read();
+                cache.read();
+            };
         } else {
             store = new InMemoryRosterStore();
             cache = ContactCache.inMemory();
+            readFiles = () -> { };
         }
         // Before the pending replies' own listener (Smack calls connection listeners in the order added): a lost
         // connection reaches the contact thread before the failures of the requests it ended, which then belong
@@ -148,13 +155,20 @@ public final class ContactWiring {
                 () -> sync.vcard4Published(from.toString(), VCard4Manager.rawTels(vcard)))));
         managers.added(reach.follow((from, r) -> guarded("reachability notification",
                 () -> sync.reachPublished(from.toString(), ReachManager.callable(r)))));
-        // The cached list is reported before connecting starts: the roster shows at once, before login.
-        sync.showCached(store.getEntries().stream().map(PresenceMapper::item).toList());
-        try {
-            sync.awaitIdle();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // The files are read and the cached list reported first thing on the contact thread, while the session
+        // connects: it shows long before login (awaitCacheShown), and nothing else touches the files before.
+        sync.showCached(() -> {
+            readFiles.run();
+            return store.getEntries().stream().map(PresenceMapper::item).toList();
+        });
+    }
+
+    /**
+     * Waits (bounded) until the cached contact list has been reported: before the session reports that it is
+     * connecting, and before the roster store is given to Smack (the roster request carries its version).
+     */
+    public void awaitCacheShown() throws InterruptedException {
+        sync.awaitIdle();
     }
 
     /**

@@ -32,6 +32,8 @@ public final class FileRosterStore implements RosterStore {
 
     private final Path file;
     private final InMemoryRosterStore memory = new InMemoryRosterStore();
+    /** Whether the file was read, or the store changed since: a later {@link #read()} changes nothing. */
+    private boolean settled; // guarded by this
 
     private FileRosterStore(Path file) {
         this.file = file;
@@ -39,18 +41,38 @@ public final class FileRosterStore implements RosterStore {
 
     /** Opens the store, reading {@code file} if it exists. */
     public static FileRosterStore open(Path file) {
-        FileRosterStore store = new FileRosterStore(file);
+        FileRosterStore store = at(file);
+        store.read();
+        return store;
+    }
+
+    /**
+     * A store kept in {@code file}, empty until {@link #read()}: the file can then be read on another thread
+     * while the connection is being made. Smack must not be given the store's contents before it was read.
+     */
+    public static FileRosterStore at(Path file) {
+        return new FileRosterStore(file);
+    }
+
+    /**
+     * Reads the file if it exists; an unreadable file is ignored with a warning. Only the first call reads, and
+     * only when nothing was stored before it: the file never overwrites what the server sent.
+     */
+    public synchronized void read() {
+        if (settled) {
+            return;
+        }
+        settled = true;
         if (Files.exists(file)) {
             try {
                 RosterPacket packet = parse(Files.readString(file, StandardCharsets.UTF_8));
-                store.memory.resetEntries(packet.getRosterItems(), packet.getVersion());
+                memory.resetEntries(packet.getRosterItems(), packet.getVersion());
             } catch (Exception e) {
                 LOG.warn("ignoring the unreadable roster cache {} ({}); the roster will be fetched whole", file,
                         e.getMessage());
-                store.memory.resetStore();
+                memory.resetStore();
             }
         }
-        return store;
     }
 
     static RosterPacket parse(String xml) throws Exception {
@@ -78,24 +100,28 @@ public final class FileRosterStore implements RosterStore {
 
     @Override
     public synchronized boolean addEntry(RosterPacket.Item item, String version) {
+        settled = true;
         memory.addEntry(item, version);
         return save();
     }
 
     @Override
     public synchronized boolean resetEntries(Collection<RosterPacket.Item> items, String version) {
+        settled = true;
         memory.resetEntries(items, version);
         return save();
     }
 
     @Override
     public synchronized boolean removeEntry(Jid bareJid, String version) {
+        settled = true;
         memory.removeEntry(bareJid, version);
         return save();
     }
 
     @Override
     public synchronized void resetStore() {
+        settled = true;
         memory.resetStore();
         save();
     }

@@ -150,6 +150,31 @@ class WarmStartTest {
     }
 
     @Test
+    void theCacheIsReadOnTheContactThreadWhenTheStartingThreadOnlyBindsIt() throws Exception {
+        assertThat(start(new Book("FR"), "FR")).isEqualTo(2 * N);
+
+        // as ContactWiring does: the cache bound to its file, read first thing on the contact thread
+        Book warm = new Book("FR");
+        ContactCache bound = ContactCache.at(file(), new AddressNormalizer("FR"));
+        assertThat(bound.size()).isZero();
+        List<String> readOn = new ArrayList<>();
+        ContactSync s = new ContactSync(warm, bound, queries(), 8,
+                Clock.fixed(Instant.parse("2025-02-01T10:00:00Z"), ZoneOffset.UTC), "test-warm-bound");
+        syncs.add(s);
+        s.showCached(() -> {
+            readOn.add(Thread.currentThread().getName());
+            bound.read();
+            return roster();
+        });
+        s.awaitIdle();
+        assertThat(readOn).containsExactly("test-warm-bound");
+        assertThat(warm.normalizer.parses()).isZero();
+        assertThat(warm.normalized(jid(7))).containsExactly("tel:+33612340007", "sip:c7@x");
+        s.rosterLoaded(roster());
+        warm.awaitLoaded();
+    }
+
+    @Test
     void aFormat1CacheIsReadAndNormalizedAgainOnceThenRewritten() throws Exception {
         StringBuilder v1 = new StringBuilder("<contacts xmlns='urn:cusax:contact-cache:1' account='alice@x'>");
         for (int i = 0; i < N; i++) {

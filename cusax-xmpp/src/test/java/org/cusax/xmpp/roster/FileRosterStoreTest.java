@@ -57,4 +57,25 @@ class FileRosterStoreTest {
             assertThat(logs.lines()).anyMatch(l -> l.startsWith("ignoring the unreadable roster cache"));
         }
     }
+
+    @Test
+    void aStoreBoundToItsFileIsEmptyUntilReadAndTheFileNeverOverwritesWhatTheServerSent() throws Exception {
+        Path file = dir.resolve("roster.xml");
+        FileRosterStore.open(file).resetEntries(List.of(item("bob@example.com", "Bob", RosterPacket.ItemType.both)), "3");
+
+        FileRosterStore bound = FileRosterStore.at(file);
+        assertThat(bound.getEntries()).isEmpty(); // nothing read on the thread that built it
+        assertThat(bound.getRosterVersion()).isEmpty();
+        bound.read();
+        assertThat(bound.getRosterVersion()).isEqualTo("3");
+        assertThat(bound.getEntries()).extracting(i -> i.getJid().toString()).containsExactly("bob@example.com");
+
+        // a store the server's roster reached before the file was read keeps the server's roster
+        FileRosterStore late = FileRosterStore.at(file);
+        late.resetEntries(List.of(item("carol@example.com", "Carol", RosterPacket.ItemType.to)), "4");
+        late.read();
+        assertThat(late.getRosterVersion()).isEqualTo("4");
+        assertThat(late.getEntries()).extracting(i -> i.getJid().toString()).containsExactly("carol@example.com");
+        assertThat(FileRosterStore.open(file).getRosterVersion()).isEqualTo("4");
+    }
 }

@@ -34,6 +34,8 @@ public final class ContactCache {
     /** Raw address → its form under the normalizer's rules (only when there is a normalizer). */
     private final Map<String, NormalizedAddress> forms = new HashMap<>();
     private boolean dirty;
+    /** Whether the file was read, or the cache changed since: a later {@link #read()} changes nothing. */
+    private boolean settled;
 
     private ContactCache(Optional<ContactCacheFile> file, Map<String, CachedContact> contacts,
                          Optional<AddressNormalizer> normalizer) {
@@ -44,7 +46,9 @@ public final class ContactCache {
 
     /** A cache read from {@code file} (empty if the file is missing or unreadable); raw tels only. */
     public static ContactCache open(ContactCacheFile file) {
-        return new ContactCache(Optional.of(file), new LinkedHashMap<>(file.read()), Optional.empty());
+        ContactCache cache = new ContactCache(Optional.of(file), new LinkedHashMap<>(), Optional.empty());
+        cache.read();
+        return cache;
     }
 
     /**
@@ -53,17 +57,41 @@ public final class ContactCache {
      * then rewritten at the next save).
      */
     public static ContactCache open(ContactCacheFile file, AddressNormalizer normalizer) {
-        CacheContents read = file.load();
-        ContactCache cache = new ContactCache(Optional.of(file), new LinkedHashMap<>(read.contacts()),
-                Optional.of(normalizer));
-        if (read.forms().madeUnder(normalizer.rules())) {
-            cache.forms.putAll(read.forms().byAddress());
+        ContactCache cache = at(file, normalizer);
+        cache.read();
+        return cache;
+    }
+
+    /**
+     * A cache kept in {@code file} with the tels' normalized forms (as {@link #open(ContactCacheFile,
+     * AddressNormalizer)}), empty until {@link #read()}: its owner thread reads the file, not whoever builds it.
+     */
+    public static ContactCache at(ContactCacheFile file, AddressNormalizer normalizer) {
+        return new ContactCache(Optional.of(file), new LinkedHashMap<>(), Optional.of(normalizer));
+    }
+
+    /**
+     * Reads the file (on the owner thread); missing or unreadable, it leaves the cache empty. Only the first call
+     * reads, and only into a cache nothing was put in: the file never overwrites newer tels.
+     */
+    public void read() {
+        if (settled || file.isEmpty()) {
+            return;
+        }
+        settled = true;
+        CacheContents read = file.get().load();
+        contacts.putAll(read.contacts());
+        if (normalizer.isEmpty()) {
+            return;
+        }
+        if (read.forms().madeUnder(normalizer.get().rules())) {
+            forms.putAll(read.forms().byAddress());
         } else if (!read.contacts().isEmpty()) {
             LOG.info("the contact cache {} was written under other normalization rules ({}, now {}): its numbers are"
-                    + " normalized again", file.file(), read.forms().rules().orElse("none"), normalizer.rules());
-            cache.dirty = true;
+                    + " normalized again", file.get().file(), read.forms().rules().orElse("none"),
+                    normalizer.get().rules());
+            dirty = true;
         }
-        return cache;
     }
 
     /** A cache that lives in memory only (no cache directory configured). */
@@ -112,6 +140,7 @@ public final class ContactCache {
         CachedContact c = contacts.getOrDefault(jid, CachedContact.empty(jid));
         contacts.put(jid, c.with(kind, new CachedContact.Fetched(tels, at)));
         dirty = true;
+        settled = true;
     }
 
     /** Records the photo hash we are in step with. */
@@ -120,10 +149,12 @@ public final class ContactCache {
         if (!c.photo().equals(hash)) {
             contacts.put(jid, c.withPhoto(hash));
             dirty = true;
+            settled = true;
         }
     }
 
     public void remove(String jid) {
+        settled = true;
         if (contacts.remove(jid) != null) {
             dirty = true;
         }
