@@ -14,7 +14,8 @@ import org.cusax.testbed.relay.TcpRelay;
  * against one real Prosody behind a {@link TcpRelay}, in the same run and interleaved per repetition:
  * three raw Smack floors (vcard-temp requests offline; vcard-temp and vCard4 requests offline, as issue 13 words
  * it; the same stanzas as cusax, online), cusax cold (empty cache), cusax warm (same cache, nothing changed) and
- * the serial baseline. Writes {@code results.md}, {@code results.csv} and PNG plots into the output
+ * the serial baseline; and raw Smack's login with stream management + roster (the warm start's yardstick when the
+ * login is cusax's). Writes {@code results.md}, {@code results.csv} and PNG plots into the output
  * directory and prints the table.
  *
  * <pre>RosterBench [--sizes 100,1000,10000] [--rtts 0,20,50] [--reps 3] [--out bench/results]</pre>
@@ -127,6 +128,8 @@ public final class RosterBench {
             settle(account);
             Scenarios.Result serial = Scenarios.serial(account, n);
             samples.add(sample("serial", n, rtt, rep, serial));
+            settle(account);
+            samples.add(sample(Report.LOGIN_SM, n, rtt, rep, Scenarios.rawLoginWithStreamManagement(account)));
             System.err.printf("N=%d RTT=%d ms rep %d: floor %.0f ms, floor with vCard4 requests %.0f ms, online floor %.0f ms, cold %.0f ms, warm %.0f ms, serial %.0f ms%s%n",
                     n, rtt, rep, floor.millis(), floor2.millis(), online.millis(), cold.millis(), warm.millis(), serial.millis(),
                     serial.extrapolated() ? " (extrapolated)" : "");

@@ -160,6 +160,27 @@ final class Scenarios {
     }
 
     /**
+     * Raw Smack logging in as cusax does, with stream management (XEP-0198: {@code <enable/>} is one more round
+     * trip inside the login, which the floors do without), then getting the roster: what the warm start's "login
+     * + roster" is when the login is cusax's. No vCard request, so none of Smack's stream management hazards.
+     */
+    static Result rawLoginWithStreamManagement(Account account) throws Exception {
+        ClientCpu cpu = ClientCpu.start();
+        long start = System.nanoTime();
+        XMPPTCPConnection c = loggedIn(account, true, true);
+        try {
+            if (!c.isSmEnabled()) {
+                throw new IllegalStateException("the server did not enable stream management");
+            }
+            roster(c);
+            double millis = (System.nanoTime() - start) / 1e6;
+            return new Result(millis, -1, 0, 0, false, cpu.millis(), millis, cpu.jitMillis());
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /**
      * Untimed: lets Prosody learn the raw client's capabilities hash, as it knows cusax's from the runs before.
      * Stock Smack's feature set grows with the managers the JVM has loaded, so its hash is new at first; Prosody
      * would then ask every contact's PEP service for it (one disco#info per contact): work cusax does not cause
@@ -249,11 +270,18 @@ final class Scenarios {
      *                    not pay round trips cusax does not); the serial baseline is stock Smack
      */
     private static XMPPTCPConnection loggedIn(Account account, boolean rosterFirst) throws Exception {
+        return loggedIn(account, rosterFirst, false);
+    }
+
+    /** @param streamManagement XEP-0198 with resumption, as cusax logs in (the floors: off, see above) */
+    private static XMPPTCPConnection loggedIn(Account account, boolean rosterFirst, boolean streamManagement)
+            throws Exception {
         ContactWiring.registerProviders();
         var config = ConnectionConfigFactory.build(account, SETTINGS,
                 TlsContexts.forAccount(account.security(), new TlsSessionObserver()));
         XMPPTCPConnection c = rosterFirst ? new RosterFirstConnection(config) : new XMPPTCPConnection(config);
-        c.setUseStreamManagement(false);
+        c.setUseStreamManagement(streamManagement);
+        c.setUseStreamManagementResumption(streamManagement);
         c.setReplyTimeout(SETTINGS.replyTimeout().toMillis());
         Roster.getInstanceFor(c).setRosterLoadedAtLogin(false);
         c.connect().login();

@@ -38,6 +38,25 @@ class ReportTest {
         assertThat(table).doesNotContain("first number ≤");
     }
 
+    @Test
+    void theWarmStartIsJudgedAgainstTheFloorsLoginAndAgainstALoginWithStreamManagement() {
+        // warm ready at 1,000 ms; the floor's login + roster at 500 ms, with XEP-0198 at 960 ms; RTT 50
+        List<Sample> samples = run(100, 50, 71, 72);
+        samples.add(new Sample(Report.LOGIN_SM, 100, 50, 1, 960, -1, 0, 0, false, 40, 960, 0));
+        String table = Report.markdown(samples, "test machine");
+
+        assertThat(table).contains("| 500 / 960 |")
+                .contains("warm ≤ login + roster + 1 RTT: **MISSED**")
+                .contains("warm ≤ login with XEP-0198 + roster + 1 RTT: met");
+    }
+
+    @Test
+    void withoutTheStreamManagementLoginOnlyTheFloorsLoginJudgesTheWarmStart() {
+        String table = Report.markdown(run(100, 50, 71, 72), "test machine");
+
+        assertThat(table).contains("warm ≤ login + roster + 1 RTT: **MISSED**").doesNotContain("XEP-0198 + roster");
+    }
+
     /** One repetition of every scenario; roster at 500 ms, everything loaded at 1,000 ms. */
     private static List<Sample> run(int n, int rtt, double cusaxFirstAfterRoster, double floorFirstAfterRoster) {
         List<Sample> samples = new ArrayList<>();

@@ -23,13 +23,15 @@ class RosterBenchSmokeTest {
     void aSmallRunCompletesWithExactCountsAndWritesItsResults(@TempDir Path work) throws Exception {
         List<Sample> samples = RosterBench.run(new int[] {N}, new int[] {0}, 1, work);
         assertThat(samples).extracting(Sample::scenario)
-                .containsExactly("raw-pipelined", "raw-pipelined-2", "raw-online", "cusax-cold", "cusax-warm", "serial");
+                .containsExactly("raw-pipelined", "raw-pipelined-2", "raw-online", "cusax-cold", "cusax-warm", "serial",
+                        Report.LOGIN_SM);
         Sample floor = samples.get(0);
         Sample issueFloor = samples.get(1);
         Sample onlineFloor = samples.get(2);
         Sample cold = samples.get(3);
         Sample warm = samples.get(4);
         Sample serial = samples.get(5);
+        Sample loginSm = samples.get(6);
         assertThat(floor.requests()).isEqualTo(N);
         assertThat(floor.known()).isEqualTo(N);
         assertThat(issueFloor.requests()).isEqualTo(2L * N);
@@ -43,6 +45,8 @@ class RosterBenchSmokeTest {
         assertThat(serial.requests()).isEqualTo(N);
         assertThat(serial.known()).isEqualTo(N);
         assertThat(serial.extrapolated()).isFalse();
+        assertThat(loginSm.requests()).isZero(); // login with stream management (it throws unless enabled) + roster
+        assertThat(loginSm.rosterMillis()).isEqualTo(loginSm.millis());
         // the first answer (floors) and the first number (cusax) are measured, between the roster and the end
         for (Sample s : List.of(floor, issueFloor, onlineFloor, cold)) {
             assertThat(s.firstMillis()).as(s.scenario()).isBetween(s.rosterMillis(), s.millis());
@@ -52,8 +56,9 @@ class RosterBenchSmokeTest {
 
         Path out = Files.createDirectories(work.resolve("results"));
         String table = Report.write(samples, out, "smoke");
-        assertThat(table).contains("| " + N + " | 0 |").contains("warm: 0 requests");
-        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(7).first().isEqualTo(Sample.CSV_HEADER);
+        assertThat(table).contains("| " + N + " | 0 |").contains("warm: 0 requests")
+                .contains("warm ≤ login with XEP-0198 + roster + 1 RTT:");
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(8).first().isEqualTo(Sample.CSV_HEADER);
         assertThat(out.resolve("cold-start-rtt0.png")).isNotEmptyFile();
     }
 }
