@@ -322,4 +322,12 @@ class ContactSyncTest {
         s.rosterLoaded(roster(3));
         assertThat(record.awaitLoaded(1, WAIT)).isEqualTo(3);
     }
+
+    @Test
+    void waitingForAClosedContactThreadReturnsAtOnce() {
+        // a session stopped while it was being started: start() waits for the cached list, and must not hang
+        ContactSync s = sync(new RecordingCallbacks(), queries(), false);
+        s.close();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), s::awaitIdle);
+    }
 }
