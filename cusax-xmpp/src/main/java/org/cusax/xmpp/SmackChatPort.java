@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * their telephony addresses (vcard-temp, vCard4, XEP-0152 reachability; cached per account on disk),
  * publishes our SIP address as reachability, and never advertises XMPP calls.
  *
- * <p>{@link #start} returns at once; the connection lives on the adapter's own threads and every state
- * change is reported through {@link ChatCallbacks#onStatus}.
+ * <p>{@link #start} returns once the cached contact list (if any) has been reported, without waiting for the
+ * network: the connection is already being made, on the adapter's own threads, and every state change is
+ * reported through {@link ChatCallbacks#onStatus}, CONNECTING first.
  */
 public final class SmackChatPort implements ChatPort {
     private static final Logger LOG = LoggerFactory.getLogger(SmackChatPort.class);

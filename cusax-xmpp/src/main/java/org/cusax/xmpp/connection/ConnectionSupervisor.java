@@ -90,11 +90,6 @@ public final class ConnectionSupervisor {
         managers.added(() -> ping.unregisterPingFailedListener(failed));
     }
 
-    /** Starts the first attempt on the supervisor thread and returns at once. */
-    public void start() {
-        start(() -> { });
-    }
-
     /**
      * Starts the first attempt on the supervisor thread at once, then waits for {@code first} here (e.g. the
      * cached contact list being reported) and only then reports CONNECTING, and returns. The attempt connects and
