@@ -1,18 +1,17 @@
 package org.cusax.media.audio;
 
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -41,17 +40,25 @@ public final class WavFileSink implements AudioSink {
     /**
      * A recording is a private conversation: the file is created readable and writable by its owner only
      * (mode 600, like the history), and a file it replaces is narrowed to that first.
+     *
+     * <p>The samples go through a {@link FileOutputStream}, not an NIO channel: frames are written on the media
+     * thread, which is interrupted when its call ends, and an interrupt during a channel write closes the channel
+     * for good (an {@code InterruptibleChannel}): the recording would lose its tail and keep its placeholder header,
+     * read back as empty.
      */
     private static OutputStream openOwnerOnly(Path file) throws IOException {
-        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.newOutputStream(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            } else {
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                } catch (FileAlreadyExistsException e) {
+                    Files.setPosixFilePermissions(file, OWNER_ONLY); // made meanwhile: narrowed as well
+                }
+            }
         }
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-        }
-        return Channels.newOutputStream(Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY)));
+        return new FileOutputStream(file.toFile()); // truncates
     }
 
     /** Creates (or replaces) {@code file}, readable by its owner only. */
@@ -81,16 +88,29 @@ public final class WavFileSink implements AudioSink {
         dataBytes += buffer.length;
     }
 
+    /**
+     * Writes what is buffered and completes the header. Should the last write fail, the header still describes
+     * the samples that reached the file (a readable recording of what there is), and the failure is thrown after.
+     */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        out.close();
+        IOException failed = null;
+        try {
+            out.close();
+        } catch (IOException e) {
+            failed = e;
+        }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            long onDisk = Math.max(0, raf.length() - HEADER_BYTES);
             raf.seek(0);
-            raf.write(header(dataBytes));
+            raf.write(header(Math.min(dataBytes, onDisk - onDisk % 2)));
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

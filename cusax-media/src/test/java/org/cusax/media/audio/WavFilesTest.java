@@ -45,6 +45,25 @@ class WavFilesTest {
     }
 
     @Test
+    void aMediaThreadInterruptedWhileRecordingLosesNoSamples() throws Exception {
+        // A call's end interrupts its media thread (RtpSession.close: shutdownNow) while it may be writing a frame.
+        // Through an NIO channel that interrupt closed the file for good: the tail was lost and the header kept its
+        // placeholder size, so the recording read back as empty. Here every write happens with the flag set.
+        Path file = dir.resolve("interrupted.wav");
+        short[] written = ToneSourceTest.record(ToneSource.endless(440, 9000), 60); // > 2 buffers of 8 KiB
+        Thread.currentThread().interrupt();
+        try (WavFileSink sink = WavFileSink.create(file)) {
+            for (int i = 0; i < 60; i++) {
+                sink.write(Arrays.copyOfRange(written, i * 160, (i + 1) * 160));
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            assertThat(Thread.interrupted()).as("the flag was still set (and is cleared here)").isTrue();
+        }
+        assertThat(WavFileSource.readAll(file)).containsExactly(written);
+    }
+
+    @Test
     void aRecordingIsReadableByItsOwnerOnlyAlsoWhenItReplacesAFile() throws Exception {
         Path fresh = dir.resolve("fresh.wav");
         try (WavFileSink sink = WavFileSink.create(fresh)) {
