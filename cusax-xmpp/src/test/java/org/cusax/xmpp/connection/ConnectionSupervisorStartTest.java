@@ -84,20 +84,33 @@ class ConnectionSupervisorStartTest {
 
     @Test
     void aFirstAttemptThatFailsAtOnceIsReportedOnlyAfterCONNECTING() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        supervisor = supervisor(closed);
+        // a server that hangs up at once: the attempt fails, closes its socket, then waits for CONNECTING
+        ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        closing.add(server);
+        CountDownLatch clientClosed = new CountDownLatch(1);
+        Thread hangUp = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                s.shutdownOutput(); // end of stream before any stream header
+                while (s.getInputStream().read() >= 0) {
+                    // what the client sent before it gave up
+                }
+                clientClosed.countDown();
+            } catch (IOException e) {
+                clientClosed.countDown(); // reset by the client: closed all the same
+            }
+        });
+        hangUp.setDaemon(true);
+        hangUp.start();
+        supervisor = supervisor(server.getLocalPort());
         List<ConnectionStatus> duringPreparation = new ArrayList<>();
         boolean[] failedDuringPreparation = new boolean[1];
         supervisor.start(() -> {
-            // the attempt's connection was refused: it now waits for CONNECTING before reporting its failure
-            failedDuringPreparation[0] = awaitWaitingForConnecting("cusax-xmpp-start-test");
+            failedDuringPreparation[0] = clientClosed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    && waitingForConnecting("cusax-xmpp-start-test");
             duringPreparation.addAll(callbacks.statuses());
         });
 
-        assertThat(failedDuringPreparation[0]).as("the refused attempt waited for CONNECTING").isTrue();
+        assertThat(failedDuringPreparation[0]).as("the failed attempt waited for CONNECTING").isTrue();
         assertThat(duringPreparation).isEmpty();
         callbacks.awaitState(ConnectionState.RECONNECTING, WAIT);
         assertThat(callbacks.statuses()).extracting(ConnectionStatus::state)
@@ -106,8 +119,11 @@ class ConnectionSupervisorStartTest {
         assertThat(established).hasValue(0);
     }
 
-    /** Whether the supervisor thread came to wait in {@code awaitAnnounced} (its failure not reported yet). */
-    private static boolean awaitWaitingForConnecting(String threadName) throws InterruptedException {
+    /**
+     * Whether the supervisor thread, which has just closed its failed socket, comes to wait in
+     * {@code awaitAnnounced} (its failure not reported yet): the few instructions between the two are spun over.
+     */
+    private static boolean waitingForConnecting(String threadName) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (var e : Thread.getAllStackTraces().entrySet()) {
@@ -116,7 +132,7 @@ class ConnectionSupervisorStartTest {
                     return true;
                 }
             }
-            Thread.sleep(5);
+            Thread.onSpinWait();
         }
         return false;
     }
