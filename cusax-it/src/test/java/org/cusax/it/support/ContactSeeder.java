@@ -79,10 +79,23 @@ public final class ContactSeeder {
     /** Same, with {@code nameInA} as the name {@code a} gives {@code b} in its roster (e.g. "Dana Schmidt"). */
     public static void befriend(XMPPTCPConnection a, TestUser aUser, XMPPTCPConnection b, TestUser bUser,
             String nameInA) throws Exception {
+        // one way, then the other: two subscription requests crossing on the wire (RFC 6121 §3.1) once left the
+        // sandbox server's pair at "to" / "from" for good
         Roster.getInstanceFor(a).createItemAndRequestSubscription(JidCreate.bareFrom(bUser.jid()), nameInA, null);
+        Await.until(aUser.name() + " subscribed to " + bUser.name(), java.time.Duration.ofSeconds(10),
+                () -> subscribedTo(a, bUser));
         Roster.getInstanceFor(b).createItemAndRequestSubscription(JidCreate.bareFrom(aUser.jid()), aUser.name(), null);
         Await.until(aUser.name() + " and " + bUser.name() + " subscribed both ways", java.time.Duration.ofSeconds(10),
                 () -> both(a, bUser) && both(b, aUser));
+    }
+
+    private static boolean subscribedTo(XMPPTCPConnection c, TestUser other) {
+        try {
+            var entry = Roster.getInstanceFor(c).getEntry(JidCreate.bareFrom(other.jid()));
+            return entry != null && entry.canSeeHisPresence();
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static boolean both(XMPPTCPConnection c, TestUser other) {
