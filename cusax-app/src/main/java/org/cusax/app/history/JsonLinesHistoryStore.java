@@ -1,12 +1,12 @@
 package org.cusax.app.history;
 
-import java.io.BufferedWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One account's history as JSON lines: each entry appended as one object on its own line (so a crash
  * can at most cut the last line), the file created owner-only. Reading skips, with a warning, every line
- * that is not a complete entry. Thread-safe within the process.
+ * that is not a complete entry. Writing does not depend on the thread's interrupt status (java.io streams,
+ * not interruptible NIO channels), so an entry appended while the process shuts down is not lost.
+ * Thread-safe within the process.
  */
 public final class JsonLinesHistoryStore implements HistoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesHistoryStore.class);
@@ -53,13 +55,12 @@ public final class JsonLinesHistoryStore implements HistoryStore {
     public synchronized void append(HistoryEntry entry) {
         try {
             ensureFile();
-            boolean cutLine = endsWithoutNewline();
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-                if (cutLine) {
-                    w.write('\n'); // a previous write was cut short: keep that fragment off our line
-                }
-                w.write(JSON.writeValueAsString(toJson(entry)));
-                w.write('\n');
+            // a previous write was cut short: a newline first keeps that fragment off our line
+            String line = (endsWithoutNewline() ? "\n" : "") + JSON.writeValueAsString(toJson(entry)) + "\n";
+            // java.io streams only, no NIO FileChannel: the event dispatcher that appends is interrupted when it has
+            // not drained at shutdown, and an interrupt closes a FileChannel (ClosedByInterruptException)
+            try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+                out.write(line.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             LOG.warn("could not write the history file {}: {}", file, e.getMessage());
@@ -92,14 +93,15 @@ public final class JsonLinesHistoryStore implements HistoryStore {
         return out;
     }
 
+    /** Reads the last byte with java.io: an interrupted thread's NIO channel read would fail the append. */
     private boolean endsWithoutNewline() throws IOException {
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
-            if (ch.size() == 0) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long size = f.length();
+            if (size == 0) {
                 return false;
             }
-            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
-            ch.position(ch.size() - 1).read(last);
-            return last.get(0) != '\n';
+            f.seek(size - 1);
+            return f.read() != '\n';
         }
     }
 

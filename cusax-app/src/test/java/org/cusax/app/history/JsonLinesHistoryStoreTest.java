@@ -64,6 +64,25 @@ class JsonLinesHistoryStoreTest {
         assertThat(store.load()).containsExactly(call, chat);
     }
 
+    /**
+     * The event dispatcher that appends entries is interrupted when it has not drained at shutdown: the entry
+     * it is writing then must still reach the file (an NIO channel would be closed by the interrupt).
+     */
+    @Test
+    void anEntryAppendedByAnInterruptedThreadIsKept() {
+        Path file = dir.resolve("history.jsonl");
+        JsonLinesHistoryStore store = new JsonLinesHistoryStore(file);
+        store.append(call);
+        Thread.currentThread().interrupt();
+        try {
+            store.append(chat);
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is left to its owner").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(store.load()).containsExactly(call, chat);
+    }
+
     @Test
     void aMissingFileIsAnEmptyHistory() {
         assertThat(new JsonLinesHistoryStore(dir.resolve("none/history.jsonl")).load()).isEmpty();
