@@ -42,12 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>At most {@code contacts.max-roster} contacts are kept ({@link RosterCap}); nothing is remembered about
  * an ignored item, nor about presence from a JID that is not a kept contact.
  *
- * <p><b>How a vcard-temp change is noticed.</b> XEP-0054 has no notification. The only signal is the
- * XEP-0153 photo hash in presence: we keep the SHA-1 of the photo of the vCard we fetched; a presence
- * advertising another hash makes us fetch that contact's vcard-temp again (once per advertised hash).
- * Limits: the hash changes only when the photo changes, so a TEL edited without touching the photo goes
- * unnoticed until the cached copy is {@link #MAX_AGE} old, the contact changes in the roster, or the user
- * refreshes; and contacts whose clients do not send XEP-0153 give no signal at all.
+ * <p>A vcard-temp edited on the server is noticed by the XEP-0153 photo hash in presence ({@link PhotoHashWatch},
+ * which says what that misses).
  */
 public final class ContactSync implements ContactLoader.Sink {
     /** Cached vCards older than this are fetched again at the next roster load. */
@@ -65,11 +61,11 @@ public final class ContactSync implements ContactLoader.Sink {
     private final Map<String, RosterItem> roster = new LinkedHashMap<>();
     private final Map<String, Presence> presences = new HashMap<>();
     private final Map<String, List<RawTel>> pepReach = new HashMap<>();
-    private final Map<String, String> photoTriggered = new HashMap<>();
     private final PepDelivery pep = new PepDelivery();
     private final AtomicInteger fromCache = new AtomicInteger();
     private final AtomicInteger fetched = new AtomicInteger();
     private final RosterCap cap;
+    private final PhotoHashWatch photos;
     private LoadRound round;
     private LoadRound interrupted;
     private ScheduledFuture<?> flush;
@@ -92,6 +88,7 @@ public final class ContactSync implements ContactLoader.Sink {
         this.clock = clock;
         this.thread = new ContactThread(threadName);
         this.loader = new ContactLoader(queries, requestsInFlight, this::submit, this);
+        this.photos = new PhotoHashWatch(cache, loader);
     }
 
     // ------------------------------------------------------------------ events (any thread)
@@ -220,8 +217,8 @@ public final class ContactSync implements ContactLoader.Sink {
             }
             presenceReach.update(bare, resource, available, reach)
                     .ifPresent(tels -> out.onTels(bare, TelSource.REACH_PRESENCE, tels));
-            if (available && photo.isPresent() && roster.containsKey(bare)) {
-                photoAdvertised(bare, photo.get());
+            if (available && photo.isPresent()) {
+                photos.advertised(bare, photo.get());
             }
         });
     }
@@ -282,7 +279,7 @@ public final class ContactSync implements ContactLoader.Sink {
                 interrupted = round;
             }
             round = null;
-            photoTriggered.clear();
+            photos.clear();
             cache.save();
         });
     }
@@ -343,8 +340,7 @@ public final class ContactSync implements ContactLoader.Sink {
             Optional<List<RawTel>> before = cache.get(jid).flatMap(c -> c.get(kind)).map(CachedContact.Fetched::tels);
             cache.put(jid, kind, result.tels(), clock.instant());
             if (kind == TelKind.VCARD_TEMP) {
-                String advertised = photoTriggered.remove(jid);
-                cache.photo(jid, advertised != null ? Optional.of(advertised) : result.photoHash());
+                photos.fetched(jid, result.photoHash());
                 result.photoHash().ifPresent(hash -> out.onAvatar(jid, hash)); // XEP-0153: the picture's hash
             }
             if (!before.equals(Optional.of(result.tels()))) {
@@ -359,7 +355,7 @@ public final class ContactSync implements ContactLoader.Sink {
     public void failed(String jid, TelKind kind, Throwable cause) {
         LOG.debug("no {} for {}: {}", kind.source().token(), jid, cause.toString());
         if (kind == TelKind.VCARD_TEMP) {
-            photoTriggered.remove(jid);
+            photos.forget(jid);
         }
         answered(jid, kind);
     }
@@ -421,23 +417,12 @@ public final class ContactSync implements ContactLoader.Sink {
         }
     }
 
-    private void photoAdvertised(String bare, String hash) {
-        Optional<CachedContact> cached = cache.get(bare);
-        if (cached.isEmpty() || cached.get().get(TelKind.VCARD_TEMP).isEmpty()
-                || cached.get().photo().equals(Optional.of(hash)) || loader.pending(bare, TelKind.VCARD_TEMP)) {
-            return; // not fetched yet (a fetch is coming), in step, or already being fetched
-        }
-        LOG.debug("{} advertises another vCard photo: fetching its vcard-temp again", bare);
-        photoTriggered.put(bare, hash);
-        loader.request(bare, TelKind.VCARD_TEMP);
-    }
-
     private void forget(String jid) {
         cache.remove(jid);
         presences.remove(jid);
         pepReach.remove(jid);
         presenceReach.clear(jid);
-        photoTriggered.remove(jid);
+        photos.forget(jid);
         flushSoon();
     }
 
