@@ -62,7 +62,7 @@ final class Report {
                 + "cusax's login has; the floors go without it). Client CPU: "
                 + "this JVM's CPU time in the scenario, the relay's threads and the JIT compiler's excluded (the JIT is in "
                 + "results.csv, `jit_ms`: a one-off per process); medians, and the same N, so the ratio "
-                + "is per contact. First number: cusax cold, connection start → the first contact's number known, and in "
+                + "is per contact. Prosody's CPU time in each scenario is in results.csv, `server_cpu_ms`. First number: cusax cold, connection start → the first contact's number known, and in "
                 + "parentheses how long after cusax's own roster reached the core (issue 13: one round trip), then "
                 + "how long after its roster the offline and the online floor had their first vCard answer: what "
                 + "the server and the transport take before any client can know a first number.\n\n");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.cusax.core.account.Account;
 import org.cusax.testbed.relay.TcpRelay;
@@ -110,26 +111,20 @@ public final class RosterBench {
         try (TcpRelay relay = new TcpRelay(world.prosodyPort(), rtt)) {
             Account account = world.account("owner" + n, relay.port());
             Path cache = Files.createTempDirectory(work, "cache");
-            settle(account);
-            Scenarios.Result floor = Scenarios.rawPipelined(account, n);
-            samples.add(sample("raw-pipelined", n, rtt, rep, floor));
-            settle(account);
-            Scenarios.Result floor2 = Scenarios.rawPipelinedBoth(account, n);
-            samples.add(sample("raw-pipelined-2", n, rtt, rep, floor2));
-            settle(account);
-            Scenarios.Result online = Scenarios.rawOnline(account, n);
-            samples.add(sample("raw-online", n, rtt, rep, online));
-            settle(account);
-            Scenarios.Result cold = Scenarios.cusax(account, cache, n);
-            samples.add(sample("cusax-cold", n, rtt, rep, cold));
-            settle(account);
-            Scenarios.Result warm = Scenarios.cusax(account, cache, n);
-            samples.add(sample("cusax-warm", n, rtt, rep, warm));
-            settle(account);
-            Scenarios.Result serial = Scenarios.serial(account, n);
-            samples.add(sample("serial", n, rtt, rep, serial));
-            settle(account);
-            samples.add(sample(Report.LOGIN_SM, n, rtt, rep, Scenarios.rawLoginWithStreamManagement(account)));
+            Scenarios.Result floor = measured(world, account, "raw-pipelined", n, rtt, rep, samples,
+                    () -> Scenarios.rawPipelined(account, n));
+            Scenarios.Result floor2 = measured(world, account, "raw-pipelined-2", n, rtt, rep, samples,
+                    () -> Scenarios.rawPipelinedBoth(account, n));
+            Scenarios.Result online = measured(world, account, "raw-online", n, rtt, rep, samples,
+                    () -> Scenarios.rawOnline(account, n));
+            Scenarios.Result cold = measured(world, account, "cusax-cold", n, rtt, rep, samples,
+                    () -> Scenarios.cusax(account, cache, n));
+            Scenarios.Result warm = measured(world, account, "cusax-warm", n, rtt, rep, samples,
+                    () -> Scenarios.cusax(account, cache, n));
+            Scenarios.Result serial = measured(world, account, "serial", n, rtt, rep, samples,
+                    () -> Scenarios.serial(account, n));
+            measured(world, account, Report.LOGIN_SM, n, rtt, rep, samples,
+                    () -> Scenarios.rawLoginWithStreamManagement(account));
             System.err.printf("N=%d RTT=%d ms rep %d: floor %.0f ms, floor with vCard4 requests %.0f ms, online floor %.0f ms, cold %.0f ms, warm %.0f ms, serial %.0f ms%s%n",
                     n, rtt, rep, floor.millis(), floor2.millis(), online.millis(), cold.millis(), warm.millis(), serial.millis(),
                     serial.extrapolated() ? " (extrapolated)" : "");
@@ -146,9 +141,15 @@ public final class RosterBench {
         System.gc();
     }
 
-    private static Sample sample(String scenario, int n, int rtt, int rep, Scenarios.Result r) {
-        return new Sample(scenario, n, rtt, rep, r.millis(), r.firstNumberMillis(), r.requests(), r.known(),
-                r.extrapolated(), r.cpuMillis(), r.rosterMillis(), r.jitMillis());
+    /** One scenario of one repetition, after {@link #settle}; Prosody's CPU time over it goes in its sample. */
+    private static Scenarios.Result measured(RosterWorld world, Account account, String scenario, int n, int rtt,
+            int rep, List<Sample> samples, Callable<Scenarios.Result> run) throws Exception {
+        settle(account);
+        ServerCpu server = ServerCpu.start(world.prosodyPid());
+        Scenarios.Result r = run.call();
+        samples.add(new Sample(scenario, n, rtt, rep, r.millis(), r.firstNumberMillis(), r.requests(), r.known(),
+                r.extrapolated(), r.cpuMillis(), r.rosterMillis(), r.jitMillis(), server.millis()));
+        return r;
     }
 
     private static int[] ints(String csv) {

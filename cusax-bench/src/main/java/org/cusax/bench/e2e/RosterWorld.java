@@ -88,6 +88,11 @@ public final class RosterWorld implements AutoCloseable {
         return testbed.prosody().c2sPort();
     }
 
+    /** Prosody's process id, for its CPU time ({@link ServerCpu}). */
+    public long prosodyPid() {
+        return testbed.prosody().pid();
+    }
+
     public Path runDir() {
         return testbed.runDir();
     }

@@ -17,15 +17,18 @@ package org.cusax.bench.e2e;
  * @param jitMillis    what the JIT compiler threads spent in the scenario (0 where /proc does not say)
  * @param rosterMillis connection start → roster received (login + roster); cusax: the roster reached the core
  *                     (warm: the cached roster, before connecting)
+ * @param serverCpuMillis Prosody's CPU time over the scenario, login and logout included ({@link ServerCpu});
+ *                     -1 where not read
  */
 record Sample(String scenario, int contacts, int rttMillis, int repetition, double millis, double firstMillis,
-              long requests, int known, boolean extrapolated, double cpuMillis, double rosterMillis, double jitMillis) {
+              long requests, int known, boolean extrapolated, double cpuMillis, double rosterMillis, double jitMillis,
+              double serverCpuMillis) {
     static final String CSV_HEADER = "scenario,contacts,rtt_ms,repetition,millis,first_number_ms,requests,known,"
-            + "extrapolated,cpu_ms,roster_ms,jit_ms";
+            + "extrapolated,cpu_ms,roster_ms,jit_ms,server_cpu_ms";
 
     String csv() {
-        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b,%.1f,%.1f,%.1f", scenario,
+        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b,%.1f,%.1f,%.1f,%.0f", scenario,
                 contacts, rttMillis, repetition, millis, firstMillis, requests, known, extrapolated, cpuMillis, rosterMillis,
-                jitMillis);
+                jitMillis, serverCpuMillis);
     }
 }
