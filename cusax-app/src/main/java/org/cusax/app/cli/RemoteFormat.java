@@ -50,8 +50,10 @@ final class RemoteFormat {
         StringBuilder sb = new StringBuilder(String.format("%-28s %-20s %-11s", str(c, "jid"), str(c, "name"),
                 str(map(c.get("presence")), "availability")));
         sb.append(Boolean.TRUE.equals(c.get("callable")) ? " [Call]" : "       ");
-        for (Object o : (List<?>) c.getOrDefault("tels", List.of())) {
-            Map<String, Object> t = map(o);
+        List<Map<String, Object>> tels = ((List<?>) c.getOrDefault("tels", List.of())).stream()
+                .map(RemoteFormat::map).toList();
+        for (Map<String, Object> t : DistinctTels.of(tels,
+                tel -> tel.get("normalized") != null ? str(tel, "normalized") : " as given: " + str(tel, "uri"))) {
             sb.append("  ").append(str(t, "type")).append(' ')
                     .append(t.get("normalized") != null ? str(t, "normalized") : str(t, "uri"));
             if (!Boolean.TRUE.equals(t.get("callable"))) {

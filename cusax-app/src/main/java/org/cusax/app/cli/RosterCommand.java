@@ -92,7 +92,7 @@ final class RosterCommand extends ClientCommand implements OnDaemon {
         StringBuilder sb = new StringBuilder(String.format("%-28s %-20s %-11s", c.jid(), c.displayName(),
                 c.presence().availability().token()));
         sb.append(c.callable() ? " [Call]" : "       ");
-        for (TelAddress t : c.tels()) {
+        for (TelAddress t : DistinctTels.of(c.tels(), tel -> tel.normalized().orElse(" as given: " + tel.uri()))) {
             sb.append("  ").append(t.label().text()).append(' ').append(t.normalized().orElse(t.uri()));
             if (!t.callable()) {
                 sb.append(" (not callable)");
