@@ -14,10 +14,13 @@ final class Counters {
     final AtomicLong dtmfPacketsSent = new AtomicLong();
     final AtomicLong malformed = new AtomicLong();
     final AtomicLong srtpFailures = new AtomicLong();
+    final AtomicLong stalls = new AtomicLong();
+    final AtomicLong framesSkipped = new AtomicLong();
 
     RtpStatistics snapshot(JitterBuffer jitter) {
         return new RtpStatistics(rtpPacketsSent.get(), rtpBytesSent.get(), rtpPacketsReceived.get(),
                 rtpBytesReceived.get(), rtcpPacketsSent.get(), rtcpPacketsReceived.get(), dtmfPacketsSent.get(),
-                malformed.get(), srtpFailures.get(), jitter.lost(), jitter.late(), jitter.duplicates());
+                malformed.get(), srtpFailures.get(), jitter.lost(), jitter.late(), jitter.duplicates(),
+                stalls.get(), framesSkipped.get());
     }
 }

@@ -8,7 +8,9 @@ import java.util.TreeMap;
  * tick. Playout starts once {@code depth} packets are buffered. Duplicates and packets older than the
  * playout point are dropped; a missing packet is waited for while fewer than {@code depth} packets are
  * buffered behind it, then counted lost and skipped. At most {@code capacity} packets are held: beyond
- * that the oldest is dropped. A new SSRC starts the buffer afresh. Thread-safe.
+ * that the oldest is dropped. A player that fell behind {@link #skip skips} packets: the playout point moves
+ * on, and what arrives for the skipped part later counts as late. A new SSRC starts the buffer afresh.
+ * Thread-safe.
  */
 public final class JitterBuffer {
     /** What {@link #offer} did with a packet. */
@@ -27,6 +29,7 @@ public final class JitterBuffer {
     private long late;
     private long duplicates;
     private long overflows;
+    private long skipped;
 
     /**
      * @param capacity most packets held, at least {@code depth}
@@ -98,6 +101,30 @@ public final class JitterBuffer {
         return Optional.of(packets.pollFirstEntry().getValue());
     }
 
+    /**
+     * Moves the playout point {@code count} packets on without playing them (the player could not play for
+     * that long). Buffered packets before the new point are dropped; those arriving for it later are
+     * {@link Result#LATE}, as for any packet past its playout point. Nothing happens before playout started.
+     *
+     * @return the buffered packets dropped
+     */
+    public synchronized int skip(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot skip backwards: " + count);
+        }
+        if (!playing || count == 0) {
+            return 0;
+        }
+        next += count;
+        int dropped = 0;
+        while (!packets.isEmpty() && packets.firstKey() < next) {
+            packets.pollFirstEntry();
+            dropped++;
+        }
+        skipped += dropped;
+        return dropped;
+    }
+
     private long extend(int seq) {
         if (highest < 0) {
             return 0x10000L + seq;
@@ -132,6 +159,11 @@ public final class JitterBuffer {
 
     public synchronized long duplicates() {
         return duplicates;
+    }
+
+    /** Buffered packets dropped unplayed by {@link #skip}. */
+    public synchronized long skipped() {
+        return skipped;
     }
 
     /** Packets dropped because the buffer was full. */

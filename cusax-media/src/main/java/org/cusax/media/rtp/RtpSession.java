@@ -13,10 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.cusax.media.audio.AudioSink;
 import org.cusax.media.audio.AudioSource;
 import org.cusax.media.audio.Pcm;
-import org.cusax.media.codec.CodecException;
 import org.cusax.media.dtmf.DtmfListener;
 import org.cusax.media.dtmf.DtmfSender;
 import org.cusax.media.sdp.NegotiatedMedia;
@@ -32,28 +32,43 @@ import org.slf4j.LoggerFactory;
  * between two ticks; {@link #close} stops all traffic before it returns ({@link #isStopped} says when every
  * thread of the session has ended). The session never closes the source or sink it was given, and never
  * calls them after {@code close()} returns.
+ *
+ * <p>After a stall of the tick thread (GC pause, CPU starvation, a slow sink) the session does not send or
+ * play the missed frames as a burst. Up to 3 frames (60 ms) behind it catches up; further behind
+ * ({@link TickPacer}) it skips the missed frames: the RTP timestamp advances by their duration, so the peer
+ * sees a gap in media time (RFC 3550 §5.1); sequence numbers stay consecutive (nothing was sent, so the
+ * peer counts nothing lost); the next audio packet carries the marker bit, as after a silence (RFC 3551
+ * §4.1). The skipped frames of the source are read and discarded (at most 500 frames, 10 s): a file or tone
+ * goes on where the media clock is, and a microphone sends what it hears now, not what it queued during the
+ * stall. A DTMF digit in progress is not cut: it goes on after the gap. The playing side skips the same
+ * frames ({@link Playout#skip}). Skips are counted in {@link RtpStatistics#stalls()} and
+ * {@link RtpStatistics#framesSkipped()}.
  */
 public final class RtpSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
     private static final long NTP_EPOCH_OFFSET = 2_208_988_800L;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Most skipped frames read from the source and discarded after one stall (a suspended machine: hours). */
+    static final int SOURCE_SKIP_LIMIT = 500;
+    private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(Pcm.FRAME_MILLIS);
 
     private final RtpSockets sockets;
     private final RtpOptions options;
     private final long ssrc = RANDOM.nextInt() & 0xFFFF_FFFFL;
     private final Counters counters = new Counters();
     private final JitterBuffer jitter;
+    private final Playout playout;
+    private final LongSupplier clock;
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final RemoteTarget target;
     private final List<DtmfListener> listeners = new CopyOnWriteArrayList<>();
     private final short[] frame = new short[Pcm.FRAME_SAMPLES];
-    private final short[] pending = new short[Pcm.SAMPLE_RATE];
     /** Held by each 20 ms tick and by {@link #update} while it swaps the state: a tick runs on one state only. */
     private final Object tickLock = new Object();
-    private int pendingLength;
     private int sequence = RANDOM.nextInt(0x10000);
     private long timestamp = RANDOM.nextInt() & 0xFFFF_FFFFL;
-    private boolean firstAudio = true;
+    /** Marker bit on the next audio packet: the first one, and the first after a skip (RFC 3551 §4.1). */
+    private boolean markNextAudio = true;
     private long ticks;
     private long failures;
     private volatile MediaState state;
@@ -61,12 +76,15 @@ public final class RtpSession implements AutoCloseable {
     private AudioSource source;
     private AudioSink sink;
     private ScheduledExecutorService ticker;
+    private TickPacer pacer;
     private PacketReceiver receiver;
 
-    private RtpSession(RtpSockets sockets, RtpOptions options) {
+    private RtpSession(RtpSockets sockets, RtpOptions options, LongSupplier clock) {
         this.sockets = sockets;
         this.options = options;
+        this.clock = clock;
         this.jitter = new JitterBuffer(options.jitterCapacity(), options.jitterDepth());
+        this.playout = new Playout(jitter, counters);
         this.target = new RemoteTarget(options.symmetric());
     }
 
@@ -76,7 +94,13 @@ public final class RtpSession implements AutoCloseable {
     }
 
     public static RtpSession bind(InetAddress address, int port, RtpOptions options) throws IOException {
-        return new RtpSession(RtpSockets.bind(Objects.requireNonNull(address, "address"), port), options);
+        return bind(address, port, options, System::nanoTime);
+    }
+
+    /** As {@link #bind(InetAddress, int, RtpOptions)}, pacing the 20 ms tick by {@code clock} (nanoseconds). */
+    static RtpSession bind(InetAddress address, int port, RtpOptions options, LongSupplier clock) throws IOException {
+        Objects.requireNonNull(clock, "clock");
+        return new RtpSession(RtpSockets.bind(Objects.requireNonNull(address, "address"), port), options, clock);
     }
 
     /** The local RTP address and port, for {@code c=} and {@code m=} of our SDP. */
@@ -117,6 +141,7 @@ public final class RtpSession implements AutoCloseable {
         target.reset(media.remoteRtp(), media.remoteRtcp());
         receiver = new PacketReceiver(sockets, () -> state, counters, jitter, reception, target, listeners);
         receiver.start();
+        pacer = new TickPacer(clock, FRAME_NANOS); // before the first run: no run comes early
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cusax-rtp-tick-" + sockets.rtp.getLocalPort());
             t.setDaemon(true);
@@ -232,35 +257,71 @@ public final class RtpSession implements AutoCloseable {
         LOG.info("RTP session on port {} closed: {}", sockets.rtp.getLocalPort(), statistics());
     }
 
-    private void tick() {
+    /** One run of the fixed-rate schedule (tests call it too, with the clock they injected). */
+    void tick() {
         synchronized (tickLock) {
-            tickOnce();
+            if (closed || pacer == null) {
+                return;
+            }
+            TickPacer.Step step = pacer.next();
+            if (step.handlesFrame()) {
+                tickOnce(state, step.skippedFrames());
+            }
         }
     }
 
-    private void tickOnce() {
-        if (closed) {
-            return;
+    private void tickOnce(MediaState s, long skipped) {
+        if (skipped > 0) {
+            skip(s, skipped);
         }
-        MediaState s = state;
         try {
             sendStep(s);
         } catch (RuntimeException e) {
             warn("sending a frame (audio source or encoder) failed", e);
         }
         try {
-            playStep(s);
+            playout.play(s, sink);
         } catch (RuntimeException e) {
             warn("playing a frame (decoder or audio sink) failed", e);
         }
-        ticks++;
-        if (ticks % options.rtcpIntervalTicks() == options.rtcpIntervalTicks() / 2) {
+        long before = ticks;
+        ticks += 1 + skipped; // RTCP keeps its interval in media time across a skip
+        long interval = options.rtcpIntervalTicks();
+        long offset = interval / 2;
+        if (Math.floorDiv(ticks - offset, interval) > Math.floorDiv(before - offset, interval)) {
             try {
                 sendRtcp(s);
             } catch (RuntimeException e) {
                 warn("sending RTCP failed", e);
             }
         }
+    }
+
+    /**
+     * Leaves out {@code frames} frames the tick fell behind on: the RTP timestamp jumps over them, no sequence
+     * number is used, the next audio packet is marked, the source's frames are read and dropped, and the
+     * playing side skips as much.
+     */
+    private void skip(MediaState s, long frames) {
+        long stalls = counters.stalls.incrementAndGet();
+        long total = counters.framesSkipped.addAndGet(frames);
+        if (Long.bitCount(stalls) == 1) { // the 1st, 2nd, 4th, 8th... skip, as warn() does
+            LOG.warn("RTP tick on port {} stalled: skipped {} frames ({} ms of audio) rather than send and play "
+                    + "them as a burst (stall #{}, {} frames skipped in this session)", sockets.rtp.getLocalPort(),
+                    frames, frames * Pcm.FRAME_MILLIS, stalls, total);
+        }
+        timestamp = (timestamp + frames * s.encoder.timestampIncrement()) & 0xFFFF_FFFFL;
+        markNextAudio = true;
+        if (s.media.direction().sends()) {
+            try {
+                for (long i = Math.min(frames, SOURCE_SKIP_LIMIT); i > 0; i--) {
+                    source.read(frame);
+                }
+            } catch (RuntimeException e) {
+                warn("reading the skipped frames from the audio source failed", e);
+            }
+        }
+        playout.skip(s, frames);
     }
 
     /** Logs the 1st, 2nd, 4th, 8th... failure only: a broken sink must not flood the log 50 times a second. */
@@ -285,9 +346,9 @@ public final class RtpSession implements AutoCloseable {
             packet = RtpPacket.of(e.marker(), s.dtmfPayloadType, nextSequence(), e.timestamp(), ssrc, e.event().encode());
             counters.dtmfPacketsSent.incrementAndGet();
         } else {
-            packet = RtpPacket.of(firstAudio, s.media.sendFormat().payloadType(), nextSequence(), ts, ssrc,
+            packet = RtpPacket.of(markNextAudio, s.media.sendFormat().payloadType(), nextSequence(), ts, ssrc,
                     s.encoder.encode(frame));
-            firstAudio = false;
+            markNextAudio = false;
         }
         byte[] bytes = packet.toBytes();
         if (s.srtpOut != null) {
@@ -309,41 +370,6 @@ public final class RtpSession implements AutoCloseable {
         int s = sequence;
         sequence = (sequence + 1) & 0xFFFF;
         return s;
-    }
-
-    private void playStep(MediaState s) {
-        while (pendingLength < Pcm.FRAME_SAMPLES) {
-            Optional<RtpPacket> p = jitter.poll();
-            if (p.isEmpty()) {
-                break;
-            }
-            var decoder = s.decoders.get(p.get().payloadType());
-            if (decoder == null) {
-                continue;
-            }
-            try {
-                short[] pcm = decoder.decode(p.get().payload());
-                int n = Math.min(pcm.length, pending.length - pendingLength);
-                System.arraycopy(pcm, 0, pending, pendingLength, n);
-                pendingLength += n;
-            } catch (CodecException e) {
-                counters.malformed.incrementAndGet();
-                LOG.debug("undecodable payload: {}", e.getMessage());
-            }
-        }
-        if (!s.media.direction().receives()) {
-            pendingLength = 0;
-            return;
-        }
-        if (pendingLength == 0 && !jitter.isPlaying()) {
-            return;
-        }
-        short[] out = new short[Pcm.FRAME_SAMPLES];
-        int n = Math.min(pendingLength, out.length);
-        System.arraycopy(pending, 0, out, 0, n);
-        System.arraycopy(pending, n, pending, 0, pendingLength - n);
-        pendingLength -= n;
-        sink.write(out);
     }
 
     private void sendRtcp(MediaState s) {

@@ -16,10 +16,14 @@ package org.cusax.media.rtp;
  * @param packetsLost gaps skipped by the jitter buffer
  * @param packetsLate packets that arrived after their playout point
  * @param packetsDuplicate duplicates dropped
+ * @param stalls times the 20 ms tick fell so far behind that it skipped frames rather than catch up
+ * @param framesSkipped 20 ms frames those skips left out: neither sent (the RTP timestamp jumped over them,
+ *     sequence numbers did not) nor played
  */
 public record RtpStatistics(long rtpPacketsSent, long rtpBytesSent, long rtpPacketsReceived, long rtpBytesReceived,
         long rtcpPacketsSent, long rtcpPacketsReceived, long dtmfPacketsSent, long malformedPackets,
-        long srtpFailures, long packetsLost, long packetsLate, long packetsDuplicate) {
+        long srtpFailures, long packetsLost, long packetsLate, long packetsDuplicate, long stalls,
+        long framesSkipped) {
 
     /** Packets of any kind sent or received; constant once traffic has stopped. */
     public long totalPackets() {

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Reordering by RFC 3550 sequence number, duplicates, late and lost packets, wrap-around, overflow. */
+/**
+ * Reordering by RFC 3550 sequence number, duplicates, late and lost packets, wrap-around, overflow, and the
+ * playout point skipped on after a stall of the player.
+ */
 class JitterBufferTest {
 
     private static RtpPacket packet(int seq) {
@@ -106,5 +109,25 @@ class JitterBufferTest {
         buffer.offer(RtpPacket.of(false, 0, 3, 0, 43, new byte[1]));
         assertThat(drain(buffer)).containsExactly(3);
         assertThat(buffer.late()).isZero();
+    }
+
+    @Test
+    void rfc3550_5_1_skipDropsWhatWasDueMeanwhileAndLaterArrivalsForItAreLate() {
+        JitterBuffer buffer = new JitterBuffer(50, 3);
+        buffer.offer(packet(100));
+        buffer.offer(packet(101));
+        assertThat(buffer.skip(5)).as("before playout there is no playout point to move").isZero();
+        buffer.offer(packet(102));
+        buffer.offer(packet(103));
+        assertThat(buffer.poll()).hasValueSatisfying(p -> assertThat(p.sequenceNumber()).isEqualTo(100));
+        assertThat(buffer.skip(4)).as("101..103 buffered, 104 not yet arrived").isEqualTo(3);
+        assertThat(buffer.offer(packet(104))).isEqualTo(JitterBuffer.Result.LATE);
+        for (int s = 105; s <= 108; s++) {
+            assertThat(buffer.offer(packet(s))).isEqualTo(JitterBuffer.Result.ACCEPTED);
+        }
+        assertThat(drain(buffer)).containsExactly(105, 106, 107, 108);
+        assertThat(buffer.skipped()).isEqualTo(3);
+        assertThat(buffer.late()).isEqualTo(1);
+        assertThat(buffer.lost()).as("skipped on purpose, not lost").isZero();
     }
 }

@@ -1,0 +1,78 @@
+package org.cusax.media.rtp;
+
+import java.util.Optional;
+import org.cusax.media.audio.AudioSink;
+import org.cusax.media.audio.Pcm;
+import org.cusax.media.codec.CodecException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The playing half of a session's tick: one 20 ms frame per tick from the jitter buffer, decoded, into the
+ * sink (silence for a missing packet once playout has started). After a stall the tick skips frames rather
+ * than playing a burst: {@link #skip} moves the jitter buffer's playout point on by as many packets, so what
+ * was due meanwhile is dropped unplayed, or counted late when it arrives, and the delay stays what it was.
+ * Called from the tick only, under the session's tick lock.
+ */
+final class Playout {
+    private static final Logger LOG = LoggerFactory.getLogger(Playout.class);
+
+    private final JitterBuffer jitter;
+    private final Counters counters;
+    private final short[] pending = new short[Pcm.SAMPLE_RATE];
+    private int pendingLength;
+
+    Playout(JitterBuffer jitter, Counters counters) {
+        this.jitter = jitter;
+        this.counters = counters;
+    }
+
+    /** Plays the next frame into {@code sink}, or drains the buffer unheard when {@code s} does not receive. */
+    void play(MediaState s, AudioSink sink) {
+        while (pendingLength < Pcm.FRAME_SAMPLES) {
+            Optional<RtpPacket> p = jitter.poll();
+            if (p.isEmpty()) {
+                break;
+            }
+            var decoder = s.decoders.get(p.get().payloadType());
+            if (decoder == null) {
+                continue;
+            }
+            try {
+                short[] pcm = decoder.decode(p.get().payload());
+                int n = Math.min(pcm.length, pending.length - pendingLength);
+                System.arraycopy(pcm, 0, pending, pendingLength, n);
+                pendingLength += n;
+            } catch (CodecException e) {
+                counters.malformed.incrementAndGet();
+                LOG.debug("undecodable payload: {}", e.getMessage());
+            }
+        }
+        if (!s.media.direction().receives()) {
+            pendingLength = 0;
+            return;
+        }
+        if (pendingLength == 0 && !jitter.isPlaying()) {
+            return;
+        }
+        short[] out = new short[Pcm.FRAME_SAMPLES];
+        int n = Math.min(pendingLength, out.length);
+        System.arraycopy(pending, 0, out, 0, n);
+        System.arraycopy(pending, n, pending, 0, pendingLength - n);
+        pendingLength -= n;
+        sink.write(out);
+    }
+
+    /**
+     * Skips {@code frames} frames without playing them: the decoded rest of the last packet is dropped and,
+     * while {@code s} receives, the playout point moves on by {@code frames} packets (we send and expect one
+     * packet per 20 ms frame). While the peer is not meant to send (hold) nothing it sends later is stale, so
+     * the playout point stays.
+     */
+    void skip(MediaState s, long frames) {
+        pendingLength = 0;
+        if (s.media.direction().receives()) {
+            jitter.skip(frames);
+        }
+    }
+}
