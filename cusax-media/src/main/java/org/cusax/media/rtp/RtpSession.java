@@ -166,6 +166,9 @@ public final class RtpSession implements AutoCloseable {
         MediaState next = MediaState.create(media, old);
         synchronized (tickLock) {
             state = next;
+            if (media.direction().sends() && !old.media.direction().sends()) {
+                markNextAudio = true; // RFC 3551 §4.1: sending resumes after a gap (off hold), as after silence
+            }
             if (!media.remoteRtp().equals(old.media.remoteRtp()) || !media.remoteRtcp().equals(old.media.remoteRtcp())) {
                 target.reset(media.remoteRtp(), media.remoteRtcp()); // keep what symmetric RTP learnt if unchanged
             }

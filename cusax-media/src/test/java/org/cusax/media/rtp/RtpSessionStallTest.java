@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * moves: the session's own schedule finds nothing due while the clock stands still, and the test runs the
  * tick itself after each move, so whichever thread runs a frame, the packets are the same. Checks RFC 3550
  * §5.1 (the timestamp advances over skipped frames, the sequence number by one per packet sent) and RFC 3551
- * §4.1 (marker bit on the first packet after the gap), what the source and the sink see, and the counters.
+ * §4.1 (marker bit on the first packet after the gap, and after a hold), what the source and the sink see,
+ * and the counters.
  */
 class RtpSessionStallTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -41,8 +42,12 @@ class RtpSessionStallTest {
     private final AtomicLong clock = new AtomicLong(5_000_000_000L);
 
     private static NegotiatedMedia media(InetSocketAddress to) {
+        return media(to, Direction.SENDRECV);
+    }
+
+    private static NegotiatedMedia media(InetSocketAddress to, Direction direction) {
         return new NegotiatedMedia(to, new InetSocketAddress(to.getAddress(), to.getPort() + 1), PayloadFormat.PCMU,
-                List.of(PayloadFormat.PCMU), Optional.empty(), Direction.SENDRECV, false, Optional.empty());
+                List.of(PayloadFormat.PCMU), Optional.empty(), direction, false, Optional.empty());
     }
 
     /** Frame {@code k}: silence with one pulse at sample {@code k}, so a frame names itself after G.711. */
@@ -167,6 +172,41 @@ class RtpSessionStallTest {
             RtpStatistics stats = a.statistics();
             assertThat(stats.framesSkipped()).isEqualTo(5);
             assertThat(stats.packetsLost()).as("skipped on purpose, not lost").isZero();
+        }
+    }
+
+    /** A hold (RFC 3264 §8.4: we stop sending) is a gap in sending too: the first packet after it is marked. */
+    @Test
+    void rfc3551_4_1_theFirstPacketAfterAHoldCarriesTheMarker() throws Exception {
+        CountingSource source = new CountingSource();
+        try (DatagramSocket tap = new DatagramSocket(0, LOOPBACK);
+                RtpSession a = RtpSession.bind(LOOPBACK, 0, RtpOptions.defaults(), clock::get)) {
+            tap.setSoTimeout((int) WAIT.toMillis());
+            InetSocketAddress to = new InetSocketAddress(LOOPBACK, tap.getLocalPort());
+            long start = clock.get();
+            a.start(media(to), source, new NullSink());
+            runsAt(a, start, 0, 1);   // frame 0: the first packet, marked
+            runsAt(a, start, 20, 1);  // frame 1
+            a.update(media(to, Direction.RECVONLY)); // held: frames 2 and 3 not sent
+            runsAt(a, start, 40, 1);
+            runsAt(a, start, 60, 1);
+            a.update(media(to, Direction.SENDRECV)); // resumed
+            runsAt(a, start, 80, 1);  // frame 4: the first after the hold, marked
+            runsAt(a, start, 100, 1); // frame 5
+            a.update(media(to, Direction.SENDRECV)); // a re-INVITE that changes nothing: no gap, no marker
+            runsAt(a, start, 120, 1); // frame 6
+
+            List<Boolean> markers = new ArrayList<>();
+            List<Long> timestamps = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                RtpPacket p = receive(tap);
+                markers.add(p.marker());
+                timestamps.add(p.timestamp());
+            }
+            assertThat(markers).containsExactly(true, false, true, false, false);
+            assertThat((timestamps.get(2) - timestamps.get(0)) & 0xFFFF_FFFFL)
+                    .as("RFC 3550 §5.1: the held frames' time passed").isEqualTo(160L * 4);
+            assertThat(a.statistics().rtpPacketsSent()).isEqualTo(5);
         }
     }
 
