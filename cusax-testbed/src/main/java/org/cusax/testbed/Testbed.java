@@ -16,6 +16,8 @@ import org.cusax.testbed.pki.CertificateFiles;
 import org.cusax.testbed.pki.TestCa;
 import org.cusax.testbed.process.PackageInstaller;
 import org.cusax.testbed.process.ProcessHost;
+import org.cusax.testbed.process.RunOwner;
+import org.cusax.testbed.process.StaleRunReaper;
 import org.cusax.testbed.prosody.ProsodyServer;
 import org.cusax.testbed.sip.SipTransport;
 import org.cusax.testbed.sip.Sipp;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * (SIP) on 127.0.0.1 at free ports, configured from {@code deploy/}. Users created with
  * {@link #createUser(String)} exist on both with the same random password.
  * {@link #close()} stops everything (a JVM shutdown hook does it too if close is never reached).
+ * The run directory names this JVM as its owner ({@link RunOwner}): should the JVM die without
+ * stopping the servers, the next testbed's {@link StaleRunReaper} does.
  *
  * <pre>{@code
  * try (Testbed tb = Testbed.start(TestbedOptions.defaults())) {
@@ -97,6 +101,9 @@ public final class Testbed implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the run directory: " + e.getMessage(), e);
         }
+        // the servers of this run are ours: if this JVM dies without stopping them, the next one does
+        RunOwner.current().claim(runDir);
+        StaleRunReaper.reapOnce();
         Testbed tb = null;
         try {
             tb = new Testbed(options, host, runDir);

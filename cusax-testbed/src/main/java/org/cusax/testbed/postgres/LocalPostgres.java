@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * its data in a temporary directory: {@code initdb} (trust authentication, loopback only), then
  * {@code pg_ctl -w start}, which returns once the server accepts connections. Run as the {@code postgres}
  * user when the tests run as root (PostgreSQL refuses root). {@link #close()} stops it and deletes
- * everything, and a JVM shutdown hook does the same if a test run is killed.
+ * everything, and a JVM shutdown hook does the same if a test run is killed. The directory names this JVM as
+ * its owner, so that a server this JVM could not stop (SIGKILL) is stopped by the next testbed
+ * ({@link org.cusax.testbed.process.StaleRunReaper}).
  */
 public final class LocalPostgres implements AutoCloseable {
     private final Path bin;
@@ -46,6 +48,10 @@ public final class LocalPostgres implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        // the server's command line and working directory lie in dir: if this JVM dies without stopping it,
+        // the next testbed's StaleRunReaper does
+        org.cusax.testbed.process.RunOwner.current().claim(dir);
+        org.cusax.testbed.process.StaleRunReaper.reapOnce();
         LocalPostgres pg = new LocalPostgres(bin, dir, port);
         Runtime.getRuntime().addShutdownHook(pg.hook);
         try {

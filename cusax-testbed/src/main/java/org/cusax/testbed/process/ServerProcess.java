@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,11 +22,19 @@ import org.slf4j.LoggerFactory;
  * One long-running server program (with all the processes it forks). Output goes to a file;
  * start-up waits for a readiness check; stop is SIGTERM then SIGKILL; {@link #kill9()} is an
  * immediate SIGKILL of the whole process tree. Running instances are stopped by a JVM shutdown hook.
+ *
+ * <p>The program gets the environment variable {@value RunOwner#ENV} naming this JVM and the
+ * program, which everything it forks inherits: stop and kill also find its processes that left the
+ * tree (workers of a main process that died belong to PID 1, out of reach of
+ * {@link Process#descendants()}), and {@link StaleRunReaper} finds them after this JVM died without
+ * stopping them. The first start in a JVM reaps what dead runs left ({@link StaleRunReaper#reapOnce()}).
  */
 public final class ServerProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerProcess.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final RunOwner OWNER = RunOwner.current();
+    private static final AtomicLong SERIAL = new AtomicLong();
 
     private final String name;
     private final List<String> command;
@@ -32,6 +42,7 @@ public final class ServerProcess {
     private final Path directory;
     private final Path outputFile;
     private final List<Path> logFiles;
+    private final String marker = OWNER.format() + ":" + SERIAL.incrementAndGet();
     private boolean stdinPipe;
     private Process process;
 
@@ -114,6 +125,8 @@ public final class ServerProcess {
                 .redirectInput(stdinPipe ? ProcessBuilder.Redirect.PIPE
                         : ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(environment);
+        pb.environment().put(RunOwner.ENV, marker);
+        StaleRunReaper.reapOnce();
         try {
             process = pb.start();
         } catch (IOException e) {
@@ -136,6 +149,7 @@ public final class ServerProcess {
                     + "command: " + String.join(" ", command) + "\n" + logTail(40));
         }
         if (!p.isAlive()) {
+            killAll(tree()); // what it forked before dying
             ProcessRegistry.remove(this);
             throw new IllegalStateException(name + " exited with code " + p.exitValue() + " during start-up.\n"
                     + "command: " + String.join(" ", command) + "\n" + logTail(40));
@@ -164,6 +178,7 @@ public final class ServerProcess {
                 Thread.currentThread().interrupt();
             }
         }
+        tree.addAll(tree()); // and what escaped the tree or was forked meanwhile
         killAll(tree);
         ProcessRegistry.remove(this);
         LOG.info("{} stopped", name);
@@ -211,16 +226,20 @@ public final class ServerProcess {
         return name;
     }
 
+    /** The main process, its descendants, and every process with this program's marker (re-parented ones too). */
     private List<ProcessHandle> tree() {
         List<ProcessHandle> all = new ArrayList<>();
         all.add(process.toHandle());
         process.descendants().forEach(all::add);
+        all.addAll(ProcessTable.marked(marker));
         return all;
     }
 
-    private static void killAll(List<ProcessHandle> handles) {
-        handles.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle h : handles) {
+    private static void killAll(List<ProcessHandle> tree) {
+        Map<Long, ProcessHandle> handles = new LinkedHashMap<>();
+        tree.forEach(h -> handles.putIfAbsent(h.pid(), h));
+        handles.values().forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : handles.values()) {
             try {
                 h.onExit().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
