@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+
+import org.cusax.testbed.process.RunOwner;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -41,7 +44,12 @@ public final class HeadlessChromium implements AutoCloseable {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver packages "
                     + "(./run-tests installs them): " + CHROMIUM + ", " + CHROMEDRIVER);
         }
-        Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
+        // a run directory of its own, owned by this JVM, and the testbed's marker in chromedriver's (and so
+        // chromium's) environment: should this JVM die without closing the browser, the next testbed's
+        // StaleRunReaper stops them (chromium's --user-data-dir lies in the directory)
+        Path run = Files.createDirectories(dir.resolve("cusax-chromium"));
+        RunOwner.current().claim(run);
+        Path profile = Files.createDirectories(run.resolve("profile"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -51,6 +59,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .withLogFile(dir.resolve("chromedriver.log").toFile())
+                .withEnvironment(Map.of(RunOwner.ENV, RunOwner.current().format() + ":chromedriver"))
                 .withLogLevel(logCommands ? org.openqa.selenium.chromium.ChromiumDriverLogLevel.INFO
                         : org.openqa.selenium.chromium.ChromiumDriverLogLevel.WARNING)
                 .build();
