@@ -46,9 +46,11 @@ final class RemoteCommands {
         if (cli.json) {
             json.line(roster);
         } else {
-            for (Object c : (List<?>) roster.getOrDefault("contacts", List.of())) {
-                cli.out.println(RemoteFormat.contact(RemoteFormat.map(c)));
-            }
+            List<Map<String, Object>> contacts = ((List<?>) roster.getOrDefault("contacts", List.of())).stream()
+                    .map(RemoteFormat::map).toList();
+            int jidWidth = ListingColumns.width(ListingColumns.JID, contacts, c -> RemoteFormat.str(c, "jid"));
+            int nameWidth = ListingColumns.width(ListingColumns.NAME, contacts, c -> RemoteFormat.str(c, "name"));
+            contacts.forEach(c -> cli.out.println(RemoteFormat.contact(c, jidWidth, nameWidth)));
         }
         if (!Boolean.TRUE.equals(roster.get("complete"))) {
             cli.err.println("cusax: the contact list is incomplete: the daemon is still loading it");

@@ -47,8 +47,13 @@ final class RemoteFormat {
     }
 
     static String contact(Map<String, Object> c) {
-        StringBuilder sb = new StringBuilder(String.format("%-28s %-20s %-11s", str(c, "jid"), str(c, "name"),
-                str(map(c.get("presence")), "availability")));
+        return contact(c, ListingColumns.JID, ListingColumns.NAME);
+    }
+
+    /** One contact as a line of a listing whose JID and name columns are this wide (see {@link ListingColumns}). */
+    static String contact(Map<String, Object> c, int jidWidth, int nameWidth) {
+        StringBuilder sb = new StringBuilder(String.format("%-" + jidWidth + "s %-" + nameWidth + "s %-11s",
+                str(c, "jid"), str(c, "name"), str(map(c.get("presence")), "availability")));
         sb.append(Boolean.TRUE.equals(c.get("callable")) ? " [Call]" : "       ");
         List<Map<String, Object>> tels = ((List<?>) c.getOrDefault("tels", List.of())).stream()
                 .map(RemoteFormat::map).toList();

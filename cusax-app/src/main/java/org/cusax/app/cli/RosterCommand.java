@@ -72,8 +72,10 @@ final class RosterCommand extends ClientCommand implements OnDaemon {
             m.put("contacts", contacts.stream().map(ContactJson::contact).toList());
             json.line(m);
         } else {
+            int jidWidth = ListingColumns.width(ListingColumns.JID, contacts, Contact::jid);
+            int nameWidth = ListingColumns.width(ListingColumns.NAME, contacts, Contact::displayName);
             for (Contact c : contacts) {
-                cli.out.println(human(c));
+                cli.out.println(human(c, jidWidth, nameWidth));
             }
         }
         if (loaded && !settled) {
@@ -88,9 +90,9 @@ final class RosterCommand extends ClientCommand implements OnDaemon {
         return ExitCodes.OK;
     }
 
-    private static String human(Contact c) {
-        StringBuilder sb = new StringBuilder(String.format("%-28s %-20s %-11s", c.jid(), c.displayName(),
-                c.presence().availability().token()));
+    private static String human(Contact c, int jidWidth, int nameWidth) {
+        StringBuilder sb = new StringBuilder(String.format("%-" + jidWidth + "s %-" + nameWidth + "s %-11s", c.jid(),
+                c.displayName(), c.presence().availability().token()));
         sb.append(c.callable() ? " [Call]" : "       ");
         for (TelAddress t : DistinctTels.of(c.tels(), tel -> tel.normalized().orElse(" as given: " + tel.uri()))) {
             sb.append("  ").append(t.label().text()).append(' ').append(t.normalized().orElse(t.uri()));
