@@ -12,6 +12,7 @@ import org.cusax.app.json.JsonWriter;
 import org.cusax.core.client.CusaxClient;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.contact.Contact;
+import org.cusax.core.contact.ContactTels;
 import org.cusax.core.contact.TelAddress;
 import org.cusax.core.event.ConnectionChanged;
 
@@ -94,7 +95,7 @@ final class RosterCommand extends ClientCommand implements OnDaemon {
         StringBuilder sb = new StringBuilder(String.format("%-" + jidWidth + "s %-" + nameWidth + "s %-11s", c.jid(),
                 c.displayName(), c.presence().availability().token()));
         sb.append(c.callable() ? " [Call]" : "       ");
-        for (TelAddress t : DistinctTels.of(c.tels(), tel -> tel.normalized().orElse(" as given: " + tel.uri()))) {
+        for (TelAddress t : DistinctTels.of(c.tels(), ContactTels::identity)) {
             sb.append("  ").append(t.label().text()).append(' ').append(t.normalized().orElse(t.uri()));
             if (!t.callable()) {
                 sb.append(" (not callable)");

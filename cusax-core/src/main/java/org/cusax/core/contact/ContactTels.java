@@ -77,7 +77,11 @@ public record ContactTels(Map<TelSource, List<TelAddress>> bySource) {
         return bySource.isEmpty();
     }
 
-    private static String identity(TelAddress tel) {
+    /**
+     * What makes two addresses one: the normalized form, or the text as given for an unparseable one (the
+     * same key de-duplicates within a source here and across sources in a one-line listing).
+     */
+    public static String identity(TelAddress tel) {
         return tel.normalized().orElse(" as given: " + tel.uri().strip());
     }
 }
