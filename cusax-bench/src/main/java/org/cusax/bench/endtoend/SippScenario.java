@@ -13,6 +13,7 @@ import java.util.Map;
 import org.cusax.testbed.kamailio.KamailioServer;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.process.FreePorts;
+import org.cusax.testbed.process.ProcessHost;
 
 /**
  * One sipp run (UAC over UDP, inside the {@link SipWorld}'s namespace) of a scenario shipped with this package,
@@ -29,7 +30,16 @@ final class SippScenario {
 
     static Outcome run(SipWorld world, String scenario, Map<String, String> fill, String callee, int calls,
                        int concurrent, int ratePerSecond, Duration limit) throws IOException {
-        Path dir = Files.createDirectories(world.dir().resolve("sipp-" + scenario.replace(".xml", "") + "-"
+        KamailioServer k = world.testbed().kamailio();
+        return run(world.dir(), world.host(), k.host() + ":" + k.udpPort(), world.testbed().domain(), scenario, fill,
+                callee, calls, concurrent, ratePerSecond, limit);
+    }
+
+    /** Like the other, with sipp on {@code host} sending to {@code target} (host:port), To {@code callee@domain}. */
+    static Outcome run(Path parent, ProcessHost host, String target, String domain, String scenario,
+                       Map<String, String> fill, String callee, int calls, int concurrent, int ratePerSecond,
+                       Duration limit) throws IOException {
+        Path dir = Files.createDirectories(parent.resolve("sipp-" + scenario.replace(".xml", "") + "-"
                 + callee + "-" + System.nanoTime()));
         Path file = dir.resolve(scenario);
         try (InputStream in = SippScenario.class.getResourceAsStream(scenario)) {
@@ -42,16 +52,14 @@ final class SippScenario {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         }
-        KamailioServer k = world.testbed().kamailio();
-        List<String> args = new ArrayList<>(List.of("sipp", "-sf", file.toString(), k.host() + ":" + k.udpPort(),
+        List<String> args = new ArrayList<>(List.of("sipp", "-sf", file.toString(), target,
                 "-t", "u1", "-i", "127.0.0.1", "-p", String.valueOf(FreePorts.next()),
                 "-mi", "127.0.0.1", "-mp", String.valueOf(FreePorts.next()),
                 "-m", String.valueOf(calls), "-l", String.valueOf(concurrent), "-r", String.valueOf(ratePerSecond),
-                "-s", callee, "-key", "domain", world.testbed().domain(), "-recv_timeout", "15000",
+                "-s", callee, "-key", "domain", domain, "-recv_timeout", "15000",
                 "-nostdin", "-timeout", limit.toSeconds() + "s", "-timeout_error",
                 "-trace_msg", "-message_file", dir.resolve("messages.log").toString()));
-        Command.Result r = Command.of(world.host().command(args)).directory(dir)
-                .timeout(limit.plusSeconds(30)).run();
+        Command.Result r = Command.of(host.command(args)).directory(dir).timeout(limit.plusSeconds(30)).run();
         String log = Files.exists(dir.resolve("messages.log")) ? Files.readString(dir.resolve("messages.log")) : "";
         return new Outcome(r.exitCode(), r.output(), SippMessageLog.inviteToRinging(log));
     }

@@ -37,6 +37,13 @@ public final class Sipp {
     public static final String CALLER_ID = "caller-id.xml";
     /** Scenario: answer OPTIONS with 200 and INVITE with 180, 200 (SDP), then ACK and BYE. */
     public static final String ANSWER = "answer.xml";
+    /**
+     * Scenario: answer INVITE with 200 (SDP) and send the 180 only after the ACK, as when a proxy's workers
+     * reorder the replies; see {@link #lateRingingUa}.
+     */
+    public static final String ANSWER_LATE_RINGING = "answer-late-ringing.xml";
+    /** Scenario: one call, INVITE, ACK, a pause of {@code -d} ms, BYE; see {@link #call}. */
+    public static final String CALL = "call.xml";
     /** Scenario: like ANSWER with telephone-event in the SDP; run with -rtp_echo (see {@link #echoingUa}). */
     public static final String ANSWER_ECHO = "answer-echo.xml";
     /** Scenario template: a call with media actions (see {@link #callWithMedia}). */
@@ -106,16 +113,17 @@ public final class Sipp {
     }
 
     /**
-     * One call with sipp's built-in {@code uac} scenario to {@code user} through the proxy, from a
-     * foreign address (no authentication): INVITE, ACK, a 1 s pause, BYE. sipp ignores
-     * Record-Route, so this also exercises the proxy's in-dialog fallback. Exit code 0 = the call
-     * was answered and ended normally; the messages are in {@code call-USER-PORT.log}.
+     * One call with {@link #CALL} to {@code user} through the proxy, from a foreign address (no
+     * authentication): INVITE, ACK, a 1 s pause, BYE. Like sipp's built-in {@code uac} it ignores
+     * Record-Route, so this also exercises the proxy's in-dialog fallback; unlike it, a 180 that the
+     * proxy relays after the 200 is ignored rather than ending the call as unexpected. Exit code 0 =
+     * the call was answered and ended normally; the messages are in {@code call-USER-PORT.log}.
      */
     public Command.Result call(String user) {
         int localPort = FreePorts.next();
-        return Command.of(host.command(List.of("sipp", "-sn", "uac", proxyHost + ":" + proxyUdpPort, "-t", "u1",
-                        "-i", "127.0.0.1", "-p", String.valueOf(localPort), "-m", "1", "-s", user, "-d", "1000",
-                        "-nostdin", "-timeout", "20s", "-timeout_error", "-trace_msg", "-message_file",
+        return Command.of(host.command(List.of("sipp", "-sf", scenario(CALL).toString(), proxyHost + ":" + proxyUdpPort,
+                        "-t", "u1", "-i", "127.0.0.1", "-p", String.valueOf(localPort), "-m", "1", "-s", user,
+                        "-d", "1000", "-nostdin", "-timeout", "20s", "-timeout_error", "-trace_msg", "-message_file",
                         workDir.resolve("call-" + user + "-" + localPort + ".log").toString())))
                 .directory(workDir).timeout(Duration.ofSeconds(40)).run();
     }
@@ -144,13 +152,26 @@ public final class Sipp {
      * {@code user}; register its address with {@link SippUa#contact()}. Stop it with close().
      */
     public SippUa answeringUa(String user) {
+        return answering(ANSWER, "answer", user);
+    }
+
+    /**
+     * Starts a UA on 127.0.0.1 at a free UDP port that answers every INVITE for {@code user} with 200
+     * and sends its 180 only after the ACK ({@link #ANSWER_LATE_RINGING}): a caller's view of a proxy
+     * whose workers reorder the replies, made deterministic. Call it directly (not through a proxy).
+     */
+    public SippUa lateRingingUa(String user) {
+        return answering(ANSWER_LATE_RINGING, "late-ringing", user);
+    }
+
+    private SippUa answering(String scenarioName, String label, String user) {
         int port = FreePorts.next();
-        Path messages = workDir.resolve("answer-" + user + "-" + port + ".log");
-        ServerProcess p = new ServerProcess("sipp-" + user,
-                host.command(List.of("sipp", "-sf", scenario(ANSWER).toString(), "-t", "u1", "-i", "127.0.0.1",
+        Path messages = workDir.resolve(label + "-" + user + "-" + port + ".log");
+        ServerProcess p = new ServerProcess("sipp-" + label + "-" + user,
+                host.command(List.of("sipp", "-sf", scenario(scenarioName).toString(), "-t", "u1", "-i", "127.0.0.1",
                         "-p", String.valueOf(port), "-s", user, "-nostdin", "-f", "60",
                         "-trace_msg", "-message_file", messages.toString())),
-                Map.of(), workDir, workDir.resolve("answer-" + user + "-" + port + ".out"), List.of(messages));
+                Map.of(), workDir, workDir.resolve(label + "-" + user + "-" + port + ".out"), List.of(messages));
         p.start(Duration.ofSeconds(10), () -> host == ProcessHost.LOCAL ? udpTaken(port) : host.udpBound("127.0.0.1", port));
         return new SippUa(p, user, port, messages);
     }
