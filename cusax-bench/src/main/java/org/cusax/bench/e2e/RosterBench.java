@@ -148,7 +148,8 @@ public final class RosterBench {
         ServerCpu server = ServerCpu.start(world.prosodyPid());
         Scenarios.Result r = run.call();
         samples.add(new Sample(scenario, n, rtt, rep, r.millis(), r.firstNumberMillis(), r.requests(), r.known(),
-                r.extrapolated(), r.cpuMillis(), r.rosterMillis(), r.jitMillis(), server.millis()));
+                r.extrapolated(), r.cpuMillis(), r.rosterMillis(), r.jitMillis(), server.millis(), r.gateHolds(),
+                r.windowHolds()));
         return r;
     }
 

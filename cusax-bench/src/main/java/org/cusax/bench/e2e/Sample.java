@@ -19,16 +19,19 @@ package org.cusax.bench.e2e;
  *                     (warm: the cached roster, before connecting)
  * @param serverCpuMillis Prosody's CPU time over the scenario, login and logout included ({@link ServerCpu});
  *                     -1 where not read
+ * @param gateHolds    cusax: how often its queued vCard requests waited for XEP-0198 acknowledgements (the ack
+ *                     gate); -1 for the others
+ * @param windowHolds  cusax: how often they waited for the request window; -1 for the others
  */
 record Sample(String scenario, int contacts, int rttMillis, int repetition, double millis, double firstMillis,
               long requests, int known, boolean extrapolated, double cpuMillis, double rosterMillis, double jitMillis,
-              double serverCpuMillis) {
+              double serverCpuMillis, long gateHolds, long windowHolds) {
     static final String CSV_HEADER = "scenario,contacts,rtt_ms,repetition,millis,first_number_ms,requests,known,"
-            + "extrapolated,cpu_ms,roster_ms,jit_ms,server_cpu_ms";
+            + "extrapolated,cpu_ms,roster_ms,jit_ms,server_cpu_ms,ack_gate_holds,window_holds";
 
     String csv() {
-        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b,%.1f,%.1f,%.1f,%.0f", scenario,
+        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b,%.1f,%.1f,%.1f,%.0f,%d,%d", scenario,
                 contacts, rttMillis, repetition, millis, firstMillis, requests, known, extrapolated, cpuMillis, rosterMillis,
-                jitMillis, serverCpuMillis);
+                jitMillis, serverCpuMillis, gateHolds, windowHolds);
     }
 }

@@ -53,10 +53,16 @@ final class Scenarios {
      * One measurement. {@code known}: contacts whose vcard-temp number is in the client's index afterwards;
      * {@code cpuMillis}: the client's CPU time ({@link ClientCpu}) until then; {@code rosterMillis}: connection
      * start → roster received (login + roster; cusax: the roster handed to the core, the cached one when warm);
-     * {@code jitMillis}: what the JIT compiler threads spent meanwhile (not in {@code cpuMillis}).
+     * {@code jitMillis}: what the JIT compiler threads spent meanwhile (not in {@code cpuMillis});
+     * {@code gateHolds}, {@code windowHolds}: cusax only (-1 for the others), how often its queued vCard requests
+     * waited for the server's XEP-0198 acknowledgements and for the request window ({@link LoadStats}).
      */
     record Result(double millis, double firstNumberMillis, long requests, int known, boolean extrapolated,
-                  double cpuMillis, double rosterMillis, double jitMillis) {
+                  double cpuMillis, double rosterMillis, double jitMillis, long gateHolds, long windowHolds) {
+        Result(double millis, double firstNumberMillis, long requests, int known, boolean extrapolated,
+               double cpuMillis, double rosterMillis, double jitMillis) {
+            this(millis, firstNumberMillis, requests, known, extrapolated, cpuMillis, rosterMillis, jitMillis, -1, -1);
+        }
     }
 
     private Scenarios() {
@@ -79,7 +85,7 @@ final class Scenarios {
             LoadStats stats = port.contactStats();
             double cpuMillis = cpu.millis();
             return new Result(watch.loadedMillis(), watch.firstNumberMillis(), stats.vcardRequests(), known(book, n),
-                    false, cpuMillis, watch.rosterMillis(), cpu.jitMillis());
+                    false, cpuMillis, watch.rosterMillis(), cpu.jitMillis(), stats.gateHolds(), stats.windowHolds());
         } finally {
             port.stop();
         }

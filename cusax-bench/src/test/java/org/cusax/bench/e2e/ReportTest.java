@@ -42,7 +42,7 @@ class ReportTest {
     void theWarmStartIsJudgedAgainstTheFloorsLoginAndAgainstALoginWithStreamManagement() {
         // warm ready at 1,000 ms; the floor's login + roster at 500 ms, with XEP-0198 at 960 ms; RTT 50
         List<Sample> samples = run(100, 50, 71, 72);
-        samples.add(new Sample(Report.LOGIN_SM, 100, 50, 1, 960, -1, 0, 0, false, 40, 960, 0, 30));
+        samples.add(new Sample(Report.LOGIN_SM, 100, 50, 1, 960, -1, 0, 0, false, 40, 960, 0, 30, -1, -1));
         String table = Report.markdown(samples, "test machine");
 
         assertThat(table).contains("| 500 / 960 |")
@@ -65,11 +65,11 @@ class ReportTest {
         samples.add(sample(Report.FLOOR_ONLINE, n, rtt, 560, n));
         samples.add(sample("cusax-cold", n, rtt, 500 + cusaxFirstAfterRoster, n));
         samples.add(sample("cusax-warm", n, rtt, -1, 0));
-        samples.add(new Sample("serial", n, rtt, 1, 50_000, -1, n, n, true, 100, 500, 0, 200));
+        samples.add(new Sample("serial", n, rtt, 1, 50_000, -1, n, n, true, 100, 500, 0, 200, -1, -1));
         return samples;
     }
 
     private static Sample sample(String scenario, int n, int rtt, double firstMillis, long requests) {
-        return new Sample(scenario, n, rtt, 1, 1000, firstMillis, requests, n, false, 100, 500, 0, 300);
+        return new Sample(scenario, n, rtt, 1, 1000, firstMillis, requests, n, false, 100, 500, 0, 300, 0, 0);
     }
 }

@@ -55,6 +55,13 @@ class RosterBenchSmokeTest {
         assertThat(samples).allMatch(s -> s.cpuMillis() > 0);
         // and Prosody's (-1: not read); in ticks of 10 ms, so a short scenario may read 0
         assertThat(samples).allMatch(s -> s.serverCpuMillis() >= 0);
+        // cusax's waits for the ack gate and the window are counted (none warm: it sends no request), -1 elsewhere
+        assertThat(cold.gateHolds()).isNotNegative();
+        assertThat(cold.windowHolds()).isNotNegative();
+        assertThat(warm.gateHolds()).isZero();
+        assertThat(warm.windowHolds()).isZero();
+        assertThat(List.of(floor, issueFloor, onlineFloor, serial, loginSm)).allMatch(s -> s.gateHolds() == -1
+                && s.windowHolds() == -1);
 
         Path out = Files.createDirectories(work.resolve("results"));
         String table = Report.write(samples, out, "smoke");

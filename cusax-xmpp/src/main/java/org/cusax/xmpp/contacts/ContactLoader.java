@@ -32,6 +32,9 @@ public final class ContactLoader {
     private record Key(String jid, TelKind kind) {
     }
 
+    /** What keeps queued requests back right now. */
+    private enum Hold { NONE, WINDOW, GATE }
+
     private final TelQueries queries;
     private final int limit;
     private final Executor executor;
@@ -43,6 +46,9 @@ public final class ContactLoader {
     private final AtomicLong vcard4Requests = new AtomicLong();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong gateHolds = new AtomicLong();
+    private final AtomicLong windowHolds = new AtomicLong();
+    private Hold hold = Hold.NONE;
     private int inFlight;
     private long generation;
 
@@ -84,6 +90,7 @@ public final class ContactLoader {
         pending.clear();
         retried.clear();
         inFlight = 0;
+        hold = Hold.NONE;
         generation++;
     }
 
@@ -114,8 +121,31 @@ public final class ContactLoader {
         return maxInFlight.get();
     }
 
+    /**
+     * How often queued requests had to wait with a slot of the window free because the transport was not
+     * {@link TelQueries#ready()} (XEP-0198: too many stanzas unacknowledged): each wait counts once, however
+     * many requests it held back and however often the loader looked meanwhile.
+     */
+    public long gateHolds() {
+        return gateHolds.get();
+    }
+
+    /** How often queued requests had to wait for an answer because the window was full (counted like {@link #gateHolds}). */
+    public long windowHolds() {
+        return windowHolds.get();
+    }
+
     private void pump() {
-        while (inFlight < limit && !queue.isEmpty() && queries.ready()) {
+        while (!queue.isEmpty()) {
+            if (inFlight >= limit) {
+                held(Hold.WINDOW, windowHolds);
+                return;
+            }
+            if (!queries.ready()) {
+                held(Hold.GATE, gateHolds);
+                return;
+            }
+            hold = Hold.NONE;
             Key key = queue.poll();
             inFlight++;
             maxInFlight.accumulateAndGet(inFlight, Math::max);
@@ -128,6 +158,13 @@ public final class ContactLoader {
                 answer = CompletableFuture.failedFuture(e);
             }
             answer.whenComplete((result, failure) -> handOver(() -> answered(sent, key, result, failure)));
+        }
+    }
+
+    private void held(Hold why, AtomicLong counter) {
+        if (hold != why) {
+            hold = why;
+            counter.incrementAndGet();
         }
     }
 

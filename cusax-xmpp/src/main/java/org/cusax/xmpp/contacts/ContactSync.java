@@ -324,7 +324,7 @@ public final class ContactSync implements ContactLoader.Sink {
 
     public LoadStats stats() {
         return new LoadStats(loader.vcardTempRequests(), loader.vcard4Requests(), loader.maxInFlight(),
-                fromCache.get(), fetched.get(), loader.retries());
+                fromCache.get(), fetched.get(), loader.retries(), loader.gateHolds(), loader.windowHolds());
     }
 
     /** Waits until everything submitted so far has run (for tests). */

@@ -82,6 +82,38 @@ class ContactLoaderTest {
     }
 
     @Test
+    void requestsWaitWhileTheTransportIsNotReadyAndEachWaitIsCountedOnce() {
+        FakeTelQueries q = new FakeTelQueries(false);
+        ContactLoader loader = new ContactLoader(q, 4, executor, sink);
+        loader.request("a@x", TelKind.VCARD_TEMP);
+        loader.request("b@x", TelKind.VCARD_TEMP);
+        q.ready = false; // XEP-0198: the server is behind on acknowledgements
+        loader.request("c@x", TelKind.VCARD_TEMP);
+        loader.request("d@x", TelKind.VCARD_TEMP);
+        loader.request("e@x", TelKind.VCARD_TEMP);
+        q.sent.get(0).answer().complete(TelResult.EMPTY); // an answer frees a slot, the gate still holds
+        runAll();
+        assertThat(q.count()).isEqualTo(2);
+        assertThat(loader.gateHolds()).as("one wait, however often the loader looked").isEqualTo(1);
+        assertThat(loader.windowHolds()).isZero();
+
+        q.open();
+        runAll();
+        assertThat(q.count()).as("c, d, e: the window (4) has 3 free slots").isEqualTo(5);
+        assertThat(loader.windowHolds()).isZero();
+
+        loader.request("f@x", TelKind.VCARD_TEMP);
+        loader.request("g@x", TelKind.VCARD_TEMP);
+        assertThat(q.count()).isEqualTo(5);
+        assertThat(loader.windowHolds()).as("the window is full: f and g wait, one wait").isEqualTo(1);
+        q.sent.get(1).answer().complete(TelResult.EMPTY);
+        runAll();
+        assertThat(q.count()).isEqualTo(6);
+        assertThat(loader.windowHolds()).as("f went out, g waits again: a second wait").isEqualTo(2);
+        assertThat(loader.gateHolds()).isEqualTo(1);
+    }
+
+    @Test
     void aRequestAlreadyPendingIsNotSentTwice() {
         FakeTelQueries q = new FakeTelQueries(false);
         ContactLoader loader = new ContactLoader(q, 1, executor, sink);

@@ -18,6 +18,9 @@ final class FakeTelQueries implements TelQueries {
     final Map<String, TelResult> answers = new HashMap<>();
     private final boolean immediate;
     int maxOutstanding = Integer.MAX_VALUE;
+    /** What {@link #ready()} says; {@link #open()} sets it and calls the hooks, as the ack gate does. */
+    volatile boolean ready = true;
+    private final List<Runnable> readyHooks = new ArrayList<>();
 
     FakeTelQueries(boolean immediate) {
         this.immediate = immediate;
@@ -47,6 +50,26 @@ final class FakeTelQueries implements TelQueries {
 
     synchronized long count(String jid, TelKind kind) {
         return sent.stream().filter(s -> s.jid().equals(jid) && s.kind() == kind).count();
+    }
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public synchronized void whenReady(Runnable hook) {
+        readyHooks.add(hook);
+    }
+
+    /** The transport may take requests again: calls every {@link #whenReady} hook. */
+    void open() {
+        ready = true;
+        List<Runnable> hooks;
+        synchronized (this) {
+            hooks = List.copyOf(readyHooks);
+        }
+        hooks.forEach(Runnable::run);
     }
 
     @Override
