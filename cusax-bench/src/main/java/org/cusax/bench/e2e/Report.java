@@ -26,6 +26,8 @@ final class Report {
     static final String FLOOR_ISSUE = "raw-pipelined-2";
     /** The same stanzas as cusax (vcard-temp requests, presence with +notify caps, ping) from stock Smack. */
     static final String FLOOR_ONLINE = "raw-online";
+    /** cusax cold with XEP-0198 off, in results.csv only: what stream management costs (not in the table). */
+    static final String COLD_WITHOUT_SM = "cusax-cold-no-sm";
     /** Raw Smack's login with stream management (XEP-0198, as cusax's) and roster: no vCard request. */
     static final String LOGIN_SM = "raw-login-sm";
     private static final String[] SCENARIOS = {FLOOR_OFFLINE, FLOOR_ISSUE, FLOOR_ONLINE, "cusax-cold", "cusax-warm",

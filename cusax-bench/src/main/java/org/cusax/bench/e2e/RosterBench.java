@@ -121,6 +121,9 @@ public final class RosterBench {
                     () -> Scenarios.cusax(account, cache, n));
             Scenarios.Result warm = measured(world, account, "cusax-warm", n, rtt, rep, samples,
                     () -> Scenarios.cusax(account, cache, n));
+            Path noSmCache = Files.createTempDirectory(work, "cache");
+            measured(world, account, Report.COLD_WITHOUT_SM, n, rtt, rep, samples,
+                    () -> Scenarios.cusaxWithoutStreamManagement(account, noSmCache, n));
             Scenarios.Result serial = measured(world, account, "serial", n, rtt, rep, samples,
                     () -> Scenarios.serial(account, n));
             measured(world, account, Report.LOGIN_SM, n, rtt, rep, samples,

@@ -70,12 +70,27 @@ final class Scenarios {
 
     /** The cusax Chat half with the core's contact book: cold (empty cache dir) or warm (same dir again). */
     static Result cusax(Account account, Path cacheDir, int n) throws Exception {
+        return cusax(account, cacheDir, n, SETTINGS);
+    }
+
+    /**
+     * cusax cold as it would run without stream management (XEP-0198 off: no {@code <enable/>} round trip at login,
+     * no ack gate, and Prosody's mod_smacks neither copies every stanza it sends us for a resumption nor asks us
+     * for acks): against {@link #cusax} in the same repetition, what stream management costs the cold start.
+     * cusax itself always logs in with it.
+     */
+    static Result cusaxWithoutStreamManagement(Account account, Path cacheDir, int n) throws Exception {
+        return cusax(account, cacheDir, n, new XmppSettings(SETTINGS.resource(), SETTINGS.allowPlainSasl(),
+                SETTINGS.connectTimeout(), SETTINGS.replyTimeout(), false));
+    }
+
+    private static Result cusax(Account account, Path cacheDir, int n, XmppSettings settings) throws Exception {
         AddressNormalizer normalizer = new AddressNormalizer("FR"); // shared by book and cache, as CusaxAssembly does
         ContactBook book = new ContactBook(normalizer);
         ClientCpu cpu = ClientCpu.start();
         long start = System.nanoTime();
         LoadWatch watch = new LoadWatch(book, start);
-        SmackChatPort port = new SmackChatPort(account, SETTINGS,
+        SmackChatPort port = new SmackChatPort(account, settings,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), 2.0, 0.0),
                 new ContactSettings("FR", TelPreference.defaults(), Optional.of(cacheDir),
                         ContactSettings.MAX_REQUESTS_IN_FLIGHT, false), Optional.empty(), normalizer);

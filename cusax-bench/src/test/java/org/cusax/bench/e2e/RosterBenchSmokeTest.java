@@ -23,15 +23,16 @@ class RosterBenchSmokeTest {
     void aSmallRunCompletesWithExactCountsAndWritesItsResults(@TempDir Path work) throws Exception {
         List<Sample> samples = RosterBench.run(new int[] {N}, new int[] {0}, 1, work);
         assertThat(samples).extracting(Sample::scenario)
-                .containsExactly("raw-pipelined", "raw-pipelined-2", "raw-online", "cusax-cold", "cusax-warm", "serial",
-                        Report.LOGIN_SM);
+                .containsExactly("raw-pipelined", "raw-pipelined-2", "raw-online", "cusax-cold", "cusax-warm",
+                        Report.COLD_WITHOUT_SM, "serial", Report.LOGIN_SM);
         Sample floor = samples.get(0);
         Sample issueFloor = samples.get(1);
         Sample onlineFloor = samples.get(2);
         Sample cold = samples.get(3);
         Sample warm = samples.get(4);
-        Sample serial = samples.get(5);
-        Sample loginSm = samples.get(6);
+        Sample coldNoSm = samples.get(5);
+        Sample serial = samples.get(6);
+        Sample loginSm = samples.get(7);
         assertThat(floor.requests()).isEqualTo(N);
         assertThat(floor.known()).isEqualTo(N);
         assertThat(issueFloor.requests()).isEqualTo(2L * N);
@@ -60,6 +61,10 @@ class RosterBenchSmokeTest {
         assertThat(cold.windowHolds()).isNotNegative();
         assertThat(warm.gateHolds()).isZero();
         assertThat(warm.windowHolds()).isZero();
+        // cold without stream management: the same requests and numbers, and no ack gate to wait for
+        assertThat(coldNoSm.requests()).isEqualTo(N);
+        assertThat(coldNoSm.known()).isEqualTo(N);
+        assertThat(coldNoSm.gateHolds()).isZero();
         assertThat(List.of(floor, issueFloor, onlineFloor, serial, loginSm)).allMatch(s -> s.gateHolds() == -1
                 && s.windowHolds() == -1);
 
@@ -67,7 +72,7 @@ class RosterBenchSmokeTest {
         String table = Report.write(samples, out, "smoke");
         assertThat(table).contains("| " + N + " | 0 |").contains("warm: 0 requests")
                 .contains("warm ≤ login with XEP-0198 + roster + 1 RTT:");
-        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(8).first().isEqualTo(Sample.CSV_HEADER);
+        assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(9).first().isEqualTo(Sample.CSV_HEADER);
         assertThat(out.resolve("cold-start-rtt0.png")).isNotEmptyFile();
     }
 }
