@@ -3,10 +3,8 @@ package org.cusax.bench.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import org.cusax.testbed.process.ProcessHost;
 import org.cusax.testbed.sip.Sipp;
@@ -50,10 +48,7 @@ class SippScenarioLateRingingTest {
 
     @Test
     void rfc3261_17_1_1_2_aG711CallWhose180ComesAfterThe200EndsNormally() throws IOException {
-        Path ulaw = dir.resolve("silence.ulaw");
-        byte[] silence = new byte[1600];
-        Arrays.fill(silence, (byte) 0xFF);
-        Files.write(ulaw, silence);
+        Path ulaw = Tones.ulaw(dir.resolve("tone.ulaw"), 1000, Duration.ofMillis(200));
         Sipp sipp = new Sipp(dir.resolve("ua"), "127.0.0.1", 5060, "example.test");
         try (SippUa ua = sipp.lateRingingUa("quy")) {
             SippScenario.Outcome o = call(ua, "quy", "g711-call.xml", Map.of("@AUDIO@", ulaw.toString(), "@CALL_MS@", "200"));
