@@ -30,8 +30,8 @@ record Sample(String scenario, int contacts, int rttMillis, int repetition, doub
             + "extrapolated,cpu_ms,roster_ms,jit_ms,server_cpu_ms,ack_gate_holds,window_holds";
 
     String csv() {
-        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b,%.1f,%.1f,%.1f,%.0f,%d,%d", scenario,
-                contacts, rttMillis, repetition, millis, firstMillis, requests, known, extrapolated, cpuMillis, rosterMillis,
-                jitMillis, serverCpuMillis, gateHolds, windowHolds);
+        return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%.1f,%.1f,%d,%d,%b,%.1f,%.1f,%.1f,%.0f,%d,%d",
+                scenario, contacts, rttMillis, repetition, millis, firstMillis, requests, known, extrapolated, cpuMillis,
+                rosterMillis, jitMillis, serverCpuMillis, gateHolds, windowHolds);
     }
 }

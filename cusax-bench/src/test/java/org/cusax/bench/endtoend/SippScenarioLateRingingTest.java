@@ -51,7 +51,8 @@ class SippScenarioLateRingingTest {
         Path ulaw = Tones.ulaw(dir.resolve("tone.ulaw"), 1000, Duration.ofMillis(200));
         Sipp sipp = new Sipp(dir.resolve("ua"), "127.0.0.1", 5060, "example.test");
         try (SippUa ua = sipp.lateRingingUa("quy")) {
-            SippScenario.Outcome o = call(ua, "quy", "g711-call.xml", Map.of("@AUDIO@", ulaw.toString(), "@CALL_MS@", "200"));
+            SippScenario.Outcome o = call(ua, "quy", "g711-call.xml",
+                    Map.of("@AUDIO@", ulaw.toString(), "@CALL_MS@", "200"));
 
             assertThat(o.exitCode()).as(o.output()).isZero();
             assertThat(countOf(ua.messages(), "BYE sip:")).isEqualTo(CALLS);

@@ -130,7 +130,7 @@ public final class ContactLoader {
         return gateHolds.get();
     }
 
-    /** How often queued requests had to wait for an answer because the window was full (counted like {@link #gateHolds}). */
+    /** How often queued requests had to wait for an answer because the window was full (counted as gateHolds). */
     public long windowHolds() {
         return windowHolds.get();
     }
