@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.cusax.media.MalformedPacketException;
 import org.cusax.media.dtmf.DtmfEvent;
@@ -33,11 +34,12 @@ final class PacketReceiver {
     private final RemoteTarget target;
     private final DtmfReceiver dtmf = new DtmfReceiver();
     private final List<DtmfListener> listeners;
+    private final LongSupplier clock;
     private final Thread[] threads = new Thread[2];
     private volatile boolean stopped;
 
     PacketReceiver(RtpSockets sockets, Supplier<MediaState> state, Counters counters, JitterBuffer jitter,
-            ReceptionStatistics reception, RemoteTarget target, List<DtmfListener> listeners) {
+            ReceptionStatistics reception, RemoteTarget target, List<DtmfListener> listeners, LongSupplier clock) {
         this.sockets = sockets;
         this.state = state;
         this.counters = counters;
@@ -45,6 +47,7 @@ final class PacketReceiver {
         this.reception = reception;
         this.target = target;
         this.listeners = listeners;
+        this.clock = clock;
     }
 
     void start() {
@@ -145,7 +148,7 @@ final class PacketReceiver {
             onTelephoneEvent(p, event);
         } else if (s.decoders.containsKey(p.payloadType())) {
             accepted(p, data, from);
-            reception.onRtp(p, s.clockRates.get(p.payloadType()), System.nanoTime());
+            reception.onRtp(p, s.clockRates.get(p.payloadType()), clock.getAsLong());
             jitter.offer(p);
         } else {
             counters.malformed.incrementAndGet();
@@ -198,7 +201,7 @@ final class PacketReceiver {
         counters.rtcpPacketsReceived.incrementAndGet();
         for (Rtcp.Report r : compound.reports()) {
             if (r.senderInfo() != null) {
-                reception.onSenderReport(r.senderInfo().ntpTimestamp(), System.nanoTime());
+                reception.onSenderReport(r.senderInfo().ntpTimestamp(), clock.getAsLong());
             }
         }
     }

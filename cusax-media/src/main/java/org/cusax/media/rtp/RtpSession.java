@@ -139,7 +139,7 @@ public final class RtpSession implements AutoCloseable {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.state = MediaState.create(media, null);
         target.reset(media.remoteRtp(), media.remoteRtcp());
-        receiver = new PacketReceiver(sockets, () -> state, counters, jitter, reception, target, listeners);
+        receiver = new PacketReceiver(sockets, () -> state, counters, jitter, reception, target, listeners, clock);
         receiver.start();
         pacer = new TickPacer(clock, FRAME_NANOS); // before the first run: no run comes early
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -379,7 +379,7 @@ public final class RtpSession implements AutoCloseable {
         long sent = counters.rtpPacketsSent.get();
         Rtcp.SenderInfo info = sent == 0 ? null
                 : new Rtcp.SenderInfo(ntpNow(), timestamp, sent, counters.payloadOctetsSent.get());
-        byte[] bytes = Rtcp.compound(ssrc, info, reception.reportBlock(System.nanoTime()), options.cname());
+        byte[] bytes = Rtcp.compound(ssrc, info, reception.reportBlock(clock.getAsLong()), options.cname());
         if (s.srtpOut != null) {
             try {
                 bytes = s.srtpOut.protectRtcp(bytes);
