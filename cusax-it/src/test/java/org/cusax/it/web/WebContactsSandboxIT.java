@@ -31,12 +31,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Issue 11, the contact side of the web client, on the sandbox in Debian's headless Chromium (390×844, then
- * 1280×800): add a contact with a group (RFC 6121 §2.3; the group becomes a section), rename it (§2.4),
- * remove it (§2.5); a second user (a daemon of its own, driven by the {@code cusax contact-add} verb) asks to
- * see our presence and the page accepts it (§3.1.3–3.1.4); her vCard PHOTO shows as her picture (XEP-0153);
- * the presence and status set in the page reach her (§4.7.2); Call-Info privacy (RFC 7081 §5) is switched off in
- * the settings with the keyboard and lands in the user's config file. Nothing of it holds the password.
- * Screenshots in target/screenshots.
+ * 1280×800): add a contact with a group (RFC 6121 §2.3; the group becomes a section), rename it (§2.4); a second
+ * user (a daemon of its own, driven by the {@code cusax contact-add} verb) asks to see our presence and the page
+ * accepts it (§3.1.3–3.1.4); her vCard PHOTO shows as her picture (XEP-0153); the presence and status set in the
+ * page reach her (§4.7.2); her message rewrites her item alone, the keyboard focus staying on the other contact's
+ * button; the first contact is removed (§2.5); Call-Info privacy (RFC 7081 §5) is switched off in the settings
+ * with the keyboard and lands in the user's config file. Nothing of it holds the password. Screenshots in
+ * target/screenshots.
  */
 class WebContactsSandboxIT {
     private static final Duration STARTUP = Duration.ofSeconds(90);
@@ -45,6 +46,27 @@ class WebContactsSandboxIT {
     /** A 32×32 PNG (a dot on blue) for Dana's vCard PHOTO. */
     private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAIAAAD8GO2jAAAAUElEQVR42mPQyDtBU8QwasGoBfSx4ESABi5EBQvwmE"
             + "6MHQyUGE2MNQNnAUmm47GDgVqm47Jj1IJRC0YtGLCcPCwKO3rUB3Sq0UZbFaMWEEIAuaZUjnooQlMAAAAASUVORK5CYII=";
+
+    /**
+     * Records, from now on, which contact items of the list change (by JID, once each) and how many items are
+     * put into or taken out of it ({@code window.listChanges}).
+     */
+    private static final String WATCH_LIST = """
+            const changes = { items: [], created: 0, dropped: 0 };
+            window.listChanges = changes;
+            const items = (nodes) => [...nodes].filter((n) => n.nodeType === 1
+                && (n.matches('li.contact') || n.querySelector('li.contact'))).length;
+            new MutationObserver((records) => {
+              for (const r of records) {
+                const at = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+                const li = at && at.closest('li.contact');
+                if (li && !changes.items.includes(li.dataset.jid)) changes.items.push(li.dataset.jid);
+                changes.created += items(r.addedNodes);
+                changes.dropped += items(r.removedNodes);
+              }
+            }).observe(document.getElementById('contact-list'),
+                { subtree: true, childList: true, attributes: true, characterData: true });
+            """;
 
     @TempDir
     Path dir;
@@ -74,8 +96,7 @@ class WebContactsSandboxIT {
                 driver.findElement(By.id("add-group")).sendKeys("Friends");
                 driver.findElement(By.cssSelector("#add-form button[type=submit]")).click();
                 By zoeItem = By.cssSelector("#contact-list li.group[data-group='Friends'] li.contact[data-jid='" + zoe + "']");
-                wait.until(ExpectedConditions.presenceOfElementLocated(zoeItem));
-                assertThat(driver.findElement(zoeItem).getText()).contains("Zoé Durand");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(zoeItem, "Zoé Durand"));
                 assertThat(driver.findElement(By.cssSelector("li.group[data-group='Friends'] h3")).getText()).isEqualToIgnoringCase("Friends");
                 chromium.screenshot(SCREENSHOTS.resolve("contacts-groups-390.png"));
 
@@ -96,16 +117,6 @@ class WebContactsSandboxIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(renamed, "Zoé D."));
                 wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("edit")));
                 assertThat(driver.findElements(zoeItem)).as("no longer in Friends").isEmpty();
-
-                // remove (the dialog keeps the focus: Shift+Tab from its first field goes to its last button)
-                driver.findElement(renamed).findElement(By.cssSelector("button.edit")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-remove")));
-                driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT,
-                        org.openqa.selenium.Keys.TAB));
-                assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("edit-cancel");
-                driver.findElement(By.id("edit-remove")).click();
-                wait.until(ExpectedConditions.numberOfElementsToBe(
-                        By.cssSelector("#contact-list li.contact[data-jid='" + zoe + "']"), 0));
 
                 // a second user asks to see our presence; the page accepts
                 chromium.resize(1280, 800);
@@ -146,7 +157,33 @@ class WebContactsSandboxIT {
                     wait.until(ExpectedConditions.attributeToBe(By.id("badge-chat"), "data-state", "online"));
                     wait.until(d -> "dnd".equals(d.findElement(By.id("me-show")).getAttribute("value")));
                     assertThat(driver.findElement(By.id("me-status")).getAttribute("value")).isEqualTo("In a meeting");
+
+                    // a message from Dana rewrites her item only (its unread count); Zoé's item, and the keyboard
+                    // focus on its Edit button, stay as they were
+                    wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getAttribute("data-events")));
+                    WebElement zoeEdit = driver.findElement(renamed).findElement(By.cssSelector("button.edit"));
+                    driver.executeScript("arguments[0].focus()", zoeEdit);
+                    driver.executeScript(WATCH_LIST);
+                    assertThat(api.command("chat", Map.of("to", me, "text", "Hi there")).ok()).isTrue();
+                    wait.until(ExpectedConditions.attributeContains(
+                            By.cssSelector("#contact-list li.contact[data-jid='" + dana + "'] button.contact-open"),
+                            "aria-label", "1 unread"));
+                    assertThat(driver.executeScript("return window.listChanges.items")).as("items rewritten")
+                            .asList().containsExactly(dana);
+                    assertThat(driver.executeScript("return window.listChanges.created + window.listChanges.dropped"))
+                            .as("items created or dropped").isEqualTo(0L);
+                    assertThat(driver.switchTo().activeElement()).as("the focus").isEqualTo(zoeEdit);
                 }
+
+                // remove (the dialog keeps the focus: Shift+Tab from its first field goes to its last button)
+                driver.findElement(renamed).findElement(By.cssSelector("button.edit")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-remove")));
+                driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT,
+                        org.openqa.selenium.Keys.TAB));
+                assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("edit-cancel");
+                driver.findElement(By.id("edit-remove")).click();
+                wait.until(ExpectedConditions.numberOfElementsToBe(
+                        By.cssSelector("#contact-list li.contact[data-jid='" + zoe + "']"), 0));
 
                 // settings: Call-Info privacy switched off with the keyboard, applied and saved in the user's config
                 driver.findElement(By.id("tab-settings")).click();

@@ -35,6 +35,23 @@ function avatar(c) {
   return span;
 }
 
+/**
+ * Puts {@code nodes} into {@code parent} in that order, moving only what is out of place: nodes already in
+ * place stay, so a focused button, a held element and a half-loaded picture are not disturbed.
+ */
+function arrange(parent, nodes) {
+  let at = parent.firstChild;
+  for (const n of nodes) {
+    if (n === at) at = at.nextSibling;
+    else parent.insertBefore(n, at);
+  }
+  while (at) {
+    const next = at.nextSibling;
+    at.remove();
+    at = next;
+  }
+}
+
 export class Contacts {
   constructor({ onOpen, onCall, onEdit }) {
     this.byJid = new Map();
@@ -43,6 +60,11 @@ export class Contacts {
     this.onOpen = onOpen;
     this.onCall = onCall;
     this.onEdit = onEdit;
+    this.items = new Map(); // "jid group" -> { c, shape, n, current, li, open, call, edit }: one per contact and section
+    this.sections = new Map(); // group -> { li, ul }
+    this.sectionIds = 0;
+    this.empty = el('li', { class: 'muted' });
+    this.scheduled = false;
     $('filter').addEventListener('input', () => this.render());
   }
 
@@ -59,12 +81,12 @@ export class Contacts {
 
   update(contact) {
     this.byJid.set(contact.jid, contact);
-    this.render();
+    this.later();
   }
 
   remove(jid) {
     this.byJid.delete(jid);
-    this.render();
+    this.later();
   }
 
   name(jid) {
@@ -75,15 +97,29 @@ export class Contacts {
   markUnread(jid) {
     if (jid === this.selected) return;
     this.unread.set(jid, (this.unread.get(jid) || 0) + 1);
-    this.render();
+    this.later();
   }
 
   select(jid) {
     this.selected = jid;
     this.unread.delete(jid);
-    this.render();
+    this.later();
   }
 
+  /** Events come in bursts (a roster's presences, its vCards): one render per frame shows them all. */
+  later() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const run = () => { this.scheduled = false; this.render(); };
+    if (document.hidden) setTimeout(run, 0);
+    else requestAnimationFrame(run);
+  }
+
+  /**
+   * Brings the list up to date in place: an item whose contact, unread count and selection are unchanged keeps
+   * its element; a changed one keeps its element and buttons and gets new text; only what moved is moved, and
+   * a focused button that moved gets the focus back.
+   */
   render() {
     const q = $('filter').value.trim().toLowerCase();
     const list = [...this.byJid.values()]
@@ -91,6 +127,7 @@ export class Contacts {
         || (c.tels || []).some((t) => (t.uri || '').includes(q) || (t.normalized || '').includes(q)))
       .sort((a, b) => (a.name || a.jid).localeCompare(b.name || b.jid));
     const ul = $('contact-list');
+    const focused = ul.contains(document.activeElement) ? document.activeElement : null;
     const groups = new Map();
     for (const c of list) {
       for (const g of (c.groups && c.groups.length ? c.groups : [''])) {
@@ -98,37 +135,100 @@ export class Contacts {
         groups.get(g).push(c);
       }
     }
+    const used = new Set();
+    const items = (g) => groups.get(g).map((c) => this.item(g, c, used));
     if (groups.size <= 1 && groups.has('')) {
-      ul.replaceChildren(...list.map((c) => this.item(c)));
+      arrange(ul, items(''));
+      this.sections.clear();
     } else { // RFC 6121 §2.1.2.2: one section per roster group, contacts in no group last
       const names = [...groups.keys()].filter((g) => g).sort((a, b) => a.localeCompare(b));
       if (groups.has('')) names.push('');
-      ul.replaceChildren(...names.map((g, i) => el('li', { class: 'group', 'data-group': g },
-        el('h3', { id: `group-${i}`, text: g || 'Other contacts' }),
-        el('ul', { class: 'contacts', 'aria-labelledby': `group-${i}` }, ...groups.get(g).map((c) => this.item(c))))));
+      arrange(ul, names.map((g) => {
+        const section = this.section(g);
+        arrange(section.ul, items(g));
+        return section.li;
+      }));
+      for (const g of [...this.sections.keys()]) if (!groups.has(g)) this.sections.delete(g);
     }
+    for (const key of [...this.items.keys()]) if (!used.has(key)) this.items.delete(key);
     if (list.length === 0) {
-      ul.append(el('li', { class: 'muted', text: this.byJid.size ? 'No contact matches the filter.' : 'No contacts yet.' }));
+      this.empty.textContent = this.byJid.size ? 'No contact matches the filter.' : 'No contacts yet.';
+      ul.append(this.empty);
+    }
+    if (focused && focused.isConnected && document.activeElement !== focused) { // it was moved
+      focused.focus({ preventScroll: true });
     }
   }
 
-  item(c) {
+  section(g) {
+    let s = this.sections.get(g);
+    if (!s) {
+      const id = `group-${this.sectionIds++}`;
+      const ul = el('ul', { class: 'contacts', 'aria-labelledby': id });
+      s = { li: el('li', { class: 'group', 'data-group': g }, el('h3', { id, text: g || 'Other contacts' }), ul), ul };
+      this.sections.set(g, s);
+    }
+    return s;
+  }
+
+  /**
+   * The item of one contact in one section. Its element and its buttons live as long as the item does (a click
+   * whose press and release straddle a presence update still lands); what changed is written into them.
+   */
+  item(g, c, used) {
+    const key = `${c.jid} ${g}`; // a bare JID has no space
+    used.add(key);
+    const n = this.unread.get(c.jid) || 0;
+    const current = c.jid === this.selected;
+    let it = this.items.get(key);
+    const marks = it && it.n === n && it.current === current;
+    if (marks && it.c === c) return it.li;
+    const shape = JSON.stringify(c); // a roster loaded again (the daemon reconnected) mostly says the same
+    if (marks && shape === it.shape) {
+      it.c = c;
+      return it.li;
+    }
+    if (!it) {
+      it = this.created(c.jid);
+      this.items.set(key, it);
+    }
+    Object.assign(it, { c, n, current, shape });
     const p = (c.presence && c.presence.availability) || 'unavailable';
     const presence = PRESENCE[p] || p;
     const status = c.presence && c.presence.status ? ` — ${c.presence.status}` : '';
-    const n = this.unread.get(c.jid) || 0;
+    const who = c.name || c.jid;
+    if (it.picture !== `${who} ${c.avatar}`) {
+      it.picture = `${who} ${c.avatar}`;
+      const shown = it.li.firstElementChild; // the picture, or its initial until it arrives
+      if (shown && shown.classList.contains('avatar')) shown.replaceWith(avatar(c)); else it.li.prepend(avatar(c));
+    }
+    it.open.setAttribute('aria-label', `Chat with ${who}, ${presence}${status}${n ? `, ${n} unread` : ''}`);
+    if (current) it.open.setAttribute('aria-current', 'true'); else it.open.removeAttribute('aria-current');
+    it.open.replaceChildren(el('span', { class: `presence ${p}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'names' }, el('span', { class: 'name', text: who }),
+        el('span', { class: 'sub', text: `${c.jid} · ${presence}${status}` })),
+      n ? el('span', { class: 'unread', 'aria-hidden': 'true', text: String(n) }) : null);
     const callable = c.callable || (c.tels || []).some((t) => t.callable);
-    const open = el('button', { type: 'button', class: 'contact-open', 'aria-current': c.jid === this.selected ? 'true' : null,
-      'aria-label': `Chat with ${c.name || c.jid}, ${presence}${status}${n ? `, ${n} unread` : ''}`,
-      onclick: () => this.onOpen(c.jid) },
-    el('span', { class: `presence ${p}`, 'aria-hidden': 'true' }),
-    el('span', { class: 'names' }, el('span', { class: 'name', text: c.name || c.jid }),
-      el('span', { class: 'sub', text: `${c.jid} · ${presence}${status}` })),
-    n ? el('span', { class: 'unread', 'aria-hidden': 'true', text: String(n) }) : null);
-    const call = callable ? el('button', { type: 'button', class: 'call', 'aria-label': `Call ${c.name || c.jid}`,
-      onclick: () => this.onCall(c.jid, c.name || c.jid) }, icon('phone'), el('span', { class: 'call-text', text: 'Call' })) : null;
-    const edit = this.onEdit ? el('button', { type: 'button', class: 'edit', 'aria-label': `Edit ${c.name || c.jid}`,
-      title: 'Rename, regroup or remove', onclick: () => this.onEdit(c) }, el('span', { 'aria-hidden': 'true', text: '⋯' })) : null;
-    return el('li', { class: 'contact', 'data-jid': c.jid }, avatar(c), open, call, edit);
+    if (callable && !it.call) {
+      it.call = el('button', { type: 'button', class: 'call', onclick: () => this.onCall(it.c.jid, it.c.name || it.c.jid) },
+        icon('phone'), el('span', { class: 'call-text', text: 'Call' }));
+      it.open.after(it.call);
+    } else if (!callable && it.call) {
+      it.call.remove();
+      it.call = null;
+    }
+    if (it.call) it.call.setAttribute('aria-label', `Call ${who}`);
+    if (it.edit) it.edit.setAttribute('aria-label', `Edit ${who}`);
+    return it.li;
+  }
+
+  /** A new item's element with the buttons that stay; their handlers act on the item's newest contact. */
+  created(jid) {
+    const it = { li: el('li', { class: 'contact', 'data-jid': jid }) };
+    it.open = el('button', { type: 'button', class: 'contact-open', onclick: () => this.onOpen(it.c.jid) });
+    it.edit = this.onEdit ? el('button', { type: 'button', class: 'edit', title: 'Rename, regroup or remove',
+      onclick: () => this.onEdit(it.c) }, el('span', { 'aria-hidden': 'true', text: '⋯' })) : null;
+    it.li.append(it.open, ...(it.edit ? [it.edit] : []));
+    return it;
   }
 }
