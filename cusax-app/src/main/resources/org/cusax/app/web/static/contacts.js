@@ -1,6 +1,6 @@
 // The contact list: presence, names, roster groups as sections, a filter, a Call button for every contact with a
 // telephony address, and an Edit button (rename, regroup, remove: roster.js).
-import { el, $, icon } from './view.js';
+import { el, $, icon, arrange } from './view.js';
 import { command } from './api.js';
 
 const PRESENCE = { available: 'Available', chat: 'Free to chat', away: 'Away', xa: 'Away for long', dnd: 'Do not disturb',
@@ -35,23 +35,6 @@ function avatar(c) {
   return span;
 }
 
-/**
- * Puts {@code nodes} into {@code parent} in that order, moving only what is out of place: nodes already in
- * place stay, so a focused button, a held element and a half-loaded picture are not disturbed.
- */
-function arrange(parent, nodes) {
-  let at = parent.firstChild;
-  for (const n of nodes) {
-    if (n === at) at = at.nextSibling;
-    else parent.insertBefore(n, at);
-  }
-  while (at) {
-    const next = at.nextSibling;
-    at.remove();
-    at = next;
-  }
-}
-
 export class Contacts {
   constructor({ onOpen, onCall, onEdit }) {
     this.byJid = new Map();
@@ -60,7 +43,7 @@ export class Contacts {
     this.onOpen = onOpen;
     this.onCall = onCall;
     this.onEdit = onEdit;
-    this.items = new Map(); // "jid group" -> { c, shape, n, current, li, open, call, edit }: one per contact and section
+    this.items = new Map(); // "jid group" -> { c, shape, n, current, li, open, call, edit }: one per item
     this.sections = new Map(); // group -> { li, ul }
     this.sectionIds = 0;
     this.empty = el('li', { class: 'muted' });
@@ -210,7 +193,8 @@ export class Contacts {
       n ? el('span', { class: 'unread', 'aria-hidden': 'true', text: String(n) }) : null);
     const callable = c.callable || (c.tels || []).some((t) => t.callable);
     if (callable && !it.call) {
-      it.call = el('button', { type: 'button', class: 'call', onclick: () => this.onCall(it.c.jid, it.c.name || it.c.jid) },
+      it.call = el('button', { type: 'button', class: 'call',
+        onclick: () => this.onCall(it.c.jid, it.c.name || it.c.jid) },
         icon('phone'), el('span', { class: 'call-text', text: 'Call' }));
       it.open.after(it.call);
     } else if (!callable && it.call) {

@@ -1,7 +1,7 @@
 // The user's side of the contact list: own presence and status, adding a contact, editing one (rename, groups,
 // remove) and answering requests to see our presence (RFC 6121 §2.3-2.5, §3.1.3). Commands only (docs/api.md).
 import { command } from './api.js';
-import { el, $, say } from './view.js';
+import { el, $, say, arrange } from './view.js';
 
 const groupsOf = (text) => text.split(',').map((g) => g.trim()).filter(Boolean);
 
@@ -54,9 +54,11 @@ export class RosterPanel {
     if (e.state === 'withdrawn') say(`${e.jid} withdrew the request to see your presence`);
   }
 
+  /** One item per waiting request, kept while it waits (a repeated request event does not rebuild it). */
   renderRequests() {
     const ul = $('request-list');
-    ul.replaceChildren(...[...this.requests].map((jid) => el('li', { class: 'request', 'data-jid': jid },
+    const kept = new Map([...ul.children].map((li) => [li.dataset.jid, li]));
+    arrange(ul, [...this.requests].map((jid) => kept.get(jid) || el('li', { class: 'request', 'data-jid': jid },
       el('span', { class: 'names' }, el('span', { class: 'name', text: jid }),
         el('span', { class: 'sub', text: 'asks to see your presence' })),
       el('button', { type: 'button', class: 'ok approve', 'aria-label': `Accept ${jid}`,

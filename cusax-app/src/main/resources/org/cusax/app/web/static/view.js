@@ -15,6 +15,23 @@ export function el(tag, attrs = {}, ...children) {
 
 export const $ = (id) => document.getElementById(id);
 
+/**
+ * Puts `nodes` into `parent` in that order, moving only what is out of place: nodes already in
+ * place stay, so a focused button, a held element and a half-loaded picture are not disturbed.
+ */
+export function arrange(parent, nodes) {
+  let at = parent.firstChild;
+  for (const n of nodes) {
+    if (n === at) at = at.nextSibling;
+    else parent.insertBefore(n, at);
+  }
+  while (at) {
+    const next = at.nextSibling;
+    at.remove();
+    at = next;
+  }
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 const ICONS = {
   phone: ['M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z'],
