@@ -21,6 +21,6 @@ final class Counters {
         return new RtpStatistics(rtpPacketsSent.get(), rtpBytesSent.get(), rtpPacketsReceived.get(),
                 rtpBytesReceived.get(), rtcpPacketsSent.get(), rtcpPacketsReceived.get(), dtmfPacketsSent.get(),
                 malformed.get(), srtpFailures.get(), jitter.lost(), jitter.late(), jitter.duplicates(),
-                stalls.get(), framesSkipped.get());
+                stalls.get(), framesSkipped.get(), jitter.shed());
     }
 }

@@ -19,11 +19,12 @@ package org.cusax.media.rtp;
  * @param stalls times the 20 ms tick fell so far behind that it skipped frames rather than catch up
  * @param framesSkipped 20 ms frames those skips left out: neither sent (the RTP timestamp jumped over them,
  *     sequence numbers did not) nor played
+ * @param packetsShed packets the jitter buffer dropped unplayed to cut a delay it no longer needed
  */
 public record RtpStatistics(long rtpPacketsSent, long rtpBytesSent, long rtpPacketsReceived, long rtpBytesReceived,
         long rtcpPacketsSent, long rtcpPacketsReceived, long dtmfPacketsSent, long malformedPackets,
         long srtpFailures, long packetsLost, long packetsLate, long packetsDuplicate, long stalls,
-        long framesSkipped) {
+        long framesSkipped, long packetsShed) {
 
     /** Packets of any kind sent or received; constant once traffic has stopped. */
     public long totalPackets() {
