@@ -6,6 +6,7 @@ import { command } from './api.js';
 const PRESENCE = { available: 'Available', chat: 'Free to chat', away: 'Away', xa: 'Away for long', dnd: 'Do not disturb',
   unavailable: 'Offline', offline: 'Offline' };
 
+const BY_NAME = new Intl.Collator(); // the user's language order, as localeCompare, without its per-call setup
 const DATA_URL = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/;
 const pictures = new Map(); // "jid hash" -> data: URL, or a promise of one (asked once per photo hash)
 
@@ -108,7 +109,7 @@ export class Contacts {
     const list = [...this.byJid.values()]
       .filter((c) => !q || (c.name || '').toLowerCase().includes(q) || c.jid.toLowerCase().includes(q)
         || (c.tels || []).some((t) => (t.uri || '').includes(q) || (t.normalized || '').includes(q)))
-      .sort((a, b) => (a.name || a.jid).localeCompare(b.name || b.jid));
+      .sort((a, b) => BY_NAME.compare(a.name || a.jid, b.name || b.jid));
     const ul = $('contact-list');
     const focused = ul.contains(document.activeElement) ? document.activeElement : null;
     const groups = new Map();
@@ -124,7 +125,7 @@ export class Contacts {
       arrange(ul, items(''));
       this.sections.clear();
     } else { // RFC 6121 §2.1.2.2: one section per roster group, contacts in no group last
-      const names = [...groups.keys()].filter((g) => g).sort((a, b) => a.localeCompare(b));
+      const names = [...groups.keys()].filter((g) => g).sort(BY_NAME.compare);
       if (groups.has('')) names.push('');
       arrange(ul, names.map((g) => {
         const section = this.section(g);
