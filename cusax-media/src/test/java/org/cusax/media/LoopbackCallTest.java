@@ -112,6 +112,8 @@ class LoopbackCallTest {
             RtpStatistics aClosed = a.statistics();
             assertThat(Eventually.holds(() -> b.statistics().rtpPacketsReceived() >= aClosed.rtpPacketsSent(), WAIT))
                     .as("B received every RTP packet A sent").isTrue();
+            assertThat(Eventually.holds(() -> b.statistics().rtcpPacketsReceived() >= aClosed.rtcpPacketsSent(), WAIT))
+                    .as("B received every RTCP compound A sent, its closing BYE (RFC 3550 §6.3.7) the last").isTrue();
             b.close();
             assertThat(Eventually.holds(b::isStopped, WAIT)).as("B's tick and receive threads ended").isTrue();
             RtpStatistics bClosed = b.statistics();

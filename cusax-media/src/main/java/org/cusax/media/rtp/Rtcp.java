@@ -102,6 +102,19 @@ public final class Rtcp {
         return out;
     }
 
+    /**
+     * {@code compound} (an SR or RR first, from {@link #compound}) with a BYE for {@code ssrc} at its end
+     * (RFC 3550 §6.6: no reason given): how a participant that leaves says so (§6.3.7).
+     */
+    public static byte[] withBye(byte[] compound, long ssrc) {
+        byte[] out = java.util.Arrays.copyOf(compound, compound.length + 8);
+        out[compound.length] = (byte) ((VERSION << 6) | 1);
+        out[compound.length + 1] = (byte) BYE;
+        RtpPacket.put16(out, compound.length + 2, 1);
+        RtpPacket.put32(out, compound.length + 4, ssrc);
+        return out;
+    }
+
     /** Parses and validates a compound packet; the first packet must be an SR or RR. */
     public static Compound parse(byte[] data, int length) throws MalformedPacketException {
         if (data == null || length < 8 || length > data.length) {

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link #start} runs the negotiated media: every 20 ms one frame from the source is encoded and sent
  * (or an RFC 4733 DTMF step instead) and one frame is played from the jitter buffer into the sink; RTCP
  * SR/RR go out every few seconds. {@link #update} applies a re-negotiation (hold, resume, new address)
- * between two ticks; {@link #close} stops all traffic before it returns ({@link #isStopped} says when every
- * thread of the session has ended). The session never closes the source or sink it was given, and never
+ * between two ticks; {@link #close} sends a last report with an RTCP BYE (RFC 3550 §6.3.7, when the session
+ * has sent anything) and stops all traffic before it returns ({@link #isStopped} says when every thread of the
+ * session has ended). The session never closes the source or sink it was given, and never
  * calls them after {@code close()} returns.
  *
  * <p>After a stall of the tick thread (GC pause, CPU starvation, a slow sink) the session does not send or
@@ -235,15 +236,20 @@ public final class RtpSession implements AutoCloseable {
             if (r != null) {
                 r.stop();
             }
+            boolean tickEnded = ticker == null;
             if (ticker != null) {
                 ticker.shutdownNow();
                 try {
-                    if (!ticker.awaitTermination(2, TimeUnit.SECONDS)) {
+                    tickEnded = ticker.awaitTermination(2, TimeUnit.SECONDS);
+                    if (!tickEnded) {
                         LOG.warn("RTP tick on port {} did not stop in time", sockets.rtp.getLocalPort());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (state != null && tickEnded) {
+                sendBye(state);
             }
             sockets.close();
             if (state != null) {
@@ -376,10 +382,32 @@ public final class RtpSession implements AutoCloseable {
     }
 
     private void sendRtcp(MediaState s) {
+        if (!closed) {
+            transmitRtcp(s, report());
+        }
+    }
+
+    /**
+     * RFC 3550 §6.3.7: leaving, a participant sends a BYE after its last report, so the peer need not wait for
+     * a timeout to know the stream ended; one that never sent RTP or RTCP must not. Called by {@link #close}
+     * once the tick has ended, before the sockets close.
+     */
+    private void sendBye(MediaState s) {
+        if (counters.rtpPacketsSent.get() > 0 || counters.rtcpPacketsSent.get() > 0) {
+            transmitRtcp(s, Rtcp.withBye(report(), ssrc));
+        }
+    }
+
+    /** Our SR (when we have sent RTP) or RR, with SDES CNAME. */
+    private byte[] report() {
         long sent = counters.rtpPacketsSent.get();
         Rtcp.SenderInfo info = sent == 0 ? null
                 : new Rtcp.SenderInfo(ntpNow(), timestamp, sent, counters.payloadOctetsSent.get());
-        byte[] bytes = Rtcp.compound(ssrc, info, reception.reportBlock(clock.getAsLong()), options.cname());
+        return Rtcp.compound(ssrc, info, reception.reportBlock(clock.getAsLong()), options.cname());
+    }
+
+    private void transmitRtcp(MediaState s, byte[] compound) {
+        byte[] bytes = compound;
         if (s.srtpOut != null) {
             try {
                 bytes = s.srtpOut.protectRtcp(bytes);
@@ -389,13 +417,17 @@ public final class RtpSession implements AutoCloseable {
             }
         }
         boolean mux = s.media.rtcpMux();
-        if (send(mux ? sockets.rtp : sockets.rtcp, bytes, target.rtcp(mux))) {
+        if (transmit(mux ? sockets.rtp : sockets.rtcp, bytes, target.rtcp(mux))) {
             counters.rtcpPacketsSent.incrementAndGet();
         }
     }
 
     private boolean send(DatagramSocket socket, byte[] bytes, InetSocketAddress to) {
-        if (closed || to == null || to.getPort() == 0 || to.getAddress().isAnyLocalAddress()) {
+        return !closed && transmit(socket, bytes, to);
+    }
+
+    private boolean transmit(DatagramSocket socket, byte[] bytes, InetSocketAddress to) {
+        if (to == null || to.getPort() == 0 || to.getAddress().isAnyLocalAddress()) {
             return false;
         }
         try {
