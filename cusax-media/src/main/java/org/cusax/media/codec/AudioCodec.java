@@ -26,4 +26,12 @@ public interface AudioCodec {
      * @throws CodecException if the payload is not valid for this codec
      */
     short[] decode(byte[] payload) throws CodecException;
+
+    /**
+     * {@code samples} 8 kHz samples standing in for a lost packet, from the decoder's own loss concealment; empty
+     * when the codec has none (G.711: {@link PitchConcealment} does it).
+     */
+    default java.util.Optional<short[]> conceal(int samples) {
+        return java.util.Optional.empty();
+    }
 }

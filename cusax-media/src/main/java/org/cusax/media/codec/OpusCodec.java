@@ -5,6 +5,7 @@ import io.github.jaredmdobson.concentus.OpusDecoder;
 import io.github.jaredmdobson.concentus.OpusEncoder;
 import io.github.jaredmdobson.concentus.OpusException;
 import java.util.Arrays;
+import java.util.Optional;
 import org.cusax.media.audio.Pcm;
 
 /**
@@ -52,6 +53,17 @@ public final class OpusCodec implements AudioCodec {
             return Arrays.copyOf(packet, n);
         } catch (OpusException e) {
             throw new IllegalStateException("Opus encoder failed on a valid frame: " + e.getMessage(), e);
+        }
+    }
+
+    /** Opus's own concealment (RFC 6716 §4.4): the decoder extrapolates from its state, fading on its own. */
+    @Override
+    public Optional<short[]> conceal(int samples) {
+        try {
+            int n = decoder.decode(null, 0, 0, decoded, 0, Math.min(samples, MAX_SAMPLES), false);
+            return Optional.of(Arrays.copyOf(decoded, n));
+        } catch (OpusException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

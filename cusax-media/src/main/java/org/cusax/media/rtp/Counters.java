@@ -16,11 +16,12 @@ final class Counters {
     final AtomicLong srtpFailures = new AtomicLong();
     final AtomicLong stalls = new AtomicLong();
     final AtomicLong framesSkipped = new AtomicLong();
+    final AtomicLong framesConcealed = new AtomicLong();
 
     RtpStatistics snapshot(JitterBuffer jitter) {
         return new RtpStatistics(rtpPacketsSent.get(), rtpBytesSent.get(), rtpPacketsReceived.get(),
                 rtpBytesReceived.get(), rtcpPacketsSent.get(), rtcpPacketsReceived.get(), dtmfPacketsSent.get(),
                 malformed.get(), srtpFailures.get(), jitter.lost(), jitter.late(), jitter.duplicates(),
-                stalls.get(), framesSkipped.get(), jitter.shed());
+                stalls.get(), framesSkipped.get(), jitter.shed(), framesConcealed.get());
     }
 }

@@ -20,11 +20,13 @@ package org.cusax.media.rtp;
  * @param framesSkipped 20 ms frames those skips left out: neither sent (the RTP timestamp jumped over them,
  *     sequence numbers did not) nor played
  * @param packetsShed packets the jitter buffer dropped unplayed to cut a delay it no longer needed
+ * @param framesConcealed 20 ms frames played with no packet for them, concealed (at most 3 in a row; after that
+ *     silence is played and not counted)
  */
 public record RtpStatistics(long rtpPacketsSent, long rtpBytesSent, long rtpPacketsReceived, long rtpBytesReceived,
         long rtcpPacketsSent, long rtcpPacketsReceived, long dtmfPacketsSent, long malformedPackets,
         long srtpFailures, long packetsLost, long packetsLate, long packetsDuplicate, long stalls,
-        long framesSkipped, long packetsShed) {
+        long framesSkipped, long packetsShed, long framesConcealed) {
 
     /** Packets of any kind sent or received; constant once traffic has stopped. */
     public long totalPackets() {

@@ -10,7 +10,10 @@ import org.cusax.media.audio.SignalAnalysis;
 import org.cusax.media.audio.ToneSource;
 import org.junit.jupiter.api.Test;
 
-/** The codecs behind {@link AudioCodec}: a tone survives each (RFC 3551 PCMU/PCMA, RFC 7587 Opus). */
+/**
+ * The codecs behind {@link AudioCodec}: a tone survives each (RFC 3551 PCMU/PCMA, RFC 7587 Opus); Opus conceals
+ * a lost packet itself (RFC 6716 §4.4).
+ */
 class CodecsTest {
 
     private static short[] through(AudioCodec codec, int frames) throws CodecException {
@@ -47,6 +50,18 @@ class CodecsTest {
         short[] settled = java.util.Arrays.copyOfRange(pcm, 1600, pcm.length);
         assertThat(SignalAnalysis.dominantFrequency(settled, Pcm.SAMPLE_RATE)).isCloseTo(1000.0, offset(5.0));
         assertThat(SignalAnalysis.rms(settled)).isGreaterThan(4000);
+    }
+
+    @Test
+    void rfc6716_4_4_opusConcealsALostPacketFromItsOwnStateAndG711LeavesItToPitchConcealment() throws Exception {
+        OpusCodec opus = new OpusCodec();
+        through(opus, 50);
+        short[] concealed = opus.conceal(Pcm.FRAME_SAMPLES).orElseThrow();
+        assertThat(concealed).hasSize(Pcm.FRAME_SAMPLES);
+        assertThat(SignalAnalysis.dominantFrequency(concealed, Pcm.SAMPLE_RATE)).as("20 ms resolve about 50 Hz")
+                .isCloseTo(1000.0, offset(50.0));
+        assertThat(SignalAnalysis.rms(concealed)).isGreaterThan(1000);
+        assertThat(G711Codec.pcmu().conceal(Pcm.FRAME_SAMPLES)).isEmpty();
     }
 
     @Test
