@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
  * The playing half of a session's tick: one 20 ms frame per tick from the jitter buffer, decoded, into the
  * sink. Once playout has started, a frame with no packet to play is concealed, up to 60 ms in a row: by the
  * codec's own concealment (Opus) or by repeating the last pitch period, fading ({@link PitchConcealment},
- * G.711); after that, silence, until packets come again (a lost packet is one concealed frame; a peer that
- * stops sending, on silence suppression or a DTMF event, fades out). After a stall the tick skips frames rather
- * than playing a burst: {@link #skip} moves the jitter buffer's playout point on by as many packets, so what
- * was due meanwhile is dropped unplayed, or counted late when it arrives, and the delay stays what it was.
+ * G.711); after that, silence, until packets come again (a packet late or missing when its turn comes is
+ * covered; a peer that stops sending, on silence suppression or a DTMF event, fades out). After a stall the
+ * tick skips frames rather than playing a burst: {@link #skip} moves the jitter buffer's playout point on by as
+ * many packets, so what was due meanwhile is dropped unplayed, or counted late when it arrives, and the delay
+ * stays what it was.
  * Called from the tick only, under the session's tick lock.
  */
 final class Playout {
