@@ -13,6 +13,7 @@ import org.cusax.testbed.Testbed;
 import org.cusax.testbed.kamailio.KamailioServer;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.process.FreePorts;
+import org.cusax.testbed.sip.Sipp;
 
 /**
  * Test helper: runs one of this module's sipp UAC scenarios ({@code org/cusax/sip/sipp/*.xml}) once against
@@ -37,7 +38,7 @@ final class SippCaller {
         int port = FreePorts.next();
         Command c = Command.of("sipp", "-sf", file.toString(), KamailioServer.HOST + ":" + tb.kamailio().udpPort(),
                         "-t", "u1", "-i", "127.0.0.1", "-p", String.valueOf(port),
-                        "-mp", String.valueOf(FreePorts.next()), "-m", "1", "-s", user, "-nostdin",
+                        "-mp", String.valueOf(FreePorts.block(Sipp.MEDIA_PORTS)), "-m", "1", "-s", user, "-nostdin",
                         "-timeout", "40s", "-timeout_error", "-trace_msg",
                         "-message_file", dir.resolve(scenario + "-" + port + ".log").toString())
                 .directory(dir).timeout(Duration.ofSeconds(60));

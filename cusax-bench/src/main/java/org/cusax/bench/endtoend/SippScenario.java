@@ -14,6 +14,7 @@ import org.cusax.testbed.kamailio.KamailioServer;
 import org.cusax.testbed.process.Command;
 import org.cusax.testbed.process.FreePorts;
 import org.cusax.testbed.process.ProcessHost;
+import org.cusax.testbed.sip.Sipp;
 
 /**
  * One sipp run (UAC over UDP, inside the {@link SipWorld}'s namespace) of a scenario shipped with this package,
@@ -54,7 +55,7 @@ final class SippScenario {
         }
         List<String> args = new ArrayList<>(List.of("sipp", "-sf", file.toString(), target,
                 "-t", "u1", "-i", "127.0.0.1", "-p", String.valueOf(FreePorts.next()),
-                "-mi", "127.0.0.1", "-mp", String.valueOf(FreePorts.next()),
+                "-mi", "127.0.0.1", "-mp", String.valueOf(FreePorts.block(Sipp.MEDIA_PORTS)),
                 "-m", String.valueOf(calls), "-l", String.valueOf(concurrent), "-r", String.valueOf(ratePerSecond),
                 "-s", callee, "-key", "domain", domain, "-recv_timeout", "15000",
                 "-nostdin", "-timeout", limit.toSeconds() + "s", "-timeout_error",

@@ -50,6 +50,11 @@ public final class Sipp {
     public static final String CALL_MEDIA = "call-media.xml";
     /** Where sip-tester keeps its RFC 4733 DTMF pcaps ({@code dtmf_2833_<digit>.pcap}). */
     public static final Path DTMF_PCAPS = Path.of("/usr/share/sip-tester");
+    /**
+     * Ports sipp takes from its {@code -mp}: audio RTP there and video RTP two above (it exits if either is
+     * taken), RTCP in between and above: four consecutive free ports, {@link FreePorts#block}.
+     */
+    public static final int MEDIA_PORTS = 4;
 
     private final Path workDir;
     private final String proxyHost;
@@ -184,7 +189,7 @@ public final class Sipp {
      */
     public SippUa echoingUa(String user) {
         int port = FreePorts.next();
-        int mediaPort = FreePorts.next();
+        int mediaPort = FreePorts.block(MEDIA_PORTS);
         Path messages = workDir.resolve("echo-" + user + "-" + port + ".log");
         ServerProcess p = new ServerProcess("sipp-echo-" + user,
                 host.command(List.of("sipp", "-sf", scenario(ANSWER_ECHO).toString(), "-t", "u1", "-i", "127.0.0.1",
@@ -235,7 +240,8 @@ public final class Sipp {
         long limit = 60 + before.toSeconds() + after.toSeconds() + digits.length();
         return Command.of(host.command(List.of("sipp", "-sf", scenarioFile.toString(), proxyHost + ":" + proxyUdpPort,
                         "-t", "u1", "-i", "127.0.0.1", "-p", String.valueOf(localPort), "-mi", "127.0.0.1",
-                        "-mp", String.valueOf(FreePorts.next()), "-m", "1", "-s", user, "-key", "domain", domain,
+                        "-mp", String.valueOf(FreePorts.block(MEDIA_PORTS)), "-m", "1", "-s", user,
+                        "-key", "domain", domain,
                         "-nostdin", "-timeout", limit + "s", "-timeout_error", "-trace_msg", "-message_file",
                         workDir.resolve("call-media-" + user + "-" + localPort + ".log").toString())))
                 .directory(workDir).timeout(Duration.ofSeconds(limit + 30)).run();

@@ -1,0 +1,77 @@
+package org.cusax.testbed.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Free ports on 127.0.0.1: a block of consecutive ports is free for TCP and UDP at every port (sipp binds its
+ * {@code -mp} and two above: a full run failed when that one was another sipp's SIP port), a port taken for TCP or
+ * UDP or handed out before makes a block unfit, and no port is handed out twice, alone or in a block.
+ */
+class FreePortsTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @Test
+    void everyPortOfABlockBindsForTcpAndUdp() throws Exception {
+        int base = FreePorts.block(4);
+        for (int port = base; port < base + 4; port++) {
+            try (ServerSocket tcp = new ServerSocket();
+                    DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+                tcp.bind(new InetSocketAddress(LOOPBACK, port));
+                assertThat(udp.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    @Test
+    void noPortIsHandedOutTwiceAloneOrInABlock() throws Exception {
+        List<Integer> given = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            int single = FreePorts.next();
+            int base = FreePorts.block(4);
+            given.add(single);
+            for (int p = base; p < base + 4; p++) {
+                given.add(p);
+            }
+        }
+        for (int p : given) {
+            assertThat(seen.add(p)).as("port %d handed out once", p).isTrue();
+        }
+        int base = given.get(given.size() - 1) - 3;
+        assertThat(FreePorts.allFree(LOOPBACK, base, 4)).as("handed out already").isFalse();
+    }
+
+    @Test
+    void aPortTakenForUdpOrTcpMakesABlockUnfit() throws Exception {
+        int udpPort;
+        try (DatagramSocket held = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            udpPort = held.getLocalPort();
+            assertThat(FreePorts.allFree(LOOPBACK, udpPort, 1)).as("UDP taken").isFalse();
+        }
+        assertThat(FreePorts.allFree(LOOPBACK, udpPort, 1)).as("the same port, released").isTrue();
+        int tcpPort;
+        try (ServerSocket held = new ServerSocket()) {
+            held.bind(new InetSocketAddress(LOOPBACK, 0));
+            tcpPort = held.getLocalPort();
+            assertThat(FreePorts.allFree(LOOPBACK, tcpPort, 1)).as("TCP taken").isFalse();
+        }
+        assertThat(FreePorts.allFree(LOOPBACK, tcpPort, 1)).as("the same port, released").isTrue();
+    }
+
+    @Test
+    void blocksAreOneToSixteenPorts() {
+        assertThatThrownBy(() -> FreePorts.block(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FreePorts.block(17)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
