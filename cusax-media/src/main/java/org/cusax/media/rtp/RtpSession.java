@@ -1,7 +1,6 @@
 package org.cusax.media.rtp;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,7 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RtpSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
-    private static final long NTP_EPOCH_OFFSET = 2_208_988_800L;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Most skipped frames read from the source and discarded after one stall (a suspended machine: hours). */
     static final int SOURCE_SKIP_LIMIT = 500;
@@ -62,6 +60,7 @@ public final class RtpSession implements AutoCloseable {
     private final LongSupplier clock;
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final RemoteTarget target;
+    private final RtcpSender rtcp;
     private final List<DtmfListener> listeners = new CopyOnWriteArrayList<>();
     private final short[] frame = new short[Pcm.FRAME_SAMPLES];
     /** Held by each 20 ms tick and by {@link #update} while it swaps the state: a tick runs on one state only. */
@@ -87,6 +86,7 @@ public final class RtpSession implements AutoCloseable {
         this.jitter = new JitterBuffer(options.jitterCapacity(), options.jitterDepth());
         this.playout = new Playout(jitter, counters);
         this.target = new RemoteTarget(options.symmetric());
+        this.rtcp = new RtcpSender(ssrc, options.cname(), counters, reception, clock, sockets, target);
     }
 
     /** Binds RTP on {@code port} (0 = any free even port) and RTCP on the next port, default options. */
@@ -249,7 +249,7 @@ public final class RtpSession implements AutoCloseable {
                 }
             }
             if (state != null && tickEnded) {
-                sendBye(state);
+                rtcp.bye(state, timestamp);
             }
             sockets.close();
             if (state != null) {
@@ -299,7 +299,9 @@ public final class RtpSession implements AutoCloseable {
         long offset = interval / 2;
         if (Math.floorDiv(ticks - offset, interval) > Math.floorDiv(before - offset, interval)) {
             try {
-                sendRtcp(s);
+                if (!closed) {
+                    rtcp.report(s, timestamp);
+                }
             } catch (RuntimeException e) {
                 warn("sending RTCP failed", e);
             }
@@ -381,70 +383,7 @@ public final class RtpSession implements AutoCloseable {
         return s;
     }
 
-    private void sendRtcp(MediaState s) {
-        if (!closed) {
-            transmitRtcp(s, report());
-        }
-    }
-
-    /**
-     * RFC 3550 §6.3.7: leaving, a participant sends a BYE after its last report, so the peer need not wait for
-     * a timeout to know the stream ended; one that never sent RTP or RTCP must not. Called by {@link #close}
-     * once the tick has ended, before the sockets close.
-     */
-    private void sendBye(MediaState s) {
-        if (counters.rtpPacketsSent.get() > 0 || counters.rtcpPacketsSent.get() > 0) {
-            transmitRtcp(s, Rtcp.withBye(report(), ssrc));
-        }
-    }
-
-    /** Our SR (when we have sent RTP) or RR, with SDES CNAME. */
-    private byte[] report() {
-        long sent = counters.rtpPacketsSent.get();
-        Rtcp.SenderInfo info = sent == 0 ? null
-                : new Rtcp.SenderInfo(ntpNow(), timestamp, sent, counters.payloadOctetsSent.get());
-        return Rtcp.compound(ssrc, info, reception.reportBlock(clock.getAsLong()), options.cname());
-    }
-
-    private void transmitRtcp(MediaState s, byte[] compound) {
-        byte[] bytes = compound;
-        if (s.srtpOut != null) {
-            try {
-                bytes = s.srtpOut.protectRtcp(bytes);
-            } catch (SrtpException e) {
-                LOG.warn("SRTCP protect failed: {}", e.getMessage());
-                return;
-            }
-        }
-        boolean mux = s.media.rtcpMux();
-        if (transmit(mux ? sockets.rtp : sockets.rtcp, bytes, target.rtcp(mux))) {
-            counters.rtcpPacketsSent.incrementAndGet();
-        }
-    }
-
     private boolean send(DatagramSocket socket, byte[] bytes, InetSocketAddress to) {
-        return !closed && transmit(socket, bytes, to);
-    }
-
-    private boolean transmit(DatagramSocket socket, byte[] bytes, InetSocketAddress to) {
-        if (to == null || to.getPort() == 0 || to.getAddress().isAnyLocalAddress()) {
-            return false;
-        }
-        try {
-            socket.send(new DatagramPacket(bytes, bytes.length, to));
-            return true;
-        } catch (IOException e) {
-            if (!closed) {
-                LOG.debug("send to {} failed: {}", to, e.toString());
-            }
-            return false;
-        }
-    }
-
-    private static long ntpNow() {
-        long ms = System.currentTimeMillis();
-        long seconds = ms / 1000 + NTP_EPOCH_OFFSET;
-        long fraction = ((ms % 1000) << 32) / 1000;
-        return (seconds << 32) | fraction;
+        return !closed && RtpSockets.transmit(socket, bytes, to);
     }
 }

@@ -2,13 +2,17 @@ package org.cusax.media.rtp;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The RTP socket on an even port and the RTCP socket on the next one (RFC 3550 §11). */
 final class RtpSockets implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RtpSockets.class);
     private static final int ATTEMPTS = 64;
 
     final DatagramSocket rtp;
@@ -66,5 +70,19 @@ final class RtpSockets implements AutoCloseable {
     public void close() {
         rtp.close();
         rtcp.close();
+    }
+
+    /** Sends one datagram; false (logged at DEBUG) when there is nowhere to send to or the send failed. */
+    static boolean transmit(DatagramSocket socket, byte[] bytes, InetSocketAddress to) {
+        if (to == null || to.getPort() == 0 || to.getAddress().isAnyLocalAddress()) {
+            return false;
+        }
+        try {
+            socket.send(new DatagramPacket(bytes, bytes.length, to));
+            return true;
+        } catch (IOException e) {
+            LOG.debug("send to {} failed: {}", to, e.toString());
+            return false;
+        }
     }
 }
