@@ -7,16 +7,20 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Free ports on 127.0.0.1: a block of consecutive ports is free for TCP and UDP at every port (sipp binds its
  * {@code -mp} and two above: a full run failed when that one was another sipp's SIP port), a port taken for TCP or
- * UDP or handed out before makes a block unfit, and no port is handed out twice, alone or in a block.
+ * UDP or handed out before makes a block unfit, no port is handed out twice, alone or in a block, and every one
+ * lies below the kernel's ephemeral range.
  */
 class FreePortsTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -67,6 +71,25 @@ class FreePortsTest {
             assertThat(FreePorts.allFree(LOOPBACK, tcpPort, 1)).as("TCP taken").isFalse();
         }
         assertThat(FreePorts.allFree(LOOPBACK, tcpPort, 1)).as("the same port, released").isTrue();
+    }
+
+    @Test
+    void portsComeFromBelowTheEphemeralRangeSoNoOutgoingConnectionTakesThemMeanwhile(@TempDir Path dir)
+            throws Exception {
+        int low = FreePorts.ephemeralLow(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+        assertThat(low).as("this machine leaves room below its ephemeral range").isGreaterThan(FreePorts.LOWEST + 100);
+        for (int i = 0; i < 100; i++) {
+            assertThat(FreePorts.next()).isBetween(FreePorts.LOWEST, low - 1);
+            int base = FreePorts.block(4);
+            assertThat(base).isGreaterThanOrEqualTo(FreePorts.LOWEST);
+            assertThat(base + 3).isLessThan(low);
+        }
+        Path range = dir.resolve("ip_local_port_range");
+        Files.writeString(range, "32768\t60999\n");
+        assertThat(FreePorts.ephemeralLow(range)).isEqualTo(32_768);
+        Files.writeString(range, "1024 65535\n");
+        assertThat(FreePorts.ephemeralLow(range)).isEqualTo(1024);
+        assertThat(FreePorts.ephemeralLow(dir.resolve("missing"))).as("Linux's default").isEqualTo(32_768);
     }
 
     @Test
