@@ -63,7 +63,9 @@ export class Contacts {
     $('contacts-loading').textContent = total ? `Loading contact details… ${done} of ${total}` : '';
   }
 
-  update(contact) {
+  /** A contact-updated event: the contact, without the event's own type and time (not the contact's). */
+  update(event) {
+    const { type, at, ...contact } = event;
     this.byJid.set(contact.jid, contact);
     this.later();
   }
