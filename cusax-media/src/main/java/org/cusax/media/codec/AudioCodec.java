@@ -1,5 +1,7 @@
 package org.cusax.media.codec;
 
+import java.util.Optional;
+
 /**
  * Encodes 20 ms frames of 8 kHz mono PCM into RTP payloads and back. An instance holds per-stream state
  * (Opus does), so use one encoder per sending stream and one decoder per receiving stream.
@@ -31,7 +33,7 @@ public interface AudioCodec {
      * {@code samples} 8 kHz samples standing in for a lost packet, from the decoder's own loss concealment; empty
      * when the codec has none (G.711: {@link PitchConcealment} does it).
      */
-    default java.util.Optional<short[]> conceal(int samples) {
-        return java.util.Optional.empty();
+    default Optional<short[]> conceal(int samples) {
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package org.cusax.media.rtp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.cusax.media.MalformedPacketException;
 
@@ -107,7 +108,7 @@ public final class Rtcp {
      * (RFC 3550 §6.6: no reason given): how a participant that leaves says so (§6.3.7).
      */
     public static byte[] withBye(byte[] compound, long ssrc) {
-        byte[] out = java.util.Arrays.copyOf(compound, compound.length + 8);
+        byte[] out = Arrays.copyOf(compound, compound.length + 8);
         out[compound.length] = (byte) ((VERSION << 6) | 1);
         out[compound.length + 1] = (byte) BYE;
         RtpPacket.put16(out, compound.length + 2, 1);
