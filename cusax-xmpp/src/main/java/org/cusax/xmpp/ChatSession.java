@@ -27,6 +27,7 @@ import org.cusax.xmpp.connection.ConnectionSupervisor;
 import org.cusax.xmpp.connection.FailureClassifier;
 import org.cusax.xmpp.connection.ManagerListeners;
 import org.cusax.xmpp.connection.OrderedPing;
+import org.cusax.xmpp.connection.ResumedStreamCheck;
 import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.connection.SaslPolicy;
 import org.cusax.xmpp.connection.SessionHooks;
@@ -60,7 +61,7 @@ final class ChatSession implements SessionHooks {
     private final Account account;
     private final boolean chat;
     private final TlsSessionObserver tls = new TlsSessionObserver();
-    private final XMPPTCPConnection connection;
+    private final RosterFirstConnection connection;
     private final ConnectionSupervisor supervisor;
     private final ChatTransmitter transmitter;
     private final RosterSetup roster;
@@ -172,6 +173,9 @@ final class ChatSession implements SessionHooks {
 
     @Override
     public void established(boolean resumed) throws Exception {
+        if (resumed) {
+            ResumedStreamCheck.verify(connection);
+        }
         stripCallingFeatures();
         if (!resumed) {
             setupComplete = false;

@@ -13,6 +13,7 @@ import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.ping.packet.Ping;
 
 /**
  * Keeps the stanzas the server has not acknowledged (XEP-0198 §4) under {@link #LIMIT}, for every stanza
@@ -40,7 +41,10 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  * reader (it sends no stanza through {@code sendStanza}) and the thread of Smack's acknowledged listeners
  * ({@code asyncGo}, unbounded). A thread holding the connection's monitor ({@code login()}'s listeners,
  * {@code disconnect()}'s unavailable presence) is counted but never made to wait, so the closing of a
- * connection cannot wait on the server: those are a handful of stanzas, within the margin. While a
+ * connection cannot wait on the server: those are a handful of stanzas, within the margin. Nor does a ping
+ * (XEP-0199): it is how a silent stream is found out (the keepalive, the check of a resumed stream), and a dead
+ * stream never sends the acknowledgements it would wait for; pings go out one at a time per purpose (three at
+ * most at once), within the margin too. While a
  * broken stream may still be resumed, senders wait for the resumption (Smack would otherwise queue their
  * stanzas as unacknowledged for the restarted writer before the old ones are acknowledged). Stanzas sent
  * before stream management is enabled never enter the unacknowledged queue and are not counted. A
@@ -54,8 +58,8 @@ public final class AckGate {
     /** Most stanzas unacknowledged before senders wait. */
     public static final int LIMIT = 400;
     /**
-     * What the threads holding the connection's monitor may add beyond {@link #LIMIT} without waiting (the
-     * login's listeners, the unavailable presence of a disconnect). Then 1.2 × (LIMIT + MARGIN) + 4 stay
+     * What may go beyond {@link #LIMIT} without waiting: the stanzas of threads holding the connection's monitor
+     * (the login's listeners, the unavailable presence of a disconnect) and pings. Then 1.2 × (LIMIT + MARGIN) + 4 stay
      * under Smack's writer queue of 500 (checked by a test).
      */
     public static final int MARGIN = 10;
@@ -157,7 +161,7 @@ public final class AckGate {
         if (!connection.isSmEnabled()) {
             return; // not going into the unacknowledged queue
         }
-        boolean mayWait = !Thread.holdsLock(connection);
+        boolean mayWait = !Thread.holdsLock(connection) && !(stanza instanceof Ping);
         int weight = weight(stanza);
         lock.lock();
         try {

@@ -40,7 +40,7 @@ public final class ConnectionSupervisor {
     /** Idle time after which we ping the server (XEP-0199) to notice a silently dead connection. */
     static final int KEEPALIVE_SECONDS = 60;
 
-    private final XMPPTCPConnection connection;
+    private final RosterFirstConnection connection;
     private final StatusListener listener;
     private final Backoff backoff;
     private final FailureClassifier classifier;
@@ -63,7 +63,7 @@ public final class ConnectionSupervisor {
      * @param retryTimer where the backoff delay before the next attempt runs; owned by the caller (the port
      *                   stops it), the supervisor only cancels its own waiting retry on {@link #stop}
      */
-    public ConnectionSupervisor(XMPPTCPConnection connection, StatusListener listener, Backoff backoff,
+    public ConnectionSupervisor(RosterFirstConnection connection, StatusListener listener, Backoff backoff,
                                 FailureClassifier classifier, SessionHooks hooks, String threadName,
                                 ManagerListeners managers, ScheduledExecutorService retryTimer) {
         if (retryTimer == null) {
@@ -269,6 +269,9 @@ public final class ConnectionSupervisor {
             closer.join(Math.max(1, budget.toMillis() * 4 / 5));
             if (closer.isAlive()) {
                 LOG.info("the server did not close the stream in time; closing the socket");
+                // disconnect() waits for the server's closing tag holding the connection's monitor, which
+                // closing the socket needs: wake it up first instead of waiting out the reply timeout
+                connection.stopWaitingForServer("stopping: the server did not close the stream in time");
                 closeQuietly();
                 closer.join(Math.max(1, remainingMillis(deadline) / 2));
             }

@@ -1,6 +1,9 @@
 package org.cusax.xmpp.connection;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -16,6 +19,10 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
  * blocking round trip. They delayed our roster request (RFC 6121 §2.1.3) by two round trips or more (seen in
  * a stanza trace of a cold start against Prosody). Its listener is dropped here, right after Smack's own
  * construction added it; every other manager is left as Smack made it.
+ *
+ * <p>It also opens two ways out that Smack keeps to itself: giving a stream up with its XEP-0198 session
+ * ({@link #abandonStream}) and waking a {@code disconnect()} that waits for a server that does not answer
+ * ({@link #stopWaitingForServer}).
  */
 public final class RosterFirstConnection extends XMPPTCPConnection {
     /** Packages of the managers whose login-time discovery we do without. */
@@ -24,6 +31,41 @@ public final class RosterFirstConnection extends XMPPTCPConnection {
     public RosterFirstConnection(XMPPTCPConnectionConfiguration config) {
         super(config);
         connectionListeners.removeIf(RosterFirstConnection::skipped);
+    }
+
+    /**
+     * Gives this stream up as Smack gives one up after a stream-management error: the connection is shut down,
+     * every connection listener hears {@code connectionClosedOnError}, and Smack's own listener (the first one)
+     * drops the XEP-0198 state, so that the next login binds a new session instead of resuming this one. Returns
+     * once the listeners have run, or after {@code within}. Nothing happens if the connection is already closed.
+     */
+    public void abandonStream(String why, Duration within) throws InterruptedException {
+        CountDownLatch heard = new CountDownLatch(1);
+        ConnectionListener last = new ConnectionListener() {
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                if (e instanceof AbandonedStreamException) {
+                    heard.countDown();
+                }
+            }
+        };
+        addConnectionListener(last); // listeners are called in the order they were added
+        try {
+            if (isConnected()) {
+                notifyConnectionError(new AbandonedStreamException(why));
+                heard.await(within.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            removeConnectionListener(last);
+        }
+    }
+
+    /**
+     * Wakes a {@code disconnect()} waiting for the server's closing stream tag (it waits up to the reply timeout,
+     * holding the connection's monitor, for a server that may never answer): it goes on closing the socket at once.
+     */
+    public void stopWaitingForServer(String why) {
+        setCurrentConnectionExceptionAndNotify(new AbandonedStreamException(why));
     }
 
     /** Connection listeners left, by class name (for tests). */

@@ -24,7 +24,6 @@ import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.cusax.xmpp.tls.TlsContexts;
 import org.cusax.xmpp.tls.TlsSessionObserver;
-import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +138,7 @@ class ConnectionSupervisorStartTest {
 
     private ConnectionSupervisor supervisor(int port) throws Exception {
         Account account = XmppAccounts.account("alice", "pw-alice", port, TestPki.get().caPem());
-        XMPPTCPConnection connection = new XMPPTCPConnection(ConnectionConfigFactory.build(account,
+        RosterFirstConnection connection = new RosterFirstConnection(ConnectionConfigFactory.build(account,
                 XmppAccounts.settings(), TlsContexts.forAccount(account.security(), new TlsSessionObserver())));
         FailureClassifier classifier = new FailureClassifier(new FailureClassifier.Context("cusax.test",
                 "127.0.0.1:" + port, "test CA", List.of("SCRAM-SHA-1")));
