@@ -176,6 +176,7 @@ final class ChatSession implements SessionHooks {
         if (resumed) {
             ResumedStreamCheck.verify(connection);
         }
+        transmitter.resendDropped(); // before ONLINE: they go before what the core sends then
         stripCallingFeatures();
         if (!resumed) {
             setupComplete = false;

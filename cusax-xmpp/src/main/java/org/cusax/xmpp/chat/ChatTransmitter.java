@@ -1,5 +1,6 @@
 package org.cusax.xmpp.chat;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 import org.cusax.core.chat.ChatMessage;
@@ -65,7 +66,7 @@ public final class ChatTransmitter {
                 .setBody(message.body())
                 .build();
         boolean acks = link.acknowledgements();
-        tracker.expect(message.id(), acks);
+        tracker.expect(stanza, acks);
         try {
             link.send(stanza);
         } catch (NotConnectedException e) {
@@ -82,5 +83,33 @@ public final class ChatTransmitter {
         }
         LOG.debug("message {} written to {} ({})", message.id(), to, acks ? "awaiting ack" : "no acks");
         return acks ? TransmitResult.SENT_AWAITING_ACK : TransmitResult.SENT_WITHOUT_ACK;
+    }
+
+    /**
+     * Writes again, oldest first, the messages whose stream was dropped before they were acknowledged
+     * ({@link DeliveryTracker#streamDropped}), with their ids; called on a new stream before it is reported online,
+     * so that they go before anything the core sends then. What cannot be written stays for the next stream.
+     */
+    public void resendDropped() {
+        List<Message> messages = tracker.takeDropped();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            boolean acks = link.acknowledgements();
+            tracker.expect(m, acks);
+            try {
+                link.send(m);
+            } catch (NotConnectedException | RuntimeException e) {
+                tracker.forget(m.getStanzaId());
+                tracker.keepDropped(messages.subList(i, messages.size()));
+                LOG.debug("could not write message {} again: {}", m.getStanzaId(), e.toString());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tracker.forget(m.getStanzaId());
+                tracker.keepDropped(messages.subList(i, messages.size()));
+                return;
+            }
+            LOG.debug("message {} written again to {} ({})", m.getStanzaId(), m.getTo(), acks ? "awaiting ack" : "no acks");
+        }
     }
 }

@@ -1,10 +1,13 @@
 package org.cusax.xmpp.chat;
 
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.sm.StreamManagementException;
 import org.jivesoftware.smack.sm.predicates.Predicate;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.cusax.xmpp.connection.ManagerListeners;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * listener thread), error replies, XEP-0198 acknowledgements and received carbons.
  *
  * <p>Deliberately no stanza-dropped listener: Smack 4.4 re-sends the stanzas left unacknowledged by a
- * stream it could not resume only when no such listener is registered.
+ * stream it could not resume only when no such listener is registered. When Smack drops them instead (see
+ * {@link #dropsStreamState}) the messages among them are written again by the {@link ChatTransmitter}.
  */
 public final class ChatWiring {
     private static final Logger LOG = LoggerFactory.getLogger(ChatWiring.class);
@@ -41,8 +45,30 @@ public final class ChatWiring {
     public static void trackDelivery(XMPPTCPConnection connection, DeliveryTracker tracker) {
         connection.addStanzaListener(stanza -> tracker.errorReply((Message) stanza), MessageTypeFilter.ERROR);
         connection.addStanzaAcknowledgedListener(tracker::acknowledged);
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                tracker.streamDropped(); // a closing stream tag ends the XEP-0198 session too
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                if (dropsStreamState(e)) {
+                    tracker.streamDropped();
+                }
+            }
+        });
         // XEP-0198 §4: ask for an ack right after each message so that it comes promptly.
         connection.addRequestAckPredicate(Predicate.forMessagesOrAfter5Stanzas());
+    }
+
+    /**
+     * Whether Smack 4.4 drops the stream's XEP-0198 state, unacknowledged stanzas included, on this error (its own
+     * connection listener in {@code XMPPTCPConnection}): a stream error, or a stream-management error such as a
+     * stream we gave up ({@code AbandonedStreamException}).
+     */
+    static boolean dropsStreamState(Exception e) {
+        return e instanceof XMPPException.StreamErrorException || e instanceof StreamManagementException;
     }
 
     /** Listens for chat messages addressed to us and for carbons of messages our other clients got. */

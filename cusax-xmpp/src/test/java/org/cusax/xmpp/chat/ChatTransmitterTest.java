@@ -134,4 +134,37 @@ class ChatTransmitterTest {
         assertThat(link.written).isEmpty();
         assertThat(callbacks.failed()).containsExactly(m.id() + ": chat is switched off for this XMPP account");
     }
+
+    @Test
+    void messagesOfADroppedStreamAreWrittenAgainInOrderWithTheirIdsAndAcknowledgedOnTheNewOne() {
+        ChatMessage first = ChatMessage.outgoing("bob@cusax.test", "first");
+        ChatMessage second = ChatMessage.outgoing("bob@cusax.test", "second");
+        transmitter.transmit(first);
+        transmitter.transmit(second);
+        tracker.streamDropped();
+        link.written.clear();
+
+        transmitter.resendDropped();
+        assertThat(link.written).extracting(Message::getStanzaId).containsExactly(first.id(), second.id());
+        assertThat(link.written).extracting(Message::getBody).containsExactly("first", "second");
+        tracker.acknowledged(link.written.get(0));
+        tracker.acknowledged(link.written.get(1));
+        assertThat(callbacks.acknowledged()).containsExactly(first.id(), second.id());
+        transmitter.resendDropped();
+        assertThat(link.written).hasSize(2);
+    }
+
+    @Test
+    void aDroppedMessageThatCannotBeWrittenAgainWaitsForTheNextStream() {
+        ChatMessage m = ChatMessage.outgoing("bob@cusax.test", "later");
+        transmitter.transmit(m);
+        tracker.streamDropped();
+        link.written.clear();
+        link.dropOnSend = true;
+        transmitter.resendDropped();
+        assertThat(link.written).isEmpty();
+        link.dropOnSend = false;
+        transmitter.resendDropped();
+        assertThat(link.written).extracting(Message::getStanzaId).containsExactly(m.id());
+    }
 }

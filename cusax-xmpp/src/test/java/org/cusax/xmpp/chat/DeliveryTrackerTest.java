@@ -29,7 +29,7 @@ class DeliveryTrackerTest {
 
     @Test
     void onlyOurMessagesAreReportedAcknowledged() {
-        tracker.expect("m1", true);
+        tracker.expect(chat("m1"), true);
         tracker.acknowledged(chat("other"));
         tracker.acknowledged(StanzaBuilder.buildPresence("m1").build()); // same id, but not a message
         assertThat(callbacks.acknowledged()).isEmpty();
@@ -39,7 +39,7 @@ class DeliveryTrackerTest {
 
     @Test
     void errorReplyFailsTheMessageEvenAfterItsAck() throws Exception {
-        tracker.expect("m2", true);
+        tracker.expect(chat("m2"), true);
         tracker.acknowledged(chat("m2"));
         tracker.errorReply(error("m2", StanzaError.Condition.service_unavailable, null));
         assertThat(callbacks.failed()).containsExactly(
@@ -48,7 +48,7 @@ class DeliveryTrackerTest {
 
     @Test
     void errorTextIsIncluded() throws Exception {
-        tracker.expect("m3", false);
+        tracker.expect(chat("m3"), false);
         tracker.errorReply(error("m3", StanzaError.Condition.item_not_found, "no such user"));
         assertThat(callbacks.failed()).containsExactly(
                 "m3: the recipient does not exist or cannot receive messages (item-not-found: no such user)");
@@ -62,11 +62,33 @@ class DeliveryTrackerTest {
 
     @Test
     void forgottenMessageIsNeitherAckedNorFailed() throws Exception {
-        tracker.expect("m4", true);
+        tracker.expect(chat("m4"), true);
         tracker.forget("m4");
         tracker.acknowledged(chat("m4"));
         tracker.errorReply(error("m4", StanzaError.Condition.forbidden, null));
         assertThat(callbacks.acknowledged()).isEmpty();
         assertThat(callbacks.failed()).isEmpty();
+    }
+
+    @Test
+    void messagesAwaitingTheirAckWhenTheStreamIsDroppedAreSetAsideInOrder() {
+        tracker.expect(chat("a"), true);
+        tracker.expect(chat("b"), true);
+        tracker.expect(chat("c"), true);
+        tracker.acknowledged(chat("b"));
+        tracker.expect(chat("noack"), false); // a stream without acks: nothing to wait for
+        tracker.streamDropped();
+        assertThat(tracker.takeDropped()).extracting(Message::getStanzaId).containsExactly("a", "c");
+        assertThat(tracker.takeDropped()).isEmpty();
+        tracker.acknowledged(chat("a")); // an ack for the dropped stream's count cannot come; if one did, not reported
+        assertThat(callbacks.acknowledged()).containsExactly("b");
+    }
+
+    @Test
+    void messagesThatCouldNotBeWrittenAgainGoBeforeThoseDroppedSince() {
+        tracker.expect(chat("new"), true);
+        tracker.streamDropped();
+        tracker.keepDropped(java.util.List.of(chat("old1"), chat("old2")));
+        assertThat(tracker.takeDropped()).extracting(Message::getStanzaId).containsExactly("old1", "old2", "new");
     }
 }
