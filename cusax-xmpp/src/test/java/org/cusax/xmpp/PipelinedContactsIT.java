@@ -98,7 +98,7 @@ class PipelinedContactsIT {
         RecordingCallbacks cb = new RecordingCallbacks();
         SmackChatPort port = port();
         port.start(cb);
-        try {
+        thenStop(port, Duration.ofSeconds(20), () -> {
             cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
             assertThat(port.session().connection().isSmEnabled()).as("XEP-0198 enabled").isTrue();
             try {
@@ -133,11 +133,7 @@ class PipelinedContactsIT {
                 assertThat(cb.tels(name + D, TelSource.VCARD4)).as(name).contains(List.of());
             }
             assertThat(port.session().connection().isSmEnabled()).as("still the same managed stream").isTrue();
-        } catch (Throwable failure) {
-            stopAfter(failure, port);
-            throw failure;
-        }
-        stopWithin(port, Duration.ofSeconds(20));
+        });
     }
 
     /**
@@ -151,7 +147,7 @@ class PipelinedContactsIT {
         RecordingCallbacks cb = new RecordingCallbacks();
         SmackChatPort port = port();
         port.start(cb);
-        try {
+        thenStop(port, Duration.ofSeconds(20), () -> {
             cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
             var connection = port.session().connection();
             AckGate acks = port.session().acks();
@@ -188,11 +184,7 @@ class PipelinedContactsIT {
             connection.requestSmAcknowledgement();
             assertThat(Eventually.holds(() -> acks.outstanding() == 0, Duration.ofSeconds(20)))
                     .as("all acknowledged, count back to 0 (now " + acks.outstanding() + ")").isTrue();
-        } catch (Throwable failure) {
-            stopAfter(failure, port);
-            throw failure;
-        }
-        stopWithin(port, Duration.ofSeconds(20));
+        });
     }
 
     /**
@@ -209,7 +201,7 @@ class PipelinedContactsIT {
         try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
             SmackChatPort port = port(relay.port());
             port.start(cb);
-            try {
+            thenStop(port, Duration.ofSeconds(20), () -> {
                 cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
                 cb.awaitTelsEvents(300, Duration.ofSeconds(60));
                 assertThat(port.contactStats().contactsFetched()).as("still loading when cut").isLessThan(CONTACTS);
@@ -220,10 +212,12 @@ class PipelinedContactsIT {
                 boolean resumed = port.session().connection().streamWasResumed();
                 List<String> reasons = cb.statuses().stream().flatMap(s -> s.reason().stream())
                         .map(FailureReason::message).toList();
-                System.out.println("after the cut: " + (resumed ? "the stream resumed" : "a new session") + "; " + reasons);
+                System.out.println("after the cut: " + (resumed ? "the stream resumed" : "a new session")
+                        + "; " + reasons);
                 if (!resumed) {
-                    assertThat(reasons).as("why the resumed stream was given up").anyMatch(r -> r.contains("not-well-formed")
-                            || r.contains("the server did not answer on the resumed stream"));
+                    assertThat(reasons).as("why the resumed stream was given up")
+                            .anyMatch(r -> r.contains("not-well-formed")
+                                    || r.contains("the server did not answer on the resumed stream"));
                 }
                 try {
                     assertThat(cb.awaitLoaded(1, Duration.ofSeconds(120))).isEqualTo(CONTACTS);
@@ -243,11 +237,7 @@ class PipelinedContactsIT {
                 port.session().connection().requestSmAcknowledgement();
                 assertThat(Eventually.holds(() -> port.session().acks().outstanding() == 0, Duration.ofSeconds(20)))
                         .as("all acknowledged (now " + port.session().acks().outstanding() + ")").isTrue();
-            } catch (Throwable failure) {
-                stopAfter(failure, port);
-                throw failure;
-            }
-            stopWithin(port, Duration.ofSeconds(20));
+            });
         }
     }
 
@@ -262,14 +252,13 @@ class PipelinedContactsIT {
         try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
             SmackChatPort port = port(relay.port());
             port.start(cb);
-            Thread sender = null;
-            try {
+            thenStop(port, Duration.ofSeconds(20), () -> {
                 cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
                 XMPPTCPConnection connection = port.session().connection();
                 AckGate acks = port.session().acks();
                 relay.pause();
                 var to = org.jxmpp.jid.impl.JidCreate.entityBareFrom("p00001" + D);
-                sender = new Thread(() -> {
+                Thread sender = new Thread(() -> {
                     try {
                         for (int i = 0; i < AckGate.LIMIT; i++) {
                             connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(to)
@@ -295,12 +284,7 @@ class PipelinedContactsIT {
                 relay.resume();
                 sender.join(Duration.ofSeconds(60).toMillis());
                 assertThat(sender.isAlive()).as("sender still held").isFalse();
-            } catch (Throwable failure) {
-                relay.resume();
-                stopAfter(failure, port);
-                throw failure;
-            }
-            stopWithin(port, Duration.ofSeconds(20));
+            });
         }
     }
 
@@ -315,15 +299,11 @@ class PipelinedContactsIT {
         try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
             SmackChatPort port = port(relay.port());
             port.start(cb);
-            try {
+            // the port must stop within 15 s: less than the reply timeout, three times its stop budget
+            thenStop(port, Duration.ofSeconds(15), () -> {
                 cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
                 relay.pause();
-            } catch (Throwable failure) {
-                relay.resume();
-                stopAfter(failure, port);
-                throw failure;
-            }
-            stopWithin(port, Duration.ofSeconds(15)); // less than the reply timeout, three times the stop budget
+            });
             assertThat(cb.last().state()).isEqualTo(ConnectionState.OFFLINE);
         }
     }
@@ -333,18 +313,13 @@ class PipelinedContactsIT {
         RecordingCallbacks cb = new RecordingCallbacks();
         SmackChatPort port = port();
         port.start(cb);
-        int counter;
-        try {
+        thenStop(port, Duration.ofSeconds(20), () -> {
             cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
-            counter = port.session().connection().getConnectionCounter();
             cb.awaitTelsEvents(300, Duration.ofSeconds(60));
             assertThat(port.contactStats().contactsFetched()).as("still loading when stopped").isLessThan(CONTACTS);
-        } catch (Throwable failure) {
-            stopAfter(failure, port);
-            throw failure;
-        }
-        stopWithin(port, Duration.ofSeconds(20));
+        });
         assertThat(cb.last().state()).isEqualTo(ConnectionState.OFFLINE);
+        int counter = port.session().connection().getConnectionCounter();
         String reader = "Smack Reader (" + counter + ")";
         String writer = "Smack Writer (" + counter + ")";
         boolean ended = Eventually.holds(() -> Thread.getAllStackTraces().keySet().stream()
@@ -355,13 +330,28 @@ class PipelinedContactsIT {
         assertThat(ended).as("Smack's reader and writer threads ended").isTrue();
     }
 
-    /** After a failed test: stops the port too, reporting a stop that failed as well under the test's own failure. */
-    private static void stopAfter(Throwable failure, SmackChatPort port) {
+    /** A test's body. */
+    @FunctionalInterface
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a test's body, then stops the port within {@code budget}; when the body fails, that failure is the one
+     * reported, with a stop that failed too under it (it no longer hides the body's assertion).
+     */
+    private static void thenStop(SmackChatPort port, Duration budget, Body body) throws Exception {
         try {
-            stopWithin(port, Duration.ofSeconds(20));
-        } catch (Throwable stop) {
-            failure.addSuppressed(stop);
+            body.run();
+        } catch (Throwable failure) {
+            try {
+                stopWithin(port, budget);
+            } catch (Throwable stop) {
+                failure.addSuppressed(stop);
+            }
+            throw failure;
         }
+        stopWithin(port, budget);
     }
 
     /** A deadlocked Smack connection cannot even be shut down: never let that hang the build. */

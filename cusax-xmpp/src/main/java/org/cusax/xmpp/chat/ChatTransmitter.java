@@ -109,7 +109,8 @@ public final class ChatTransmitter {
                 tracker.keepDropped(messages.subList(i, messages.size()));
                 return;
             }
-            LOG.debug("message {} written again to {} ({})", m.getStanzaId(), m.getTo(), acks ? "awaiting ack" : "no acks");
+            LOG.debug("message {} written again to {} ({})", m.getStanzaId(), m.getTo(),
+                    acks ? "awaiting ack" : "no acks");
         }
     }
 }

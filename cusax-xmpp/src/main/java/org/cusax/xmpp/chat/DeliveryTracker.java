@@ -66,7 +66,8 @@ public final class DeliveryTracker {
             n = dropped.size();
         }
         if (n > 0) {
-            LOG.info("{} chat messages were not acknowledged before the stream was dropped; written again on the next one", n);
+            LOG.info("{} chat messages were not acknowledged before the stream was dropped; written again on the "
+                    + "next one", n);
         }
     }
 

@@ -59,8 +59,8 @@ public final class AckGate {
     public static final int LIMIT = 400;
     /**
      * What may go beyond {@link #LIMIT} without waiting: the stanzas of threads holding the connection's monitor
-     * (the login's listeners, the unavailable presence of a disconnect) and pings. Then 1.2 × (LIMIT + MARGIN) + 4 stay
-     * under Smack's writer queue of 500 (checked by a test).
+     * (the login's listeners, the unavailable presence of a disconnect) and pings. Then 1.2 × (LIMIT + MARGIN) + 4
+     * stay under Smack's writer queue of 500 (checked by a test).
      */
     public static final int MARGIN = 10;
     /** How often a waiting sender looks again whether the connection went away (a safety net, not a timer). */
