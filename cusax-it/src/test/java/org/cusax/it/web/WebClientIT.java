@@ -231,14 +231,25 @@ class WebClientIT {
         }
     }
 
-    /** Waits that say, when they fail, what the page last told the user (its status line). */
+    /**
+     * Waits that say, when they fail, what the page last told the user (its status line) and the last entries of
+     * the open chat's timeline (an outgoing message shows its state there: sending, sent, acknowledged, not sent).
+     */
     private static WebDriverWait waiting(HeadlessChromium chromium, Duration limit) {
         WebDriverWait wait = chromium.waiting(limit);
         wait.withMessage(() -> {
+            String says;
             try {
-                return "the page says: " + chromium.driver().findElement(By.id("live")).getText();
+                says = "the page says: " + chromium.driver().findElement(By.id("live")).getText();
             } catch (RuntimeException e) {
-                return "no status line: " + e.getMessage();
+                says = "no status line: " + e.getMessage();
+            }
+            try {
+                List<String> entries = chromium.driver().findElements(By.cssSelector("#timeline li")).stream()
+                        .map(org.openqa.selenium.WebElement::getText).map(t -> t.replace('\n', ' ')).toList();
+                return says + "; timeline: " + entries.subList(Math.max(0, entries.size() - 3), entries.size());
+            } catch (RuntimeException e) {
+                return says;
             }
         });
         return wait;
