@@ -1,6 +1,7 @@
 package org.cusax.sip.stack;
 
 import java.util.ConcurrentModificationException;
+import java.util.List;
 
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.SipProvider;
@@ -14,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops a JAIN-SIP 1.3.0-91 stack completely, working around three of its stop bugs:
+ * Stops a JAIN-SIP 1.3.0-91 stack completely, working around four of its stop bugs:
  * <ul>
  *   <li>a stack stopped right after it started can throw half-way through {@code stop()}, in
  *       {@code UDPMessageProcessor.stop}: its channel list is only made by the processor's own thread once
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  *       thread that has just started changes it ({@link ConcurrentModificationException}). That processor's
  *       socket is already closed and its threads end on their own; the stop is tried again, which stops
  *       the processors the first attempt did not reach;</li>
+ *   <li>{@code TCPMessageChannel.close} checks its socket for null and then reads the field again to close it,
+ *       while the channel's own thread, whose peer has just closed the connection, closes it too and sets the
+ *       field to null in between ({@link NullPointerException}, seen once in a full run); that socket is
+ *       closed, and the stop is tried again in the same way;</li>
  *   <li>sockets it lost track of stay open ({@link StackSockets#closeRemaining});</li>
  *   <li>its event-scanner thread stays blocked forever unless woken.</li>
  * </ul>
@@ -29,7 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class StackShutdown {
     private static final Logger LOG = LoggerFactory.getLogger(StackShutdown.class);
     private static final int ATTEMPTS = 3;
-    private static final String UDP_PROCESSOR = "gov.nist.javax.sip.stack.UDPMessageProcessor";
+    /** Where JAIN-SIP's stop races throw their {@link NullPointerException}: class and method of the top frame. */
+    private static final List<String> RACES = List.of("gov.nist.javax.sip.stack.UDPMessageProcessor.stop",
+            "gov.nist.javax.sip.stack.TCPMessageChannel.close");
 
     private StackShutdown() {
     }
@@ -51,11 +58,11 @@ public final class StackShutdown {
                 stack.stop();
                 return;
             } catch (ConcurrentModificationException | NullPointerException e) {
-                if (e instanceof NullPointerException && !inUdpProcessorStop(e)) {
+                if (e instanceof NullPointerException && !thrownByKnownRace(e)) {
                     throw e; // not the race: a bug of its own, not ours to hide
                 }
-                LOG.debug("JAIN-SIP stop raced with a starting UDP processor (attempt {}: {}); stopping again",
-                        attempt, e.toString());
+                LOG.debug("JAIN-SIP stop raced with one of its own threads (attempt {}: {} in {}); stopping again",
+                        attempt, e.toString(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException ie) {
@@ -67,9 +74,9 @@ public final class StackShutdown {
         LOG.warn("the SIP stack did not stop cleanly; its remaining sockets are closed");
     }
 
-    /** Whether {@code e} was thrown in {@code UDPMessageProcessor.stop} itself (its channel list not made yet). */
-    private static boolean inUdpProcessorStop(RuntimeException e) {
+    /** Whether {@code e} was thrown at one of the {@link #RACES} itself (not deeper, not elsewhere). */
+    private static boolean thrownByKnownRace(RuntimeException e) {
         StackTraceElement[] trace = e.getStackTrace();
-        return trace.length > 0 && trace[0].getClassName().equals(UDP_PROCESSOR) && trace[0].getMethodName().equals("stop");
+        return trace.length > 0 && RACES.contains(trace[0].getClassName() + "." + trace[0].getMethodName());
     }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * JAIN-SIP 1.3.0-91 can throw half-way through {@code stop()} when a stack stops right after it started (its
- * UDP processor's channel list not made yet, or changed under the iteration): the stop is tried again, so the
- * processors the first attempt did not reach are stopped too. Anything else is not ours to hide.
+ * UDP processor's channel list not made yet, or changed under the iteration) or while a TCP channel closes itself
+ * (its socket field set to null between the check and the close): the stop is tried again, so the processors the
+ * first attempt did not reach are stopped too. Anything else is not ours to hide.
  */
 class StackShutdownTest {
 
@@ -32,6 +33,19 @@ class StackShutdownTest {
 
         assertThat(stack.attempts).isEqualTo(2);
         assertThat(stack.completed).as("the second attempt ran JAIN-SIP's whole stop").isTrue();
+    }
+
+    @Test
+    @DisplayName("a stop that failed closing a TCP channel its own thread was closing too (NPE) is tried again")
+    void stopRetriedAfterTheTcpChannelCloseRace() throws Exception {
+        FailingOnceStack stack = FailingOnceStack.create(() -> thrownAt("gov.nist.javax.sip.stack.TCPMessageChannel",
+                "close", new NullPointerException(
+                        "Cannot invoke \"java.net.Socket.close()\" because \"this.mySock\" is null")));
+
+        StackShutdown.stopStack(stack);
+
+        assertThat(stack.attempts).isEqualTo(2);
+        assertThat(stack.completed).isTrue();
     }
 
     @Test
