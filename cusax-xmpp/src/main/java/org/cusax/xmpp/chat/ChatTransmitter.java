@@ -98,15 +98,13 @@ public final class ChatTransmitter {
             tracker.expect(m, acks);
             try {
                 link.send(m);
-            } catch (NotConnectedException | RuntimeException e) {
+            } catch (NotConnectedException | InterruptedException | RuntimeException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 tracker.forget(m.getStanzaId());
                 tracker.keepDropped(messages.subList(i, messages.size()));
                 LOG.debug("could not write message {} again: {}", m.getStanzaId(), e.toString());
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                tracker.forget(m.getStanzaId());
-                tracker.keepDropped(messages.subList(i, messages.size()));
                 return;
             }
             LOG.debug("message {} written again to {} ({})", m.getStanzaId(), m.getTo(),

@@ -103,7 +103,10 @@ public final class DeliveryTracker {
             LOG.debug("error reply for a message we did not send: {}", id);
             return;
         }
-        removeAwaiting(id);
+        synchronized (this) {
+            awaitingAck.remove(id);
+            dropped.removeIf(m -> id.equals(m.getStanzaId())); // refused: not to be written again
+        }
         sent.remove(id);
         String reason = DeliveryErrors.describe(error.getError());
         LOG.info("message {} to {} failed: {}", id, error.getFrom(), reason);

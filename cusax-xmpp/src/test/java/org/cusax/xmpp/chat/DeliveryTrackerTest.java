@@ -85,6 +85,16 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aDroppedMessageTheServerRefusedMeanwhileIsNotWrittenAgain() throws Exception {
+        tracker.expect(chat("refused"), true);
+        tracker.expect(chat("kept"), true);
+        tracker.streamDropped();
+        tracker.errorReply(error("refused", StanzaError.Condition.service_unavailable, null));
+        assertThat(tracker.takeDropped()).extracting(Message::getStanzaId).containsExactly("kept");
+        assertThat(callbacks.failed()).hasSize(1);
+    }
+
+    @Test
     void messagesThatCouldNotBeWrittenAgainGoBeforeThoseDroppedSince() {
         tracker.expect(chat("new"), true);
         tracker.streamDropped();
