@@ -198,47 +198,43 @@ class PipelinedContactsIT {
     @Test
     void aConnectionCutWhileRequestsAreInFlightIsResumedAndTheLoadingCompletes() throws Exception {
         RecordingCallbacks cb = new RecordingCallbacks();
-        try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
-            SmackChatPort port = port(relay.port());
-            port.start(cb);
-            thenStop(port, Duration.ofSeconds(20), () -> {
-                cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
-                cb.awaitTelsEvents(300, Duration.ofSeconds(60));
-                assertThat(port.contactStats().contactsFetched()).as("still loading when cut").isLessThan(CONTACTS);
-                relay.cut();
-                cb.awaitState(ConnectionState.RECONNECTING, Duration.ofSeconds(30));
-                cb.awaitState(ConnectionState.ONLINE, 2, Duration.ofSeconds(60));
-                // resumed, unless the cut left Prosody's parser inside a stanza: then given up for a new session
-                boolean resumed = port.session().connection().streamWasResumed();
-                List<String> reasons = cb.statuses().stream().flatMap(s -> s.reason().stream())
-                        .map(FailureReason::message).toList();
-                System.out.println("after the cut: " + (resumed ? "the stream resumed" : "a new session")
-                        + "; " + reasons);
-                if (!resumed) {
-                    assertThat(reasons).as("why the resumed stream was given up")
-                            .anyMatch(r -> r.contains("not-well-formed")
-                                    || r.contains("the server did not answer on the resumed stream"));
-                }
-                try {
-                    assertThat(cb.awaitLoaded(1, Duration.ofSeconds(120))).isEqualTo(CONTACTS);
-                } catch (AssertionError timeout) {
-                    throw new AssertionError("contacts not loaded after the resumption: " + port.contactStats()
-                            + "; threads:\n" + threadDump(), timeout);
-                }
-                LoadStats stats = port.contactStats();
-                System.out.println("after the cut: " + stats + ", ack gate peak " + port.session().acks().peak());
-                assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
-                assertThat(stats.vcardTempRequests()).isGreaterThanOrEqualTo(CONTACTS);
-                for (int i = 1; i <= CONTACTS; i += 149) {
-                    String name = String.format("p%05d", i);
-                    assertThat(cb.tels(name + D, TelSource.VCARD_TEMP)).as(name).isPresent();
-                }
-                assertThat(port.session().acks().peak()).isLessThanOrEqualTo(AckGate.LIMIT + AckGate.MARGIN);
-                port.session().connection().requestSmAcknowledgement();
-                assertThat(Eventually.holds(() -> port.session().acks().outstanding() == 0, Duration.ofSeconds(20)))
-                        .as("all acknowledged (now " + port.session().acks().outstanding() + ")").isTrue();
-            });
-        }
+        throughRelay(cb, Duration.ofSeconds(20), (relay, port) -> {
+            cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
+            cb.awaitTelsEvents(300, Duration.ofSeconds(60));
+            assertThat(port.contactStats().contactsFetched()).as("still loading when cut").isLessThan(CONTACTS);
+            relay.cut();
+            cb.awaitState(ConnectionState.RECONNECTING, Duration.ofSeconds(30));
+            cb.awaitState(ConnectionState.ONLINE, 2, Duration.ofSeconds(60));
+            // resumed, unless the cut left Prosody's parser inside a stanza: then given up for a new session
+            boolean resumed = port.session().connection().streamWasResumed();
+            List<String> reasons = cb.statuses().stream().flatMap(s -> s.reason().stream())
+                    .map(FailureReason::message).toList();
+            System.out.println("after the cut: " + (resumed ? "the stream resumed" : "a new session")
+                    + "; " + reasons);
+            if (!resumed) {
+                assertThat(reasons).as("why the resumed stream was given up")
+                        .anyMatch(r -> r.contains("not-well-formed")
+                                || r.contains("the server did not answer on the resumed stream"));
+            }
+            try {
+                assertThat(cb.awaitLoaded(1, Duration.ofSeconds(120))).isEqualTo(CONTACTS);
+            } catch (AssertionError timeout) {
+                throw new AssertionError("contacts not loaded after the resumption: " + port.contactStats()
+                        + "; threads:\n" + threadDump(), timeout);
+            }
+            LoadStats stats = port.contactStats();
+            System.out.println("after the cut: " + stats + ", ack gate peak " + port.session().acks().peak());
+            assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
+            assertThat(stats.vcardTempRequests()).isGreaterThanOrEqualTo(CONTACTS);
+            for (int i = 1; i <= CONTACTS; i += 149) {
+                String name = String.format("p%05d", i);
+                assertThat(cb.tels(name + D, TelSource.VCARD_TEMP)).as(name).isPresent();
+            }
+            assertThat(port.session().acks().peak()).isLessThanOrEqualTo(AckGate.LIMIT + AckGate.MARGIN);
+            port.session().connection().requestSmAcknowledgement();
+            assertThat(Eventually.holds(() -> port.session().acks().outstanding() == 0, Duration.ofSeconds(20)))
+                    .as("all acknowledged (now " + port.session().acks().outstanding() + ")").isTrue();
+        });
     }
 
     /**
@@ -249,43 +245,39 @@ class PipelinedContactsIT {
     @Test
     void aKeepalivePingIsNotHeldAtAFullGateSoAStalledServerIsFoundOut() throws Exception {
         RecordingCallbacks cb = new RecordingCallbacks();
-        try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
-            SmackChatPort port = port(relay.port());
-            port.start(cb);
-            thenStop(port, Duration.ofSeconds(20), () -> {
-                cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
-                XMPPTCPConnection connection = port.session().connection();
-                AckGate acks = port.session().acks();
-                relay.pause();
-                var to = org.jxmpp.jid.impl.JidCreate.entityBareFrom("p00001" + D);
-                Thread sender = new Thread(() -> {
-                    try {
-                        for (int i = 0; i < AckGate.LIMIT; i++) {
-                            connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(to)
-                                    .setBody("m" + i).build());
-                        }
-                    } catch (Exception e) {
-                        // the stream closed under it: the test fails on its own assertions
+        throughRelay(cb, Duration.ofSeconds(20), (relay, port) -> {
+            cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
+            XMPPTCPConnection connection = port.session().connection();
+            AckGate acks = port.session().acks();
+            relay.pause();
+            var to = org.jxmpp.jid.impl.JidCreate.entityBareFrom("p00001" + D);
+            Thread sender = new Thread(() -> {
+                try {
+                    for (int i = 0; i < AckGate.LIMIT; i++) {
+                        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(to)
+                                .setBody("m" + i).build());
                     }
-                }, "test-sender");
-                sender.setDaemon(true);
-                sender.start();
-                assertThat(Eventually.holds(() -> acks.outstanding() >= AckGate.LIMIT, Duration.ofSeconds(30)))
-                        .as("gate full (" + acks.outstanding() + ")").isTrue();
-                CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return PingManager.getInstanceFor(connection).pingMyServer(false, 1000);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                // held at the gate it would not return until the relay resumes
-                assertThat(ping.get(60, TimeUnit.SECONDS)).as("ping answered by a stalled server").isFalse();
-                relay.resume();
-                sender.join(Duration.ofSeconds(60).toMillis());
-                assertThat(sender.isAlive()).as("sender still held").isFalse();
+                } catch (Exception e) {
+                    // the stream closed under it: the test fails on its own assertions
+                }
+            }, "test-sender");
+            sender.setDaemon(true);
+            sender.start();
+            assertThat(Eventually.holds(() -> acks.outstanding() >= AckGate.LIMIT, Duration.ofSeconds(30)))
+                    .as("gate full (" + acks.outstanding() + ")").isTrue();
+            CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return PingManager.getInstanceFor(connection).pingMyServer(false, 1000);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             });
-        }
+            // held at the gate it would not return until the relay resumes
+            assertThat(ping.get(60, TimeUnit.SECONDS)).as("ping answered by a stalled server").isFalse();
+            relay.resume();
+            sender.join(Duration.ofSeconds(60).toMillis());
+            assertThat(sender.isAlive()).as("sender still held").isFalse();
+        });
     }
 
     /**
@@ -296,16 +288,12 @@ class PipelinedContactsIT {
     @Test
     void stoppingWhileTheServerHasStoppedReadingEndsWithinTheStopBudget() throws Exception {
         RecordingCallbacks cb = new RecordingCallbacks();
-        try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
-            SmackChatPort port = port(relay.port());
-            port.start(cb);
-            // the port must stop within 15 s: less than the reply timeout, three times its stop budget
-            thenStop(port, Duration.ofSeconds(15), () -> {
-                cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
-                relay.pause();
-            });
-            assertThat(cb.last().state()).isEqualTo(ConnectionState.OFFLINE);
-        }
+        // the port must stop within 15 s: less than the reply timeout, three times its stop budget
+        throughRelay(cb, Duration.ofSeconds(15), (relay, port) -> {
+            cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
+            relay.pause();
+        });
+        assertThat(cb.last().state()).isEqualTo(ConnectionState.OFFLINE);
     }
 
     @Test
@@ -328,6 +316,21 @@ class PipelinedContactsIT {
             System.out.println("Smack threads still alive; threads:\n" + threadDump());
         }
         assertThat(ended).as("Smack's reader and writer threads ended").isTrue();
+    }
+
+    /** A test's body with a port connected through a relay. */
+    @FunctionalInterface
+    private interface RelayedBody {
+        void run(TcpRelay relay, SmackChatPort port) throws Exception;
+    }
+
+    /** Runs {@code body} with a port started through a new relay in front of Prosody, then stops it (thenStop). */
+    private static void throughRelay(RecordingCallbacks cb, Duration stopBudget, RelayedBody body) throws Exception {
+        try (TcpRelay relay = new TcpRelay(tb.prosody().c2sPort())) {
+            SmackChatPort port = port(relay.port());
+            port.start(cb);
+            thenStop(port, stopBudget, () -> body.run(relay, port));
+        }
     }
 
     /** A test's body. */
