@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.SmackException;
@@ -44,6 +45,12 @@ public final class OrderedPing {
     /** Pings our server and tells whether it answered, stayed silent, or the connection closed first. */
     public static Outcome ping(XMPPConnection connection)
             throws SmackException.NotConnectedException, InterruptedException {
+        return ping(connection, e -> { });
+    }
+
+    /** The same; a connection closed by an error first hands that error to {@code closedBy}. */
+    public static Outcome ping(XMPPConnection connection, Consumer<Exception> closedBy)
+            throws SmackException.NotConnectedException, InterruptedException {
         Ping ping = new Ping(connection, connection.getXMPPServiceDomain());
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         StanzaListener reply = stanza -> outcome.complete(Outcome.ANSWERED);
@@ -55,7 +62,9 @@ public final class OrderedPing {
 
             @Override
             public void connectionClosedOnError(Exception e) {
-                outcome.complete(Outcome.CLOSED);
+                if (outcome.complete(Outcome.CLOSED)) {
+                    closedBy.accept(e);
+                }
             }
         };
         connection.addSyncStanzaListener(reply, new IQReplyFilter(ping, connection));

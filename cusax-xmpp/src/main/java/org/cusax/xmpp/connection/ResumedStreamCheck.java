@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.cusax.core.connection.FailureReason;
-import org.jivesoftware.smack.ConnectionListener;
 
 /**
  * A resumed stream (XEP-0198 §5) is trusted once the server has answered a ping on it. Resuming does not prove
@@ -24,20 +23,7 @@ public final class ResumedStreamCheck {
     /** Returns once the server answered on the resumed stream; throws why not otherwise. */
     public static void verify(RosterFirstConnection connection) throws Exception {
         AtomicReference<Exception> closedBy = new AtomicReference<>();
-        ConnectionListener closing = new ConnectionListener() {
-            @Override
-            public void connectionClosedOnError(Exception e) {
-                closedBy.compareAndSet(null, e);
-            }
-        };
-        connection.addConnectionListener(closing);
-        OrderedPing.Outcome outcome;
-        try {
-            outcome = OrderedPing.ping(connection);
-        } finally {
-            connection.removeConnectionListener(closing);
-        }
-        switch (outcome) {
+        switch (OrderedPing.ping(connection, closedBy::set)) {
             case ANSWERED -> {
                 return;
             }
