@@ -12,10 +12,12 @@ import org.cusax.core.connection.FailureReason;
  * bytes either break the stream (a not-well-formed stream error: the connection closes and Smack drops the
  * session) or silently go into the unfinished stanza, and nothing we send is ever answered. The second case is
  * found here: no answer within the reply timeout while the connection stays up gives the stream up together with
- * its XEP-0198 session. Either way the login attempt fails and the next one binds a new session.
+ * its XEP-0198 session. Prosody may also end the resumed stream with a bare {@code </stream>} and no error (Smack
+ * then drops the session too). Every way the login attempt fails and the next one binds a new session.
  */
 public final class ResumedStreamCheck {
     static final String NO_ANSWER = "the server did not answer on the resumed stream; starting a new session";
+    static final String CLOSED = "the server closed the stream right after resuming it; starting a new session";
 
     private ResumedStreamCheck() {
     }
@@ -36,8 +38,7 @@ public final class ResumedStreamCheck {
                 if (cause != null) {
                     throw cause; // e.g. the server's stream error
                 }
-                throw new SessionSetupException(FailureReason.of(FailureReason.Kind.CONNECTION_LOST,
-                        "the connection closed right after the stream was resumed"));
+                throw new SessionSetupException(FailureReason.of(FailureReason.Kind.CONNECTION_LOST, CLOSED));
             }
         }
     }
