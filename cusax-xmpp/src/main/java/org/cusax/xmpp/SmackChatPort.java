@@ -51,6 +51,10 @@ public final class SmackChatPort implements ChatPort {
     private static final Logger LOG = LoggerFactory.getLogger(SmackChatPort.class);
     /** Upper bound of {@link #stop()}. */
     static final Duration STOP_BUDGET = Duration.ofSeconds(5);
+    /** Of the stop budget, how long a logout waits for the server to acknowledge the last messages sent. */
+    static final Duration SETTLE_BUDGET = Duration.ofSeconds(1);
+    static final String UNCONFIRMED_AT_SWITCH = "chat was switched off before the server confirmed the message; "
+            + "it may not have been delivered";
 
     /** The account, with its feature switches as they are now ({@link #setFeatures}). */
     private volatile Account account;
@@ -172,7 +176,9 @@ public final class SmackChatPort implements ChatPort {
      * CUSAX §3 switches changed in the running session. Chat and presence on or off decide how a session is
      * set up (initial presence, carbons, message receipts, presence at logout), so the session logs out cleanly
      * (unavailable presence if it had any) and logs in again with the new switches, as a reconnection does;
-     * the contact list comes back from the cache. Calling on or off changes nothing here: we never advertise
+     * the contact list comes back from the cache. The logout first waits a little for the acks of the last messages
+     * sent; chat switched off, those the server still has not confirmed are reported failed (the new session cannot
+     * carry them). Calling on or off changes nothing here: we never advertise
      * XMPP calls. Blocks for the logout (at most {@link #STOP_BUDGET}); call it on the XMPP half's executor.
      */
     @Override
@@ -187,12 +193,18 @@ public final class SmackChatPort implements ChatPort {
             LOG.info("chat and presence switched {} for {}: logging in again", features.imAndPresence() ? "on" : "off",
                     before.address());
             close(old);
+            if (!features.imAndPresence()) {
+                old.transmitter().failUnconfirmed(UNCONFIRMED_AT_SWITCH);
+            }
             open(callbacks);
         }
     }
 
+    /** Waits for the acks still due before a clean logout (part of {@link #STOP_BUDGET}). */
     private static void close(ChatSession s) {
-        s.supervisor().stop(s.goodbye(), STOP_BUDGET);
+        long start = System.nanoTime();
+        s.transmitter().settle(SETTLE_BUDGET);
+        s.supervisor().stop(s.goodbye(), STOP_BUDGET.minusNanos(System.nanoTime() - start));
         s.acks().close();
         s.contacts().close();
         s.release();

@@ -17,11 +17,10 @@ import org.cusax.testbed.TestUser;
 import org.cusax.testbed.relay.TcpRelay;
 import org.cusax.xmpp.connection.OrderedPing;
 import org.cusax.xmpp.testing.Peer;
+import org.cusax.xmpp.testing.RawXml;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Nonza;
-import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +65,7 @@ class ResumedStreamIT {
             try {
                 cb.awaitState(ConnectionState.ONLINE, WAIT);
                 XMPPTCPConnection c = p.session().connection();
-                c.sendNonza(new Unfinished("<message to='" + bob.jid() + "' type='chat' id='cut'><body>"));
+                c.sendNonza(RawXml.unfinishedMessage(bob.jid(), "cut"));
                 // the server's parser is now inside <body>: a ping is swallowed (this also proves the bytes arrived)
                 assertThat(OrderedPing.ping(c)).isEqualTo(OrderedPing.Outcome.NO_ANSWER);
                 ChatMessage swallowed = ChatMessage.outgoing(bob.jid(), "written into the unfinished stanza");
@@ -97,23 +96,5 @@ class ResumedStreamIT {
 
     private static Account account(TestUser user, int port) {
         return XmppAccounts.account(user.name(), user.password(), port, tb.caCertificate());
-    }
-
-    /** Raw text written as is: here the start of a stanza that never ends. */
-    private record Unfinished(String xml) implements Nonza {
-        @Override
-        public String getNamespace() {
-            return "jabber:client";
-        }
-
-        @Override
-        public String getElementName() {
-            return "message";
-        }
-
-        @Override
-        public CharSequence toXML(XmlEnvironment environment) {
-            return xml;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.cusax.xmpp.chat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -109,6 +110,33 @@ public final class ChatTransmitter {
             }
             LOG.debug("message {} written again to {} ({})", m.getStanzaId(), m.getTo(),
                     acks ? "awaiting ack" : "no acks");
+        }
+    }
+
+    /**
+     * Before a clean logout: waits up to {@code timeout} for the server to acknowledge (XEP-0198 §4) the messages
+     * written on this stream, so that what was sent just before it is reported acknowledged, not left unconfirmed.
+     * Returns at once when the stream is not online (nothing can be acknowledged then). True if none is left.
+     */
+    public boolean settle(Duration timeout) {
+        if (!link.online()) {
+            return false;
+        }
+        try {
+            return tracker.awaitAcknowledged(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The session ends for good with messages the server never confirmed (chat switched off in the running
+     * session): each is reported failed with {@code reason}, so that none stays "awaiting ack" forever.
+     */
+    public void failUnconfirmed(String reason) {
+        for (Message m : tracker.takeUnconfirmed()) {
+            tracker.failed(m.getStanzaId(), reason);
         }
     }
 }

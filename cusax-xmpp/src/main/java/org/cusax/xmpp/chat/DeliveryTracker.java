@@ -1,9 +1,11 @@
 package org.cusax.xmpp.chat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.port.ChatCallbacks;
 import org.jivesoftware.smack.packet.Message;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * error, a stream given up, a closed stream: Smack re-sends what was unacknowledged only after a resumption or a
  * resumption refused, never after that), they are set aside by {@link #streamDropped} and written again on the
  * next stream ({@link ChatTransmitter#resendDropped}): the core was told they await an ack, and must get one.
+ * Before a clean logout the session waits a little for the acks still due ({@link #awaitAcknowledged}); what a
+ * session ending for good leaves unconfirmed is taken with {@link #takeUnconfirmed}.
  */
 public final class DeliveryTracker {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryTracker.class);
@@ -30,6 +34,8 @@ public final class DeliveryTracker {
     /** Messages whose stream was dropped before they were acknowledged, in the order written. */
     private final List<Message> dropped = new ArrayList<>(); // guarded by this
     private final RecentIds sent = new RecentIds(4096);
+    /** Acks taken off {@link #awaitingAck} whose callback has not returned yet. */
+    private int reporting; // guarded by this
 
     public DeliveryTracker(ChatCallbacks callbacks) {
         this.callbacks = callbacks;
@@ -64,6 +70,7 @@ public final class DeliveryTracker {
             dropped.addAll(awaitingAck.values());
             awaitingAck.clear();
             n = dropped.size();
+            notifyAll(); // nothing more will be acknowledged on this stream
         }
         if (n > 0) {
             LOG.info("{} chat messages were not acknowledged before the stream was dropped; written again on the "
@@ -83,15 +90,47 @@ public final class DeliveryTracker {
         dropped.addAll(0, messages);
     }
 
-    /** Smack's stanza-acknowledged listener. */
+    /**
+     * Waits until no message written on this stream awaits its ack and the core has been told of every ack, at
+     * most {@code timeout}; ends early when the stream is dropped. True if every message written was acknowledged
+     * (or refused).
+     */
+    synchronized boolean awaitAcknowledged(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!awaitingAck.isEmpty() || reporting > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return dropped.isEmpty(); // set aside by a dropped stream: not acknowledged
+    }
+
+    /** Every message neither acknowledged nor refused yet (set aside first, then awaiting), oldest first; taken. */
+    synchronized List<Message> takeUnconfirmed() {
+        List<Message> taken = new ArrayList<>(dropped);
+        taken.addAll(awaitingAck.values());
+        dropped.clear();
+        awaitingAck.clear();
+        notifyAll();
+        return taken;
+    }
+
+    /**
+     * Smack's stanza-acknowledged listener. Smack reports acks on another thread, so one read just before the
+     * stream closed may come after {@link #streamDropped} set its message aside: it is acknowledged all the same.
+     */
     public void acknowledged(Stanza stanza) {
         String id = stanza.getStanzaId();
-        if (stanza instanceof Message && id != null && removeAwaiting(id)) {
+        if (stanza instanceof Message && id != null && removeUnconfirmed(id)) {
             LOG.debug("message {} acknowledged by the server", id);
             try {
                 callbacks.onAcknowledged(id);
             } catch (RuntimeException e) {
                 LOG.warn("acknowledgement callback failed for {}", id, e);
+            } finally {
+                reported();
             }
         }
     }
@@ -106,6 +145,7 @@ public final class DeliveryTracker {
         synchronized (this) {
             awaitingAck.remove(id);
             dropped.removeIf(m -> id.equals(m.getStanzaId())); // refused: not to be written again
+            notifyAll();
         }
         sent.remove(id);
         String reason = DeliveryErrors.describe(error.getError());
@@ -113,8 +153,19 @@ public final class DeliveryTracker {
         failed(id, reason);
     }
 
-    private synchronized boolean removeAwaiting(String id) {
-        return awaitingAck.remove(id) != null;
+    /** Takes the message off the unconfirmed ones; if it was there, it is being reported until {@link #reported}. */
+    private synchronized boolean removeUnconfirmed(String id) {
+        boolean removed = awaitingAck.remove(id) != null || dropped.removeIf(m -> id.equals(m.getStanzaId()));
+        if (removed) {
+            reporting++;
+        }
+        return removed;
+    }
+
+    /** The core has been told of an ack: a wait for the acks may end. */
+    private synchronized void reported() {
+        reporting--;
+        notifyAll();
     }
 
     void failed(String id, String reason) {

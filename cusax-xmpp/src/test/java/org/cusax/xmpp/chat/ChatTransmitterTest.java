@@ -167,4 +167,33 @@ class ChatTransmitterTest {
         transmitter.resendDropped();
         assertThat(link.written).extracting(Message::getStanzaId).containsExactly(m.id());
     }
+
+    @Test
+    void messagesUnconfirmedWhenChatIsSwitchedOffAreReportedFailedNotLeftAwaitingTheirAck() {
+        ChatMessage dropped = ChatMessage.outgoing("bob@cusax.test", "dropped with the stream");
+        transmitter.transmit(dropped);
+        tracker.streamDropped();
+        ChatMessage awaiting = ChatMessage.outgoing("bob@cusax.test", "awaiting");
+        ChatMessage acked = ChatMessage.outgoing("bob@cusax.test", "acked");
+        transmitter.transmit(awaiting);
+        transmitter.transmit(acked);
+        tracker.acknowledged(link.written.get(2));
+
+        transmitter.failUnconfirmed("switched off");
+        assertThat(callbacks.failed())
+                .containsExactly(dropped.id() + ": switched off", awaiting.id() + ": switched off");
+        assertThat(callbacks.acknowledged()).containsExactly(acked.id());
+        transmitter.resendDropped();
+        assertThat(link.written).as("nothing written again").hasSize(3);
+    }
+
+    @Test
+    void settlingBeforeALogoutWaitsForNothingWhenOffline() {
+        transmitter.transmit(ChatMessage.outgoing("bob@cusax.test", "unacknowledged"));
+        link.online = false;
+        assertThat(transmitter.settle(java.time.Duration.ofHours(1))).isFalse();
+        link.online = true;
+        tracker.acknowledged(link.written.get(0));
+        assertThat(transmitter.settle(java.time.Duration.ofHours(1))).isTrue();
+    }
 }

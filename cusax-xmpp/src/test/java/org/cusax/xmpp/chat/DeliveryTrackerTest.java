@@ -101,4 +101,66 @@ class DeliveryTrackerTest {
         tracker.keepDropped(java.util.List.of(chat("old1"), chat("old2")));
         assertThat(tracker.takeDropped()).extracting(Message::getStanzaId).containsExactly("old1", "old2", "new");
     }
+
+    @Test
+    void anAckReadJustBeforeTheStreamClosedCountsEvenIfReportedAfterTheClose() {
+        // Smack hands acks to its listeners on another thread: the close may be handled first
+        tracker.expect(chat("late"), true);
+        tracker.streamDropped();
+        tracker.acknowledged(chat("late"));
+        assertThat(callbacks.acknowledged()).containsExactly("late");
+        assertThat(tracker.takeDropped()).as("not written again").isEmpty();
+    }
+
+    @Test
+    void theWaitForAcksBeforeALogoutEndsWithTheLastAck() throws Exception {
+        assertThat(tracker.awaitAcknowledged(java.time.Duration.ZERO)).as("nothing awaited").isTrue();
+        tracker.expect(chat("a"), true);
+        tracker.expect(chat("b"), true);
+        tracker.expect(chat("noack"), false);
+        Thread acker = new Thread(() -> {
+            tracker.acknowledged(chat("a"));
+            tracker.acknowledged(chat("b"));
+        });
+        acker.start();
+        assertThat(tracker.awaitAcknowledged(java.time.Duration.ofMinutes(5))).isTrue();
+        acker.join();
+        assertThat(callbacks.acknowledged()).containsExactly("a", "b");
+    }
+
+    @Test
+    void theWaitForAcksGivesUpAfterItsTimeoutOrWhenTheStreamIsDropped() throws Exception {
+        tracker.expect(chat("never"), true);
+        assertThat(tracker.awaitAcknowledged(java.time.Duration.ofMillis(20))).isFalse();
+
+        var result = new java.util.concurrent.atomic.AtomicReference<Boolean>();
+        Thread waiter = new Thread(() -> {
+            try {
+                result.set(tracker.awaitAcknowledged(java.time.Duration.ofHours(1)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        while (waiter.getState() != Thread.State.TIMED_WAITING && waiter.isAlive()) {
+            Thread.onSpinWait();
+        }
+        tracker.streamDropped();
+        waiter.join(java.time.Duration.ofSeconds(30).toMillis());
+        assertThat(waiter.isAlive()).as("the wait ended with the stream, not after an hour").isFalse();
+        assertThat(result.get()).isFalse();
+    }
+
+    @Test
+    void unconfirmedMessagesAreTakenSetAsideFirstThenAwaitingOldestFirst() {
+        tracker.expect(chat("old"), true);
+        tracker.streamDropped();
+        tracker.expect(chat("new1"), true);
+        tracker.expect(chat("acked"), true);
+        tracker.expect(chat("new2"), true);
+        tracker.acknowledged(chat("acked"));
+        assertThat(tracker.takeUnconfirmed()).extracting(Message::getStanzaId).containsExactly("old", "new1", "new2");
+        assertThat(tracker.takeUnconfirmed()).isEmpty();
+        assertThat(tracker.takeDropped()).isEmpty();
+    }
 }
