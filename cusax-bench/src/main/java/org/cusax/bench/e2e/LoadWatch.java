@@ -65,8 +65,18 @@ final class LoadWatch implements ChatCallbacks {
         loaded.countDown();
     }
 
+    /**
+     * A scenario whose connection failed and was made again is timed with its reconnection: said on stderr with the
+     * reason, so that an outlier can be told from a slow server.
+     */
     @Override
     public void onStatus(ConnectionStatus status) {
+        if (status.state() == org.cusax.core.connection.ConnectionState.RECONNECTING
+                || status.state() == org.cusax.core.connection.ConnectionState.FAILED) {
+            System.err.printf("cusax %s %d ms after its start: %s%n", status.state(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                    status.reason().map(r -> r.message()).orElse("(no reason)"));
+        }
     }
 
     @Override
