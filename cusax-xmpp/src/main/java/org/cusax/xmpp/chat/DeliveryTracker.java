@@ -34,7 +34,7 @@ public final class DeliveryTracker {
     /** Messages whose stream was dropped before they were acknowledged, in the order written. */
     private final List<Message> dropped = new ArrayList<>(); // guarded by this
     private final RecentIds sent = new RecentIds(4096);
-    /** Acks taken off {@link #awaitingAck} whose callback has not returned yet. */
+    /** Acks and refusals taken off the unconfirmed messages whose callback has not returned yet. */
     private int reporting; // guarded by this
 
     public DeliveryTracker(ChatCallbacks callbacks) {
@@ -142,15 +142,25 @@ public final class DeliveryTracker {
             LOG.debug("error reply for a message we did not send: {}", id);
             return;
         }
+        boolean unconfirmed;
         synchronized (this) {
-            awaitingAck.remove(id);
-            dropped.removeIf(m -> id.equals(m.getStanzaId())); // refused: not to be written again
-            notifyAll();
+            boolean awaited = awaitingAck.remove(id) != null;
+            boolean setAside = dropped.removeIf(m -> id.equals(m.getStanzaId())); // refused: not written again
+            unconfirmed = awaited || setAside;
+            if (unconfirmed) {
+                reporting++;
+            }
         }
         sent.remove(id);
         String reason = DeliveryErrors.describe(error.getError());
         LOG.info("message {} to {} failed: {}", id, error.getFrom(), reason);
-        failed(id, reason);
+        try {
+            failed(id, reason);
+        } finally {
+            if (unconfirmed) {
+                reported();
+            }
+        }
     }
 
     /** Takes the message off the unconfirmed ones; if it was there, it is being reported until {@link #reported}. */
@@ -162,7 +172,7 @@ public final class DeliveryTracker {
         return removed;
     }
 
-    /** The core has been told of an ack: a wait for the acks may end. */
+    /** The core has been told of an ack or a refusal: a wait for the acks may end. */
     private synchronized void reported() {
         reporting--;
         notifyAll();
