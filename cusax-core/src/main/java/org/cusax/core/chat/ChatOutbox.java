@@ -66,6 +66,11 @@ public final class ChatOutbox {
         return moved;
     }
 
+    /** Every message still in the outbox with its state, oldest first (a copy). */
+    public synchronized List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
     public synchronized Optional<DeliveryState> state(String id) {
         Entry e = entries.get(id);
         return e == null ? Optional.empty() : Optional.of(e.state());

@@ -2,6 +2,7 @@ package org.cusax.core.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,9 @@ final class ChatDelivery {
             });
 
     static final int RECENTLY_FINISHED = 1024;
+    static final String NOT_SENT_AT_STOP = "not sent: cusax stopped before Chat was online";
+    static final String UNCONFIRMED_AT_STOP = "the server had not confirmed it when cusax stopped; "
+            + "it may not have been delivered";
 
     private record Finished(ChatMessage message, DeliveryState state) {
     }
@@ -116,6 +120,23 @@ final class ChatDelivery {
             return;
         }
         mark(id, DeliveryState.FAILED, Optional.of(reason));
+    }
+
+    /**
+     * The client stops with its Chat half: the outbox lives in memory, so what is still in it will not be sent by
+     * this run. Each such message ends failed with why (never written, or written and not confirmed), so that the
+     * sender and the history say so instead of showing it as sent.
+     */
+    void clientStopped() {
+        List<ChatOutbox.Entry> left = outbox.entries();
+        if (!left.isEmpty()) {
+            LOG.warn("{} chat message(s) not confirmed by the server when the client stopped; marked failed",
+                    left.size());
+        }
+        for (ChatOutbox.Entry e : left) {
+            mark(e.message().id(), DeliveryState.FAILED,
+                    Optional.of(e.state() == DeliveryState.QUEUED ? NOT_SENT_AT_STOP : UNCONFIRMED_AT_STOP));
+        }
     }
 
     /** The stream is gone for good: what it had not confirmed goes back to the queue. */

@@ -410,7 +410,8 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
     /**
      * Ends the live calls (the SIP half sends BYE for answered calls, CANCEL for ours still ringing and 480
      * for incoming ones ringing, before its un-REGISTER), stops both halves in parallel (each bounded in
-     * time), then the event thread. Safe to call more than once and from several threads (a signal hook
+     * time), marks the chat messages the server never confirmed as failed (the outbox is in memory), then stops
+     * the event thread. Safe to call more than once and from several threads (a signal hook
      * and the command itself): a second call waits for the first to finish.
      */
     @Override
@@ -429,6 +430,7 @@ public final class CusaxClient implements CusaxCommands, AutoCloseable {
         Thread telStop = HalfStopper.start(Half.TELEPHONY, () -> stopHalf(Half.TELEPHONY));
         HalfStopper.join(chatStop);
         HalfStopper.join(telStop);
+        delivery.ifPresent(ChatDelivery::clientStopped); // after the logout's last acks
         ownChatWork.ifPresent(ExecutorService::shutdownNow);
         for (Half half : Half.values()) {
             if (link.account(half).isPresent()) {

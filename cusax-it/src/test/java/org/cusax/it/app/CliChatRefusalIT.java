@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * who does not exist is answered {@code service-unavailable}; the command says {@code failed} with the
  * server's reason and exits 6 (never "acknowledged", exit 0), and the history keeps the message marked
  * failed. So is a message to a domain the server cannot reach (no server-to-server here). A message to a
- * real user, in the same run, is acknowledged (exit 0).
+ * real user, in the same run, is acknowledged (exit 0). A message never sent before the command ended is marked
+ * so in the history.
  */
 class CliChatRefusalIT {
     @RegisterExtension
@@ -86,5 +87,30 @@ class CliChatRefusalIT {
         assertThat(history).allSatisfy(h -> assertThat(h.path("failed").asText()).contains("service-unavailable"));
         assertThat(cusax("history", "--json", "-c", config.toString(), "--contact", frank.jid())).isZero();
         assertThat(jsonLines()).singleElement().satisfies(h -> assertThat(h.has("failed")).isFalse());
+    }
+
+    /**
+     * Nothing lost silently: a message {@code cusax chat} could not send before its timeout (the XMPP server does
+     * not answer: exit 5) is not listed as sent in the history, but marked failed with why.
+     */
+    @Test
+    void aMessageNeverSentBeforeTheCommandEndedIsMarkedNotSentInTheHistory() throws Exception {
+        TestUser gina = TB.testbed().createUser("gina");
+        Path config = TB.testbed().writeClientConfig(gina, SipTransport.TLS);
+        int deadPort;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            deadPort = closed.getLocalPort(); // nothing listens there once closed
+        }
+        java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config)
+                .replace("xmpp.port = " + TB.testbed().prosody().c2sPort(), "xmpp.port = " + deadPort));
+        String to = "henry@" + TB.testbed().domain();
+
+        assertThat(cusax("chat", "-c", config.toString(), "--timeout", "2s", to, "are", "you", "there?"))
+                .as("exit code; stdout %s stderr %s", out, err).isEqualTo(5);
+        assertThat(cusax("history", "--json", "-c", config.toString(), "--contact", to)).isZero();
+        assertThat(jsonLines()).singleElement().satisfies(h -> {
+            assertThat(h.get("body").asText()).isEqualTo("are you there?");
+            assertThat(h.path("failed").asText()).isEqualTo("not sent: cusax stopped before Chat was online");
+        });
     }
 }
