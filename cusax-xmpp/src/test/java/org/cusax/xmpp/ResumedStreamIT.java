@@ -12,15 +12,17 @@ import org.cusax.core.connection.ConnectionStatus;
 import org.cusax.core.connection.FailureReason;
 import org.cusax.core.port.TransmitResult;
 import org.cusax.testbed.TestUser;
+import org.cusax.testbed.TestbedOptions;
+import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.testbed.relay.TcpRelay;
 import org.cusax.xmpp.connection.OrderedPing;
 import org.cusax.xmpp.testing.Peer;
-import org.cusax.xmpp.testing.ProsodyPair;
 import org.cusax.xmpp.testing.RawXml;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,23 +37,31 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ResumedStreamIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     @RegisterExtension
-    static final ProsodyPair SERVER = new ProsodyPair();
+    static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults().withKamailio(false));
+    private static TestUser alice;
+    private static TestUser bob;
+
+    @BeforeAll
+    static void createUsers() {
+        alice = TB.testbed().createUser("alice");
+        bob = TB.testbed().createUser("bob");
+    }
 
     @Test
     void aResumedStreamTheServerNoLongerReadsIsGivenUpForANewSessionAndChatWorksAgain() throws Exception {
         RecordingCallbacks cb = new RecordingCallbacks();
-        try (TcpRelay relay = new TcpRelay(SERVER.port());
-             Peer bobPeer = Peer.login(account(SERVER.bob(), SERVER.port()), "peer", true)) {
-            SmackChatPort p = new SmackChatPort(account(SERVER.alice(), relay.port()), XmppAccounts.settings(),
+        try (TcpRelay relay = new TcpRelay(TB.testbed().prosody().c2sPort());
+             Peer bobPeer = Peer.login(account(bob, TB.testbed().prosody().c2sPort()), "peer", true)) {
+            SmackChatPort p = new SmackChatPort(account(alice, relay.port()), XmppAccounts.settings(),
                     XmppAccounts.backoff(Duration.ofMillis(200)));
             p.start(cb);
             try {
                 cb.awaitState(ConnectionState.ONLINE, WAIT);
                 XMPPTCPConnection c = p.session().connection();
-                c.sendNonza(RawXml.unfinishedMessage(SERVER.bob().jid(), "cut"));
+                c.sendNonza(RawXml.unfinishedMessage(bob.jid(), "cut"));
                 // the server's parser is now inside <body>: a ping is swallowed (this also proves the bytes arrived)
                 assertThat(OrderedPing.ping(c)).isEqualTo(OrderedPing.Outcome.NO_ANSWER);
-                ChatMessage swallowed = ChatMessage.outgoing(SERVER.bob().jid(), "written into the unfinished stanza");
+                ChatMessage swallowed = ChatMessage.outgoing(bob.jid(), "written into the unfinished stanza");
                 assertThat(p.transmit(swallowed)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
                 relay.cut();
 
@@ -63,7 +73,7 @@ class ResumedStreamIT {
                 assertThat(c.streamWasResumed()).as("a new session, not the resumed one").isFalse();
                 assertThat(OrderedPing.ping(c)).isEqualTo(OrderedPing.Outcome.ANSWERED);
 
-                ChatMessage m = ChatMessage.outgoing(SERVER.bob().jid(), "after the new session");
+                ChatMessage m = ChatMessage.outgoing(bob.jid(), "after the new session");
                 assertThat(p.transmit(m)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
                 cb.awaitAck(m.id(), WAIT);
                 // the message the dead stream swallowed: Smack dropped it with the session, cusax wrote it again
@@ -78,6 +88,6 @@ class ResumedStreamIT {
     }
 
     private static Account account(TestUser user, int port) {
-        return SERVER.account(user, port);
+        return XmppAccounts.account(user.name(), user.password(), port, TB.testbed().caCertificate());
     }
 }

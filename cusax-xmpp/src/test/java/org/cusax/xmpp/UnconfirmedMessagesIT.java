@@ -11,12 +11,14 @@ import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.port.TransmitResult;
 import org.cusax.testbed.TestUser;
+import org.cusax.testbed.TestbedOptions;
+import org.cusax.testbed.junit.TestbedExtension;
 import org.cusax.xmpp.testing.Peer;
-import org.cusax.xmpp.testing.ProsodyPair;
 import org.cusax.xmpp.testing.RawXml;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,16 +31,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UnconfirmedMessagesIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     @RegisterExtension
-    static final ProsodyPair SERVER = new ProsodyPair();
+    static final TestbedExtension TB = new TestbedExtension(TestbedOptions.defaults().withKamailio(false));
+    private static TestUser alice;
+    private static TestUser bob;
+
+    @BeforeAll
+    static void createUsers() {
+        alice = TB.testbed().createUser("alice");
+        bob = TB.testbed().createUser("bob");
+    }
 
     @Test
     void messagesSentRightBeforeALogoutAreAcknowledgedBeforeTheStreamCloses() throws Exception {
         RecordingCallbacks cb = new RecordingCallbacks();
-        try (Peer bobPeer = Peer.login(account(SERVER.bob()), "peer", true)) {
+        try (Peer bobPeer = Peer.login(account(bob), "peer", true)) {
             SmackChatPort p = start(cb);
             cb.awaitState(ConnectionState.ONLINE, WAIT);
-            List<ChatMessage> last = List.of(ChatMessage.outgoing(SERVER.bob().jid(), "one"),
-                    ChatMessage.outgoing(SERVER.bob().jid(), "two"), ChatMessage.outgoing(SERVER.bob().jid(), "three"));
+            List<ChatMessage> last = List.of(ChatMessage.outgoing(bob.jid(), "one"),
+                    ChatMessage.outgoing(bob.jid(), "two"), ChatMessage.outgoing(bob.jid(), "three"));
             for (ChatMessage m : last) {
                 assertThat(p.transmit(m)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
             }
@@ -58,8 +68,8 @@ class UnconfirmedMessagesIT {
         try {
             cb.awaitState(ConnectionState.ONLINE, WAIT);
             // the server's parser is left inside an unfinished <body>: what follows is read but never answered
-            p.session().connection().sendNonza(RawXml.unfinishedMessage(SERVER.bob().jid(), "open"));
-            ChatMessage swallowed = ChatMessage.outgoing(SERVER.bob().jid(), "never confirmed");
+            p.session().connection().sendNonza(RawXml.unfinishedMessage(bob.jid(), "open"));
+            ChatMessage swallowed = ChatMessage.outgoing(bob.jid(), "never confirmed");
             assertThat(p.transmit(swallowed)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
 
             p.setFeatures(new Features(false, false));
@@ -73,13 +83,14 @@ class UnconfirmedMessagesIT {
     }
 
     private static SmackChatPort start(RecordingCallbacks cb) {
-        SmackChatPort p = new SmackChatPort(account(SERVER.alice()), XmppAccounts.settings(),
+        SmackChatPort p = new SmackChatPort(account(alice), XmppAccounts.settings(),
                 XmppAccounts.backoff(Duration.ofMillis(200)));
         p.start(cb);
         return p;
     }
 
     private static Account account(TestUser user) {
-        return SERVER.account(user, SERVER.port());
+        return XmppAccounts.account(user.name(), user.password(), TB.testbed().prosody().c2sPort(),
+                TB.testbed().caCertificate());
     }
 }
