@@ -13,7 +13,9 @@ import org.cusax.core.contact.TelSource;
 import org.cusax.core.port.ChatCallbacks;
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.port.RosterItem;
+import org.cusax.core.connection.ConnectionState;
 import org.cusax.core.connection.ConnectionStatus;
+import org.cusax.core.connection.FailureReason;
 
 /**
  * What the client's core does with the Chat half's contact callbacks (roster entries and TELs into a
@@ -71,11 +73,10 @@ final class LoadWatch implements ChatCallbacks {
      */
     @Override
     public void onStatus(ConnectionStatus status) {
-        if (status.state() == org.cusax.core.connection.ConnectionState.RECONNECTING
-                || status.state() == org.cusax.core.connection.ConnectionState.FAILED) {
+        if (status.state() == ConnectionState.RECONNECTING || status.state() == ConnectionState.FAILED) {
             System.err.printf("cusax %s %d ms after its start: %s%n", status.state(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                    status.reason().map(r -> r.message()).orElse("(no reason)"));
+                    status.reason().map(FailureReason::message).orElse("(no reason)"));
         }
     }
 
