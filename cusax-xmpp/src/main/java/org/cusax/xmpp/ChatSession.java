@@ -31,6 +31,7 @@ import org.cusax.xmpp.connection.ResumedStreamCheck;
 import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.connection.SaslPolicy;
 import org.cusax.xmpp.connection.SessionHooks;
+import org.cusax.xmpp.connection.SessionSetupException;
 import org.cusax.xmpp.features.CallingFeatures;
 import org.cusax.xmpp.features.JingleRejector;
 import org.cusax.xmpp.roster.RosterSetup;
@@ -75,6 +76,8 @@ final class ChatSession implements SessionHooks {
             org.cusax.core.contact.Availability.AVAILABLE);
     private volatile org.cusax.core.contact.Presence sent;
     private volatile long vcardRequestsBeforePresence = -1;
+    /** The stream whose roster request has been sent ({@link #startRosterLoad}). */
+    private volatile String rosterRequestedOn;
 
     /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
     /** contacts.prime-caps: our capabilities go to our own server before the roster request. */
@@ -117,6 +120,9 @@ final class ChatSession implements SessionHooks {
         roster = new RosterSetup(connection, contacts.rosterStore(), callbacks::onSubscriptionRequest,
                 callbacks::onSubscriptionWithdrawn, managers);
         caps = new CapsPrimer(connection);
+        if (!primeCaps) { // the primer's presence goes before the roster request, after Smack's login listeners
+            connection.afterBinding(this::requestRosterAtBinding);
+        }
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
         stripCallingFeatures();
         JingleRejector.install(connection);
@@ -191,14 +197,8 @@ final class ChatSession implements SessionHooks {
             }
             return;
         }
-        contacts.beforeRosterLoad();
-        if (chat) {
-            contacts.expectPresenceBurst(); // vCard4 by PEP after our presence, not by request
-        }
-        if (chat && primeCaps) {
-            caps.send(); // the server's caps query is answered while the roster comes
-        }
-        roster.load();
+        startRosterLoad();
+        roster.awaitLoaded();
         if (chat) {
             // The vCard requests go out before our presence: the server answers in order, and handling our
             // initial presence (probes and broadcast to every contact, PEP items) takes it a while with a
@@ -215,6 +215,39 @@ final class ChatSession implements SessionHooks {
             contacts.presenceBurstDone(awaitPresenceBurst(capsAnswers));
         }
         setupComplete = true;
+    }
+
+    /**
+     * Right after resource binding, before Smack enables stream management and waits for the answer: the roster
+     * request goes out with {@code <enable/>}, one round trip less to a new session's contact list. If it cannot be
+     * sent now, {@link #established} sends it.
+     */
+    private void requestRosterAtBinding() {
+        try {
+            startRosterLoad();
+        } catch (SessionSetupException | SmackException.NotConnectedException e) {
+            LOG.debug("roster not requested at binding: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Requests the roster of a new session, once per stream (at binding, else once logged in). */
+    private void startRosterLoad() throws SessionSetupException,
+            SmackException.NotConnectedException, InterruptedException {
+        String stream = connection.getStreamId();
+        if (stream != null && stream.equals(rosterRequestedOn)) {
+            return;
+        }
+        contacts.beforeRosterLoad();
+        if (chat) {
+            contacts.expectPresenceBurst(); // vCard4 by PEP after our presence, not by request
+        }
+        if (chat && primeCaps) {
+            caps.send(); // the server's caps query is answered while the roster comes
+        }
+        roster.request();
+        rosterRequestedOn = stream;
     }
 
     /**

@@ -47,7 +47,9 @@ import org.jivesoftware.smackx.ping.packet.Ping;
  * most at once), within the margin too. While a
  * broken stream may still be resumed, senders wait for the resumption (Smack would otherwise queue their
  * stanzas as unacknowledged for the restarted writer before the old ones are acknowledged). Stanzas sent
- * before stream management is enabled never enter the unacknowledged queue and are not counted. A
+ * before stream management is requested never enter the unacknowledged queue and are not counted; those sent
+ * after {@code <enable/>} was queued do, before the server's {@code <enabled/>} is in, and are counted from
+ * there on a {@link RosterFirstConnection} (it sends requests in that round trip). A
  * resumed stream keeps the count (Smack re-sends what is left, acknowledged there). A new stream starts
  * from 0 and counts by stanza id, so the old stanzas Smack re-sends on it (bypassing interceptors, at
  * most LIMIT + MARGIN) free nothing when acknowledged: the count is low by at most that many for a while
@@ -75,6 +77,8 @@ public final class AckGate {
     private long peak; // guarded by lock
     private long waits; // guarded by lock
     private volatile boolean closed;
+    /** {@code <enable/>} queued on this stream, {@code <enabled/>} not yet in: Smack keeps what is sent now. */
+    private volatile boolean requested;
     /** Stanzas counted and not yet acknowledged, by id (several stanzas may share one, e.g. IQ answers). */
     private final Map<String, Integer> counted = new HashMap<>(); // guarded by lock
 
@@ -82,15 +86,20 @@ public final class AckGate {
     public AckGate(XMPPTCPConnection connection) {
         this.connection = connection;
         connection.addStanzaInterceptor(this::admit, s -> true);
+        if (connection instanceof RosterFirstConnection c) {
+            c.whenStreamManagementRequested(this::streamManagementRequested);
+        }
         connection.addStanzaAcknowledgedListener(this::acknowledged);
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void connectionClosed() {
+                requested = false;
                 reset(); // a clean close dropped Smack's unacknowledged queue: nothing of it comes back
             }
 
             @Override
             public void connectionClosedOnError(Exception e) {
+                requested = false;
                 wake();
             }
 
@@ -98,6 +107,8 @@ public final class AckGate {
             public void authenticated(XMPPConnection c, boolean resumed) {
                 if (resumed) {
                     wake();
+                } else if (requested) {
+                    requested = false; // counted since <enable/> (streamManagementRequested)
                 } else {
                     reset(); // a new stream: its queue starts empty (Smack re-sends the old stanzas uncounted)
                 }
@@ -110,7 +121,7 @@ public final class AckGate {
      * When not, the hooks given to {@link #whenBelow} run at the next acknowledgement.
      */
     public boolean below(int budget) {
-        if (!connection.isSmEnabled()) {
+        if (!managed()) {
             return true;
         }
         wanted.set(true);
@@ -157,8 +168,22 @@ public final class AckGate {
         }
     }
 
+    /**
+     * {@code <enable/>} has just been queued on a new stream: Smack keeps every stanza queued after it until
+     * acknowledged, so the count starts here (from 0: the new stream's queue starts empty).
+     */
+    void streamManagementRequested() {
+        requested = true;
+        reset();
+    }
+
+    /** Stanzas sent now go into Smack's unacknowledged queue. */
+    private boolean managed() {
+        return requested || connection.isSmEnabled();
+    }
+
     private void admit(Stanza stanza) {
-        if (!connection.isSmEnabled()) {
+        if (!managed()) {
             return; // not going into the unacknowledged queue
         }
         boolean mayWait = !Thread.holdsLock(connection) && !(stanza instanceof Ping);
@@ -186,7 +211,7 @@ public final class AckGate {
      * stores it as unacknowledged, uncounted. So senders wait for the resumption.
      */
     private boolean mustWait() {
-        if (closed || !connection.isSmEnabled()) {
+        if (closed || !managed()) {
             return false;
         }
         if (connection.isDisconnectedButSmResumptionPossible()) {
@@ -196,7 +221,7 @@ public final class AckGate {
     }
 
     private void count(Stanza stanza, int weight) {
-        if (!closed && connection.isSmEnabled() && !connection.isDisconnectedButSmResumptionPossible()) {
+        if (!closed && managed() && !connection.isDisconnectedButSmResumptionPossible()) {
             counted.merge(key(stanza), 1, Integer::sum);
             outstanding += weight;
             peak = Math.max(peak, outstanding);

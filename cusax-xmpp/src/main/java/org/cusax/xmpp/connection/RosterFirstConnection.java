@@ -2,12 +2,20 @@ package org.cusax.xmpp.connection;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Nonza;
+import org.jivesoftware.smack.sm.packet.StreamManagement;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Smack TCP connection whose login asks the server nothing before we request the roster.
@@ -20,6 +28,14 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
  * a stanza trace of a cold start against Prosody). Its listener is dropped here, right after Smack's own
  * construction added it; every other manager is left as Smack made it.
  *
+ * <p>Nor does it wait for stream management before asking: Smack's {@code login()} enables XEP-0198 right after
+ * resource binding and waits for the server's {@code <enabled/>} before it calls anyone, one round trip at every
+ * new session. What is given to {@link #afterBinding} is sent right after binding, before {@code <enable/>}, in the
+ * same round trip (XEP-0198 §3: the stanzas before {@code <enable/>} are simply not counted, on either side).
+ * {@link #whenStreamManagementRequested} tells who counts stanzas for XEP-0198 ({@link AckGate}) that Smack keeps
+ * every stanza queued after {@code <enable/>} until acknowledged, although it reports stream management enabled
+ * only once {@code <enabled/>} is in.
+ *
  * <p>It also opens two ways out that Smack keeps to itself: giving a stream up with its XEP-0198 session
  * ({@link #abandonStream}) and waking a {@code disconnect()} that waits for a server that does not answer
  * ({@link #stopWaitingForServer}).
@@ -28,9 +44,53 @@ public final class RosterFirstConnection extends XMPPTCPConnection {
     /** Packages of the managers whose login-time discovery we do without. */
     static final List<String> SKIPPED_AT_LOGIN = List.of("org.jivesoftware.smackx.httpfileupload.");
 
+    private static final Logger LOG = LoggerFactory.getLogger(RosterFirstConnection.class);
+
+    private volatile Runnable afterBinding = () -> { };
+    private final List<Runnable> streamManagementRequested = new CopyOnWriteArrayList<>();
+
     public RosterFirstConnection(XMPPTCPConnectionConfiguration config) {
         super(config);
         connectionListeners.removeIf(RosterFirstConnection::skipped);
+    }
+
+    /**
+     * Runs {@code requests} on the login thread right after each resource binding (RFC 6120 §7), before stream
+     * management is enabled, while Smack's managers already take the connection as logged in (they send only on a
+     * logged-in connection, and Smack says so only after {@code <enabled/>}): what they send goes out with
+     * {@code <enable/>}. Not run when a stream is resumed (no binding). It must not wait for the server; what it
+     * throws is logged and the login goes on.
+     */
+    public void afterBinding(Runnable requests) {
+        afterBinding = requests;
+    }
+
+    /** Runs {@code listener} on the login thread once {@code <enable/>} (XEP-0198 §3) is queued for sending. */
+    public void whenStreamManagementRequested(Runnable listener) {
+        streamManagementRequested.add(listener);
+    }
+
+    @Override
+    protected Resourcepart bindResourceAndEstablishSession(Resourcepart resource)
+            throws SmackException, InterruptedException, XMPPException {
+        Resourcepart bound = super.bindResourceAndEstablishSession(resource);
+        authenticated = true; // bound: the session is established (RFC 6120 §7.1)
+        try {
+            afterBinding.run();
+        } catch (RuntimeException e) {
+            LOG.warn("the requests after binding were not all sent: {}", e.toString());
+        } finally {
+            authenticated = false; // Smack's afterSuccessfulLogin sets it again, with its listeners
+        }
+        return bound;
+    }
+
+    @Override
+    public void sendNonza(Nonza element) throws SmackException.NotConnectedException, InterruptedException {
+        super.sendNonza(element);
+        if (element instanceof StreamManagement.Enable) {
+            streamManagementRequested.forEach(Runnable::run);
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.cusax.xmpp.roster;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.cusax.core.connection.FailureReason;
 import org.cusax.xmpp.connection.ManagerListeners;
 import org.cusax.xmpp.connection.SessionSetupException;
@@ -9,6 +12,7 @@ import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterLoadedListener;
 import org.jivesoftware.smack.roster.SubscribeListener;
 import org.jivesoftware.smack.roster.rosterstore.RosterStore;
 import org.slf4j.Logger;
@@ -25,6 +29,9 @@ public final class RosterSetup {
     private final Roster roster;
     private final RosterView view;
     private final RosterEdits edits;
+    private final XMPPConnection connection;
+    /** Counted down when the last request has been answered, with the roster or an error. */
+    private volatile CountDownLatch answered = new CountDownLatch(0);
 
     public RosterSetup(XMPPConnection connection) {
         this(connection, new InMemoryRosterStore());
@@ -49,7 +56,21 @@ public final class RosterSetup {
      */
     public RosterSetup(XMPPConnection connection, RosterStore store, java.util.function.Consumer<String> requests,
                        java.util.function.Consumer<String> withdrawals, ManagerListeners managers) {
+        this.connection = connection;
         roster = Roster.getInstanceFor(connection);
+        RosterLoadedListener answers = new RosterLoadedListener() {
+            @Override
+            public void onRosterLoaded(Roster loaded) {
+                answered.countDown();
+            }
+
+            @Override
+            public void onRosterLoadingFailed(Exception e) {
+                answered.countDown();
+            }
+        };
+        roster.addRosterLoadedListener(answers);
+        managers.added(() -> roster.removeRosterLoadedListener(answers));
         connection.addAsyncStanzaListener(stanza -> {
             if (stanza.getFrom() == null) {
                 return;
@@ -86,12 +107,24 @@ public final class RosterSetup {
 
     /** Requests the roster and waits for it (bounded by the reply timeout). */
     public void load() throws SessionSetupException, InterruptedException {
+        request();
+        awaitLoaded();
+    }
+
+    /** Sends the roster request (RFC 6121 §2.1.3) without waiting for the answer ({@link #awaitLoaded}). */
+    public void request() throws SessionSetupException, InterruptedException {
+        answered = new CountDownLatch(1);
         try {
-            roster.reloadAndWait();
+            roster.reload();
         } catch (SmackException.NotLoggedInException | SmackException.NotConnectedException e) {
             throw new SessionSetupException(FailureReason.of(FailureReason.Kind.CONNECTION_LOST,
                     "the connection was lost while loading the contact list"));
         }
+    }
+
+    /** Waits (bounded by the reply timeout) for the answer to the last {@link #request}. */
+    public void awaitLoaded() throws SessionSetupException, InterruptedException {
+        answered.await(connection.getReplyTimeout(), TimeUnit.MILLISECONDS);
         if (!roster.isLoaded()) {
             throw new SessionSetupException(FailureReason.of(FailureReason.Kind.TIMEOUT,
                     "the server did not send the contact list in time"));
