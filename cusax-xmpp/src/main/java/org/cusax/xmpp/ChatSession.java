@@ -76,8 +76,8 @@ final class ChatSession implements SessionHooks {
             org.cusax.core.contact.Availability.AVAILABLE);
     private volatile org.cusax.core.contact.Presence sent;
     private volatile long vcardRequestsBeforePresence = -1;
-    /** The stream whose roster request has been sent ({@link #startRosterLoad}). */
-    private volatile String rosterRequestedOn;
+    /** The roster request of this login went out at binding ({@link #requestRosterAtBinding}). */
+    private volatile boolean rosterRequestedAtBinding;
 
     /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
     /** contacts.prime-caps: our capabilities go to our own server before the roster request. */
@@ -197,7 +197,10 @@ final class ChatSession implements SessionHooks {
             }
             return;
         }
-        startRosterLoad();
+        if (!rosterRequestedAtBinding) {
+            startRosterLoad();
+        }
+        rosterRequestedAtBinding = false;
         roster.awaitLoaded();
         if (chat) {
             // The vCard requests go out before our presence: the server answers in order, and handling our
@@ -223,8 +226,10 @@ final class ChatSession implements SessionHooks {
      * sent now, {@link #established} sends it.
      */
     private void requestRosterAtBinding() {
+        rosterRequestedAtBinding = false;
         try {
             startRosterLoad();
+            rosterRequestedAtBinding = true;
         } catch (SessionSetupException | SmackException.NotConnectedException e) {
             LOG.debug("roster not requested at binding: {}", e.getMessage());
         } catch (InterruptedException e) {
@@ -232,13 +237,9 @@ final class ChatSession implements SessionHooks {
         }
     }
 
-    /** Requests the roster of a new session, once per stream (at binding, else once logged in). */
+    /** Requests the roster of a new session (at binding, else once logged in). */
     private void startRosterLoad() throws SessionSetupException,
             SmackException.NotConnectedException, InterruptedException {
-        String stream = connection.getStreamId();
-        if (stream != null && stream.equals(rosterRequestedOn)) {
-            return;
-        }
         contacts.beforeRosterLoad();
         if (chat) {
             contacts.expectPresenceBurst(); // vCard4 by PEP after our presence, not by request
@@ -247,7 +248,6 @@ final class ChatSession implements SessionHooks {
             caps.send(); // the server's caps query is answered while the roster comes
         }
         roster.request();
-        rosterRequestedOn = stream;
     }
 
     /**
