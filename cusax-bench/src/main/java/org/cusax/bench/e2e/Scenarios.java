@@ -74,8 +74,7 @@ final class Scenarios {
     }
 
     /**
-     * cusax cold as it would run without stream management (XEP-0198 off: no {@code <enable/>} round trip at login,
-     * no ack gate, and Prosody's mod_smacks neither copies every stanza it sends us for a resumption nor asks us
+     * cusax cold as it would run without stream management (XEP-0198 off: no {@code <enable/>} at login, no ack gate, and Prosody's mod_smacks neither copies every stanza it sends us for a resumption nor asks us
      * for acks): against {@link #cusax} in the same repetition, what stream management costs the cold start.
      * cusax itself always logs in with it.
      */
@@ -181,9 +180,10 @@ final class Scenarios {
     }
 
     /**
-     * Raw Smack logging in as cusax does, with stream management (XEP-0198: {@code <enable/>} is one more round
-     * trip inside the login, which the floors do without), then getting the roster: what the warm start's "login
-     * + roster" is when the login is cusax's. No vCard request, so none of Smack's stream management hazards.
+     * Raw Smack logging in with stream management, as cusax does, then getting the roster: stock Smack waits for
+     * XEP-0198 {@code <enabled/>} inside the login before the roster request, one round trip more than the floors
+     * (without stream management) and than cusax (its roster request goes with {@code <enable/>}). No vCard
+     * request, so none of Smack's stream management hazards.
      */
     static Result rawLoginWithStreamManagement(Account account) throws Exception {
         ClientCpu cpu = ClientCpu.start();
