@@ -205,6 +205,24 @@ class KamailioServerTest {
         assertThat(k.awaitRegistered("max", WAIT)).isTrue();
     }
 
+    /**
+     * deploy/kamailio: a crash must not write Kamailio's memory (users' credentials, the TLS key) to disk. Kamailio
+     * raises its own core-dump limit unless configured not to; with {@code disable_core_dump} it sets it to 0, in
+     * the main process and so in every process it forks.
+     */
+    @Test
+    void noKamailioProcessMayWriteACoreDump() throws Exception {
+        long main = tb().kamailio().pid();
+        List<ProcessHandle> all = java.util.stream.Stream.concat(ProcessHandle.of(main).stream(),
+                ProcessHandle.of(main).stream().flatMap(ProcessHandle::descendants)).toList();
+        assertThat(all).as("the main process and the workers it forked").hasSizeGreaterThan(1);
+        for (ProcessHandle p : all) {
+            String limit = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + p.pid() + "/limits"))
+                    .stream().filter(l -> l.startsWith("Max core file size")).findFirst().orElseThrow();
+            assertThat(limit.split("\\s{2,}")[1]).as("soft core-dump limit of %d: %s", p.pid(), limit).isEqualTo("0");
+        }
+    }
+
     @Test
     void tlsPortSpeaksTls12OrNewerWithTheDomainCertificateAndAnswersCrlfPings() throws Exception {
         KamailioServer k = tb().kamailio();
