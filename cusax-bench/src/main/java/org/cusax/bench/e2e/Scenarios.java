@@ -74,8 +74,9 @@ final class Scenarios {
     }
 
     /**
-     * cusax cold as it would run without stream management (XEP-0198 off: no {@code <enable/>} at login, no ack gate, and Prosody's mod_smacks neither copies every stanza it sends us for a resumption nor asks us
-     * for acks): against {@link #cusax} in the same repetition, what stream management costs the cold start.
+     * cusax cold as it would run without stream management (XEP-0198 off: no {@code <enable/>} at login, no ack
+     * gate, and Prosody's mod_smacks neither copies every stanza it sends us for a resumption nor asks us for acks):
+     * against {@link #cusax} in the same repetition, what stream management costs the cold start.
      * cusax itself always logs in with it.
      */
     static Result cusaxWithoutStreamManagement(Account account, Path cacheDir, int n) throws Exception {
