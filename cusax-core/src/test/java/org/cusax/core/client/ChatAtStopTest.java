@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.connection.ChannelSecurity;
-import org.cusax.core.contact.AddressNormalizer;
-import org.cusax.core.contact.ContactBook;
-import org.cusax.core.contact.TelPreference;
 import org.cusax.core.event.ChatMessageStatusChanged;
-import org.cusax.core.event.EventBus;
 import org.cusax.core.history.ChatRecord;
-import org.cusax.core.history.InMemoryHistoryStore;
 import org.cusax.core.testing.EventRecorder;
 import org.cusax.core.testing.FakeChatPort;
-import org.cusax.core.testing.FakeTelephonyPort;
-import org.cusax.core.testing.TestAccounts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,22 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class ChatAtStopTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final ChannelSecurity TLS = ChannelSecurity.tls("TLSv1.3", "TLS_AES_128_GCM_SHA256", "cusax.test",
-            "SCRAM-SHA-1");
+    private static final ChannelSecurity TLS = ChatClientFixture.TLS;
 
-    private final FakeChatPort chat = new FakeChatPort();
-    private final EventRecorder recorder = new EventRecorder();
-    private final InMemoryHistoryStore history = new InMemoryHistoryStore();
-    private CusaxClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new CusaxClient(TestAccounts.link("alice"), Optional.of(chat), Optional.of(new FakeTelephonyPort()),
-                new EventBus(), new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(),
-                ClientOptions.defaults().withHistory(history));
-        client.subscribe(recorder);
-        client.start();
-    }
+    private final ChatClientFixture fixture = new ChatClientFixture(ClientOptions.defaults());
+    private final FakeChatPort chat = fixture.chat;
+    private final EventRecorder recorder = fixture.recorder;
+    private final CusaxClient client = fixture.client;
 
     @Test
     void aMessageStillQueuedWhenTheClientStopsEndsFailedAsNotSent() throws Exception {
@@ -56,7 +37,7 @@ class ChatAtStopTest {
         assertThat(chat.written()).isEmpty();
         assertThat(client.awaitDelivery(queued.id(), Duration.ZERO)).contains(DeliveryState.FAILED);
         assertThat(reasonOf(queued)).isEqualTo(ChatDelivery.NOT_SENT_AT_STOP);
-        assertThat(chats()).singleElement().satisfies(r -> {
+        assertThat(fixture.chats()).singleElement().satisfies(r -> {
             assertThat(r.body()).isEqualTo("while Chat is down");
             assertThat(r.failure()).contains(ChatDelivery.NOT_SENT_AT_STOP);
         });
@@ -77,7 +58,7 @@ class ChatAtStopTest {
         assertThat(chat.stopped()).isTrue();
         assertThat(reasonOf(unconfirmed)).isEqualTo(ChatDelivery.UNCONFIRMED_AT_STOP);
         assertThat(client.awaitDelivery(acked.id(), Duration.ZERO)).contains(DeliveryState.ACKNOWLEDGED);
-        assertThat(chats()).extracting(ChatRecord::body, r -> r.failure().orElse(""))
+        assertThat(fixture.chats()).extracting(ChatRecord::body, r -> r.failure().orElse(""))
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("confirmed", ""),
                         org.assertj.core.groups.Tuple.tuple("never confirmed", ChatDelivery.UNCONFIRMED_AT_STOP));
     }
@@ -87,10 +68,5 @@ class ChatAtStopTest {
         return recorder.of(ChatMessageStatusChanged.class).stream()
                 .filter(e -> e.message().id().equals(m.id()) && e.state() == DeliveryState.FAILED)
                 .map(e -> e.reason().orElse("")).findFirst().orElse("(no FAILED event)");
-    }
-
-    private List<ChatRecord> chats() {
-        return client.history(Optional.empty(), 0).stream().filter(ChatRecord.class::isInstance)
-                .map(ChatRecord.class::cast).toList();
     }
 }

@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.cusax.core.chat.ChatMessage;
 import org.cusax.core.chat.DeliveryState;
 import org.cusax.core.connection.ChannelSecurity;
-import org.cusax.core.contact.AddressNormalizer;
-import org.cusax.core.contact.ContactBook;
-import org.cusax.core.contact.TelPreference;
 import org.cusax.core.config.PresenceSettings;
 import org.cusax.core.event.ChatMessageStatusChanged;
-import org.cusax.core.event.EventBus;
 import org.cusax.core.history.ChatRecord;
-import org.cusax.core.history.InMemoryHistoryStore;
 import org.cusax.core.testing.EventRecorder;
 import org.cusax.core.testing.FakeChatPort;
-import org.cusax.core.testing.FakeTelephonyPort;
-import org.cusax.core.testing.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,21 +24,16 @@ import org.junit.jupiter.api.Test;
  */
 class ChatRefusalTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final ChannelSecurity TLS = ChannelSecurity.tls("TLSv1.3", "TLS_AES_128_GCM_SHA256", "cusax.test",
-            "SCRAM-SHA-1");
+    private static final ChannelSecurity TLS = ChatClientFixture.TLS;
 
-    private final FakeChatPort chat = new FakeChatPort();
-    private final EventRecorder recorder = new EventRecorder();
-    private final InMemoryHistoryStore history = new InMemoryHistoryStore();
-    private CusaxClient client;
+    private final ChatClientFixture fixture = new ChatClientFixture(
+            ClientOptions.defaults().withPresence(PresenceSettings.defaults()));
+    private final FakeChatPort chat = fixture.chat;
+    private final EventRecorder recorder = fixture.recorder;
+    private final CusaxClient client = fixture.client;
 
     @BeforeEach
     void setUp() {
-        client = new CusaxClient(TestAccounts.link("alice"), Optional.of(chat), Optional.of(new FakeTelephonyPort()),
-                new EventBus(), new ContactBook(new AddressNormalizer("FR")), TelPreference.defaults(),
-                ClientOptions.defaults().withPresence(PresenceSettings.defaults()).withHistory(history));
-        client.subscribe(recorder);
-        client.start();
         chat.goOnline(TLS);
     }
 
@@ -68,7 +55,7 @@ class ChatRefusalTest {
         assertThat(client.awaitDelivery(m.id(), Duration.ZERO)).contains(DeliveryState.FAILED);
         assertThat(states(m)).containsExactly(DeliveryState.QUEUED, DeliveryState.SENT, DeliveryState.FAILED);
 
-        assertThat(chats()).singleElement().satisfies(r -> {
+        assertThat(fixture.chats()).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo(m.id());
             assertThat(r.body()).isEqualTo("anyone?");
             assertThat(r.failure()).get().asString().contains("service-unavailable");
@@ -81,14 +68,14 @@ class ChatRefusalTest {
         chat.acknowledge(m.id());
         assertThat(client.awaitDelivery(m.id(), WAIT)).contains(DeliveryState.ACKNOWLEDGED);
         awaitState(m, DeliveryState.ACKNOWLEDGED);
-        assertThat(chats()).singleElement().satisfies(r -> assertThat(r.failure()).isEmpty());
+        assertThat(fixture.chats()).singleElement().satisfies(r -> assertThat(r.failure()).isEmpty());
 
         chat.refuse(m.id(), "the recipient's server cannot be reached (remote-server-not-found)");
         assertThat(client.awaitDelivery(m.id(), Duration.ZERO)).contains(DeliveryState.FAILED);
         awaitState(m, DeliveryState.FAILED); // events (and the history written from them) come on their own thread
         assertThat(states(m)).containsExactly(DeliveryState.QUEUED, DeliveryState.SENT, DeliveryState.ACKNOWLEDGED,
                 DeliveryState.FAILED);
-        assertThat(chats()).singleElement().satisfies(r -> {
+        assertThat(fixture.chats()).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo(m.id());
             assertThat(r.failure()).get().asString().contains("remote-server-not-found");
         });
@@ -103,7 +90,7 @@ class ChatRefusalTest {
         chat.acknowledge(next.id());
         awaitState(next, DeliveryState.ACKNOWLEDGED); // events are published in order: the refusal's would be before
         assertThat(recorder.of(ChatMessageStatusChanged.class)).noneMatch(e -> e.state() == DeliveryState.FAILED);
-        assertThat(chats()).hasSize(2).allSatisfy(r -> assertThat(r.failure()).isEmpty());
+        assertThat(fixture.chats()).hasSize(2).allSatisfy(r -> assertThat(r.failure()).isEmpty());
     }
 
     private void awaitState(ChatMessage m, DeliveryState state) throws InterruptedException {
@@ -113,10 +100,5 @@ class ChatRefusalTest {
     private List<DeliveryState> states(ChatMessage m) {
         return recorder.of(ChatMessageStatusChanged.class).stream().filter(e -> e.message().id().equals(m.id()))
                 .map(ChatMessageStatusChanged::state).toList();
-    }
-
-    private List<ChatRecord> chats() {
-        return client.history(Optional.empty(), 0).stream().filter(ChatRecord.class::isInstance)
-                .map(ChatRecord.class::cast).toList();
     }
 }
