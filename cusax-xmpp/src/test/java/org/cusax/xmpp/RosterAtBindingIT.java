@@ -117,15 +117,10 @@ class RosterAtBindingIT {
             throws Exception {
         ChatMessage m = ChatMessage.outgoing(bob.jid(), "hello " + when);
         assertThat(p.transmit(m)).isEqualTo(TransmitResult.SENT_AWAITING_ACK);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!cb.acknowledged().contains(m.id()) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(cb.acknowledged()).as("XEP-0198 ack " + when).contains(m.id());
-        while (p.session().acks().outstanding() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(p.session().acks().outstanding()).as("stanzas counted as unacknowledged " + when).isZero();
+        cb.awaitAck(m.id(), WAIT); // XEP-0198 ack
+        assertThat(p.session().acks().awaitOutstandingAtMost(0, WAIT))
+                .as(() -> "stanzas counted as unacknowledged " + when + ": " + p.session().acks().outstanding())
+                .isTrue();
     }
 
     private static Account account(TestUser user, int port) {

@@ -1,5 +1,6 @@
 package org.cusax.xmpp.connection;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -143,6 +144,26 @@ public final class AckGate {
         lock.lock();
         try {
             return outstanding;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the weight of the stanzas unacknowledged is at most {@code weight}, or {@code within} has passed;
+     * returns whether it is.
+     */
+    public boolean awaitOutstandingAtMost(long weight, Duration within) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = within.toNanos();
+            while (outstanding > weight) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = acked.awaitNanos(left);
+            }
+            return true;
         } finally {
             lock.unlock();
         }
