@@ -179,7 +179,11 @@ public final class ProsodyServer {
         process.start(startTimeout, () -> host.tcpOpen(HOST, c2sPort), () -> fatalLogLine(logStart));
     }
 
-    /** Prosody keeps running when it cannot bind its port or read its certificate: spot that in the log. */
+    /**
+     * Prosody keeps running when it cannot bind its port, read its certificate or apply the configuration's
+     * garbage-collector settings ({@code gc}, deploy/prosody: without them it runs at several times the CPU):
+     * spot that in the log.
+     */
     private String fatalLogLine(long from) {
         try {
             if (!Files.exists(logFile())) {
@@ -189,6 +193,7 @@ public final class ProsodyServer {
             String fresh = text.length() > from ? text.substring((int) from) : "";
             for (String line : fresh.split("\n")) {
                 if (line.contains("Failed to open server port") || line.contains("Error loading")
+                        || line.contains("Failed to apply GC configuration")
                         || (line.contains("\terror\t") && line.contains("certificate"))) {
                     return line.strip();
                 }
