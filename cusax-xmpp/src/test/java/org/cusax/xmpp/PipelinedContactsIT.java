@@ -28,7 +28,6 @@ import org.cusax.testbed.prosody.ProsodyStorage.RosterEntry;
 import org.cusax.core.testing.Eventually;
 import org.cusax.xmpp.connection.AckGate;
 import org.cusax.xmpp.contacts.LoadStats;
-import org.cusax.xmpp.contacts.SmackTelQueries;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.junit.jupiter.api.AfterAll;
@@ -120,7 +119,7 @@ class PipelinedContactsIT {
                     .as("vCard4 requests: none or one per contact, got " + stats.vcard4Requests()).isTrue();
             assertThat(stats.vcardRequests()).isEqualTo(CONTACTS + vcard4 + stats.retries());
             assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
-            assertThat(stats.maxInFlight()).isBetween(1, SmackTelQueries.WINDOW);
+            assertThat(stats.maxInFlight()).isBetween(1, ContactSettings.MAX_REQUESTS_IN_FLIGHT);
             AckGate acks = port.session().acks();
             System.out.println("ack gate: peak " + acks.peak() + " unacknowledged, " + acks.waits() + " waits");
             // the gate was reached (the test exercised it) and never exceeded: Smack's queues never filled

@@ -20,7 +20,7 @@ import org.cusax.core.contact.TelPreference;
  */
 public record ContactSettings(String defaultRegion, TelPreference telPreference, Optional<Path> cacheDir,
                               int requestsInFlight, boolean publishReachability, boolean primeCaps, int maxRoster) {
-    /** The largest {@code contacts.requests-in-flight}, and its default: as many as the adapter allows. */
+    /** The largest {@code contacts.requests-in-flight}, and its default. */
     public static final int MAX_REQUESTS_IN_FLIGHT = 1000;
     /** The default of {@code contacts.max-roster}. */
     public static final int DEFAULT_MAX_ROSTER = 50_000;

@@ -20,13 +20,14 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * asynchronously. An error answer that is not "wait" (item-not-found, forbidden,
  * presence-subscription-required, service-unavailable, …) is a definitive answer: the contact has no tels
  * there for us.
+ *
+ * <p>No bound of its own on the requests outstanding: the configured window ({@code contacts.requests-in-flight})
+ * applies. Replies are found by id ({@code PendingReplies}), so many pending requests cost nothing per incoming
+ * stanza; with stream management the {@link AckGate} holds the requests back at {@link #BULK_BUDGET}
+ * unacknowledged stanzas, which keeps Smack's queues from filling; without it, a window beyond Smack's writer
+ * queue (500) only makes the sending thread wait for the socket.
  */
 public final class SmackTelQueries implements TelQueries {
-    /**
-     * Most vCard requests awaiting their answer on one connection (a bound on what is pending, not the
-     * deadlock guard: that is {@link AckGate}, which every stanza passes).
-     */
-    public static final int WINDOW = 333;
     /**
      * Our requests go out only while fewer stanzas than this are unacknowledged (XEP-0198), under the
      * gate's {@link AckGate#LIMIT}: presences, chat and Smack's answers keep room and never wait on them.
@@ -79,11 +80,6 @@ public final class SmackTelQueries implements TelQueries {
             }
             throw failure instanceof CompletionException c ? c : new CompletionException(failure);
         });
-    }
-
-    @Override
-    public int maxOutstanding() {
-        return WINDOW;
     }
 
     @Override
