@@ -3,6 +3,7 @@ package org.cusax.testbed.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,18 +60,51 @@ class FreePortsTest {
     @Test
     void aPortTakenForUdpOrTcpMakesABlockUnfit() throws Exception {
         int udpPort;
-        try (DatagramSocket held = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+        try (DatagramSocket held = udpOnly()) {
             udpPort = held.getLocalPort();
             assertThat(FreePorts.allFree(LOOPBACK, udpPort, 1)).as("UDP taken").isFalse();
         }
         assertThat(FreePorts.allFree(LOOPBACK, udpPort, 1)).as("the same port, released").isTrue();
         int tcpPort;
-        try (ServerSocket held = new ServerSocket()) {
-            held.bind(new InetSocketAddress(LOOPBACK, 0));
+        try (ServerSocket held = tcpOnly()) {
             tcpPort = held.getLocalPort();
             assertThat(FreePorts.allFree(LOOPBACK, tcpPort, 1)).as("TCP taken").isFalse();
         }
         assertThat(FreePorts.allFree(LOOPBACK, tcpPort, 1)).as("the same port, released").isTrue();
+    }
+
+    /**
+     * A UDP socket on a port the kernel chose whose number is free for TCP too: the kernel's ephemeral ports are
+     * shared with every outgoing TCP connection of the machine, so the first one it gives may be a connection's
+     * local port (seen in a full run: "the same port, released" was still taken for TCP).
+     */
+    private static DatagramSocket udpOnly() throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.setReuseAddress(false);
+                tcp.bind(new InetSocketAddress(LOOPBACK, udp.getLocalPort()));
+                return udp;
+            } catch (IOException takenForTcp) {
+                udp.close();
+            }
+        }
+        throw new AssertionError("no UDP port whose number is free for TCP in 50 tries");
+    }
+
+    /** A TCP listener on a port the kernel chose whose number is free for UDP too (see {@link #udpOnly()}). */
+    private static ServerSocket tcpOnly() throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ServerSocket tcp = new ServerSocket();
+            tcp.setReuseAddress(false);
+            tcp.bind(new InetSocketAddress(LOOPBACK, 0));
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, tcp.getLocalPort()))) {
+                return tcp;
+            } catch (IOException takenForUdp) {
+                tcp.close();
+            }
+        }
+        throw new AssertionError("no TCP port whose number is free for UDP in 50 tries");
     }
 
     @Test
