@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches vCards in a pipeline: every request asked for is sent at once without waiting for answers, up
- * to a window of {@code limit} outstanding (large: what the transport can safely hold, see
- * {@link TelQueries#maxOutstanding()}); each answer frees a slot for the next queued request. A request is
+ * to a window of {@code limit} outstanding, and while the transport is {@link TelQueries#ready() ready}; each
+ * answer frees a slot for the next queued request. A request is
  * queued once however often it is asked for while pending. A request that got no answer is tried once
  * more; a lost connection fails it at once.
  *
@@ -53,8 +53,7 @@ public final class ContactLoader {
     private long generation;
 
     /**
-     * @param limit    most requests outstanding at once (≥ 1); lowered to what {@code queries} can safely
-     *                 have outstanding ({@link TelQueries#maxOutstanding()})
+     * @param limit    most requests outstanding at once (≥ 1)
      * @param executor runs answer handling on the owner's thread
      */
     public ContactLoader(TelQueries queries, int limit, Executor executor, Sink sink) {
@@ -62,7 +61,7 @@ public final class ContactLoader {
             throw new IllegalArgumentException("at least one request must be allowed in flight");
         }
         this.queries = queries;
-        this.limit = Math.min(limit, Math.max(1, queries.maxOutstanding()));
+        this.limit = limit;
         this.executor = executor;
         this.sink = sink;
         queries.whenReady(() -> handOver(this::pump));

@@ -11,14 +11,6 @@ public interface TelQueries {
     CompletableFuture<TelResult> fetch(String jid, TelKind kind);
 
     /**
-     * Most requests this transport can safely have outstanding at once, whatever the configuration asks
-     * for (unbounded by default).
-     */
-    default int maxOutstanding() {
-        return Integer.MAX_VALUE;
-    }
-
-    /**
      * Whether another request may be sent now (a transport may hold bulk requests back while the server
      * is behind); when it says no, it calls the {@link #whenReady} hook once it may again.
      */

@@ -66,22 +66,6 @@ class ContactLoaderTest {
     }
 
     @Test
-    void theWindowIsLoweredToWhatTheTransportCanSafelyHoldOutstanding() {
-        FakeTelQueries q = new FakeTelQueries(false);
-        q.maxOutstanding = 40;
-        ContactLoader loader = new ContactLoader(q, 1000, executor, sink);
-        assertThat(loader.limit()).isEqualTo(40);
-        for (int i = 0; i < 100; i++) {
-            loader.request("c" + i + "@x", TelKind.VCARD_TEMP);
-        }
-        assertThat(q.count()).isEqualTo(40);
-        q.sent.get(0).answer().complete(TelResult.EMPTY);
-        runAll();
-        assertThat(q.count()).isEqualTo(41);
-        assertThat(loader.maxInFlight()).isEqualTo(40);
-    }
-
-    @Test
     void requestsWaitWhileTheTransportIsNotReadyAndEachWaitIsCountedOnce() {
         FakeTelQueries q = new FakeTelQueries(false);
         ContactLoader loader = new ContactLoader(q, 4, executor, sink);

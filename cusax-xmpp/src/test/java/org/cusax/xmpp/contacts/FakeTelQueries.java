@@ -17,7 +17,6 @@ final class FakeTelQueries implements TelQueries {
     final List<Sent> sent = new ArrayList<>();
     final Map<String, TelResult> answers = new HashMap<>();
     private final boolean immediate;
-    int maxOutstanding = Integer.MAX_VALUE;
     /** What {@link #ready()} says; {@link #open()} sets it and calls the hooks, as the ack gate does. */
     volatile boolean ready = true;
     private final List<Runnable> readyHooks = new ArrayList<>();
@@ -70,11 +69,6 @@ final class FakeTelQueries implements TelQueries {
             hooks = List.copyOf(readyHooks);
         }
         hooks.forEach(Runnable::run);
-    }
-
-    @Override
-    public int maxOutstanding() {
-        return maxOutstanding;
     }
 
     @Override
