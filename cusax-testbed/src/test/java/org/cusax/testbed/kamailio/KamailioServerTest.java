@@ -8,8 +8,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -213,11 +216,11 @@ class KamailioServerTest {
     @Test
     void noKamailioProcessMayWriteACoreDump() throws Exception {
         long main = tb().kamailio().pid();
-        List<ProcessHandle> all = java.util.stream.Stream.concat(ProcessHandle.of(main).stream(),
+        List<ProcessHandle> all = Stream.concat(ProcessHandle.of(main).stream(),
                 ProcessHandle.of(main).stream().flatMap(ProcessHandle::descendants)).toList();
         assertThat(all).as("the main process and the workers it forked").hasSizeGreaterThan(1);
         for (ProcessHandle p : all) {
-            String limit = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + p.pid() + "/limits"))
+            String limit = Files.readAllLines(Path.of("/proc/" + p.pid() + "/limits"))
                     .stream().filter(l -> l.startsWith("Max core file size")).findFirst().orElseThrow();
             assertThat(limit.split("\\s{2,}")[1]).as("soft core-dump limit of %d: %s", p.pid(), limit).isEqualTo("0");
         }
