@@ -5,16 +5,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 
-import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
- * Reads an element the stream parser is positioned on into a string, and walks such a string again.
- * Capturing first leaves Smack's parser exactly at the element's end tag whatever the content, so a
- * later reading error (our own validation, a bug) stays inside the provider.
+ * Reads an element the stream parser is positioned on into a string, for a library that reads XML documents of
+ * its own (ez-vcard's xCard reader). Capturing leaves Smack's parser exactly at the element's end tag whatever
+ * the content, so that library's errors stay inside the provider. Providers that walk the element themselves
+ * read it in place ({@link InPlaceXml}): no copy, no second parser.
  */
 public final class DetachedXml {
     private DetachedXml() {
@@ -95,85 +94,5 @@ public final class DetachedXml {
             }
         }
         return sb.toString();
-    }
-
-    /** A parser over {@code xml}, positioned on its root start tag. */
-    public static XmlPullParser open(String xml) throws XmlPullParserException, IOException {
-        return PacketParserUtils.getParserFor(xml);
-    }
-
-    /**
-     * Moves from the current start tag to the start tag of its next child, or returns false when the
-     * current element ends first (the parser is then on that end tag).
-     *
-     * @param depth the depth of the parent element
-     */
-    public static boolean nextChild(XmlPullParser parser, int depth) throws XmlPullParserException, IOException {
-        while (true) {
-            XmlPullParser.Event event = parser.next();
-            switch (event) {
-                case START_ELEMENT:
-                    if (parser.getDepth() == depth + 1) {
-                        return true;
-                    }
-                    break;
-                case END_ELEMENT:
-                    if (parser.getDepth() == depth) {
-                        return false;
-                    }
-                    break;
-                case END_DOCUMENT:
-                    return false;
-                default:
-                    break;
-            }
-        }
-    }
-
-    /** Skips the element whose start tag the parser is on, to its end tag (iteratively: nesting is unbounded). */
-    public static void skip(XmlPullParser parser) throws XmlPullParserException, IOException {
-        int depth = parser.getDepth();
-        while (true) {
-            XmlPullParser.Event event = parser.next();
-            if ((event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth)
-                    || event == XmlPullParser.Event.END_DOCUMENT) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * The text directly inside the current element (text of nested elements is ignored), leaving the parser
-     * on its end tag.
-     */
-    public static String text(XmlPullParser parser) throws XmlPullParserException, IOException {
-        int depth = parser.getDepth();
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            XmlPullParser.Event event = parser.next();
-            switch (event) {
-                case TEXT_CHARACTERS:
-                case ENTITY_REFERENCE:
-                    if (parser.getDepth() == depth) {
-                        sb.append(parser.getText());
-                    }
-                    break;
-                case END_ELEMENT:
-                    if (parser.getDepth() == depth) {
-                        return sb.toString();
-                    }
-                    break;
-                case END_DOCUMENT:
-                    return sb.toString();
-                default:
-                    break;
-            }
-        }
-    }
-
-    /** Upper-case element name, for vcard-temp's case-insensitive reading. */
-    public static String upperName(XmlPullParser parser) {
-        String name = parser.getName();
-        return name == null ? "" : name.toUpperCase(Locale.ROOT);
     }
 }

@@ -14,7 +14,7 @@ import org.cusax.core.contact.Avatar;
 
 import org.cusax.xmpp.vcardtemp.element.VCardTel;
 import org.cusax.xmpp.vcardtemp.element.VCardTempIq;
-import org.cusax.xmpp.xml.DetachedXml;
+import org.cusax.xmpp.xml.InPlaceXml;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Reads {@code <vCard xmlns='vcard-temp'>} keeping every {@code <TEL>} with all its type flags (XEP-0054
  * §3.1), unlike Smack's {@code VCardProvider}, which keeps one number per (home/work × type) and turns a
  * TEL without type into work/voice. Element names are matched case-insensitively. A TEL without a
- * non-empty NUMBER is skipped; anything unreadable yields {@link VCardTempIq#malformed()}: this provider
+ * non-empty NUMBER is skipped; content it cannot read yields {@link VCardTempIq#malformed()}: this provider
  * never throws on content.
  */
 public final class VCardTempProvider extends IQProvider<VCardTempIq> {
@@ -36,17 +36,10 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
     @Override
     public VCardTempIq parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
-        return read(DetachedXml.capture(parser));
-    }
-
-    /** Reads a captured {@code <vCard/>} element; never throws. */
-    public static VCardTempIq read(String xml) {
-        try {
-            return readVCard(DetachedXml.open(xml));
-        } catch (Exception | StackOverflowError e) {
-            LOG.debug("unreadable vCard ({} characters): {}", xml == null ? 0 : xml.length(), e.toString());
+        return InPlaceXml.read(parser, VCardTempProvider::readVCard, e -> {
+            LOG.debug("unreadable vCard: {}", e.toString());
             return VCardTempIq.unreadable();
-        }
+        });
     }
 
     private static VCardTempIq readVCard(XmlPullParser p) throws XmlPullParserException, IOException {
@@ -55,8 +48,8 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
         boolean truncated = false;
         Optional<String> photo = Optional.of("");
         byte[][] photoData = new byte[1][];
-        while (DetachedXml.nextChild(p, depth)) {
-            switch (DetachedXml.upperName(p)) {
+        while (InPlaceXml.nextChild(p, depth)) {
+            switch (InPlaceXml.upperName(p)) {
                 case "TEL" -> {
                     Optional<VCardTel> tel = readTel(p);
                     if (tel.isPresent()) {
@@ -68,7 +61,7 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
                     }
                 }
                 case "PHOTO" -> photo = readPhoto(p, photoData);
-                default -> DetachedXml.skip(p);
+                default -> InPlaceXml.skip(p);
             }
         }
         if (truncated) {
@@ -82,10 +75,10 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
         int depth = p.getDepth();
         List<String> types = new ArrayList<>();
         String number = null;
-        while (DetachedXml.nextChild(p, depth)) {
-            String name = DetachedXml.upperName(p);
+        while (InPlaceXml.nextChild(p, depth)) {
+            String name = InPlaceXml.upperName(p);
             if (name.equals("NUMBER")) {
-                String text = DetachedXml.text(p);
+                String text = InPlaceXml.text(p);
                 if (number == null && !text.isBlank()) {
                     number = text;
                 }
@@ -93,7 +86,7 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
                 if (VCardTel.isType(name)) {
                     types.add(name);
                 }
-                DetachedXml.skip(p);
+                InPlaceXml.skip(p);
             }
         }
         if (number == null || number.strip().length() > VCardTel.MAX_NUMBER_LENGTH) {
@@ -110,14 +103,14 @@ public final class VCardTempProvider extends IQProvider<VCardTempIq> {
         int depth = p.getDepth();
         String binval = null;
         boolean external = false;
-        while (DetachedXml.nextChild(p, depth)) {
-            switch (DetachedXml.upperName(p)) {
-                case "BINVAL" -> binval = DetachedXml.text(p);
+        while (InPlaceXml.nextChild(p, depth)) {
+            switch (InPlaceXml.upperName(p)) {
+                case "BINVAL" -> binval = InPlaceXml.text(p);
                 case "EXTVAL" -> {
                     external = true;
-                    DetachedXml.skip(p);
+                    InPlaceXml.skip(p);
                 }
-                default -> DetachedXml.skip(p);
+                default -> InPlaceXml.skip(p);
             }
         }
         if (binval == null || binval.isBlank()) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 import org.cusax.xmpp.vcardtemp.element.VCardUpdate;
-import org.cusax.xmpp.xml.DetachedXml;
+import org.cusax.xmpp.xml.InPlaceXml;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
@@ -20,25 +20,19 @@ public final class VCardUpdateProvider extends ExtensionElementProvider<VCardUpd
     @Override
     public VCardUpdate parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
-        return read(DetachedXml.capture(parser));
+        return InPlaceXml.read(parser, VCardUpdateProvider::read, e -> new VCardUpdate(Optional.empty()));
     }
 
-    /** Reads a captured {@code <x/>} element; never throws. */
-    public static VCardUpdate read(String xml) {
-        try {
-            XmlPullParser p = DetachedXml.open(xml);
-            int depth = p.getDepth();
-            Optional<String> photo = Optional.empty();
-            while (DetachedXml.nextChild(p, depth)) {
-                if (p.getName().equals("photo")) {
-                    photo = Optional.of(DetachedXml.text(p));
-                } else {
-                    DetachedXml.skip(p);
-                }
+    private static VCardUpdate read(XmlPullParser p) throws XmlPullParserException, IOException {
+        int depth = p.getDepth();
+        Optional<String> photo = Optional.empty();
+        while (InPlaceXml.nextChild(p, depth)) {
+            if (p.getName().equals("photo")) {
+                photo = Optional.of(InPlaceXml.text(p));
+            } else {
+                InPlaceXml.skip(p);
             }
-            return new VCardUpdate(photo);
-        } catch (Exception | StackOverflowError e) {
-            return new VCardUpdate(Optional.empty());
         }
+        return new VCardUpdate(photo);
     }
 }
