@@ -26,6 +26,15 @@ final class InviteRinging {
         }
     }
 
+    /**
+     * Calls that may end without their 180 reaching sipp: the proxy relays responses through several workers, so
+     * the callee's 200 can overtake its 180, and a stateful proxy then drops the 180 (RFC 3261 §16.7 step 5; seen
+     * about once in 500 calls). More than this (5 %, at least one) is a callee that does not ring: the run fails.
+     */
+    static int unrungAllowed(int calls) {
+        return Math.max(1, calls / 20);
+    }
+
     static List<Figure> run(SipWorld world, int calls, int rep) throws Exception {
         List<Figure> out = new ArrayList<>();
         List<String> order = rep % 2 == 1 ? List.of("cusax", "baresip") : List.of("baresip", "cusax");
@@ -35,14 +44,17 @@ final class InviteRinging {
             String user = callee.equals("cusax") ? world.cusaxUser() : world.baresipUser();
             SippScenario.Outcome o = SippScenario.run(world, "invite-ringing.xml", Map.of(), user, calls, 1, 20,
                     Duration.ofSeconds(60 + calls));
-            SippScenario.check(o.exitCode() == 0 && o.ringMillis().size() == calls,
-                    calls + " calls to " + callee + " should all ring and end normally, " + o.ringMillis().size()
-                            + " rang", o);
+            int unrung = calls - o.ringMillis().size();
+            SippScenario.check(o.exitCode() == 0 && unrung <= unrungAllowed(calls),
+                    calls + " calls to " + callee + " should end normally and ring (a proxy may drop a 180 its 200 "
+                            + "overtook, at most " + unrungAllowed(calls) + "), " + o.ringMillis().size() + " rang", o);
             int i = callee.equals("cusax") ? 0 : 1;
             p50[i] = Percentiles.of(o.ringMillis(), 50);
             p95[i] = Percentiles.of(o.ringMillis(), 95);
             out.add(new Figure(BENCH, callee + " median", rep, p50[i], "ms", o.ringMillis().size()));
             out.add(new Figure(BENCH, callee + " p95", rep, p95[i], "ms", o.ringMillis().size()));
+            out.add(new Figure(BENCH, callee + " calls answered before a 180 reached sipp", rep, unrung, "calls",
+                    calls));
             System.err.printf("invite-180 rep %d: %s median %.2f ms, p95 %.2f ms over %d calls%n", rep, callee,
                     p50[i], p95[i], o.ringMillis().size());
         }

@@ -30,9 +30,14 @@ class EndToEndBenchSmokeTest {
 
         List<Figure> figures = EndToEndBench.run(plan, work.resolve("run"));
 
-        assertThat(count(figures, InviteRinging.BENCH, "cusax median")).as("calls to cusax that rang").isEqualTo(CALLS);
-        assertThat(count(figures, InviteRinging.BENCH, "baresip median")).as("calls to baresip that rang")
-                .isEqualTo(CALLS);
+        for (String callee : List.of("cusax", "baresip")) {
+            // every call ended normally; the ones that did not ring are those whose 180 the proxy dropped after
+            // relaying the 200 that overtook it (RFC 3261 §16.7 step 5), at most one of four
+            long rang = count(figures, InviteRinging.BENCH, callee + " median");
+            long unrung = value(figures, InviteRinging.BENCH, callee + " calls answered before a 180 reached sipp");
+            assertThat(rang + unrung).as("calls to " + callee).isEqualTo(CALLS);
+            assertThat(rang).as("calls to " + callee + " that rang").isGreaterThanOrEqualTo(CALLS - 1);
+        }
         assertThat(count(figures, G711CallCpu.BENCH, "calls cusax saw end")).as("G.711 calls ended in cusax")
                 .isEqualTo(CONCURRENT);
         // RTP both ways: sipp alone sends 50 packets per call-second; cusax's answer stream about as many again
@@ -52,6 +57,11 @@ class EndToEndBenchSmokeTest {
         assertThat(E2eReport.readCsv(out.resolve("e2e.csv"))).as("figures read back from the CSV").hasSize(figures.size());
         assertThat(out.resolve("e2e-invite-180.png")).isNotEmptyFile();
         assertThat(out.resolve("e2e-heap.png")).isNotEmptyFile();
+    }
+
+    private static long value(List<Figure> figures, String bench, String subject) {
+        return figures.stream().filter(f -> f.bench().equals(bench) && f.subject().equals(subject))
+                .mapToLong(f -> Math.round(f.value())).findFirst().orElse(-1);
     }
 
     private static long count(List<Figure> figures, String bench, String subject) {
