@@ -59,11 +59,14 @@ public final class PacketCapture implements AutoCloseable {
 
     /**
      * The values of {@code fields} (tshark field names, e.g. {@code rtp.p_type}) of every packet
-     * matching {@code displayFilter}, UDP being decoded as RTP where it looks like RTP.
+     * matching {@code displayFilter}, UDP being decoded as RTP where it looks like RTP. The heuristics go
+     * before the dissectors registered on UDP port numbers: a media port is any free port, and one that a
+     * dissector claims (baresip's RTP on port 12002 was decoded as LLC, 0 RTP packets) would hide the stream.
      */
     public List<List<String>> fields(String displayFilter, String... fields) {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString(),
-                "-o", "rtp.heuristic_rtp:TRUE", "-Y", displayFilter, "-T", "fields", "-E", "separator=\t"));
+                "-o", "rtp.heuristic_rtp:TRUE", "-o", "udp.try_heuristic_first:TRUE", "-Y", displayFilter,
+                "-T", "fields", "-E", "separator=\t"));
         for (String f : fields) {
             cmd.add("-e");
             cmd.add(f);
