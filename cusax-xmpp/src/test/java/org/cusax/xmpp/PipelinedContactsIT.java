@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.cusax.core.account.Account;
@@ -32,6 +33,8 @@ import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.Test;
@@ -199,8 +202,10 @@ class PipelinedContactsIT {
         RecordingCallbacks cb = new RecordingCallbacks();
         throughRelay(cb, Duration.ofSeconds(20), (relay, port) -> {
             cb.awaitState(ConnectionState.ONLINE, Duration.ofSeconds(30));
+            List<String> trace = traceStreams(port.session().connection(), port.session().acks());
             cb.awaitTelsEvents(300, Duration.ofSeconds(60));
             assertThat(port.contactStats().contactsFetched()).as("still loading when cut").isLessThan(CONTACTS);
+            trace.add("cut at weight " + port.session().acks().outstanding());
             relay.cut();
             cb.awaitState(ConnectionState.RECONNECTING, Duration.ofSeconds(30));
             cb.awaitState(ConnectionState.ONLINE, 2, Duration.ofSeconds(60));
@@ -223,18 +228,46 @@ class PipelinedContactsIT {
                         + "; threads:\n" + threadDump(), timeout);
             }
             LoadStats stats = port.contactStats();
-            System.out.println("after the cut: " + stats + ", ack gate peak " + port.session().acks().peak());
-            assertThat(stats.contactsFetched()).isEqualTo(CONTACTS);
+            System.out.println("after the cut: " + stats + ", ack gate peak " + port.session().acks().peak()
+                    + "; streams: " + trace);
+            assertThat(stats.contactsFetched()).as("contacts fetched, each once; streams: " + trace)
+                    .isEqualTo(CONTACTS);
             assertThat(stats.vcardTempRequests()).isGreaterThanOrEqualTo(CONTACTS);
             for (int i = 1; i <= CONTACTS; i += 149) {
                 String name = String.format("p%05d", i);
                 assertThat(cb.tels(name + D, TelSource.VCARD_TEMP)).as(name).isPresent();
             }
             assertThat(port.session().acks().peak()).isLessThanOrEqualTo(AckGate.LIMIT + AckGate.MARGIN);
-            port.session().connection().requestSmAcknowledgement();
-            assertThat(Eventually.holds(() -> port.session().acks().outstanding() == 0, Duration.ofSeconds(20)))
-                    .as("all acknowledged (now " + port.session().acks().outstanding() + ")").isTrue();
+            XMPPTCPConnection connection = port.session().connection();
+            connection.requestSmAcknowledgement();
+            AckGate acks = port.session().acks();
+            assertThat(Eventually.holds(() -> acks.outstanding() == 0, Duration.ofSeconds(20)))
+                    .as(() -> "all acknowledged (now " + acks.outstanding() + "; streams: " + trace + ")")
+                    .isTrue();
         });
+    }
+
+    /** What happens to the streams of {@code connection} from now on, with the gate's weight at each step. */
+    private static List<String> traceStreams(XMPPTCPConnection connection, AckGate acks) {
+        List<String> trace = new CopyOnWriteArrayList<>();
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                trace.add((resumed ? "resumed" : "new session") + " at weight " + acks.outstanding());
+            }
+
+            @Override
+            public void connectionClosed() {
+                trace.add("closed at weight " + acks.outstanding());
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                trace.add("closed on error (" + e.toString().lines().findFirst().orElse("") + ") at weight "
+                        + acks.outstanding());
+            }
+        });
+        return trace;
     }
 
     /**

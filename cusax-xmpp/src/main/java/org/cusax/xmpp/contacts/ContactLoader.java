@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * to a window of {@code limit} outstanding, and while the transport is {@link TelQueries#ready() ready}; each
  * answer frees a slot for the next queued request. A request is
  * queued once however often it is asked for while pending. A request that got no answer is tried once
- * more; a lost connection fails it at once.
+ * more; one lost with the connection is handed back at once as dropped, not as an answer.
  *
  * <p>Not thread-safe: every method must run on the owner's thread, and answers are handed back to that
  * thread through {@code executor}.
@@ -26,7 +26,14 @@ public final class ContactLoader {
     public interface Sink {
         void loaded(String jid, TelKind kind, TelResult result);
 
+        /** No answer will come: the request went unanswered twice, or failed otherwise for good. */
         void failed(String jid, TelKind kind, Throwable cause);
+
+        /**
+         * The request was lost with the connection ({@link TelQueries#retryable} says no): not an answer. What
+         * the session does about the connection's loss (a resumed stream, a new roster) asks for it again.
+         */
+        void dropped(String jid, TelKind kind, Throwable cause);
     }
 
     private record Key(String jid, TelKind kind) {
@@ -184,7 +191,11 @@ public final class ContactLoader {
             pending.remove(key);
             retried.remove(key);
             sink.loaded(key.jid(), key.kind(), result == null ? TelResult.EMPTY : result);
-        } else if (queries.retryable(failure) && retried.merge(key, 1, Integer::sum) == 1) {
+        } else if (!queries.retryable(failure)) {
+            pending.remove(key);
+            retried.remove(key);
+            sink.dropped(key.jid(), key.kind(), failure);
+        } else if (retried.merge(key, 1, Integer::sum) == 1) {
             retries.incrementAndGet();
             queue.addFirst(key);
         } else {

@@ -360,6 +360,21 @@ public final class ContactSync implements ContactLoader.Sink {
         answered(jid, kind);
     }
 
+    /**
+     * Lost with the connection, possibly before {@link #connectionLost} reached this thread (a request sent while
+     * the connection closes fails at once, ahead of the listener that reports the loss): the contact stays awaited,
+     * so that the round the loss interrupts asks for it again when the stream is resumed, and a new session's
+     * roster load finds it missing from the cache. Counted as an answer, it was counted twice after a new session
+     * and never asked for again after a resumed one.
+     */
+    @Override
+    public void dropped(String jid, TelKind kind, Throwable cause) {
+        LOG.debug("{} request for {} lost with the connection: {}", kind.source().token(), jid, cause.toString());
+        if (kind == TelKind.VCARD_TEMP) {
+            photos.forget(jid);
+        }
+    }
+
     // ------------------------------------------------------------------ internals (our thread)
 
     private EnumSet<TelKind> needed(RosterItem item, RosterItem before, Instant now) {

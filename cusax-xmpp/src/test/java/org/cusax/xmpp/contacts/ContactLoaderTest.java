@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The vCard pipeline (GUIDE §4: never one blocking request per contact): requests go out without
  * waiting, never more than the limit at once, each answer lets the next one go; duplicates are merged, a
- * request without answer is retried once, a lost connection fails at once. Counts only, no timings.
+ * request without answer is retried once, a request lost with the connection is dropped at once. Counts only,
+ * no timings.
  */
 class ContactLoaderTest {
     private final ArrayDeque<Runnable> thread = new ArrayDeque<>();
     private final Executor executor = thread::add;
     private final List<String> loaded = new ArrayList<>();
     private final List<String> failed = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
     private final ContactLoader.Sink sink = new ContactLoader.Sink() {
         @Override
         public void loaded(String jid, TelKind kind, TelResult result) {
@@ -30,6 +32,11 @@ class ContactLoaderTest {
         @Override
         public void failed(String jid, TelKind kind, Throwable cause) {
             failed.add(jid + " " + kind);
+        }
+
+        @Override
+        public void dropped(String jid, TelKind kind, Throwable cause) {
+            dropped.add(jid + " " + kind);
         }
     };
 
@@ -130,13 +137,15 @@ class ContactLoaderTest {
     }
 
     @Test
-    void aLostConnectionFailsAtOnceAndCancelIgnoresLateAnswers() {
+    void aRequestLostWithTheConnectionIsDroppedAtOnceNotFailedAndCancelIgnoresLateAnswers() {
         FakeTelQueries q = new FakeTelQueries(false);
         ContactLoader loader = new ContactLoader(q, 2, executor, sink);
         loader.request("a@x", TelKind.VCARD_TEMP);
         q.sent.get(0).answer().completeExceptionally(new IllegalStateException("not connected"));
         runAll();
-        assertThat(failed).containsExactly("a@x VCARD_TEMP");
+        assertThat(dropped).containsExactly("a@x VCARD_TEMP");
+        assertThat(failed).isEmpty();
+        assertThat(loader.pending("a@x", TelKind.VCARD_TEMP)).isFalse(); // may be asked for again
         assertThat(q.count()).isEqualTo(1);
 
         loader.request("b@x", TelKind.VCARD_TEMP);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.cusax.core.contact.Availability;
@@ -98,6 +99,66 @@ class ContactSyncTest {
         }
         assertThat(cb.awaitLoaded(1, WAIT)).isEqualTo(3);
         assertThat(s.stats().contactsFetched()).isEqualTo(3);
+    }
+
+    /**
+     * XEP-0198 §5: a request that fails because the connection is gone, before the loss reaches the contact
+     * thread, is not an answer: the resumed stream asks for it again (it was never asked for again).
+     */
+    @Test
+    void aRequestLostWithTheConnectionBeforeTheLossIsReportedIsAskedForAgainOnTheResumedStream() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        FakeTelQueries q = new FakeTelQueries(false);
+        ContactSync s = sync(cb, q, false);
+        s.rosterLoaded(roster(3));
+        s.awaitIdle();
+        assertThat(q.count()).isEqualTo(4); // bob's two requests, c1's two
+        q.sent.get(2).answer().completeExceptionally(new IllegalStateException("not connected")); // c1's vcard-temp
+        s.awaitIdle();
+        s.connectionLost();
+        s.sessionResumed();
+        s.awaitIdle();
+        assertThat(q.count("c1@x", TelKind.VCARD_TEMP)).isEqualTo(2);
+        answerEverything(s, q, Map.of("c1@x", new TelResult(List.of(BOB_CELL), Optional.empty())));
+        assertThat(cb.awaitLoaded(1, WAIT)).isEqualTo(3);
+        assertThat(cb.tels("c1@x", TelSource.VCARD_TEMP)).contains(List.of(BOB_CELL));
+        assertThat(s.stats().contactsFetched()).isEqualTo(3);
+    }
+
+    /** A new session after such a loss loads the roster again: each contact is counted fetched once (was 4 of 3). */
+    @Test
+    void aContactWhoseRequestsWereLostWithTheConnectionIsCountedOnceAfterANewSession() throws Exception {
+        RecordingCallbacks cb = new RecordingCallbacks();
+        FakeTelQueries q = new FakeTelQueries(false);
+        ContactSync s = sync(cb, q, false);
+        s.rosterLoaded(roster(3));
+        s.awaitIdle();
+        q.sent.get(2).answer().completeExceptionally(new IllegalStateException("not connected"));
+        q.sent.get(3).answer().completeExceptionally(new IllegalStateException("not connected"));
+        s.awaitIdle();
+        s.connectionLost();
+        s.sessionStarted();
+        s.rosterLoaded(roster(3));
+        answerEverything(s, q, Map.of());
+        assertThat(cb.awaitLoaded(1, WAIT)).isEqualTo(3);
+        assertThat(s.stats().contactsFetched()).isEqualTo(3);
+        assertThat(q.count("c1@x", TelKind.VCARD_TEMP)).isEqualTo(2);
+    }
+
+    /** Answers every request not answered yet ({@code tels} per contact, else none) until no more are sent. */
+    private static void answerEverything(ContactSync s, FakeTelQueries q, Map<String, TelResult> tels)
+            throws InterruptedException {
+        boolean answeredOne = true;
+        while (answeredOne) {
+            s.awaitIdle();
+            answeredOne = false;
+            for (FakeTelQueries.Sent sent : q.sentSoFar()) {
+                if (!sent.answer().isDone()) {
+                    sent.answer().complete(tels.getOrDefault(sent.jid(), TelResult.EMPTY));
+                    answeredOne = true;
+                }
+            }
+        }
     }
 
     @Test

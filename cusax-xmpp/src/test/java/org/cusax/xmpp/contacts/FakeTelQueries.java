@@ -39,6 +39,11 @@ final class FakeTelQueries implements TelQueries {
         return f;
     }
 
+    /** A copy of what was sent so far (safe while the contact thread sends more). */
+    synchronized List<Sent> sentSoFar() {
+        return List.copyOf(sent);
+    }
+
     synchronized int count() {
         return sent.size();
     }
