@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -314,6 +315,14 @@ public final class ContactSync implements ContactLoader.Sink {
             }
             presenceReach.clearAll().forEach(jid -> out.onTels(jid, TelSource.REACH_PRESENCE, List.of()));
         });
+    }
+
+    /**
+     * Where the contact list's other files are written (the roster, {@code FileRosterStore}): on this thread, in
+     * order with everything else; refused once the thread has stopped.
+     */
+    public Executor fileWriter() {
+        return thread::executeOrRefuse;
     }
 
     /** Writes the cache and stops the thread (bounded). */

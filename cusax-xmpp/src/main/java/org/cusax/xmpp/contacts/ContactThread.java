@@ -46,6 +46,22 @@ final class ContactThread {
         }
     }
 
+    /**
+     * Runs {@code task} on the thread after everything submitted before, as {@link #submit} does, but refuses it
+     * with {@link java.util.concurrent.RejectedExecutionException} once the thread has stopped: for a caller that
+     * then does the work itself.
+     */
+    void executeOrRefuse(Runnable task) {
+        thread.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("contact task failed: {}", e.toString());
+                LOG.debug("contact task failure", e);
+            }
+        });
+    }
+
     /** Runs {@code task} on the thread after {@code delayMs}; null if the thread has stopped. */
     ScheduledFuture<?> later(Runnable task, long delayMs) {
         try {

@@ -84,25 +84,11 @@ public final class ContactWiring {
         registerProviders();
         this.connection = connection;
         this.roster = Roster.getInstanceFor(connection);
-        ContactCache cache;
-        Runnable readFiles;
-        if (settings.cacheDir().isPresent()) {
-            Path dir = AccountCacheDir.of(settings.cacheDir().get(), account);
-            FileRosterStore file = FileRosterStore.at(dir.resolve(AccountCacheDir.ROSTER));
-            store = file;
-            // the forms are kept under the rules the core normalizes by (contacts.default-region), made by the
-            // core's own normalizer: its memo hands back the objects the core already holds, not new copies
-            cache = ContactCache.at(new ContactCacheFile(dir.resolve(AccountCacheDir.CONTACTS), account),
-                    normalizer);
-            readFiles = () -> {
-                file.read();
-                cache.read();
-            };
-        } else {
-            store = new InMemoryRosterStore();
-            cache = ContactCache.inMemory();
-            readFiles = () -> { };
-        }
+        Optional<Path> dir = settings.cacheDir().map(d -> AccountCacheDir.of(d, account));
+        // the forms are kept under the rules the core normalizes by (contacts.default-region), made by the
+        // core's own normalizer: its memo hands back the objects the core already holds, not new copies
+        ContactCache cache = dir.map(d -> ContactCache.at(new ContactCacheFile(d.resolve(AccountCacheDir.CONTACTS),
+                account), normalizer)).orElseGet(ContactCache::inMemory);
         // Before the pending replies' own listener (Smack calls connection listeners in the order added): a lost
         // connection reaches the contact thread before the failures of the requests it ended, which then belong
         // to the dropped requests and are ignored (no connection event comes before the connection is started).
@@ -132,6 +118,14 @@ public final class ContactWiring {
         VCard4Manager vcard4 = new VCard4Manager(connection, replies);
         sync = new ContactSync(callbacks, cache, new SmackTelQueries(vcardTemp, vcard4, acks),
                 settings.requestsInFlight(), settings.maxRoster(), Clock.systemUTC(), "cusax-xmpp-contacts-" + account);
+        // the roster file is written on the contact thread, not on Smack's reader thread that changes the store
+        Optional<FileRosterStore> file = dir.map(d -> FileRosterStore.at(d.resolve(AccountCacheDir.ROSTER),
+                sync.fileWriter()));
+        store = file.<RosterStore>map(f -> f).orElseGet(InMemoryRosterStore::new);
+        Runnable readFiles = () -> {
+            file.ifPresent(FileRosterStore::read);
+            cache.read();
+        };
         reach = new ReachManager(connection);
         ownReach = settings.publishReachability() ? ownSipAor.flatMap(ReachManager::own) : Optional.empty();
         if (settings.publishReachability() && ownSipAor.isPresent() && ownReach.isEmpty()) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.cusax.xmpp.testing.LogCapture;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
@@ -77,5 +79,42 @@ class FileRosterStoreTest {
         assertThat(late.getRosterVersion()).isEqualTo("4");
         assertThat(late.getEntries()).extracting(i -> i.getJid().toString()).containsExactly("carol@example.com");
         assertThat(FileRosterStore.open(file).getRosterVersion()).isEqualTo("4");
+    }
+
+    /**
+     * Smack changes the store on its reader thread: the file is written behind, on the writer given, and changes
+     * made before that write ran (a burst of roster pushes, RFC 6121 §2.1.6) go into the same write.
+     */
+    @Test
+    void theFileIsWrittenOnTheWriterAndChangesMadeMeanwhileGoIntoOneWrite() throws Exception {
+        Path file = dir.resolve("roster.xml");
+        ArrayDeque<Runnable> writer = new ArrayDeque<>();
+        FileRosterStore store = FileRosterStore.at(file, writer::add);
+        store.resetEntries(List.of(item("bob@example.com", "Bob", RosterPacket.ItemType.both)), "1");
+        for (int i = 2; i <= 50; i++) {
+            store.addEntry(item("c" + i + "@example.com", null, RosterPacket.ItemType.both), Integer.toString(i));
+        }
+        assertThat(Files.exists(file)).as("nothing written on the thread that changed the store").isFalse();
+        assertThat(writer).hasSize(1);
+        writer.poll().run();
+        FileRosterStore reopened = FileRosterStore.open(file);
+        assertThat(reopened.getRosterVersion()).isEqualTo("50");
+        assertThat(reopened.getEntries()).hasSize(50);
+
+        store.removeEntry(JidCreate.bareFrom("bob@example.com"), "51"); // after the write: a new one is queued
+        assertThat(writer).hasSize(1);
+        writer.poll().run();
+        assertThat(FileRosterStore.open(file).getRosterVersion()).isEqualTo("51");
+    }
+
+    /** When the session closes its writer stops taking tasks: the change is written at once, not lost. */
+    @Test
+    void aWriterThatNoLongerTakesTasksGetsTheWriteDoneAtOnce() throws Exception {
+        Path file = dir.resolve("roster.xml");
+        FileRosterStore store = FileRosterStore.at(file, task -> {
+            throw new RejectedExecutionException("stopped");
+        });
+        store.resetEntries(List.of(item("bob@example.com", "Bob", RosterPacket.ItemType.both)), "5");
+        assertThat(FileRosterStore.open(file).getRosterVersion()).isEqualTo("5");
     }
 }
