@@ -64,8 +64,8 @@ end
 -- client's TCP delays its acknowledgement (up to 40 ms on Linux), so a login of a dozen exchanges stalls again
 -- and again. On loopback (cusax-bench, interleaved A/B) a login with the roster took 24-26 ms instead of
 -- 61-67 and a cold start with 100 contacts 54-64 ms instead of 129-137; at 50 ms RTT the stalls mostly hide in
--- the round trips (a 1,000-contact cold start 866 ms instead of 1,008). Prosody still writes what one loop turn
--- produced in one go, so this adds few packets.
+-- the round trips (a 1,000-contact cold start 866 ms instead of 1,008). The price: more, smaller writes on bulk
+-- transfers (10,000 contacts on loopback: about 17 % more server CPU; deploy/README.md).
 network_settings = { nagle = false }
 
 -- ------------------------------------------------------------------ network
