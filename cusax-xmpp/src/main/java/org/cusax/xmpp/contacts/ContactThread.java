@@ -31,14 +31,7 @@ final class ContactThread {
     /** Runs {@code task} on the thread, after everything submitted before. */
     void submit(Runnable task) {
         try {
-            thread.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("contact update failed: {}", e.toString());
-                    LOG.debug("contact update failure", e);
-                }
-            });
+            thread.execute(logged(task));
         } catch (RejectedExecutionException e) {
             if (!closed) {
                 LOG.debug("contact thread stopped; update dropped");
@@ -52,14 +45,19 @@ final class ContactThread {
      * then does the work itself.
      */
     void executeOrRefuse(Runnable task) {
-        thread.execute(() -> {
+        thread.execute(logged(task));
+    }
+
+    /** {@code task}, whatever it throws logged, so that the thread goes on. */
+    private static Runnable logged(Runnable task) {
+        return () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.warn("contact task failed: {}", e.toString());
-                LOG.debug("contact task failure", e);
+                LOG.warn("contact update failed: {}", e.toString());
+                LOG.debug("contact update failure", e);
             }
-        });
+        };
     }
 
     /** Runs {@code task} on the thread after {@code delayMs}; null if the thread has stopped. */

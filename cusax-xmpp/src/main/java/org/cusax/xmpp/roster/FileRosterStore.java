@@ -121,42 +121,32 @@ public final class FileRosterStore implements RosterStore {
 
     @Override
     public boolean addEntry(RosterPacket.Item item, String version) {
-        boolean queue;
-        synchronized (this) {
-            memory.addEntry(item, version);
-            queue = changed();
-        }
-        queueWrite(queue);
+        change(() -> memory.addEntry(item, version));
         return true;
     }
 
     @Override
     public boolean resetEntries(Collection<RosterPacket.Item> items, String version) {
-        boolean queue;
-        synchronized (this) {
-            memory.resetEntries(items, version);
-            queue = changed();
-        }
-        queueWrite(queue);
+        change(() -> memory.resetEntries(items, version));
         return true;
     }
 
     @Override
     public boolean removeEntry(Jid bareJid, String version) {
-        boolean queue;
-        synchronized (this) {
-            memory.removeEntry(bareJid, version);
-            queue = changed();
-        }
-        queueWrite(queue);
+        change(() -> memory.removeEntry(bareJid, version));
         return true;
     }
 
     @Override
     public void resetStore() {
+        change(memory::resetStore);
+    }
+
+    /** Applies {@code mutation} under the store's lock, then queues the write outside it. */
+    private void change(Runnable mutation) {
         boolean queue;
         synchronized (this) {
-            memory.resetStore();
+            mutation.run();
             queue = changed();
         }
         queueWrite(queue);
