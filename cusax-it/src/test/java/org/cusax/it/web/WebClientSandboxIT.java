@@ -69,6 +69,7 @@ class WebClientSandboxIT {
                 assertThat(driver.executeScript("return document.cookie")).as("scripts cannot read it").isEqualTo("");
 
                 withDaemonOutput(serve, () -> scenario(chromium, sandbox, "1280", 1));
+                withDaemonOutput(serve, () -> aMessageOnItsWayOutlivesTheTimelineRefreshAfterACall(chromium, sandbox));
                 String second;
                 try (CliProcess webLink = CliProcess.start(ProcessHost.LOCAL, dir, "web-link",
                         List.of("web-link", "--json", "-c", conf.toString()))) {
@@ -168,6 +169,45 @@ class WebClientSandboxIT {
         By echoed = By.xpath("//ol[@id='timeline']/li[contains(@class,'in')]/p[text()='" + text + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(echoed));
         chromium.screenshot(SCREENSHOTS.resolve("chat-" + width + ".png"));
+    }
+
+    /**
+     * A call that ends makes the page load the history again and, when no message of the open chat awaits its
+     * outcome, render the open timeline anew (the call joins it). A message whose chat command is still on its
+     * way has no id yet: it used to count as nothing awaited, its line was replaced by the history's (which does
+     * not know it yet) and it never showed its state. The page holds the chat command (its fetch) until the call
+     * has ended and the history was loaded again, then lets it go: the line must still be there, acknowledged.
+     */
+    private void aMessageOnItsWayOutlivesTheTimelineRefreshAfterACall(HeadlessChromium chromium, Sandbox sandbox)
+            throws Exception {
+        ChromeDriver driver = chromium.driver();
+        WebDriverWait wait = waiting(chromium);
+        String greeting = sandbox.greetingAor().replaceFirst("^sip:", "");
+        driver.executeScript("window.__held = []; window.__fetch = window.__fetch || window.fetch;"
+                + "window.fetch = (url, opts) => String(url).endsWith('/commands/chat')"
+                + " ? new Promise((ok, ko) => window.__held.push(() => window.__fetch(url, opts).then(ok, ko)))"
+                + " : window.__fetch(url, opts);");
+        try {
+            String text = "sent while a call ends";
+            driver.findElement(By.id("chat-text")).sendKeys(text, Keys.ENTER);
+            wait.until(d -> Long.valueOf(1).equals(driver.executeScript("return window.__held.length")));
+            By line = By.xpath("//ol[@id='timeline']/li[contains(@class,'out')][p[text()='" + text + "']]");
+            assertThat(driver.findElement(line).findElement(By.className("state")).getText()).isEqualTo("sending");
+            int history = driver.findElements(By.cssSelector("#call-history li")).size();
+            driver.findElement(By.cssSelector("li.contact[data-jid='" + greeting + "'] button.call")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incall")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incall"))); // the peer hangs up
+            // the history loaded again after the call (the timeline, had it been rendered anew, went with it)
+            wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#call-history li"), history));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-text")));
+            driver.executeScript("window.__held.shift()()");
+            wait.until(ExpectedConditions.textToBe(By.xpath("//ol[@id='timeline']/li[contains(@class,'out')][p[text()='"
+                    + text + "']]/span[@class='state']"), "acknowledged"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//ol[@id='timeline']/li[contains(@class,'in')]/p[text()='" + text + "']")));
+        } finally {
+            driver.executeScript("if (window.__fetch) window.fetch = window.__fetch;");
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ function openChat(jid) {
 async function refreshHistory() {
   try {
     calls.history(await command('history', { limit: 50 }));
-    if (chat.jid && chat.pending.size === 0) chat.open(chat.jid, false); // the call joins the timeline
+    if (chat.jid && !chat.busy()) chat.open(chat.jid, false); // the call joins the timeline
   } catch (e) {
     say(`History not available: ${e.message}`);
   }

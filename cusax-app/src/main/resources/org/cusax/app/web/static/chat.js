@@ -10,6 +10,7 @@ export class ChatPane {
     this.contacts = contacts;
     this.jid = null;
     this.pending = new Map();
+    this.sending = 0; // messages on their way to the daemon (no id yet): the timeline must not be re-rendered
     this.early = new Map(); // statuses that came before the chat command's answer
     $('chat-form').addEventListener('submit', (e) => { e.preventDefault(); this.send(); });
   }
@@ -82,6 +83,7 @@ export class ChatPane {
     const li = this.message('outgoing', text, new Date().toISOString(), 'sending');
     $('timeline').append(li);
     this.scroll();
+    this.sending += 1;
     try {
       const r = await command('chat', { to: this.jid, text });
       const state = this.early.get(r.id) || r.state;
@@ -91,7 +93,14 @@ export class ChatPane {
     } catch (e) {
       li.querySelector('.state').textContent = `not sent: ${e.message}`;
       li.classList.add('failed');
+    } finally {
+      this.sending -= 1;
     }
+  }
+
+  /** Whether an outgoing message still awaits its outcome: re-rendering the timeline now would lose its line. */
+  busy() {
+    return this.sending > 0 || this.pending.size > 0;
   }
 
   callEnded(jid, entry) {
