@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Chromium, at 1280×800 and at 390×844: signs in through the one-time link (HttpOnly, SameSite=Strict
  * cookie; the link works once), shows both halves online, filters the contact list, calls the greeting
  * peer (call panel, running timer, RFC 3261 call through the daemon), chats with the echo peer both ways
- * (XEP-0198 acknowledged, echoed back), and keeps the password and API token out of the page, the
+ * (XEP-0198 acknowledged, echoed back; a message on its way survives the timeline refresh after a call, a chat
+ * opened twice while it loads is loaded once), and keeps the password and API token out of the page, the
  * browser's storage and the daemon's log. Saves screenshots of the main screens in target/screenshots.
  */
 class WebClientSandboxIT {
@@ -70,6 +71,7 @@ class WebClientSandboxIT {
 
                 withDaemonOutput(serve, () -> scenario(chromium, sandbox, "1280", 1));
                 withDaemonOutput(serve, () -> aMessageOnItsWayOutlivesTheTimelineRefreshAfterACall(chromium, sandbox));
+                withDaemonOutput(serve, () -> openingAChatTwiceWhileItLoadsLoadsItOnce(chromium, sandbox));
                 String second;
                 try (CliProcess webLink = CliProcess.start(ProcessHost.LOCAL, dir, "web-link",
                         List.of("web-link", "--json", "-c", conf.toString()))) {
@@ -183,10 +185,7 @@ class WebClientSandboxIT {
         ChromeDriver driver = chromium.driver();
         WebDriverWait wait = waiting(chromium);
         String greeting = sandbox.greetingAor().replaceFirst("^sip:", "");
-        driver.executeScript("window.__held = []; window.__fetch = window.__fetch || window.fetch;"
-                + "window.fetch = (url, opts) => String(url).endsWith('/commands/chat')"
-                + " ? new Promise((ok, ko) => window.__held.push(() => window.__fetch(url, opts).then(ok, ko)))"
-                + " : window.__fetch(url, opts);");
+        holdCommands(driver, "chat");
         try {
             String text = "sent while a call ends";
             driver.findElement(By.id("chat-text")).sendKeys(text, Keys.ENTER);
@@ -206,8 +205,46 @@ class WebClientSandboxIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.xpath("//ol[@id='timeline']/li[contains(@class,'in')]/p[text()='" + text + "']")));
         } finally {
-            driver.executeScript("if (window.__fetch) window.fetch = window.__fetch;");
+            releaseCommands(driver);
         }
+    }
+
+    /**
+     * A chat opened twice while its history loads (a double click; the refresh after a call does the same) loads
+     * it once: a second load rendered after the first replaced what was written in between into the first.
+     */
+    private void openingAChatTwiceWhileItLoadsLoadsItOnce(HeadlessChromium chromium, Sandbox sandbox) throws Exception {
+        ChromeDriver driver = chromium.driver();
+        WebDriverWait wait = waiting(chromium);
+        By open = By.cssSelector("li.contact[data-jid='" + sandbox.echoJid() + "'] .contact-open");
+        holdCommands(driver, "history");
+        try {
+            driver.findElement(open).click();
+            driver.findElement(open).click();
+            assertThat(driver.executeScript("return window.__held.length")).as("history requests").isEqualTo(1L);
+            driver.executeScript("window.__held.shift()()");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-text")));
+            String text = "after a double click";
+            driver.findElement(By.id("chat-text")).sendKeys(text, Keys.ENTER);
+            wait.until(ExpectedConditions.textToBe(By.xpath("//ol[@id='timeline']/li[contains(@class,'out')][p[text()='"
+                    + text + "']]/span[@class='state']"), "acknowledged"));
+        } finally {
+            releaseCommands(driver);
+        }
+    }
+
+    /** The page's requests for {@code command} wait (in {@code window.__held}) until the test lets each go. */
+    private static void holdCommands(ChromeDriver driver, String command) {
+        driver.executeScript("window.__held = []; window.__fetch = window.__fetch || window.fetch;"
+                + "window.fetch = (url, opts) => String(url).endsWith('/commands/" + command + "')"
+                + " ? new Promise((ok, ko) => window.__held.push(() => window.__fetch(url, opts).then(ok, ko)))"
+                + " : window.__fetch(url, opts);");
+    }
+
+    /** The page's requests go out at once again, those still held too. */
+    private static void releaseCommands(ChromeDriver driver) {
+        driver.executeScript("if (window.__fetch) { window.fetch = window.__fetch; }"
+                + " (window.__held || []).splice(0).forEach((go) => go());");
     }
 
     /**

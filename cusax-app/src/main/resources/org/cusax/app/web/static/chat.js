@@ -15,7 +15,27 @@ export class ChatPane {
     $('chat-form').addEventListener('submit', (e) => { e.preventDefault(); this.send(); });
   }
 
-  async open(jid, focus = true) {
+  /**
+   * Shows the chat with `jid`: its timeline from the history, then the form. Opened again while that history
+   * is still loading (a double click, the refresh after a call), it joins that load instead of starting a second
+   * one, whose rendering would replace what was written meanwhile into the first.
+   */
+  open(jid, focus = true) {
+    if (this.loading && this.loading.jid === jid) {
+      this.loading.focus = this.loading.focus || focus;
+      return this.loading.done;
+    }
+    const loading = { jid, focus };
+    this.loading = loading;
+    loading.done = this.load(loading).finally(() => {
+      if (this.loading === loading) this.loading = null;
+    });
+    return loading.done;
+  }
+
+  async load(loading) {
+    const { jid } = loading;
+    this.current = loading; // a later open, of any chat, supersedes this one
     this.jid = jid;
     this.contacts.select(jid);
     $('chat-title').textContent = `Chat with ${this.contacts.name(jid)}`;
@@ -24,15 +44,15 @@ export class ChatPane {
     $('timeline').replaceChildren();
     try {
       const entries = await command('history', { contact: jid, limit: 100 });
-      if (this.jid !== jid) return;
+      if (this.current !== loading) return;
       $('timeline').replaceChildren(...entries.map((e) => this.entry(e)));
       this.scroll();
     } catch (e) {
       say(`History not available: ${e.message}`);
     }
-    if (this.jid !== jid) return;
+    if (this.current !== loading) return;
     $('chat-form').hidden = false;
-    if (focus) $('chat-text').focus();
+    if (loading.focus) $('chat-text').focus();
   }
 
   entry(e) {
