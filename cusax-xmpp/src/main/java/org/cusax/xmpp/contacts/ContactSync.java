@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.cusax.core.config.ContactSettings;
@@ -21,7 +22,6 @@ import org.cusax.core.contact.RawTel;
 import org.cusax.core.contact.TelSource;
 import org.cusax.core.port.ContactCallbacks;
 import org.cusax.core.port.RosterItem;
-import org.cusax.xmpp.contacts.cache.CachedContact;
 import org.cusax.xmpp.contacts.cache.ContactCache;
 import org.cusax.xmpp.reach.PresenceReach;
 import org.slf4j.Logger;
@@ -117,7 +117,7 @@ public final class ContactSync implements ContactLoader.Sink {
     }
 
     /** Runs {@code use} on the contact thread: a roster cut outside the list (parser, Smack's pushes) warns. */
-    void withCap(java.util.function.Consumer<RosterCap> use) {
+    void withCap(Consumer<RosterCap> use) {
         submit(() -> use.accept(cap));
     }
 
@@ -230,8 +230,7 @@ public final class ContactSync implements ContactLoader.Sink {
             if (!roster.containsKey(bare)) {
                 return;
             }
-            Optional<List<RawTel>> before = cache.get(bare).flatMap(c -> c.get(TelKind.VCARD4))
-                    .map(CachedContact.Fetched::tels);
+            Optional<List<RawTel>> before = cache.tels(bare, TelKind.VCARD4);
             cache.put(bare, TelKind.VCARD4, tels, clock.instant());
             if (!before.equals(Optional.of(tels))) {
                 out.onTels(bare, TelSource.VCARD4, tels);
@@ -346,7 +345,7 @@ public final class ContactSync implements ContactLoader.Sink {
     @Override
     public void loaded(String jid, TelKind kind, TelResult result) {
         if (roster.containsKey(jid)) {
-            Optional<List<RawTel>> before = cache.get(jid).flatMap(c -> c.get(kind)).map(CachedContact.Fetched::tels);
+            Optional<List<RawTel>> before = cache.tels(jid, kind);
             cache.put(jid, kind, result.tels(), clock.instant());
             if (kind == TelKind.VCARD_TEMP) {
                 photos.fetched(jid, result.photoHash());
@@ -387,18 +386,8 @@ public final class ContactSync implements ContactLoader.Sink {
     // ------------------------------------------------------------------ internals (our thread)
 
     private EnumSet<TelKind> needed(RosterItem item, RosterItem before, Instant now) {
-        if (!item.equals(before)) {
-            return EnumSet.allOf(TelKind.class);
-        }
-        EnumSet<TelKind> kinds = EnumSet.noneOf(TelKind.class);
-        Optional<CachedContact> cached = cache.get(item.jid());
-        for (TelKind kind : TelKind.values()) {
-            Optional<CachedContact.Fetched> f = cached.flatMap(c -> c.get(kind));
-            if (f.isEmpty() || f.get().at().isBefore(now.minus(MAX_AGE))) {
-                kinds.add(kind);
-            }
-        }
-        return kinds;
+        return item.equals(before) ? cache.notFetchedSince(item.jid(), now.minus(MAX_AGE))
+                : EnumSet.allOf(TelKind.class);
     }
 
     /** @param viaPep contacts whose vCard4 comes by PEP: awaited, not requested */

@@ -3,6 +3,7 @@ package org.cusax.xmpp.contacts.cache;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,6 +126,24 @@ public final class ContactCache {
 
     public Optional<CachedContact> get(String jid) {
         return Optional.ofNullable(contacts.get(jid));
+    }
+
+    /** The tels last fetched from {@code jid}'s vCard of {@code kind}, if it was fetched. */
+    public Optional<List<RawTel>> tels(String jid, TelKind kind) {
+        return get(jid).flatMap(c -> c.get(kind)).map(CachedContact.Fetched::tels);
+    }
+
+    /** The vCards of {@code jid} not fetched since {@code since}: never fetched, or fetched before it. */
+    public EnumSet<TelKind> notFetchedSince(String jid, Instant since) {
+        EnumSet<TelKind> kinds = EnumSet.noneOf(TelKind.class);
+        Optional<CachedContact> cached = get(jid);
+        for (TelKind kind : TelKind.values()) {
+            Optional<CachedContact.Fetched> f = cached.flatMap(c -> c.get(kind));
+            if (f.isEmpty() || f.get().at().isBefore(since)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 
     public List<CachedContact> all() {

@@ -53,4 +53,17 @@ class ContactCacheTest {
         assertThat(bound.get("bob@example.com")).isEmpty();
         assertThat(bound.get("carol@example.com")).isPresent();
     }
+
+    /** What a roster load asks again (with the age limit as {@code since}): never fetched, or fetched before. */
+    @Test
+    void theVcardsNotFetchedSinceAMomentAreTheMissingAndTheOlderOnes() {
+        ContactCache c = ContactCache.inMemory();
+        c.put("bob@example.com", TelKind.VCARD_TEMP, List.of(RawTel.of("06 12 34 56 78", "CELL")), AT);
+        c.put("bob@example.com", TelKind.VCARD4, List.of(), AT.minusSeconds(60));
+        assertThat(c.notFetchedSince("bob@example.com", AT.minusSeconds(1))).containsExactly(TelKind.VCARD4);
+        assertThat(c.notFetchedSince("bob@example.com", AT.minusSeconds(61))).isEmpty();
+        assertThat(c.notFetchedSince("carol@example.com", AT)).containsExactlyInAnyOrder(TelKind.values());
+        assertThat(c.tels("bob@example.com", TelKind.VCARD_TEMP)).contains(List.of(RawTel.of("06 12 34 56 78", "CELL")));
+        assertThat(c.tels("carol@example.com", TelKind.VCARD_TEMP)).isEmpty();
+    }
 }
