@@ -64,11 +64,9 @@ public final class ContactSync implements ContactLoader.Sink {
     private final Map<String, List<RawTel>> pepReach = new HashMap<>();
     private final PepDelivery pep = new PepDelivery();
     private final AtomicInteger fromCache = new AtomicInteger();
-    private final AtomicInteger fetched = new AtomicInteger();
     private final RosterCap cap;
     private final PhotoHashWatch photos;
-    private LoadRound round;
-    private LoadRound interrupted;
+    private final LoadRounds rounds;
     private ScheduledFuture<?> flush;
 
     /**
@@ -90,6 +88,7 @@ public final class ContactSync implements ContactLoader.Sink {
         this.thread = new ContactThread(threadName);
         this.loader = new ContactLoader(queries, requestsInFlight, this::submit, this);
         this.photos = new PhotoHashWatch(cache, loader);
+        this.rounds = new LoadRounds(out, cache, loader);
     }
 
     // ------------------------------------------------------------------ events (any thread)
@@ -141,7 +140,7 @@ public final class ContactSync implements ContactLoader.Sink {
             fromCache.addAndGet(roster.size() - waiting.size());
             LOG.info("contact list: {} contacts, {} to fetch, {} from the cache", roster.size(), waiting.size(),
                     roster.size() - waiting.size());
-            startRound(roster.size(), waiting, pep.choose(waiting, roster));
+            rounds.start(roster.size(), waiting, pep.choose(waiting, roster));
         });
     }
 
@@ -166,7 +165,7 @@ public final class ContactSync implements ContactLoader.Sink {
                 } else if (roster.containsKey(jid)) {
                     loaded(jid, TelKind.VCARD4, TelResult.EMPTY); // XEP-0163: no last item, no vCard4
                 } else {
-                    answered(jid, TelKind.VCARD4);
+                    rounds.answered(jid, TelKind.VCARD4);
                 }
             }
         });
@@ -237,7 +236,7 @@ public final class ContactSync implements ContactLoader.Sink {
             }
             flushSoon();
             if (pep.arrived(bare)) {
-                answered(bare, TelKind.VCARD4);
+                rounds.answered(bare, TelKind.VCARD4);
             }
         });
     }
@@ -265,7 +264,7 @@ public final class ContactSync implements ContactLoader.Sink {
         submit(() -> {
             Map<String, EnumSet<TelKind>> waiting = new LinkedHashMap<>();
             roster.keySet().forEach(jid -> waiting.put(jid, EnumSet.allOf(TelKind.class)));
-            startRound(roster.size(), waiting, Set.of());
+            rounds.start(roster.size(), waiting, Set.of());
         });
     }
 
@@ -275,10 +274,7 @@ public final class ContactSync implements ContactLoader.Sink {
         submit(() -> {
             loader.cancelAll();
             pep.clear();
-            if (round != null) {
-                interrupted = round;
-            }
-            round = null;
+            rounds.interrupt();
             photos.clear();
             cache.save();
         });
@@ -289,13 +285,7 @@ public final class ContactSync implements ContactLoader.Sink {
      * connection loss interrupted goes on with what it still awaited (the requests in flight were dropped).
      */
     public void sessionResumed() {
-        submit(() -> {
-            LoadRound lost = interrupted;
-            interrupted = null;
-            if (lost != null && round == null) {
-                startRound(lost.total(), lost.remaining(), Set.of());
-            }
-        });
+        submit(rounds::resume);
     }
 
     /**
@@ -305,7 +295,7 @@ public final class ContactSync implements ContactLoader.Sink {
      */
     public void sessionStarted() {
         submit(() -> {
-            interrupted = null; // the roster is loaded again: a new round follows
+            rounds.dropInterrupted();
             for (Map.Entry<String, Presence> e : presences.entrySet()) {
                 if (!e.getValue().equals(Presence.unavailable())) {
                     e.setValue(Presence.unavailable());
@@ -332,7 +322,7 @@ public final class ContactSync implements ContactLoader.Sink {
 
     public LoadStats stats() {
         return new LoadStats(loader.vcardTempRequests(), loader.vcard4Requests(), loader.maxInFlight(),
-                fromCache.get(), fetched.get(), loader.retries(), loader.gateHolds(), loader.windowHolds());
+                fromCache.get(), rounds.fetched(), loader.retries(), loader.gateHolds(), loader.windowHolds());
     }
 
     /** Waits until everything submitted so far has run (for tests). */
@@ -356,7 +346,7 @@ public final class ContactSync implements ContactLoader.Sink {
             }
             flushSoon();
         }
-        answered(jid, kind);
+        rounds.answered(jid, kind);
     }
 
     @Override
@@ -365,7 +355,7 @@ public final class ContactSync implements ContactLoader.Sink {
         if (kind == TelKind.VCARD_TEMP) {
             photos.forget(jid);
         }
-        answered(jid, kind);
+        rounds.answered(jid, kind);
     }
 
     /**
@@ -390,44 +380,8 @@ public final class ContactSync implements ContactLoader.Sink {
                 : EnumSet.allOf(TelKind.class);
     }
 
-    /** @param viaPep contacts whose vCard4 comes by PEP: awaited, not requested */
-    private void startRound(int total, Map<String, EnumSet<TelKind>> waiting, Set<String> viaPep) {
-        if (waiting.isEmpty()) {
-            round = null;
-            out.onContactsLoaded(total);
-            cache.save(); // only if something changed (e.g. a cache of other rules normalized again)
-            return;
-        }
-        round = new LoadRound(total, waiting);
-        out.onContactsLoading(round.done(), total);
-        waiting.forEach((jid, kinds) -> {
-            EnumSet<TelKind> asked = EnumSet.copyOf(kinds);
-            if (viaPep.contains(jid)) {
-                asked.remove(TelKind.VCARD4);
-            }
-            fetch(jid, asked);
-        });
-    }
-
     private void fetch(String jid, EnumSet<TelKind> kinds) {
         kinds.forEach(kind -> loader.request(jid, kind));
-    }
-
-    private void answered(String jid, TelKind kind) {
-        LoadRound r = round;
-        if (r == null || !r.answered(jid, kind)) {
-            return;
-        }
-        fetched.incrementAndGet();
-        if (r.progressDue() && !r.complete()) {
-            out.onContactsLoading(r.done(), r.total());
-        }
-        if (r.complete()) {
-            round = null;
-            out.onContactsLoading(r.total(), r.total());
-            out.onContactsLoaded(r.total());
-            cache.save();
-        }
     }
 
     private void forget(String jid) {
@@ -440,7 +394,7 @@ public final class ContactSync implements ContactLoader.Sink {
     }
 
     private void flushSoon() {
-        if (round != null || (flush != null && !flush.isDone())) {
+        if (rounds.underWay() || (flush != null && !flush.isDone())) {
             return; // a round saves when it ends; a flush is already scheduled
         }
         flush = thread.later(cache::save, FLUSH_DELAY_MS);
