@@ -1,7 +1,6 @@
 package org.cusax.xmpp;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +44,7 @@ import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smackx.carbons.packet.Carbon;
+import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo.Identity;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
@@ -79,20 +78,6 @@ final class ChatSession implements SessionHooks {
     private volatile long vcardRequestsBeforePresence = -1;
     /** The roster request of this login went out at binding ({@link #requestRosterAtBinding}). */
     private volatile boolean rosterRequestedAtBinding;
-    /** This login's roster came and its first vCard requests went out before {@code <enable/>}. */
-    private volatile boolean requestsBeforeEnable;
-    /** This login's initial presence went out with {@code <enable/>} ({@link #presenceWithEnable}). */
-    private volatile InitialPresence initialPresence;
-
-    /** The initial presence sent, the caps queries answered before it, the ping sent after it. */
-    private record InitialPresence(long capsAnswers, OrderedPing.Sent ping) {
-    }
-
-    /**
-     * How long a login waits, before {@code <enable/>}, for the roster requested at binding and the first vCard
-     * requests ({@link #requestRosterAtBinding}); then it goes on, the requests following as they come.
-     */
-    static final Duration BEFORE_ENABLE = Duration.ofSeconds(2);
 
     /** @throws TlsSetupException or IllegalArgumentException when the configuration cannot work */
     /** contacts.prime-caps: our capabilities go to our own server before the roster request. */
@@ -137,7 +122,6 @@ final class ChatSession implements SessionHooks {
         caps = new CapsPrimer(connection);
         if (!primeCaps) { // the primer's presence goes before the roster request, after Smack's login listeners
             connection.afterBinding(this::requestRosterAtBinding);
-            connection.whenStreamManagementRequested(this::presenceWithEnable);
         }
         ServiceDiscoveryManager.getInstanceFor(connection).setIdentity(new Identity("client", "cusax", "pc"));
         stripCallingFeatures();
@@ -195,18 +179,6 @@ final class ChatSession implements SessionHooks {
 
     @Override
     public void established(boolean resumed) throws Exception {
-        InitialPresence withEnable = initialPresence; // sent with <enable/> in this login, if it was
-        initialPresence = null;
-        try {
-            setUp(resumed, resumed || !chat ? null : withEnable);
-        } finally {
-            if (withEnable != null) {
-                withEnable.ping().cancel(); // awaited by now, or never to be
-            }
-        }
-    }
-
-    private void setUp(boolean resumed, InitialPresence withEnable) throws Exception {
         if (resumed) {
             ResumedStreamCheck.verify(connection);
         }
@@ -235,81 +207,29 @@ final class ChatSession implements SessionHooks {
             // initial presence (probes and broadcast to every contact, PEP items) takes it a while with a
             // large roster; the first numbers come one round trip after the roster, not after all that.
             contacts.awaitRequestsSent();
-            InitialPresence initial = withEnable;
-            if (initial == null) {
-                if (primeCaps) {
-                    caps.awaitAnswered();
-                }
-                initial = sendInitialPresence();
+            if (primeCaps) {
+                caps.awaitAnswered();
             }
+            enableCarbons();
+            long capsAnswers = caps.answersSent();
+            vcardRequestsBeforePresence = contacts.stats().vcardRequests();
+            connection.sendStanza(ownPresence());
             contacts.established(resumed);
-            contacts.presenceBurstDone(awaitPresenceBurst(initial));
+            contacts.presenceBurstDone(awaitPresenceBurst(capsAnswers));
         }
         setupComplete = true;
     }
 
     /**
-     * Carbons (XEP-0280), our initial presence (RFC 6121 §4.2) and a ping after it, whose answer tells that the
-     * presence burst is in ({@link #awaitPresenceBurst}).
-     */
-    private InitialPresence sendInitialPresence() throws SmackException.NotConnectedException, InterruptedException {
-        enableCarbons();
-        long capsAnswers = caps.answersSent();
-        vcardRequestsBeforePresence = contacts.stats().vcardRequests();
-        connection.sendStanza(ownPresence());
-        return new InitialPresence(capsAnswers, OrderedPing.send(connection, e -> { }));
-    }
-
-    /**
-     * On the login thread, right after {@code <enable/>} (XEP-0198 §3) was queued, when this login's roster and first
-     * vCard requests went before it: carbons, our initial presence and its ping go right behind it, not one round
-     * trip later once {@code <enabled/>} is in. The server handles them after enabling stream management, so what our
-     * presence brings (offline messages, the contacts' presences and PEP items) is counted and kept for a resumption
-     * as before; the vCard answers before it are not (Prosody's {@code mod_smacks} copied each of them: half of its
-     * CPU in a cold start).
-     */
-    private void presenceWithEnable() {
-        if (!requestsBeforeEnable || !chat) {
-            return;
-        }
-        requestsBeforeEnable = false;
-        try {
-            stripCallingFeatures(); // the caps in the presence
-            initialPresence = sendInitialPresence();
-        } catch (SmackException.NotConnectedException e) {
-            LOG.debug("initial presence not sent with <enable/>: {}", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) { // not the login's failure: established() sends it
-            LOG.warn("initial presence not sent with <enable/>: {}", e.toString());
-        }
-    }
-
-    /**
      * Right after resource binding, before Smack enables stream management and waits for the answer: the roster
      * request goes out with {@code <enable/>}, one round trip less to a new session's contact list. If it cannot be
-     * sent now, {@link #established} sends it. With chat on, the login then waits (at most {@link #BEFORE_ENABLE})
-     * for the roster and the first window of vCard requests, so that they go before {@code <enable/>}: stanzas before
-     * it are not counted for stream management on either side (XEP-0198 §3), so neither Smack's unacknowledged queue
-     * nor the server's resumption queue holds the bulk of a cold start, and our presence goes right behind it
-     * ({@link #presenceWithEnable}). A stop interrupts the wait (the login holds the connection's monitor, which
-     * closing it needs); a connection lost meanwhile is noticed once it ends.
+     * sent now, {@link #established} sends it.
      */
     private void requestRosterAtBinding() {
         rosterRequestedAtBinding = false;
-        requestsBeforeEnable = false;
-        InitialPresence stale = initialPresence; // of a login that failed after <enable/>
-        initialPresence = null;
-        if (stale != null) {
-            stale.ping().cancel();
-        }
         try {
             startRosterLoad();
             rosterRequestedAtBinding = true;
-            if (chat && roster.awaitLoaded(BEFORE_ENABLE)) {
-                contacts.awaitRequestsSent();
-                requestsBeforeEnable = true;
-            }
         } catch (SessionSetupException | SmackException.NotConnectedException e) {
             LOG.debug("roster not requested at binding: {}", e.getMessage());
         } catch (InterruptedException e) {
@@ -340,15 +260,14 @@ final class ChatSession implements SessionHooks {
      * hash: then it asked us first (our answers are counted), and their items come before the answer to
      * one more ping sent after our answers.
      *
-     * @param initial our initial presence, the caps queries answered before it and the ping sent after it
+     * @param capsAnswers caps queries answered before our presence
      * @return whether the burst is known to be complete (false: no answer, or caps queries kept coming)
      */
-    private boolean awaitPresenceBurst(InitialPresence initial) throws InterruptedException {
-        long seen = initial.capsAnswers();
+    private boolean awaitPresenceBurst(long capsAnswers) throws InterruptedException {
+        long seen = capsAnswers;
         try {
             for (int ping = 0; ping < 3; ping++) {
-                OrderedPing.Sent sent = ping == 0 ? initial.ping() : OrderedPing.send(connection, e -> { });
-                if (sent.await() != OrderedPing.Outcome.ANSWERED) {
+                if (!OrderedPing.pingServer(connection)) {
                     LOG.debug("no answer to the ping after our initial presence");
                     return false;
                 }
@@ -368,14 +287,11 @@ final class ChatSession implements SessionHooks {
      * Asks for message carbons (XEP-0280 §4) without waiting for the answer, nor asking the server first whether
      * it supports them (one disco#info round trip, and one more for the answer, before our presence): the
      * server handles our stanzas in order (RFC 6120 §10.1), so carbons are on before our presence and anything
-     * we send after it; a server without them answers with an error, logged. Not through Smack's
-     * {@code CarbonManager.enableCarbonsAsync}: that also makes the manager enable carbons again inside every later
-     * login, at its "authenticated" step, with a blocking request (one round trip more in the login, and before our
-     * presence when it goes with {@code <enable/>}); every new session asks here, once.
+     * we send after it; a server without them answers with an error, logged.
      */
-    private void enableCarbons() throws SmackException.NotConnectedException, InterruptedException {
-        connection.sendIqRequestAsync(new Carbon.Enable())
-                .onError(e -> LOG.info("message carbons (XEP-0280) not enabled: {}", e.getMessage()));
+    private void enableCarbons() {
+        CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
+                e -> LOG.info("message carbons (XEP-0280) not enabled: {}", e.getMessage()));
     }
 
     private void stripCallingFeatures() {

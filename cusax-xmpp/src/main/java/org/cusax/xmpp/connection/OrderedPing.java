@@ -51,15 +51,6 @@ public final class OrderedPing {
     /** The same; a connection closed by an error first hands that error to {@code closedBy}. */
     public static Outcome ping(XMPPConnection connection, Consumer<Exception> closedBy)
             throws SmackException.NotConnectedException, InterruptedException {
-        return send(connection, closedBy).await();
-    }
-
-    /**
-     * Sends a ping without waiting: its answer is taken by {@link Sent#await} (the listeners stay on the connection
-     * until then, so await every ping sent).
-     */
-    public static Sent send(XMPPConnection connection, Consumer<Exception> closedBy)
-            throws SmackException.NotConnectedException, InterruptedException {
         Ping ping = new Ping(connection, connection.getXMPPServiceDomain());
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         StanzaListener reply = stanza -> outcome.complete(Outcome.ANSWERED);
@@ -78,50 +69,14 @@ public final class OrderedPing {
         };
         connection.addSyncStanzaListener(reply, new IQReplyFilter(ping, connection));
         connection.addConnectionListener(closed);
-        Sent sent = new Sent(connection, outcome, reply, closed);
         try {
             connection.sendStanza(ping);
-        } catch (SmackException.NotConnectedException | InterruptedException | RuntimeException e) {
-            sent.release();
-            throw e;
-        }
-        return sent;
-    }
-
-    /** A ping on its way: {@link #await} its outcome once. */
-    public static final class Sent {
-        private final XMPPConnection connection;
-        private final CompletableFuture<Outcome> outcome;
-        private final StanzaListener reply;
-        private final ConnectionListener closed;
-
-        private Sent(XMPPConnection connection, CompletableFuture<Outcome> outcome, StanzaListener reply,
-                     ConnectionListener closed) {
-            this.connection = connection;
-            this.outcome = outcome;
-            this.reply = reply;
-            this.closed = closed;
-        }
-
-        /** Waits for the answer (within the connection's reply timeout from now) and takes the listeners off. */
-        public Outcome await() throws InterruptedException {
-            try {
-                return outcome.get(connection.getReplyTimeout(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                return Outcome.NO_ANSWER;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                release();
-            }
-        }
-
-        /** Gives the answer up (the ping's connection is gone): takes the listeners off. */
-        public void cancel() {
-            release();
-        }
-
-        private void release() {
+            return outcome.get(connection.getReplyTimeout(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Outcome.NO_ANSWER;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
             connection.removeConnectionListener(closed);
             connection.removeSyncStanzaListener(reply);
         }

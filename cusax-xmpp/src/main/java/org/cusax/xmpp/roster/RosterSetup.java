@@ -1,6 +1,5 @@
 package org.cusax.xmpp.roster;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -121,12 +120,6 @@ public final class RosterSetup {
             throw new SessionSetupException(FailureReason.of(FailureReason.Kind.CONNECTION_LOST,
                     "the connection was lost while loading the contact list"));
         }
-    }
-
-    /** Waits at most {@code within} for the answer to the last {@link #request}; true if the roster is loaded. */
-    public boolean awaitLoaded(Duration within) throws InterruptedException {
-        answered.await(within.toMillis(), TimeUnit.MILLISECONDS);
-        return roster.isLoaded();
     }
 
     /** Waits (bounded by the reply timeout) for the answer to the last {@link #request}. */
