@@ -44,7 +44,7 @@ import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.Carbon;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo.Identity;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
@@ -287,11 +287,14 @@ final class ChatSession implements SessionHooks {
      * Asks for message carbons (XEP-0280 §4) without waiting for the answer, nor asking the server first whether
      * it supports them (one disco#info round trip, and one more for the answer, before our presence): the
      * server handles our stanzas in order (RFC 6120 §10.1), so carbons are on before our presence and anything
-     * we send after it; a server without them answers with an error, logged.
+     * we send after it; a server without them answers with an error, logged. Not through Smack's
+     * {@code CarbonManager.enableCarbonsAsync}: that also makes the manager enable carbons again inside every later
+     * login of the connection, at its "authenticated" step, with a blocking request (one round trip more in every
+     * reconnection's login, then ours again); each new session asks here, once.
      */
-    private void enableCarbons() {
-        CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
-                e -> LOG.info("message carbons (XEP-0280) not enabled: {}", e.getMessage()));
+    private void enableCarbons() throws SmackException.NotConnectedException, InterruptedException {
+        connection.sendIqRequestAsync(new Carbon.Enable())
+                .onError(e -> LOG.info("message carbons (XEP-0280) not enabled: {}", e.getMessage()));
     }
 
     private void stripCallingFeatures() {

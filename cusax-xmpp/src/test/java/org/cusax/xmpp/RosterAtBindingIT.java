@@ -33,7 +33,8 @@ import org.jxmpp.jid.impl.JidCreate;
  * login waits for it: one round trip more before the contact list). Exactly one request per session, and the
  * stream-management counts stay right for what is sent while {@code <enabled/>} is on its way (the contacts'
  * vCard requests may go then): such a stanza is counted, messages afterwards are acknowledged and nothing stays
- * counted as unacknowledged.
+ * counted as unacknowledged. XEP-0280 carbons are asked once per new session, after its login (Smack's
+ * {@code CarbonManager.enableCarbonsAsync} would make every later login ask again, blocking, inside it).
  */
 class RosterAtBindingIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -72,6 +73,8 @@ class RosterAtBindingIT {
                 RosterFirstConnection c = (RosterFirstConnection) p.session().connection();
                 List<String> wire = java.util.Collections.synchronizedList(new ArrayList<>());
                 record(c, wire);
+                List<String> carbons = java.util.Collections.synchronizedList(new ArrayList<>());
+                recordCarbons(c, carbons);
                 AtomicLong countedBeforeEnabled = new AtomicLong(-1);
                 c.whenStreamManagementRequested(() -> {
                     if (countedBeforeEnabled.get() < 0) { // <enabled/> cannot be in: this thread awaits it next
@@ -92,17 +95,42 @@ class RosterAtBindingIT {
                 assertThat(countedBeforeEnabled.get()).as("a stanza sent after <enable/>, before <enabled/>: Smack "
                         + "keeps it until acknowledged, so the ack gate counts it").isGreaterThanOrEqualTo(1);
                 acknowledgedAndNothingLeftCounted(p, cb, "after the first login");
+                assertThat(carbons).as("XEP-0280 carbons asked once, after the login").containsExactly("after the login");
 
                 wire.clear();
+                carbons.clear();
                 c.abandonStream("a new session, not a resumed one", WAIT);
                 cb.awaitState(ConnectionState.ONLINE, 2, WAIT);
                 assertThat(c.streamWasResumed()).isFalse();
                 assertThat(wire).as("the new session's login").containsExactly("roster get, sm off", "enable");
                 acknowledgedAndNothingLeftCounted(p, cb, "after a new session");
+                // Smack's CarbonManager, once asked through enableCarbonsAsync, asks again inside every later login
+                // (its "authenticated" listener, a blocking request: one round trip more in the login)
+                assertThat(carbons).as("carbons asked once by the new session, none inside its login")
+                        .containsExactly("after the login");
             } finally {
                 p.stop();
             }
         }
+    }
+
+    /** Every XEP-0280 carbons request, with whether it went inside the login or after it. */
+    @SuppressWarnings("deprecation") // the only Smack 4.4 interceptor that sees IQs
+    private static void recordCarbons(RosterFirstConnection c, List<String> carbons) {
+        java.util.concurrent.atomic.AtomicBoolean loggedIn = new java.util.concurrent.atomic.AtomicBoolean();
+        c.addConnectionListener(new org.jivesoftware.smack.ConnectionListener() {
+            @Override
+            public void authenticated(org.jivesoftware.smack.XMPPConnection connection, boolean resumed) {
+                loggedIn.set(true); // after the managers' own listeners (added before this one)
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                loggedIn.set(false);
+            }
+        });
+        c.addStanzaInterceptor(s -> carbons.add(loggedIn.get() ? "after the login" : "inside the login"),
+                s -> s instanceof org.jivesoftware.smackx.carbons.packet.Carbon.Enable);
     }
 
     /** What the login sends, in order: the roster request (and whether XEP-0198 was on then) and {@code <enable/>}. */
