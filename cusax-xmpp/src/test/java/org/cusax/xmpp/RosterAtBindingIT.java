@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.cusax.core.account.Account;
@@ -19,8 +21,11 @@ import org.cusax.testbed.relay.TcpRelay;
 import org.cusax.xmpp.connection.RosterFirstConnection;
 import org.cusax.xmpp.testing.RecordingCallbacks;
 import org.cusax.xmpp.testing.XmppAccounts;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
+import org.jivesoftware.smackx.carbons.packet.Carbon;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,9 +76,9 @@ class RosterAtBindingIT {
             p.start(cb);
             try {
                 RosterFirstConnection c = (RosterFirstConnection) p.session().connection();
-                List<String> wire = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<String> wire = Collections.synchronizedList(new ArrayList<>());
                 record(c, wire);
-                List<String> carbons = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<String> carbons = Collections.synchronizedList(new ArrayList<>());
                 recordCarbons(c, carbons);
                 AtomicLong countedBeforeEnabled = new AtomicLong(-1);
                 c.whenStreamManagementRequested(() -> {
@@ -117,10 +122,10 @@ class RosterAtBindingIT {
     /** Every XEP-0280 carbons request, with whether it went inside the login or after it. */
     @SuppressWarnings("deprecation") // the only Smack 4.4 interceptor that sees IQs
     private static void recordCarbons(RosterFirstConnection c, List<String> carbons) {
-        java.util.concurrent.atomic.AtomicBoolean loggedIn = new java.util.concurrent.atomic.AtomicBoolean();
-        c.addConnectionListener(new org.jivesoftware.smack.ConnectionListener() {
+        AtomicBoolean loggedIn = new AtomicBoolean();
+        c.addConnectionListener(new ConnectionListener() {
             @Override
-            public void authenticated(org.jivesoftware.smack.XMPPConnection connection, boolean resumed) {
+            public void authenticated(XMPPConnection connection, boolean resumed) {
                 loggedIn.set(true); // after the managers' own listeners (added before this one)
             }
 
@@ -130,7 +135,7 @@ class RosterAtBindingIT {
             }
         });
         c.addStanzaInterceptor(s -> carbons.add(loggedIn.get() ? "after the login" : "inside the login"),
-                s -> s instanceof org.jivesoftware.smackx.carbons.packet.Carbon.Enable);
+                s -> s instanceof Carbon.Enable);
     }
 
     /** What the login sends, in order: the roster request (and whether XEP-0198 was on then) and {@code <enable/>}. */
